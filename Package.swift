@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Direction of dependencies: vpcpipe -> Terminal -> Wizard -> Planner. Nothing points back.
+let package = Package(
+    name: "vpcpipe",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vpcpipe", targets: ["vpcpipe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Data that is not code (examples, help texts) compiled into the binary, so that a
+        // copy of the binary alone works anywhere.
+        .target(
+            name: "VpcpipeResources",
+            path: "Resources",
+            resources: [.embedInCode("examples/article.yaml")]
+        ),
+        .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources"]),
+        .target(name: "Wizard", dependencies: ["Planner"]),
+        .target(name: "Terminal", dependencies: ["Wizard", "CNcursesw"]),
+        .executableTarget(
+            name: "vpcpipe",
+            dependencies: [
+                "Planner", "Wizard", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Planner"]),
+    ]
+)

@@ -1,0 +1,131 @@
+// The answers of version 1 (../shared/answers-v1.md): every choice the wizard asks for, typed.
+// Both front ends fill one of these; `Rules.check` validates it; `Planner.plan` turns it into a Plan.
+
+public struct Answers: Equatable, Sendable {
+    public var version: Int = 1
+    public var region: String = "us-west-2"
+    public var profile: String = ""
+    public var name: String = "Private"
+    public var tags: [Tag] = []
+    public var source = Source()
+    public var codeartifact = CodeArtifact()
+    public var build = Build()
+    public var pipeline = Pipeline()
+    public var network = Network()
+    public var endpoints = Endpoints()
+    public var iam = IAM()
+
+    public init() {}
+
+    public struct Tag: Equatable, Sendable {
+        public var key: String
+        public var value: String
+        public init(key: String, value: String) { self.key = key; self.value = value }
+    }
+
+    public struct Source: Equatable, Sendable {
+        public var provider: String = "codecommit"
+        public var repository: String = "Private"
+        public var branch: String = "main"
+        public var create: Bool = true
+        public var sampleApp: Bool = true
+        public init() {}
+    }
+
+    public struct CodeArtifact: Equatable, Sendable {
+        public var domain: String = "private"
+        public var domainOwner: String = ""
+        public var repository: String = "Private"
+        public var format: PackageFormat = .npm
+        public var upstream: String = "npm-store"
+        public var externalConnection: String = "public:npmjs"
+        public init() {}
+    }
+
+    public struct Build: Equatable, Sendable {
+        public var project: String = "Private"
+        public var image: String = Catalog.defaultImage
+        public var runtime: String = "nodejs:20"
+        public var computeType: String = "BUILD_GENERAL1_SMALL"
+        public var privileged: Bool = false
+        public var buildspec: String = "buildspec.yml"
+        /// "new", or the ARN of an existing role.
+        public var role: String = "new"
+        public var logs: LogsDestination = .cloudwatch
+        public init() {}
+    }
+
+    public struct Pipeline: Equatable, Sendable {
+        public var name: String = "Private"
+        public var type: PipelineType = .v2
+        /// Blank: derived from region, account and name (`Names.artifactBucket`).
+        public var artifactBucket: String = ""
+        public var role: String = "new"
+        public var trigger: Trigger = .events
+        public init() {}
+    }
+
+    /// The operator's own VPC: no defaults, a run without them is refused.
+    public struct Network: Equatable, Sendable {
+        public var vpc: String = ""
+        public var subnets: [String] = []
+        public var routeTables: [String] = []
+        /// "create", "default", or a security group id.
+        public var securityGroup: String = "create"
+        public init() {}
+    }
+
+    public struct Endpoints: Equatable, Sendable {
+        public var privateDNS: Bool = true
+        public var existing: [EndpointService] = []
+        public var policies: EndpointPolicies = .leastPrivilege
+        public init() {}
+    }
+
+    public struct IAM: Equatable, Sendable {
+        public var scope: IAMScope = .resources
+        public init() {}
+    }
+}
+
+// MARK: - Closed choices. Raw values are the answers file's spellings.
+
+public enum PackageFormat: String, CaseIterable, Sendable {
+    case npm, pypi, maven, nuget
+}
+
+public enum LogsDestination: String, CaseIterable, Sendable {
+    case cloudwatch, none
+}
+
+public enum PipelineType: String, CaseIterable, Sendable {
+    case v1 = "V1", v2 = "V2"
+}
+
+public enum Trigger: String, CaseIterable, Sendable {
+    case events, poll, none
+}
+
+public enum EndpointPolicies: String, CaseIterable, Sendable {
+    case leastPrivilege = "least-privilege"
+    case fullAccess = "full-access"
+}
+
+public enum IAMScope: String, CaseIterable, Sendable {
+    case resources, all
+}
+
+/// The VPC endpoints the article creates, by their answers-file names.
+public enum EndpointService: String, CaseIterable, Sendable {
+    case logs
+    case codeartifactAPI = "codeartifact.api"
+    case codeartifactRepositories = "codeartifact.repositories"
+    case sts
+    case s3
+
+    /// The AWS service name in `region`, e.g. com.amazonaws.us-west-2.codeartifact.api.
+    public func serviceName(region: String) -> String { "com.amazonaws.\(region).\(rawValue)" }
+
+    /// S3 is reached through a gateway (route tables); the others are interface endpoints (ENIs).
+    public var isGateway: Bool { self == .s3 }
+}

@@ -1,0 +1,2 @@
+import VpcpipeResources
+print(BundledText.articleExample)
