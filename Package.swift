@@ -22,17 +22,20 @@ let package = Package(
             resources: [.embedInCode("examples/article.yaml")]
         ),
         .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources"]),
+        // Writing the output folder: the only file I/O both front ends share.
+        .target(name: "Export", dependencies: ["Planner"]),
         .target(name: "Wizard", dependencies: ["Planner"]),
-        .target(name: "Terminal", dependencies: ["Wizard", "CNcursesw"]),
+        .target(name: "Terminal", dependencies: ["Wizard", "Export", "CNcursesw"]),
         .executableTarget(
             name: "vpcpipe",
             dependencies: [
-                "Planner", "Wizard", "Terminal",
+                "Planner", "Export", "Wizard", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Planner"]),
     ]
 )

@@ -1,0 +1,3 @@
+// The ncurses driver. Being written.
+import CNcursesw
+import Wizard

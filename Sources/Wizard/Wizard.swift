@@ -1,0 +1,1 @@
+// The wizard: pure TUI logic (state, update, view). Being written.
