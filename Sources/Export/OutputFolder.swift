@@ -1,15 +1,134 @@
 import Foundation
 import Planner
 
-/// Writes the output folder whole or not at all. STUB: being written.
+/// Writes the output folder whole or not at all.
+///
+/// The files are written to a temporary folder beside the target and then swapped in with one
+/// atomic rename, so a crash (even kill -9) leaves the old folder or the new one, never a mix.
+/// A manifest of what vpcpipe wrote lets a later run tell its own untouched files from files
+/// the operator added or edited, which are never replaced without `force`.
 public enum OutputFolder {
-    public struct Refusal: Error, CustomStringConvertible {
+    /// The hidden file listing each written file and a hash of its contents.
+    public static let manifestName = ".vpcpipe-manifest"
+
+    public struct Refusal: Error, CustomStringConvertible, Equatable {
         public var description: String
     }
 
-    /// Writes `files` into `folder`. Refuses (throws `Refusal`, writing nothing) when the folder
-    /// exists with files vpcpipe did not write or that were edited since, unless `force`.
+    /// Writes `files` into `folder`. Throws `Refusal`, having changed nothing, when the folder
+    /// holds files vpcpipe did not write or that were edited since, unless `force`.
     public static func write(_ files: [RenderedFile], to folder: String, force: Bool) throws {
-        throw Refusal(description: "not written yet")
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue {
+            throw Refusal(description: "\(folder) exists and is not a folder; choose another --out")
+        }
+        if exists && !force {
+            let foreign = try foreignFiles(in: target)
+            if !foreign.isEmpty {
+                let list = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
+                throw Refusal(description:
+                    "\(folder) has files vpcpipe did not write or that were edited since: \(list); "
+                    + "choose another --out, or use --force to replace the folder")
+            }
+        }
+
+        let parent = target.deletingLastPathComponent()
+        let staging: URL
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            staging = parent.appendingPathComponent(".\(target.lastPathComponent).vpcpipe-\(UUID().uuidString.prefix(8))")
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw Refusal(description: "cannot write beside \(folder): \(error.localizedDescription)")
+        }
+        do {
+            for file in files { try store(file, in: staging) }
+            try Data(manifest(for: files).utf8).write(to: staging.appendingPathComponent(manifestName))
+            if exists {
+                try exchange(staging, target)
+                try fm.removeItem(at: staging)  // now holds the old folder
+            } else {
+                try fm.moveItem(at: staging, to: target)
+            }
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw Refusal(description: "cannot write \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// The files in `folder` (relative paths) that a previous vpcpipe run did not write as they are now.
+    public static func foreignFiles(in folder: URL) throws -> [String] {
+        let recorded = (try? String(contentsOf: folder.appendingPathComponent(manifestName), encoding: .utf8))
+            .map(parseManifest) ?? [:]
+        var foreign: [String] = []
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        while let relative = walker.nextObject() as? String {
+            let path = base + relative
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if isDirectory.boolValue || relative == manifestName { continue }
+            guard let data = FileManager.default.contents(atPath: path),
+                  recorded[relative] == contentHash(data) else {
+                foreign.append(relative)
+                continue
+            }
+        }
+        return foreign.sorted()
+    }
+
+    private static func store(_ file: RenderedFile, in folder: URL) throws {
+        let url = folder.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(file.contents.utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: file.executable ? 0o755 : 0o644], ofItemAtPath: url.path)
+    }
+
+    static func manifest(for files: [RenderedFile]) -> String {
+        "# written by vpcpipe: a hash of each file, to tell them from files added or edited since\n"
+            + files.map { "\(contentHash(Data($0.contents.utf8))) \($0.path)\n" }.sorted().joined()
+    }
+
+    static func parseManifest(_ text: String) -> [String: String] {
+        var entries: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let space = line.firstIndex(of: " ") else { continue }
+            entries[String(line[line.index(after: space)...])] = String(line[..<space])
+        }
+        return entries
+    }
+
+    /// FNV-1a, 64 bits: enough to notice an edit; the manifest guards against accidents, not attacks.
+    static func contentHash(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16).leftPadded(to: 16)
+    }
+
+    /// Swaps two folders in one step (Linux renameat2 RENAME_EXCHANGE). Where that is not
+    /// available, falls back to two renames, which a crash could interrupt between.
+    private static func exchange(_ a: URL, _ b: URL) throws {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        #if os(Linux)
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 2
+            if renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0 { return }
+            throw Refusal(description: "rename failed: \(String(cString: strerror(errno)))")
+        }
+        #endif
+        let aside = b.deletingLastPathComponent().appendingPathComponent(".\(b.lastPathComponent).vpcpipe-old")
+        try FileManager.default.moveItem(at: b, to: aside)
+        try FileManager.default.moveItem(at: a, to: b)
+        try FileManager.default.moveItem(at: aside, to: a)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

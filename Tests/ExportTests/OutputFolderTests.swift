@@ -1,0 +1,95 @@
+import Export
+import Foundation
+import Planner
+import XCTest
+
+final class OutputFolderTests: XCTestCase {
+    private var parent: URL!
+    private var folder: String { parent.appendingPathComponent("out").path }
+
+    override func setUpWithError() throws {
+        parent = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: parent)
+    }
+
+    private let first = [
+        RenderedFile(path: "setup.sh", contents: "echo one\n", executable: true),
+        RenderedFile(path: "policies/trust.json", contents: "{}\n"),
+    ]
+    private let second = [
+        RenderedFile(path: "setup.sh", contents: "echo two\n", executable: true),
+        RenderedFile(path: "repo/index.js", contents: "console.log(7)\n"),
+    ]
+
+    private func read(_ relative: String) -> String? {
+        try? String(contentsOfFile: folder + "/" + relative, encoding: .utf8)
+    }
+
+    /// Everything in the parent folder except the output folder itself: staging leftovers.
+    private func leftovers() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: parent.path).filter { $0 != "out" }
+    }
+
+    func testWritesEveryFileWithModesAndLeavesNothingBeside() throws {
+        try OutputFolder.write(first, to: folder, force: false)
+        XCTAssertEqual(read("setup.sh"), "echo one\n")
+        XCTAssertEqual(read("policies/trust.json"), "{}\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/setup.sh")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o755)
+        XCTAssertEqual(try leftovers(), [])
+    }
+
+    func testReplacesItsOwnUneditedFolderWhole() throws {
+        try OutputFolder.write(first, to: folder, force: false)
+        try OutputFolder.write(second, to: folder, force: false)
+        XCTAssertEqual(read("setup.sh"), "echo two\n")
+        XCTAssertEqual(read("repo/index.js"), "console.log(7)\n")
+        XCTAssertNil(read("policies/trust.json"), "a file of the old plan must not linger")
+        XCTAssertEqual(try leftovers(), [])
+    }
+
+    func testRefusesEditedFileAndChangesNothing() throws {
+        try OutputFolder.write(first, to: folder, force: false)
+        try "echo edited\n".write(toFile: folder + "/setup.sh", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OutputFolder.write(second, to: folder, force: false)) { error in
+            XCTAssertTrue("\(error)".contains("setup.sh"), "\(error)")
+            XCTAssertTrue("\(error)".contains("--force"), "\(error)")
+        }
+        XCTAssertEqual(read("setup.sh"), "echo edited\n")
+        XCTAssertEqual(try leftovers(), [])
+    }
+
+    func testRefusesFolderWithForeignFiles() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "mine\n".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OutputFolder.write(first, to: folder, force: false)) { error in
+            XCTAssertTrue("\(error)".contains("notes.txt"), "\(error)")
+        }
+        XCTAssertEqual(read("notes.txt"), "mine\n")
+        XCTAssertNil(read("setup.sh"))
+    }
+
+    func testForceReplacesForeignFolder() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "mine\n".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        try OutputFolder.write(first, to: folder, force: true)
+        XCTAssertEqual(read("setup.sh"), "echo one\n")
+        XCTAssertNil(read("notes.txt"))
+    }
+
+    func testEmptyExistingFolderIsWritten() throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try OutputFolder.write(first, to: folder, force: false)
+        XCTAssertEqual(read("setup.sh"), "echo one\n")
+    }
+
+    func testRefusesAPlainFileEvenWithForce() throws {
+        try "x".write(toFile: folder, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OutputFolder.write(first, to: folder, force: true))
+        XCTAssertEqual(try String(contentsOfFile: folder, encoding: .utf8), "x")
+    }
+}
