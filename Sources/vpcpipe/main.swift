@@ -1,2 +1,99 @@
+import ArgumentParser
+import Export
+import Foundation
+import Planner
 import VpcpipeResources
-print(BundledText.articleExample)
+
+/// Exit statuses, as README.md documents them.
+enum Status {
+    static let invalidAnswers: Int32 = 1
+    static let usage: Int32 = 64  // ArgumentParser's own for usage errors too
+    static let cannotWrite: Int32 = 73
+}
+
+struct Vpcpipe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vpcpipe",
+        abstract: "Plan a private-VPC CI/CD pipeline (CodeCommit, CodeArtifact, CodeBuild, CodePipeline) as reviewed AWS CLI scripts.",
+        discussion: """
+            With no options, opens the wizard. --headless FILE reads an answers file instead and \
+            writes the same output folder. Nothing touches AWS: run DIR/setup.sh after reviewing it.
+            Exit status: 0 done, 1 invalid answers (nothing written), 64 usage error, \
+            73 output folder not written (it holds files vpcpipe did not write; see --force).
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"))
+    var headless: String?
+
+    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"))
+    var answers: String?
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "DIR"))
+    var out: String = "vpcpipe-out"
+
+    @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")
+    var check = false
+
+    @Flag(name: .long, help: "Replace an output folder that holds files vpcpipe did not write or that were edited.")
+    var force = false
+
+    @Flag(name: .long, help: "Print the article's answers (a starting point for --headless).")
+    var example = false
+
+    func validate() throws {
+        if headless != nil && answers != nil {
+            throw ValidationError("--headless and --answers do not go together: --answers opens the wizard.")
+        }
+        if check && headless == nil {
+            throw ValidationError("--check goes with --headless FILE.")
+        }
+        if example && (headless != nil || answers != nil || check) {
+            throw ValidationError("--example takes no other option.")
+        }
+    }
+
+    func run() throws {
+        if example {
+            print(BundledText.articleExample, terminator: "")
+        } else if let headless {
+            try runHeadless(file: headless)
+        } else {
+            throw ValidationError("the wizard is not available in this build yet; use --headless FILE.")
+        }
+    }
+
+    private func runHeadless(file: String) throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            printError("vpcpipe: cannot read \(file): no such readable file")
+            throw ExitCode(Status.invalidAnswers)
+        }
+        let (answers, diagnostics) = AnswersFile.read(String(decoding: data, as: UTF8.self))
+        for diagnostic in diagnostics { printError(diagnostic.formatted(file: file)) }
+        if diagnostics.hasErrors {
+            printError("vpcpipe: \(count(diagnostics.errors.count, "error")) in \(file); nothing written")
+            throw ExitCode(Status.invalidAnswers)
+        }
+        if check {
+            print("\(file): valid" + (diagnostics.isEmpty ? "" : " (\(count(diagnostics.count, "warning")))"))
+            return
+        }
+        let files = Outputs.render(answers)
+        do {
+            try OutputFolder.write(files, to: out, force: force)
+        } catch {
+            printError("vpcpipe: \(error)")
+            throw ExitCode(Status.cannotWrite)
+        }
+        print("wrote \(out)/: \(files.map(\.path).sorted().joined(separator: ", "))")
+        print("next: review \(out)/setup.sh, then run: bash \(out)/setup.sh")
+    }
+}
+
+private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+Vpcpipe.main()
