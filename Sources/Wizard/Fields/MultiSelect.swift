@@ -1,0 +1,59 @@
+/// Several choices of a list, each with its reason: ↑↓ move (leaving the list at its ends),
+/// Space ticks, typing jumps to the first match.
+struct MultiSelect: Control {
+    struct Option {
+        let value: String
+        let why: String
+    }
+
+    let value: Binding<[String]>
+    let options: (WizardState) -> [Option]
+    /// What a ticked option means ("already in the VPC").
+    let ticked: String
+
+    let keyHelp = "↑↓ move  Space tick  type to jump  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    var fullWidth: Bool { true }
+
+    func handle(_ key: Key, _ state: inout WizardState) -> Bool {
+        let list = options(state)
+        let at = min(state.edit.highlight, max(0, list.count - 1))
+        switch key {
+        case .up where at > 0: state.edit.highlight = at - 1
+        case .down where at < list.count - 1: state.edit.highlight = at + 1
+        case .character(" ") where !list.isEmpty:
+            var chosen = value.get(state)
+            let option = list[at].value
+            if let i = chosen.firstIndex(of: option) { chosen.remove(at: i) } else { chosen.append(option) }
+            value.set(&state, chosen)
+        case .character(let c) where c != "?":
+            if let i = list.firstIndex(where: { $0.value.lowercased().hasPrefix(String(c).lowercased()) }) {
+                state.edit.highlight = i
+            }
+        default:
+            return false
+        }
+        return true
+    }
+
+    func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
+        let chosen = value.get(state)
+        let list = options(state)
+        let nameWidth = (list.map { CellWidth.of($0.value) }.max() ?? 0) + 1
+        var lines: [Line] = []
+        for (i, option) in list.enumerated() {
+            let on = chosen.contains(option.value)
+            let here = focused && i == state.edit.highlight
+            let box = Span(on ? "[x] " : "[ ] ", here ? Style(.focus, reverse: true) : .normal)
+            let name = Span(Text.fit(option.value, nameWidth), here ? Style(.focus, bold: true) : Style(bold: true))
+            let why = on ? ticked : option.why
+            let rest = Text.fit(why, max(0, width - 4 - nameWidth))
+            lines.append([box, name, Span(rest, on ? Style(.existing) : Style(.dim))])
+        }
+        return Rendered(lines: lines, focusLine: focused ? state.edit.highlight : 0)
+    }
+
+    func summary(_ state: WizardState) -> String {
+        let chosen = value.get(state)
+        return chosen.isEmpty ? "none" : chosen.joined(separator: ", ")
+    }
+}

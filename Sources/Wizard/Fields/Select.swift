@@ -1,0 +1,75 @@
+/// One choice of a list: ←→ or Space change it, typing filters the list.
+struct Select: Control {
+    struct Option {
+        let value: String
+        /// A few words beside the value ("no longer maintained").
+        var note = ""
+    }
+
+    let value: Binding<String>
+    let options: (WizardState) -> [Option]
+
+    let keyHelp = "←→ Space choose  type to filter  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+
+    /// The options matching the filter; a current value the list lacks is offered first,
+    /// so a value from an answers file is never lost by looking at it.
+    func offered(_ state: WizardState) -> [Option] {
+        var all = options(state)
+        let current = value.get(state)
+        if !all.contains(where: { $0.value == current }) { all.insert(Option(value: current), at: 0) }
+        let filter = state.edit.filter.lowercased()
+        return filter.isEmpty ? all : all.filter { $0.value.lowercased().contains(filter) }
+    }
+
+    func handle(_ key: Key, _ state: inout WizardState) -> Bool {
+        switch key {
+        case .left, .right, .character(" "):
+            let list = offered(state)
+            guard !list.isEmpty else { return true }
+            let at = list.firstIndex { $0.value == value.get(state) } ?? 0
+            let step = key == .left ? -1 : 1
+            value.set(&state, list[(at + step + list.count) % list.count].value)
+        case .character(let c) where c != "?":
+            state.edit.filter.append(c)
+            if let first = offered(state).first { value.set(&state, first.value) }
+        case .backspace:
+            guard !state.edit.filter.isEmpty else { return true }
+            state.edit.filter.removeLast()
+        default:
+            return false
+        }
+        return true
+    }
+
+    func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
+        let current = value.get(state)
+        let note = options(state).first { $0.value == current }?.note ?? ""
+        var first: Line = [Span(focused ? "‹ \(current) ›" : current, focused ? Style(.focus, reverse: true) : .normal)]
+        if !note.isEmpty { first.append(Span("  " + note, Style(.dim))) }
+        guard focused else { return Rendered(lines: [first]) }
+
+        let list = offered(state)
+        var second: Line = state.edit.filter.isEmpty ? [] : [Span("filter: \(state.edit.filter)  ", Style(.dim))]
+        if list.isEmpty {
+            second.append(Span("no match", Style(.warning)))
+        } else {
+            // A window of options around the current one, in the columns left.
+            let at = list.firstIndex { $0.value == current } ?? 0
+            var start = at
+            var used = CellWidth.of(list[at].value) + 2
+            let room = width - second.reduce(0) { $0 + CellWidth.of($1.text) }
+            while start > 0, used + CellWidth.of(list[start - 1].value) + 2 <= room / 2 {
+                start -= 1; used += CellWidth.of(list[start].value) + 2
+            }
+            if start > 0 { second.append(Span("… ", Style(.dim))) }
+            for option in list[start...] {
+                let style = option.value == current ? Style(.focus, reverse: true) : Style(.dim)
+                second.append(Span(option.value, style))
+                second.append(Span("  "))
+            }
+        }
+        return Rendered(lines: [first, second])
+    }
+
+    func summary(_ state: WizardState) -> String { value.get(state) }
+}

@@ -1,0 +1,78 @@
+/// What a cell means on screen; the driver's theme turns a role into a colour pair,
+/// or into attributes alone in the mono theme.
+public enum Role: CaseIterable, Sendable {
+    case normal, title, focus, error, warning, dim, created, existing, keyHelp
+}
+
+public struct Style: Equatable, Sendable {
+    public var role: Role
+    public var bold: Bool
+    public var reverse: Bool
+    public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false) {
+        self.role = role; self.bold = bold; self.reverse = reverse
+    }
+    public static let normal = Style()
+}
+
+public struct Cell: Equatable, Sendable {
+    public var character: Character
+    public var style: Style
+    /// The right half of a wide character: the driver draws nothing there.
+    public var isContinuation: Bool
+    public static let blank = Cell(character: " ", style: .normal, isContinuation: false)
+}
+
+/// The whole screen as a grid of cells: what `view` returns and what the driver draws.
+public struct Frame: Equatable, Sendable {
+    public let size: Size
+    public private(set) var rows: [[Cell]]
+    /// Where the terminal cursor goes (a text input's insertion point), or nil to hide it.
+    public var cursor: Position?
+
+    public struct Position: Equatable, Sendable {
+        public var row: Int
+        public var column: Int
+    }
+
+    public init(size: Size) {
+        self.size = size
+        rows = Array(repeating: Array(repeating: .blank, count: size.columns), count: size.rows)
+    }
+
+    /// Writes `text` from `column`, clipped to `limit` columns (default: the row's end).
+    /// A wide character that would not fit is replaced by a space. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+        guard row >= 0, row < size.rows, column >= 0 else { return 0 }
+        let end = min(size.columns, column + (limit ?? size.columns))
+        var x = column
+        for character in text {
+            let shown: Character = character.isNewline || character == "\t" ? " " : character
+            let width = CellWidth.of(shown)
+            if width == 0 { continue }
+            if x + width > end {
+                if x < end { rows[row][x] = Cell(character: " ", style: style, isContinuation: false) ; x += 1 }
+                break
+            }
+            rows[row][x] = Cell(character: shown, style: style, isContinuation: false)
+            if width == 2 { rows[row][x + 1] = Cell(character: " ", style: style, isContinuation: true) }
+            x += width
+        }
+        return x - column
+    }
+
+    /// Paints `style` over a span of cells, keeping their characters (a highlighted row).
+    public mutating func paint(row: Int, from column: Int, width: Int, style: Style) {
+        guard row >= 0, row < size.rows else { return }
+        for x in max(0, column)..<min(size.columns, column + width) { rows[row][x].style = style }
+    }
+
+    /// The characters alone, one line per row, trailing blanks trimmed: golden files and tmux captures.
+    public var text: String {
+        rows.map { row in
+            var line = String(row.filter { !$0.isContinuation }.map(\.character))
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,87 @@
+import Planner
+
+/// The numbered summary (SAM's guided summary): every choice with its mark and its problems;
+/// Enter on an item goes to its field, Enter on the last line goes on to export.
+struct Review: Control {
+    struct Item {
+        let screen: Int
+        let field: Int
+        let label: String
+        let path: String
+        let summary: String
+        let mark: Mark?
+    }
+
+    static func items(_ state: WizardState) -> [Item] {
+        Screens.all.prefix(Screens.reviewIndex).enumerated().flatMap { screenIndex, screen in
+            screen.fields.enumerated().compactMap { index, field -> Item? in
+                guard let path = field.path else { return nil }
+                return Item(screen: screenIndex, field: index, label: field.label, path: path,
+                            summary: field.control.summary(state), mark: field.mark?(state.answers))
+            }
+        }
+    }
+
+    let keyHelp = "↑↓ PgUp PgDn pick  Enter change / continue  Esc back  F1 help  F10 quit"
+    var fullWidth: Bool { true }
+
+    func handle(_ key: Key, _ state: inout WizardState) -> Bool {
+        let items = Self.items(state)
+        let last = items.count  // the "Continue to export" line
+        switch key {
+        case .up: state.edit.highlight = max(0, state.edit.highlight - 1)
+        case .down: state.edit.highlight = min(last, state.edit.highlight + 1)
+        case .pageUp: state.edit.highlight = max(0, state.edit.highlight - 10)
+        case .pageDown: state.edit.highlight = min(last, state.edit.highlight + 10)
+        case .home: state.edit.highlight = 0
+        case .end: state.edit.highlight = last
+        case .enter:
+            if state.edit.highlight < last {
+                let item = items[state.edit.highlight]
+                state.go(to: item.screen, field: item.field)
+                state.returnToReview = true
+            } else {
+                state.continueToExport()
+            }
+        default: return false
+        }
+        return true
+    }
+
+    func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
+        let items = Self.items(state)
+        let diagnostics = state.diagnostics
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        var lines: [Line] = []
+        if errors + warnings == 0 {
+            lines.append([Span("No errors or warnings.", Style(.created))])
+        } else {
+            lines.append([Span("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
+                               Style(errors > 0 ? .error : .warning, bold: true))])
+        }
+        // Problems about keys no field shows (tags, version) are listed first.
+        let shown = items.map(\.path)
+        for diagnostic in diagnostics where !shown.contains(where: { diagnostics.about($0).contains(diagnostic) }) {
+            lines += Layout.diagnosticLines(diagnostic, field: "", width: width, indent: 0)
+        }
+        var focusLine = 0
+        let labelWidth = 22, markWidth = 16
+        for (i, item) in items.enumerated() {
+            let here = focused && i == state.edit.highlight
+            if here { focusLine = lines.count }
+            let number = Text.fit(String(repeating: " ", count: i + 1 < 10 ? 1 : 0) + "\(i + 1).", 4)
+            let valueWidth = max(0, width - 4 - labelWidth - markWidth)
+            var line: Line = [Span(number + Text.fit(item.label, labelWidth), here ? Style(.focus, reverse: true) : .normal),
+                              Span(Text.fit(item.summary, valueWidth), here ? Style(.focus, reverse: true) : Style(bold: true))]
+            if let mark = item.mark { line.append(Span(mark.rawValue, Style(mark == .created ? .created : .existing))) }
+            lines.append(line)
+            for diagnostic in diagnostics.about(item.path) {
+                lines += Layout.diagnosticLines(diagnostic, field: item.path, width: width, indent: 4)
+            }
+        }
+        let here = focused && state.edit.highlight == items.count
+        if here { focusLine = lines.count }
+        lines.append([Span("→ Continue to export", here ? Style(.focus, reverse: true) : Style(bold: true))])
+        return Rendered(lines: lines, focusLine: focusLine)
+    }
+}

@@ -1,0 +1,74 @@
+import Planner
+
+/// The wizard's whole state: the answers being edited, where the user is, and what is shown.
+public struct WizardState: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable {
+        case form
+        /// The help pane of the focused field.
+        case help
+        /// Ctrl-C or F10: quit, save and quit, or go back.
+        case quitPrompt
+        /// The folder was written: the message says what and the next command.
+        case done(String)
+    }
+
+    public struct Status: Equatable, Sendable {
+        public var text: String
+        public var isError: Bool
+    }
+
+    public var answers: Answers
+    /// Export's output folder: not an answer, the command's `--out`.
+    public var outputFolder: String
+    /// Every problem with the answers: the reader's at first, then `Rules.check` after each change.
+    public internal(set) var diagnostics: [Diagnostic]
+    public var size: Size
+    public internal(set) var screen = 0
+    /// The focused field of each screen, so going back returns to where the user was.
+    var focusByScreen: [Int]
+    var edit = FieldEdit()
+    public internal(set) var mode: Mode = .form
+    public internal(set) var status: Status?
+    /// Set by `update` for the driver to carry out; cleared by the next update.
+    public internal(set) var request: Request?
+    public internal(set) var exit: Exit?
+    /// What the driver prints once the terminal is restored.
+    public internal(set) var farewell: String?
+    /// The file the quit prompt offers to save to: a name not yet taken, chosen by the driver.
+    public var saveName = "vpcpipe-answers.yaml"
+    /// The output files for the IAM and export screens' viewers, rendered on entering them.
+    public internal(set) var rendered: [RenderedFile] = []
+    /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
+    var returnToReview = false
+
+    public init(answers: Answers, diagnostics: [Diagnostic], outputFolder: String, size: Size) {
+        self.answers = answers
+        self.diagnostics = diagnostics
+        self.outputFolder = outputFolder
+        self.size = size
+        let screens = Screens.all
+        focusByScreen = screens.map { $0.focusable.first ?? 0 }
+    }
+
+    public var focus: Int {
+        get { focusByScreen[screen] }
+        set { focusByScreen[screen] = newValue }
+    }
+
+    var currentScreen: Screen { Screens.all[screen] }
+    var focusedField: Field? { currentScreen.fields.indices.contains(focus) ? currentScreen.fields[focus] : nil }
+}
+
+/// Editing state of the focused field only; reset whenever the focus moves.
+struct FieldEdit: Equatable, Sendable {
+    /// Insertion point in characters; nil: the end of the text.
+    var cursor: Int?
+    /// A select's filter, typed by the user.
+    var filter = ""
+    /// A multi-select's or the review's highlighted row.
+    var highlight = 0
+    /// A viewer's first line shown.
+    var scroll = 0
+    /// A list of ids as typed, separators included, while the field has the focus.
+    var buffer: String?
+}

@@ -1,0 +1,146 @@
+import Planner
+
+/// The wizard's one transition: a message in, the next state out. No terminal, no I/O.
+public func update(_ state: WizardState, _ message: Message) -> WizardState {
+    var next = state
+    next.request = nil
+    let before = state.answers
+    switch message {
+    case .resize(let size):
+        next.size = size
+    case .key(let key):
+        // While too small nothing shows, so nothing is done: the input stays as it was.
+        guard next.size.isLargeEnough else { break }
+        next.press(key)
+    case .saved(let path):
+        next.farewell = "Saved the answers so far to \(path). Go on with: vpcpipe --answers \(path)"
+        next.exit = .quit
+    case .saveFailed(let why):
+        next.status = .init(text: "Could not save the answers: \(why)", isError: true)
+        next.mode = .quitPrompt
+    case .exported(let files, let folder):
+        let done = "Wrote \(files) files to \(folder), answers.yaml included. Next: bash \(folder)/setup.sh"
+        next.mode = .done(done)
+        next.farewell = done
+    case .exportRefused(let why):
+        next.status = .init(text: "Not written: \(why)", isError: true)
+    }
+    if next.answers != before {
+        next.answers = Refill.apply(from: before, to: next.answers)
+        next.diagnostics = Rules.check(next.answers)
+    }
+    if next.answers != before || next.screen != state.screen { next.renderIfShown() }
+    return next
+}
+
+extension WizardState {
+    mutating func press(_ key: Key) {
+        switch mode {
+        case .done:
+            exit = .exported
+        case .quitPrompt:
+            switch key {
+            case .character("s"), .character("S"): request = .saveAnswers
+            case .character("q"), .character("Q"), .character("y"), .character("Y"): exit = .quit
+            case .escape, .character("n"), .character("N"), .ctrlC, .f10: mode = .form
+            default: break
+            }
+        case .help:
+            if [.escape, .f1, .enter, .character("?")].contains(key) { mode = .form }
+            if key == .ctrlC || key == .f10 { mode = .quitPrompt }
+        case .form:
+            pressInForm(key)
+        }
+    }
+
+    private mutating func pressInForm(_ key: Key) {
+        if key != .enter { status = nil }
+        guard let field = focusedField else { return }
+        switch key {
+        case .ctrlC, .f10: mode = .quitPrompt; return
+        case .f1: mode = .help; return
+        case .escape: back(); return
+        case .character("?") where !field.control.takesText: mode = .help; return
+        default: break
+        }
+        if field.control.handle(key, &self) { return }
+        switch key {
+        case .enter: returnToReview ? go(to: Screens.reviewIndex, field: 0) : advance()
+        case .tab, .down: move(by: 1)
+        case .backTab, .up: move(by: -1)
+        default: break
+        }
+    }
+
+    /// Esc: back to the review when a field was picked from it, else the previous screen;
+    /// on the first screen, the quit prompt. Never blocked by an invalid value.
+    mutating func back() {
+        if returnToReview {
+            go(to: Screens.reviewIndex, field: 0)
+        } else if screen > 0 {
+            go(to: screen - 1, field: focusByScreen[screen - 1])
+        } else {
+            mode = .quitPrompt
+        }
+    }
+
+    /// Enter: the next field, or the next screen after the last one.
+    mutating func advance() {
+        let order = currentScreen.focusable
+        if let at = order.firstIndex(of: focus), at + 1 < order.count {
+            setFocus(order[at + 1])
+        } else if screen + 1 < Screens.all.count {
+            go(to: screen + 1, field: Screens.all[screen + 1].focusable.first ?? 0)
+        }
+    }
+
+    private mutating func move(by step: Int) {
+        let order = currentScreen.focusable
+        guard let at = order.firstIndex(of: focus) else { return }
+        setFocus(order[max(0, min(order.count - 1, at + step))])
+    }
+
+    private mutating func setFocus(_ field: Int) {
+        if field != focus { edit = FieldEdit() }
+        focus = field
+    }
+
+    mutating func go(to screen: Int, field: Int) {
+        if screen == Screens.reviewIndex, self.screen != screen || returnToReview {
+            // Back on the review, the item that was changed stays highlighted.
+            let items = Review.items(self)
+            let highlight = items.firstIndex { $0.screen == self.screen && $0.field == focus } ?? 0
+            edit = FieldEdit(highlight: returnToReview ? highlight : 0)
+        } else {
+            edit = FieldEdit()
+        }
+        returnToReview = false
+        self.screen = screen
+        focus = field
+    }
+
+    mutating func continueToExport() {
+        guard refuseWhileErrors() else { return }
+        go(to: Screens.exportIndex, field: Screens.all[Screens.exportIndex].focusable.first ?? 0)
+    }
+
+    mutating func requestExport() {
+        guard refuseWhileErrors() else { return }
+        request = .export(folder: outputFolder)
+    }
+
+    /// Export is refused while errors remain: says so, and returns false.
+    private mutating func refuseWhileErrors() -> Bool {
+        let errors = diagnostics.errors.count
+        guard errors > 0 else { return true }
+        status = .init(text: "Export refused: \(errors) error\(errors == 1 ? "" : "s") remain; pick one in the review to fix it.",
+                       isError: true)
+        return false
+    }
+
+    /// The IAM and export screens show rendered files: render them for valid answers only.
+    mutating func renderIfShown() {
+        guard screen == Screens.iamIndex || screen == Screens.exportIndex else { return }
+        rendered = diagnostics.hasErrors ? [] : Outputs.render(answers)
+    }
+}

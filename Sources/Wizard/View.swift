@@ -1,0 +1,165 @@
+import Planner
+
+/// The whole screen from the state: title, the screen's fields with their problems,
+/// a status line, and the focused field's one-line key help. Overlays for help and quitting.
+public func view(_ state: WizardState) -> Frame {
+    var frame = Frame(size: state.size)
+    guard state.size.isLargeEnough else {
+        Layout.tooSmall(&frame)
+        return frame
+    }
+    let screen = state.currentScreen
+    let width = state.size.columns
+    let title = " vpcpipe · \(state.screen + 1)/\(Screens.all.count) · \(screen.title)"
+    frame.put(Text.fit(title, width), row: 0, column: 0, style: Style(.title, bold: true, reverse: true))
+
+    if case .done(let message) = state.mode {
+        for (i, line) in Text.wrap(message, width: width - 4).enumerated() {
+            frame.put(line, row: 2 + i, column: 2, style: Style(.created, bold: true))
+        }
+        frame.put(Text.fit(" Press any key to leave the wizard.", width), row: state.size.rows - 1, column: 0,
+                  style: Style(.keyHelp, reverse: true))
+        return frame
+    }
+
+    Layout.body(state, into: &frame)
+
+    let statusRow = state.size.rows - 2
+    if let status = state.status {
+        frame.put(status.text, row: statusRow, column: 1, style: Style(status.isError ? .error : .normal, bold: true))
+    }
+    let keyHelp = state.focusedField?.control.keyHelp ?? ""
+    frame.put(Text.fit(" " + keyHelp, width), row: state.size.rows - 1, column: 0, style: Style(.keyHelp, reverse: true))
+
+    switch state.mode {
+    case .help: Layout.help(state, into: &frame)
+    case .quitPrompt: Layout.quitPrompt(state, into: &frame)
+    default: break
+    }
+    return frame
+}
+
+enum Layout {
+    static let labelWidth = 22
+    /// Columns before a labelled field's value: marker, label, space.
+    static let valueColumn = 2 + labelWidth + 2
+
+    static func tooSmall(_ frame: inout Frame) {
+        let size = frame.size, need = Size.minimum
+        let lines = ["too small: \(size.columns)x\(size.rows), needs \(need.columns)x\(need.rows)",
+                     "Make the window larger; your answers are kept."]
+        for (i, line) in lines.enumerated() {
+            let wrapped = Text.wrap(line, width: size.columns)
+            for (j, part) in wrapped.enumerated() {
+                frame.put(part, row: size.rows / 2 - 1 + i * 2 + j, column: max(0, (size.columns - CellWidth.of(part)) / 2),
+                          style: Style(i == 0 ? .error : .normal, bold: i == 0))
+            }
+        }
+    }
+
+    static func diagnosticLines(_ diagnostic: Diagnostic, field: String, width: Int, indent: Int) -> [Line] {
+        let sign = diagnostic.severity == .error ? "✗ " : "! "
+        // A list's item says which one it is about: `network.subnets[1]` shows as `[1]`.
+        let which = diagnostic.path == field ? "" : (diagnostic.path.hasPrefix(field) && !field.isEmpty
+            ? String(diagnostic.path.dropFirst(field.count)) : diagnostic.path) + ": "
+        let style = Style(diagnostic.severity == .error ? .error : .warning)
+        let pad = String(repeating: " ", count: indent)
+        return Text.wrap(sign + (which == ": " ? "" : which) + diagnostic.message, width: width - indent - 2)
+            .enumerated().map { i, text in [Span(pad + (i == 0 ? "" : "  ") + text, style)] }
+    }
+
+    /// The intro and every field, scrolled so that the focused field shows.
+    static func body(_ state: WizardState, into frame: inout Frame) {
+        let width = state.size.columns
+        let top = 1, height = state.size.rows - 3
+        var lines: [(line: Line, column: Int)] = []
+        for text in Text.wrap(state.currentScreen.intro, width: width - 2) {
+            lines.append(([Span(text, Style(bold: true))], 1))
+        }
+        lines.append(([], 0))
+        var focusRange = 0..<0, focusLine = 0
+        var cursor: (row: Int, column: Int)?
+        for (index, field) in state.currentScreen.fields.enumerated() {
+            let focused = index == state.focus && field.control.focusable && state.mode == .form
+            let control = field.control
+            let column = control.fullWidth ? 2 : valueColumn
+            let rendered = control.render(state, focused: focused, width: width - column - 1)
+            let start = lines.count
+            if !control.fullWidth {
+                let marker = focused ? "▸ " : "  "
+                var label: Line = [Span(marker + Text.fit(field.label, labelWidth), focused ? Style(.focus, bold: true) : .normal)]
+                label += rendered.lines.first ?? []
+                lines.append((label, 0))
+                for line in rendered.lines.dropFirst() { lines.append((line, column)) }
+            } else {
+                if field.control.focusable && !(field.control is Review) {
+                    // A labelled title line for viewers and lists, so the focus shows.
+                    let marker = focused ? "▸ " : "  "
+                    lines.append(([Span(marker + field.label, focused ? Style(.focus, bold: true) : Style(bold: true))], 0))
+                }
+                for line in rendered.lines { lines.append((line, column)) }
+            }
+            let controlStart = control.fullWidth ? lines.count - rendered.lines.count : start
+            if let path = field.path {
+                for diagnostic in state.diagnostics.about(path) {
+                    for line in diagnosticLines(diagnostic, field: path, width: width - column, indent: 0) {
+                        lines.append((line, column))
+                    }
+                }
+            }
+            if focused {
+                focusRange = start..<lines.count
+                focusLine = controlStart + rendered.focusLine
+                if let c = rendered.cursor { cursor = (controlStart + c.line, column + c.column) }
+            }
+        }
+        // Scroll: the whole focused field if it fits, and always its focused line with a little context.
+        var offset = 0
+        if focusRange.upperBound > height { offset = min(focusRange.lowerBound, focusRange.upperBound - height) }
+        if focusLine + 2 >= offset + height { offset = min(focusLine + 3 - height, lines.count - height) }
+        if focusLine < offset { offset = max(0, focusLine - 1) }
+        offset = max(0, offset)
+        for (i, entry) in lines.dropFirst(offset).prefix(height).enumerated() {
+            var x = entry.column
+            for span in entry.line { x += frame.put(span.text, row: top + i, column: x, style: span.style) }
+        }
+        if offset > 0 { frame.put("▲", row: top, column: width - 1, style: Style(.dim)) }
+        if lines.count - offset > height { frame.put("▼", row: top + height - 1, column: width - 1, style: Style(.dim)) }
+        if let c = cursor, c.row - offset >= 0, c.row - offset < height { frame.cursor = Frame.Position(row: top + c.row - offset, column: c.column) }
+    }
+
+    static func box(_ frame: inout Frame, title: String, lines: [(String, Style)], footer: String, top: Int, width: Int) {
+        let left = (frame.size.columns - width) / 2
+        let inner = width - 4
+        frame.put("┌" + Text.fit("─ \(title) " + String(repeating: "─", count: width), width - 2) + "┐",
+                  row: top, column: left, style: Style(.title, bold: true))
+        for (i, line) in lines.enumerated() {
+            frame.put("│ ", row: top + 1 + i, column: left, style: Style(.title))
+            frame.put(Text.fit(line.0, inner), row: top + 1 + i, column: left + 2, style: line.1)
+            frame.put(" │", row: top + 1 + i, column: left + width - 2, style: Style(.title))
+        }
+        frame.put("└" + Text.fit("─ \(footer) " + String(repeating: "─", count: width), width - 2) + "┘",
+                  row: top + 1 + lines.count, column: left, style: Style(.title, bold: true))
+        frame.cursor = nil
+    }
+
+    static func help(_ state: WizardState, into frame: inout Frame) {
+        guard let field = state.focusedField else { return }
+        let width = min(72, frame.size.columns - 4)
+        let text = Text.wrap(field.help, width: width - 4)
+        let keys = Text.wrap("Keys: " + field.control.keyHelp, width: width - 4)
+        let lines = (text + [""] + keys).map { ($0, Style.normal) }
+        box(&frame, title: "Help: \(field.label)", lines: lines, footer: "Esc or F1 closes", top: 4, width: width)
+    }
+
+    static func quitPrompt(_ state: WizardState, into frame: inout Frame) {
+        let lines: [(String, Style)] = [
+            ("Quit the wizard? Nothing has been written yet.", Style(bold: true)),
+            ("", .normal),
+            ("s    save the answers so far to ./\(state.saveName), then quit", .normal),
+            ("q    quit without saving", .normal),
+            ("Esc  go back to the wizard", .normal),
+        ]
+        box(&frame, title: "Quit", lines: lines, footer: "s, q or Esc", top: 7, width: 72)
+    }
+}

@@ -1,1 +1,0 @@
-// The wizard: pure TUI logic (state, update, view). Being written.
