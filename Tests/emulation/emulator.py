@@ -1,0 +1,91 @@
+"""Local AWS for vpcpipe's integration tests, on 127.0.0.1 only.
+
+    python3 Tests/emulation/emulator.py [--ports-file FILE]
+
+Serves moto (ec2, iam, sts, s3, logs, codepipeline, events) on one port and the stand-in
+(codeartifact, codecommit, codebuild; see standin.py) on another, both bound to free ports.
+Once both listen it prints one JSON line, {"moto": PORT, "standin": PORT}, and writes the same
+line to FILE when given. It exits when its standard input closes or on SIGTERM, so a test that
+dies never leaves it running (run it by hand as `sleep infinity | python3 emulator.py`).
+
+Point the AWS CLI at it with AWS_ENDPOINT_URL=http://127.0.0.1:MOTO and
+AWS_ENDPOINT_URL_CODEARTIFACT / _CODECOMMIT / _CODEBUILD=http://127.0.0.1:STANDIN.
+Faults: POST http://127.0.0.1:STANDIN/_emulator/faults with
+{"operation": "codebuild:CreateProject", "error": "AccessDeniedException", "message": "...",
+"times": 3} fails that operation's next 3 calls, for moto's services too.
+"""
+
+import argparse
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import make_server
+
+import moto_patches
+from codeartifact import CodeArtifact
+from codebuild import CodeBuild
+from codecommit import CodeCommit
+from faults import FaultMiddleware, Faults
+from standin import StandIn
+from wire import ServiceWire
+
+MOTO_SERVICES = ("ec2", "iam", "sts", "s3", "logs", "codepipeline", "events")
+
+
+class MotoServer(ThreadedMotoServer):
+    """moto's threaded server with the fault middleware in front of its app."""
+
+    def __init__(self, faults, wires):
+        super().__init__(ip_address="127.0.0.1", port=0, verbose=False)
+        self._faults, self._wires = faults, wires
+
+    def _server_entry(self):
+        app = FaultMiddleware(DomainDispatcherApplication(create_backend_app), self._faults, self._wires)
+        self._server = make_server(self._ip_address, self._port, app, threaded=True)
+        self._server_ready_event.set()
+        self._server.serve_forever()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--ports-file", help="also write the ready line to this file")
+    args = parser.parse_args()
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
+
+    moto_patches.apply()
+    standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild()}
+    wires = {name: ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
+    faults = Faults(wires)
+
+    moto = MotoServer(faults, {name: wires[name] for name in MOTO_SERVICES})
+    moto.start()
+    standin = make_server("127.0.0.1", 0, StandIn(standin_services, wires, faults, DEFAULT_ACCOUNT_ID),
+                          threaded=True)
+    threading.Thread(target=standin.serve_forever, daemon=True).start()
+
+    line = json.dumps({"moto": moto.get_host_and_port()[1], "standin": standin.server_port})
+    if args.ports_file:
+        with open(args.ports_file + ".tmp", "w") as file:
+            file.write(line + "\n")
+        os.replace(args.ports_file + ".tmp", args.ports_file)
+    print(line, flush=True)
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    threading.Thread(target=lambda: (sys.stdin.buffer.read(), stop.set()), daemon=True).start()
+    while not stop.wait(0.5):
+        pass
+    standin.shutdown()
+    moto.stop()
+
+
+if __name__ == "__main__":
+    main()

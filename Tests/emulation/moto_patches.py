@@ -1,0 +1,53 @@
+"""Small fixes to moto 5.2.1, applied in the emulator's process only.
+
+Each patch says which moto behaviour differs from AWS in a way the scripts meet.
+"""
+
+import json
+
+from moto.ec2.exceptions import DependencyViolationError
+from moto.ec2.models.security_groups import SecurityGroupBackend
+from moto.iam.access_control import IAMPolicy, PermissionResult
+from moto.s3.models import FakeBucket
+
+
+def _requires_plain_http(statement):
+    """True for a statement that applies only to non-TLS requests (aws:SecureTransport false)."""
+    for operator, keys in (statement.get("Condition") or {}).items():
+        if operator.startswith("Bool") and str(keys.get("aws:SecureTransport", "")).lower() in ("false", "['false']"):
+            return True
+    return False
+
+
+def _bucket_permission(bucket, action, resource):
+    # moto ignores Bool conditions, so the artifact bucket's "deny when aws:SecureTransport is
+    # false" becomes a deny of everything. The emulator's plain HTTP stands for AWS's HTTPS:
+    # statements that apply only to plain HTTP never match.
+    if bucket.policy is None:
+        return PermissionResult.NEUTRAL
+    document = json.loads(bucket.policy)
+    statements = document["Statement"] if isinstance(document["Statement"], list) else [document["Statement"]]
+    kept = [statement for statement in statements if not _requires_plain_http(statement)]
+    return IAMPolicy(json.dumps(dict(document, Statement=kept))).is_action_permitted(action, resource)
+
+
+_delete_security_group = SecurityGroupBackend._delete_security_group
+
+
+def _delete_security_group_in_use(backend, vpc_id, group_id):
+    # moto deletes a group that another group's rule or a live endpoint still uses; AWS refuses
+    # with DependencyViolation, so teardown must remove rules and endpoints first (aws-notes.md).
+    for groups in backend.groups.values():
+        for group in groups.values():
+            rules = group.ingress_rules + group.egress_rules
+            if group.id != group_id and any(rule.source_group.get("GroupId") == group_id for rule in rules):
+                raise DependencyViolationError(f"resource {group_id} has a dependent object ({group.id})")
+    for endpoint in backend.vpc_end_points.values():
+        if endpoint.state != "deleted" and group_id in endpoint.security_group_ids:
+            raise DependencyViolationError(f"resource {group_id} has a dependent object ({endpoint.id})")
+    return _delete_security_group(backend, vpc_id, group_id)
+
+
+def apply():
+    FakeBucket.get_permission = _bucket_permission
+    SecurityGroupBackend._delete_security_group = _delete_security_group_in_use

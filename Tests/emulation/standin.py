@@ -1,0 +1,84 @@
+"""The stand-in: one WSGI app serving CodeArtifact, CodeCommit and CodeBuild entirely.
+
+Each request is routed by the service its signature names, parsed and validated by that
+service's botocore model, then handled by the service's class, whose methods are named after
+the operations. /_emulator/ is the control endpoint: faults and the call log.
+"""
+
+import json
+import threading
+from dataclasses import dataclass
+
+from werkzeug.wrappers import Request, Response
+
+from wire import ServiceError, signing_scope
+
+
+@dataclass(frozen=True)
+class Context:
+    region: str
+    account: str
+
+
+class StandIn:
+    def __init__(self, services, wires, faults, account):
+        self._services = services  # service name -> object with a method per operation
+        self._wires, self._faults, self._account = wires, faults, account
+        self._lock = threading.Lock()  # one request at a time: the state is plain dicts
+
+    def __call__(self, environ, start_response):
+        request = Request(environ)
+        if request.path.startswith("/_emulator/"):
+            response = self._control(request)
+        else:
+            response = self._serve(request)
+        return response(environ, start_response)
+
+    def _serve(self, request):
+        region, service = signing_scope(request)
+        if service not in self._services:
+            return Response(json.dumps({"message": f"the stand-in does not serve {service!r}"}), 400,
+                            {"Content-Type": "application/json"})
+        wire = self._wires[service]
+        operation = wire.operation(request)
+        if operation is None:
+            return wire.error(ServiceError("UnknownOperationException", "Unknown operation", 404))
+        fault = self._faults.record(service, operation.name)
+        if fault is not None:
+            return wire.error(fault)
+        handler = getattr(self._services[service], operation.name, None)
+        try:
+            if handler is None:
+                raise ServiceError("NotImplemented", f"the stand-in does not emulate {operation.name}", 501)
+            params = wire.parameters(operation, request)
+            wire.validate(operation, params)
+            with self._lock:
+                output = handler(params, Context(region, self._account))
+        except ServiceError as error:
+            return wire.error(error)
+        return wire.answer(operation, output)
+
+    def _control(self, request):
+        """POST /_emulator/faults {operation, error, message, times, status}; GET lists the
+        pending ones, DELETE clears them. GET /_emulator/calls lists the operations served."""
+        route = (request.method, request.path.rstrip("/"))
+        if route == ("GET", "/_emulator/calls"):
+            return _json({"calls": self._faults.calls()})
+        if route == ("GET", "/_emulator/faults"):
+            return _json({"faults": self._faults.pending()})
+        if route == ("DELETE", "/_emulator/faults"):
+            self._faults.clear()
+            return _json({"faults": []})
+        if route == ("POST", "/_emulator/faults"):
+            try:
+                spec = json.loads(request.get_data() or b"{}")
+                if not isinstance(spec, dict):
+                    raise ValueError("the body must be a JSON object")
+                return _json(self._faults.add(spec), 201)
+            except ValueError as error:
+                return _json({"message": str(error)}, 400)
+        return _json({"message": f"no control route {request.method} {request.path}"}, 404)
+
+
+def _json(document, status=200):
+    return Response(json.dumps(document), status, {"Content-Type": "application/json"})
