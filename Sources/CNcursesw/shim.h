@@ -4,6 +4,10 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
 #include <curses.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
 
 // Globals and macros are not importable safely under Swift 6: wrap them.
 static inline WINDOW *vp_stdscr(void) { return stdscr; }
@@ -12,5 +16,42 @@ static inline int vp_lines(void) { return LINES; }
 static inline int vp_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int vp_key_f(int n) { return KEY_F(n); }
 static inline int vp_addstr(int y, int x, const char *s) { return mvaddstr(y, x, s); }
+
+static inline attr_t vp_a_bold(void) { return A_BOLD; }
+static inline attr_t vp_a_reverse(void) { return A_REVERSE; }
+static inline attr_t vp_a_dim(void) { return A_DIM; }
+static inline attr_t vp_a_underline(void) { return A_UNDERLINE; }
+
+static inline int vp_keypad(void) { return keypad(stdscr, TRUE); }
+static inline void vp_timeout(int ms) { timeout(ms); }
+static inline int vp_erase(void) { return erase(); }
+static inline int vp_refresh(void) { return refresh(); }
+static inline int vp_move(int y, int x) { return move(y, x); }
+static inline int vp_get_wch(wint_t *out) { return get_wch(out); }
+
+/// Draws `n` wide characters at (y, x) in the given attributes and colour pair.
+static inline int vp_put(int y, int x, const wchar_t *s, int n, attr_t attrs, short pair) {
+    attr_set(attrs, pair, NULL);
+    return mvaddnwstr(y, x, s, n);
+}
+
+// Restoring the terminal however the process ends (exit() from anywhere included).
+static void vp_endwin_at_exit(void) { if (!isendwin()) endwin(); }
+static inline int vp_restore_at_exit(void) { return atexit(vp_endwin_at_exit); }
+
+// SIGHUP and SIGTERM only set a flag: the main loop saves a draft and restores the terminal,
+// since neither is safe inside a handler. No SA_RESTART, so a pending get_wch returns.
+// Use these from one Swift file only: a static variable in a header has one copy per file.
+static volatile sig_atomic_t vp_caught_signal = 0;
+static void vp_on_signal(int sig) { vp_caught_signal = sig; }
+static inline void vp_catch_signals(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = vp_on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+}
+static inline int vp_caught(void) { return vp_caught_signal; }
 
 #endif

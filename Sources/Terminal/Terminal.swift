@@ -1,3 +1,79 @@
-// The ncurses driver. Being written.
 import CNcursesw
+import Export
+import Foundation
+import Planner
 import Wizard
+
+/// The ncurses driver: a thin loop around the pure wizard. It reads keys, feeds them to
+/// `update`, draws `view`, and carries out the wizard's requests (saving, exporting).
+public enum Terminal {
+    /// Nil when the wizard can run here; otherwise why not.
+    public static func unavailableReason() -> String? {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 || term.isEmpty || term == "dumb" {
+            return "vpcpipe needs a terminal for the wizard; use --headless FILE for automation"
+        }
+        return nil
+    }
+
+    /// Runs the wizard. Exit codes: 0 exported, 130 quit by the user, 1 on failure,
+    /// 128 + the signal after SIGHUP or SIGTERM (a draft of the answers is saved first).
+    public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool) -> Int32 {
+        setlocale(LC_ALL, "")
+        guard initscr() != nil else {
+            FileHandle.standardError.write(Data("vpcpipe: cannot start the terminal\n".utf8))
+            return 1
+        }
+        vp_restore_at_exit()
+        raw()  // Ctrl-C arrives as a key: the quit prompt, not a dead terminal
+        noecho()
+        nonl()
+        vp_keypad()
+        set_escdelay(25)
+        vp_timeout(200)  // wake up to notice signals
+        Signals.catchHangupAndTerm()
+        let theme = Theme.start()
+
+        var state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder,
+                                size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())))
+        state.saveName = Files.freeName("vpcpipe-answers.yaml")
+        var dirty = true
+        while state.exit == nil {
+            if dirty { Screen.draw(view(state), theme: theme) }
+            if let signal = Signals.caught() {
+                endwin()
+                let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
+                let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
+                FileHandle.standardError.write(Data("vpcpipe: stopped by signal \(signal); \(note)\n".utf8))
+                return 128 + signal
+            }
+            guard let message = Keys.next() else { dirty = false; continue }
+            state = update(state, message)
+            if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
+            if let request = state.request { state = update(state, perform(request, state, force: force)) }
+            dirty = true
+        }
+        endwin()
+        if let farewell = state.farewell { print(farewell) }
+        return state.exit == .exported ? 0 : 130
+    }
+
+    private static func perform(_ request: Request, _ state: WizardState, force: Bool) -> Message {
+        switch request {
+        case .saveAnswers:
+            do {
+                return .saved(path: try Files.writeNew(state.saveName, AnswersFile.write(state.answers)))
+            } catch {
+                return .saveFailed("\(error)")
+            }
+        case .export(let folder):
+            let files = Outputs.render(state.answers)
+            do {
+                try OutputFolder.write(files, to: folder, force: force)
+                return .exported(files: files.count, folder: folder)
+            } catch {
+                return .exportRefused("\(error)")
+            }
+        }
+    }
+}

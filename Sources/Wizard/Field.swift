@@ -40,6 +40,8 @@ protocol Control {
     var focusable: Bool { get }
     /// Controls without a label use the whole width (notes, viewers, lists).
     var fullWidth: Bool { get }
+    /// A full-width control that still wants its label on a line above it (a list).
+    var titled: Bool { get }
     /// A text input takes `?` as a character: F1 is its help key.
     var takesText: Bool { get }
     /// Handles `key` or returns false to let the form move (Enter, Tab, arrows).
@@ -52,6 +54,7 @@ protocol Control {
 extension Control {
     var focusable: Bool { true }
     var fullWidth: Bool { false }
+    var titled: Bool { false }
     var takesText: Bool { false }
     func summary(_ state: WizardState) -> String { "" }
 }

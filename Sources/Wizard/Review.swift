@@ -70,9 +70,9 @@ struct Review: Control {
             let here = focused && i == state.edit.highlight
             if here { focusLine = lines.count }
             let number = Text.fit(String(repeating: " ", count: i + 1 < 10 ? 1 : 0) + "\(i + 1).", 4)
-            let valueWidth = max(0, width - 4 - labelWidth - markWidth)
+            let valueWidth = max(0, width - 4 - labelWidth - markWidth - 1)
             var line: Line = [Span(number + Text.fit(item.label, labelWidth), here ? Style(.focus, reverse: true) : .normal),
-                              Span(Text.fit(item.summary, valueWidth), here ? Style(.focus, reverse: true) : Style(bold: true))]
+                              Span(Text.fit(item.summary, valueWidth), here ? Style(.focus, reverse: true) : Style(bold: true)), Span(" ")]
             if let mark = item.mark { line.append(Span(mark.rawValue, Style(mark == .created ? .created : .existing))) }
             lines.append(line)
             for diagnostic in diagnostics.about(item.path) {

@@ -19,7 +19,7 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
         next.status = .init(text: "Could not save the answers: \(why)", isError: true)
         next.mode = .quitPrompt
     case .exported(let files, let folder):
-        let done = "Wrote \(files) files to \(folder), answers.yaml included. Next: bash \(folder)/setup.sh"
+        let done = "Wrote \(files) files to \(folder), answers.yaml included.\nNext: bash \(folder)/setup.sh"
         next.mode = .done(done)
         next.farewell = done
     case .exportRefused(let why):
@@ -107,10 +107,11 @@ extension WizardState {
 
     mutating func go(to screen: Int, field: Int) {
         if screen == Screens.reviewIndex, self.screen != screen || returnToReview {
-            // Back on the review, the item that was changed stays highlighted.
+            // Back on the review, the item that was changed stays highlighted; arriving,
+            // "Continue to export" is, so Enter goes on.
             let items = Review.items(self)
-            let highlight = items.firstIndex { $0.screen == self.screen && $0.field == focus } ?? 0
-            edit = FieldEdit(highlight: returnToReview ? highlight : 0)
+            let changed = items.firstIndex { $0.screen == self.screen && $0.field == focus }
+            edit = FieldEdit(highlight: returnToReview ? changed ?? 0 : items.count)
         } else {
             edit = FieldEdit()
         }

@@ -92,8 +92,7 @@ enum Layout {
                 lines.append((label, 0))
                 for line in rendered.lines.dropFirst() { lines.append((line, column)) }
             } else {
-                if field.control.focusable && !(field.control is Review) {
-                    // A labelled title line for viewers and lists, so the focus shows.
+                if control.titled {
                     let marker = focused ? "▸ " : "  "
                     lines.append(([Span(marker + field.label, focused ? Style(.focus, bold: true) : Style(bold: true))], 0))
                 }

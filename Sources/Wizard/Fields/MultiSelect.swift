@@ -11,8 +11,9 @@ struct MultiSelect: Control {
     /// What a ticked option means ("already in the VPC").
     let ticked: String
 
-    let keyHelp = "↑↓ move  Space tick  type to jump  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp = "↑↓ move  Space tick  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
     var fullWidth: Bool { true }
+    var titled: Bool { true }
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {
         let list = options(state)

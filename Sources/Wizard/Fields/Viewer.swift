@@ -5,7 +5,7 @@ struct Viewer: Control {
     /// Lines of text shown at once.
     let height: Int
 
-    let keyHelp = "PgUp PgDn Home End scroll  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp = "PgUp PgDn scroll  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
     var fullWidth: Bool { true }
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {

@@ -1,0 +1,99 @@
+import Planner
+import XCTest
+@testable import Wizard
+
+final class BackAndExportTests: XCTestCase {
+    /// An error on every field's key path, as a faulty answers file would give.
+    private var errorOnEveryField: [Diagnostic] {
+        Screens.all.flatMap(\.fields).compactMap(\.path).map { .error($0, "is wrong (test)") }
+    }
+
+    func testEscGoesBackFromEveryFieldOfEveryScreenEvenInvalid() {
+        for screen in Screens.all.indices {
+            for field in Screens.all[screen].focusable {
+                var state = Drive.start(Answers(), diagnostics: errorOnEveryField)
+                state.go(to: screen, field: field)
+                // Half-typed input and an open help pane must not trap the user either.
+                state = Drive.keys([.character("-"), .f1, .escape], from: state)
+                XCTAssertEqual(state.mode, .form)
+                state = update(state, .key(.escape))
+                if screen == 0 {
+                    XCTAssertEqual(state.mode, .quitPrompt, "field \(field)")
+                } else {
+                    XCTAssertEqual(state.screen, screen - 1, "screen \(screen) field \(field)")
+                }
+            }
+        }
+    }
+
+    func testReviewListsEveryErrorAndRefusesExport() {
+        let diagnostics: [Diagnostic] = [.error("network.vpc", "is required (vpc-...)"),
+                                         .warning("build.image", "is no longer maintained"),
+                                         .error("tags.aws:x", "uses the aws: prefix")]
+        var state = Drive.on(Screens.reviewIndex, Answers(), diagnostics: diagnostics)
+        let text = view(update(state, .key(.home))).text
+        XCTAssertTrue(text.contains("2 errors, 1 warning"))
+        XCTAssertTrue(text.contains("tags.aws:x: uses the aws: prefix"))
+        state = update(state, .key(.end))
+        let all = Drive.keys([.home, .pageDown, .pageDown, .pageDown], from: Drive.on(Screens.reviewIndex, Answers(), diagnostics: diagnostics))
+        XCTAssertTrue(view(all).text.contains("✗ is required (vpc-...)"))
+        state = update(state, .key(.enter))
+        XCTAssertEqual(state.screen, Screens.reviewIndex)
+        XCTAssertTrue(view(state).text.contains("Export refused: 2 errors remain"))
+        // The export screen's button refuses too.
+        var export = Drive.on(Screens.exportIndex, Answers(), diagnostics: diagnostics)
+        export = Drive.keys([.tab, .tab, .enter], from: export)
+        XCTAssertNil(export.request)
+        XCTAssertEqual(export.status?.isError, true)
+    }
+
+    func testPickingAReviewItemEditsItAndReturns() {
+        var state = Drive.on(Screens.reviewIndex)
+        // Item 3 is the name (region, profile, name).
+        state = Drive.keys([.home, .down, .down, .enter], from: state)
+        XCTAssertEqual(state.screen, 0)
+        XCTAssertEqual(state.focusedField?.label, "Name")
+        state = Drive.keys(Drive.typing("X") + [.enter], from: state)
+        XCTAssertEqual(state.screen, Screens.reviewIndex)
+        XCTAssertEqual(state.edit.highlight, 2)
+        XCTAssertTrue(view(state).text.contains("PrivateX"))
+    }
+
+    func testReviewMarksWhatIsCreatedAndWhatExists() {
+        var answers = Drive.networked
+        answers.source.create = false
+        let text = view(update(Drive.on(Screens.reviewIndex, answers), .key(.home))).text
+        XCTAssertTrue(text.contains("Repository"))
+        let lines = text.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("Repository") && $0.contains("[existing]") })
+        XCTAssertTrue(lines.contains { $0.contains("Domain ") && $0.contains("[to be created]") })
+    }
+
+    func testExportRequestsTheFolderAsEdited() {
+        var state = Drive.on(Screens.exportIndex)
+        state = Drive.keys(Array(repeating: .backspace, count: 11) + Drive.typing("out") + [.enter, .enter, .enter], from: state)
+        XCTAssertEqual(state.request, .export(folder: "out"))
+        state = update(state, .exportRefused("out holds files vpcpipe did not write"))
+        XCTAssertTrue(view(state).text.contains("Not written: out holds files vpcpipe did not write"))
+    }
+
+    func testTooSmallShowsTheSizeNeededAndKeepsTheInput() {
+        var state = Drive.on(0)
+        state = Drive.keys([.tab, .tab] + Drive.typing("Web"), from: state)
+        let before = view(state)
+        state = update(state, .resize(Size(columns: 60, rows: 15)))
+        XCTAssertTrue(view(state).text.contains("too small: 60x15, needs 80x24"))
+        state = Drive.keys(Drive.typing("zz") + [.escape, .enter], from: state)
+        state = update(state, .resize(Drive.size))
+        XCTAssertEqual(view(state), before)
+        XCTAssertEqual(state.answers.name, "PrivateWeb")
+    }
+
+    func testLargerTerminalsUseTheSpace() {
+        var state = Drive.on(Screens.reviewIndex)
+        state = update(state, .resize(Size(columns: 120, rows: 40)))
+        let frame = view(state)
+        XCTAssertEqual(frame.rows.count, 40)
+        XCTAssertTrue(frame.text.contains("Continue to export"))
+    }
+}

@@ -1,0 +1,39 @@
+import Planner
+@testable import Wizard
+
+/// Feeding messages to the pure wizard, as the terminal driver would.
+enum Drive {
+    static let size = Size(columns: 80, rows: 24)
+
+    static func start(_ answers: Answers = Answers(), diagnostics: [Diagnostic] = []) -> WizardState {
+        WizardState(answers: answers, diagnostics: diagnostics, outputFolder: "vpcpipe-out", size: size)
+    }
+
+    static func keys(_ keys: [Key], from state: WizardState) -> WizardState {
+        keys.reduce(state) { update($0, .key($1)) }
+    }
+
+    static func typing(_ text: String) -> [Key] { text.map(Key.character) }
+
+    /// The network ids the operator must type; everything else keeps its default.
+    static let vpc = "vpc-0123456789abcdef0"
+    static let subnets = "subnet-0123456789abcdef0 subnet-0fedcba9876543210"
+    static let routeTables = "rtb-0123456789abcdef0"
+
+    /// Answers with the network filled in: what a run accepting every default produces.
+    static var networked: Answers {
+        var answers = Answers()
+        answers.network.vpc = vpc
+        answers.network.subnets = subnets.split(separator: " ").map(String.init)
+        answers.network.routeTables = [routeTables]
+        return answers
+    }
+
+    /// A state on `screen` with its first field focused.
+    static func on(_ screen: Int, _ answers: Answers = networked, diagnostics: [Diagnostic]? = nil) -> WizardState {
+        var state = start(answers, diagnostics: diagnostics ?? Rules.check(answers))
+        state.go(to: screen, field: Screens.all[screen].focusable.first ?? 0)
+        state.renderIfShown()
+        return state
+    }
+}

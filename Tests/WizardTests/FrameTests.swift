@@ -1,0 +1,42 @@
+import Planner
+import XCTest
+@testable import Wizard
+
+final class FrameTests: XCTestCase {
+    func testEastAsianWideCharactersTakeTwoColumns() {
+        XCTAssertEqual(CellWidth.of("日本語"), 6)
+        XCTAssertEqual(CellWidth.of("ｶﾀｶﾅ"), 4, "halfwidth katakana is narrow")
+        XCTAssertEqual(CellWidth.of("ＡＢ"), 4, "fullwidth forms are wide")
+        XCTAssertEqual(CellWidth.of("한국"), 4)
+        XCTAssertEqual(CellWidth.of("e\u{301}"), 1, "a combining mark adds nothing")
+        XCTAssertEqual(CellWidth.of("abc"), 3)
+    }
+
+    func testAWideCharacterFillsTwoCellsAndNeverOverflows() {
+        var frame = Frame(size: Size(columns: 5, rows: 1))
+        XCTAssertEqual(frame.put("a日本", row: 0, column: 0), 5)
+        XCTAssertTrue(frame.rows[0][2].isContinuation)
+        XCTAssertEqual(frame.text, "a日本\n")
+        var cut = Frame(size: Size(columns: 4, rows: 1))
+        cut.put("a日本", row: 0, column: 0)
+        XCTAssertEqual(cut.text, "a日\n", "the half that does not fit becomes a blank")
+    }
+
+    func testTypedJapaneseShowsAndTheCursorCountsColumns() {
+        var state = Drive.start()
+        state = Drive.keys([.tab, .tab] + Array(repeating: .backspace, count: 7) + Drive.typing("日本"), from: state)
+        let frame = view(state)
+        XCTAssertEqual(state.answers.name, "日本")
+        let row = frame.rows.firstIndex { String($0.map(\.character)).contains("Name") }!
+        XCTAssertEqual(frame.cursor, Frame.Position(row: row, column: Layout.valueColumn + 4))
+        XCTAssertTrue(frame.text.contains("日本"))
+    }
+
+    func testTheFocusedFieldIsMarkedAndTheKeyHelpIsAtTheBottom() {
+        let frame = view(Drive.start())
+        let last = frame.text.split(separator: "\n").last!
+        XCTAssertTrue(last.contains("Esc back"))
+        XCTAssertEqual(frame.rows[23][0].style.role, .keyHelp)
+        XCTAssertTrue(frame.text.contains("▸ Region"))
+    }
+}
