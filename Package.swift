@@ -35,6 +35,8 @@ let package = Package(
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
+        // Drives the built binary in tmux; depends on it so that it is built.
+        .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Planner"]),
     ]

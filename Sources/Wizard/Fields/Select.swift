@@ -9,7 +9,7 @@ struct Select: Control {
     let value: Binding<String>
     let options: (WizardState) -> [Option]
 
-    let keyHelp = "←→ choose  type to filter  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp = "←→ choose  type filters  Enter next  Tab ⇧Tab move  Esc back  F1 help  F10 quit"
 
     /// The options matching the filter; a current value the list lacks is offered first,
     /// so a value from an answers file is never lost by looking at it.
