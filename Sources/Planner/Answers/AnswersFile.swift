@@ -1,14 +1,129 @@
+import Yams
+
 /// Reading and writing the answers file (YAML or JSON), version 1.
 public enum AnswersFile {
+    /// The path of diagnostics about the file as a whole (empty, not YAML, not a mapping).
+    public static let documentPath = AnswersDecoder.documentPath
+
     /// Reads `text` into answers. Always returns answers: keys that are missing or wrong keep
     /// their defaults, so the wizard can open a faulty file and show each problem on its field.
     /// Diagnostics carry line and column. Includes `Rules.check` of the result.
     public static func read(_ text: String) -> (answers: Answers, diagnostics: [Diagnostic]) {
-        (Answers(), [])  // STUB
+        let source: YAMLSource
+        do throws(DocumentProblem) {
+            source = try YAMLSource.compose(text)
+        } catch {
+            return (Answers(), [Diagnostic(.error, documentPath, error.message,
+                                           line: error.position?.line, column: error.position?.column)])
+        }
+        guard let root = source.root else {
+            return (Answers(), [Diagnostic(.error, documentPath, "the file is empty (answers, starting with version: 1)",
+                                           line: 1, column: 1)])
+        }
+        var decoder = AnswersDecoder(duplicates: source.duplicates)
+        guard decoder.decode(root) else { return (decoder.answers, sorted(decoder.diagnostics)) }
+
+        // A rule's problem on a key the reader already refused says nothing new.
+        let refused = Set(decoder.diagnostics.map(\.path))
+        let checked = Rules.check(decoder.answers).filter { !refused.contains($0.path) }.map { diagnostic in
+            var placed = diagnostic
+            let position = position(of: diagnostic.path, in: decoder.positions)
+            placed.line = position?.line
+            placed.column = position?.column
+            return placed
+        }
+        return (decoder.answers, sorted(decoder.diagnostics + checked))
     }
 
-    /// The normalised file: every key filled in, in the order of answers-v1.md.
+    /// The normalised file: every key filled in, in the order of answers-v1.md. Values are
+    /// quoted wherever YAML would read them otherwise, so that `read(write(a)).answers == a`.
     public static func write(_ answers: Answers) -> String {
-        ""  // STUB
+        var lines = ["# vpcpipe answers, version 1 (answers-v1.md): every key filled in, to replay with --headless"]
+        for key in AnswerSchema.keys { lines += AnswersWriter.lines(key, of: answers, indent: "") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The position of `path`, or of the nearest enclosing key the file has (a missing
+    /// `network.vpc` is reported on `network`, or on the document).
+    private static func position(of path: String, in positions: [String: Position]) -> Position? {
+        var path = Substring(path)
+        while true {
+            if let position = positions[String(path)] { return position }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return positions[""] }
+            path = path[..<cut]
+        }
+    }
+
+    /// By line, then column, then path; diagnostics without a position last.
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.line ?? .max, lhs.element.column ?? .max, lhs.element.path)
+            let right = (rhs.element.line ?? .max, rhs.element.column ?? .max, rhs.element.path)
+            return left != right ? left < right : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}
+
+/// The lines of one key of the normalised file.
+private enum AnswersWriter {
+    static func lines(_ key: AnswerKey, of answers: Answers, indent: String) -> [String] {
+        let head = indent + key.name + ":"
+        switch key.kind {
+        case .section(let children):
+            return ["", head] + children.flatMap { lines($0, of: answers, indent: indent + "  ") }
+        case .version:
+            return ["\(head) \(answers.version)"]
+        case .text(let keyPath):
+            return ["\(head) \(scalar(answers[keyPath: keyPath]))"]
+        case .flag(let keyPath):
+            return ["\(head) \(answers[keyPath: keyPath])"]
+        case .choice(let choice):
+            return ["\(head) \(scalar(choice.get(answers)))"]
+        case .texts(let keyPath):
+            return list(head, answers[keyPath: keyPath], indent: indent)
+        case .endpoints:
+            return list(head, answers.endpoints.existing.map(\.rawValue), indent: indent)
+        case .tags:
+            guard !answers.tags.isEmpty else { return ["\(head) {}"] }
+            return [head] + answers.tags.map { "\(indent)  \(scalar($0.key)): \(scalar($0.value))" }
+        }
+    }
+
+    private static func list(_ head: String, _ items: [String], indent: String) -> [String] {
+        items.isEmpty ? ["\(head) []"] : [head] + items.map { "\(indent)  - \(scalar($0))" }
+    }
+
+    /// Plain when the text is an ordinary word that YAML reads back as the same string;
+    /// otherwise double-quoted, with every character YAML would not keep escaped.
+    static func scalar(_ text: String) -> String {
+        if text.wholeMatch(of: #/[A-Za-z0-9][A-Za-z0-9._\/@+=:\-]*/#) != nil, !text.hasSuffix(":"),
+           Resolver.default.resolveTag(of: Node(text)) == .str {
+            return text
+        }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case "\r": quoted += "\\r"
+            case "\0": quoted += "\\0"
+            default:
+                let category = scalar.properties.generalCategory
+                if category == .control || category == .lineSeparator || category == .paragraphSeparator
+                    || [0xFEFF, 0xFFFE, 0xFFFF].contains(scalar.value) {
+                    quoted += scalar.value < 0x100 ? "\\x" + hex(scalar.value, 2) : "\\u" + hex(scalar.value, 4)
+                } else {
+                    quoted.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return quoted + "\""
+    }
+
+    private static func hex(_ value: UInt32, _ digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

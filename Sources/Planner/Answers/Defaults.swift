@@ -15,6 +15,11 @@ public enum Defaults {
         Catalog.format(format).externalConnections[0]
     }
 
+    /// The connection sits on the upstream repository: without an upstream there is none.
+    public static func externalConnection(format: PackageFormat, upstream: String) -> String {
+        upstream.isEmpty ? "" : externalConnection(format: format)
+    }
+
     public static func runtime(format: PackageFormat, image: String) -> String {
         Catalog.defaultRuntime(format: format, image: image)
     }

@@ -1,0 +1,208 @@
+import Yams
+
+/// Decodes a composed answers file into `Answers` by `AnswerSchema`. Keeps going past every
+/// problem: a missing or wrong key keeps its default, a string that breaks its pattern is kept
+/// as written (for `Rules.check` to report), and each value's position is kept for the rules'
+/// diagnostics.
+struct AnswersDecoder {
+    /// The path of problems with the file as a whole.
+    static let documentPath = "document"
+
+    private(set) var answers = Answers()
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Where each decoded path stands: a value's own position, a section's key.
+    private(set) var positions: [String: Position] = [:]
+    private var present = Set<String>()
+    private let duplicates: [Position: String]
+
+    init(duplicates: [Position: String]) { self.duplicates = duplicates }
+
+    /// Decodes the document; false when it cannot be answers at all (not a mapping, or another
+    /// version), so that checking the defaults would only add noise.
+    mutating func decode(_ root: Node) -> Bool {
+        positions[""] = root.position
+        guard let mapping = root.mapping else {
+            error(Self.documentPath, "found \(Self.describe(root)) (a mapping of answers, starting with version: 1)", at: root)
+            return false
+        }
+        if let version = mapping["version"], let number = version.scalar.flatMap({ Int($0.string) }), number != 1 {
+            error("version", "version \(number) is not supported by this vpcpipe (version: 1)", at: version)
+            return false
+        }
+        decode(mapping, keys: AnswerSchema.keys, prefix: "", at: root)
+        applyFollowDefaults(AnswerSchema.keys, prefix: "")
+        return true
+    }
+
+    // MARK: - Mappings and keys
+
+    private mutating func decode(_ mapping: Node.Mapping, keys: [AnswerKey], prefix: String, at node: Node) {
+        for entry in entries(of: mapping, prefix: prefix) {
+            let path = prefix + entry.name
+            guard let key = keys.first(where: { $0.name == entry.name }) else {
+                let hint = KeySuggestion.nearest(to: entry.name, siblings: keys.map(\.name), prefix: prefix)
+                    .map { "did you mean \"\($0)\"?" } ?? "one of: \(keys.map(\.name).joined(separator: ", "))"
+                error(path, "unknown key (\(hint))", at: entry.key)
+                continue
+            }
+            present.insert(path)
+            decode(entry.value, as: key, path: path, keyNode: entry.key)
+        }
+        for key in keys where !present.contains(prefix + key.name) {
+            if let expected = key.required { error(prefix + key.name, "required (\(expected))", at: node) }
+        }
+    }
+
+    /// The entries of a mapping by name, once each: a key given twice is an error at each later
+    /// occurrence, and the last one counts, as in most YAML readers.
+    private mutating func entries(of mapping: Node.Mapping, prefix: String) -> [(name: String, key: Node, value: Node)] {
+        var order: [String] = []
+        var occurrences: [String: [(key: Node, value: Node)]] = [:]
+        for (key, value) in mapping {
+            guard let scalar = key.scalar else {
+                error(prefix + "?", "found \(Self.describe(key)) as a key (a key name)", at: key)
+                continue
+            }
+            let name = key.position.flatMap { duplicates[$0] } ?? scalar.string
+            if occurrences[name] == nil { order.append(name) }
+            occurrences[name, default: []].append((key, value))
+        }
+        return order.map { name in
+            let all = occurrences[name]!
+            for later in all.dropFirst() {
+                error(prefix + name, "duplicated key (each key once; first at line \(all[0].key.position?.line ?? 0))",
+                      at: later.key)
+            }
+            return (name, all.last!.key, all.last!.value)
+        }
+    }
+
+    private mutating func applyFollowDefaults(_ keys: [AnswerKey], prefix: String) {
+        for key in keys {
+            let path = prefix + key.name
+            if case .section(let children) = key.kind {
+                applyFollowDefaults(children, prefix: path + ".")
+            } else if !present.contains(path) {
+                key.followDefault?(&answers)
+            }
+        }
+    }
+
+    // MARK: - Values
+
+    private mutating func decode(_ node: Node, as key: AnswerKey, path: String, keyNode: Node) {
+        positions[path] = node.position
+        switch key.kind {
+        case .section(let children):
+            positions[path] = keyNode.position
+            if Self.isNull(node) { return }
+            guard let mapping = node.mapping else { return typeError(path, node, expected: key.expected) }
+            decode(mapping, keys: children, prefix: path + ".", at: keyNode)
+        case .version:
+            guard let text = text(node, path: path, expected: key.expected) else { return }
+            if Int(text) == nil { error(path, "\"\(text)\" is not a version number (version: 1)", at: node) }
+        case .text(let keyPath):
+            if let text = text(node, path: path, expected: key.expected) { answers[keyPath: keyPath] = text }
+        case .flag(let keyPath):
+            if let flag = flag(node, path: path) { answers[keyPath: keyPath] = flag }
+        case .choice(let choice):
+            guard let text = text(node, path: path, expected: key.expected) else { return }
+            if !choice.set(&answers, text) {
+                error(path, "\"\(text)\" is not a valid \(key.name.replacingOccurrences(of: "_", with: " ")) "
+                      + "(\(key.expected))", at: node)
+            }
+        case .texts(let keyPath):
+            answers[keyPath: keyPath] = list(node, path: path, expected: key.expected).map(\.text)
+        case .endpoints:
+            answers.endpoints.existing = list(node, path: path, expected: key.expected).compactMap { item in
+                guard let service = EndpointService(rawValue: item.text) else {
+                    error(item.path, "\"\(item.text)\" is not an endpoint vpcpipe plans "
+                          + "(\(EndpointService.allCases.map(\.rawValue).joined(separator: " | ")))", at: item.node)
+                    return nil
+                }
+                return service
+            }
+        case .tags:
+            answers.tags = tags(node, path: path, expected: key.expected)
+        }
+    }
+
+    /// A single value as text, exactly as written: `name: 0123` is "0123", `name: yes` is "yes".
+    /// A plain null (`~`, `null`, nothing) is blank. A list or mapping is an error (nil).
+    private mutating func text(_ node: Node, path: String, expected: String) -> String? {
+        guard let scalar = node.scalar else {
+            typeError(path, node, expected: expected)
+            return nil
+        }
+        return Self.isNull(node) ? "" : scalar.string
+    }
+
+    /// Only YAML's true and false, unquoted: `yes`, `on` or `"true"` are refused.
+    private mutating func flag(_ node: Node, path: String) -> Bool? {
+        guard let text = text(node, path: path, expected: "true or false") else { return nil }
+        let flags = ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false]
+        if node.scalar?.style == .plain, let flag = flags[text] { return flag }
+        let quoted = node.scalar?.style == .plain ? "" : "quoted "
+        error(path, "\(quoted)\"\(text)\" is not true or false (true | false, unquoted)", at: node)
+        return nil
+    }
+
+    /// A list of single values, each with its path (by its index in the file) and node.
+    /// A null is an empty list; an item that is not a single value is an error and left out.
+    private mutating func list(_ node: Node, path: String, expected: String) -> [(text: String, path: String, node: Node)] {
+        if Self.isNull(node) { return [] }
+        guard let sequence = node.sequence else {
+            typeError(path, node, expected: expected)
+            return []
+        }
+        var items: [(text: String, path: String, node: Node)] = []
+        for (index, item) in sequence.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            guard let text = text(item, path: itemPath, expected: "a single value") else { continue }
+            // The rules know the typed list, whose indexes skip the items left out.
+            positions["\(path)[\(items.count)]"] = item.position
+            items.append((text, itemPath, item))
+        }
+        return items
+    }
+
+    private mutating func tags(_ node: Node, path: String, expected: String) -> [Answers.Tag] {
+        if Self.isNull(node) { return [] }
+        guard let mapping = node.mapping else {
+            typeError(path, node, expected: expected)
+            return []
+        }
+        return entries(of: mapping, prefix: path + ".").compactMap { entry in
+            let tagPath = "\(path).\(entry.name)"
+            guard let value = text(entry.value, path: tagPath, expected: "a tag value") else { return nil }
+            positions[tagPath] = entry.key.position
+            return Answers.Tag(key: entry.name, value: value)
+        }
+    }
+
+    // MARK: - Problems
+
+    private mutating func typeError(_ path: String, _ node: Node, expected: String) {
+        error(path, "found \(Self.describe(node)) (\(expected))", at: node)
+    }
+
+    private mutating func error(_ path: String, _ message: String, at node: Node) {
+        let position = node.position
+        diagnostics.append(Diagnostic(.error, path, message, line: position?.line, column: position?.column))
+    }
+
+    private static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar): return isNull(node) ? "nothing" : "\"\(scalar.string)\""
+        case .alias: return "an alias"
+        }
+    }
+
+    private static func isNull(_ node: Node) -> Bool { node.scalar != nil && Resolver.default.resolveTag(of: node) == .null }
+}
+
+private extension Node {
+    var position: Position? { mark.map(Position.init) }
+}

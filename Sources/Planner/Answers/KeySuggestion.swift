@@ -1,0 +1,44 @@
+/// The "did you mean" of an unknown key: the nearest key at the same level, or the full path of
+/// a key of that name at another level (`branch` at the top: "source.branch").
+enum KeySuggestion {
+    static func nearest(to name: String, siblings: [String], prefix: String) -> String? {
+        let wanted = normalised(name)
+        // Same words in another spelling: sampleApp, Sample-App, routeTables.
+        if let same = siblings.first(where: { normalised($0) == wanted }) { return same }
+        let scored = siblings.map { (key: $0, distance: distance(wanted, normalised($0))) }
+        if let best = scored.min(by: { $0.distance < $1.distance }),
+           best.distance <= max(1, wanted.count / 3) {
+            return best.key
+        }
+        // An abbreviation: repo for repository.
+        if wanted.count >= 3, let longer = siblings.first(where: { normalised($0).starts(with: wanted) }) {
+            return longer
+        }
+        return AnswerSchema.allPaths.first { path in
+            let last = path.split(separator: ".").last!
+            return path.dropLast(last.count) != prefix[...] && normalised(String(last)) == wanted
+        }
+    }
+
+    private static func normalised(_ key: String) -> [Character] {
+        Array(key.lowercased().filter { $0 != "_" && $0 != "-" && $0 != " " })
+    }
+
+    /// Edit distance where swapping two neighbours counts as one edit (optimal string alignment):
+    /// "nmae" is one edit from "name".
+    private static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
+    }
+}
