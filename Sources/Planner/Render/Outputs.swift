@@ -12,6 +12,15 @@ public struct RenderedFile: Equatable, Sendable {
 public enum Outputs {
     /// Every file of the output folder for valid answers (callers check `Rules` first).
     public static func render(_ answers: Answers) -> [RenderedFile] {
-        [RenderedFile(path: "answers.yaml", contents: AnswersFile.write(answers))]  // STUB
+        let plan = Planner.plan(answers)
+        return [
+            RenderedFile(path: "setup.sh", contents: ScriptRenderer.setup(plan), executable: true),
+            RenderedFile(path: "teardown.sh", contents: ScriptRenderer.teardown(plan), executable: true),
+            RenderedFile(path: "checklist.md", contents: Checklist.render(plan)),
+            RenderedFile(path: "answers.yaml", contents: AnswersFile.write(answers)),
+            RenderedFile(path: "plan.json", contents: PlanJSON.render(plan)),
+        ]
+        + plan.policies.map { RenderedFile(path: "policies/\($0.file)", contents: $0.document.document()) }
+        + SampleApp.files(answers).map { RenderedFile(path: "repo/\($0.path)", contents: $0.contents) }
     }
 }

@@ -1,0 +1,132 @@
+// Names vpcpipe derives from the answers, and the ARNs built from them. Each derived name fits
+// its AWS limit: one that would not is cut and ends with a short hash of the whole name, so
+// two long names that share a prefix still differ, and the same answers give the same name.
+
+public struct Names: Sendable {
+    /// The tag every created resource carries: teardown finds endpoints and security groups by it,
+    /// so it never deletes one it did not create.
+    public static let tagKey = "vpcpipe"
+
+    public let answers: Answers
+    public init(_ answers: Answers) { self.answers = answers }
+
+    private var region: String { answers.region }
+    public var partition: String {
+        if region.hasPrefix("cn-") { return "aws-cn" }
+        if region.hasPrefix("us-gov-") { return "aws-us-gov" }
+        return "aws"
+    }
+
+    /// The caller's account, learnt by the script (`sts get-caller-identity`).
+    public static let account = Arg.variable("ACCOUNT")
+    /// The CodeArtifact domain's owner: the answer, or the caller's account.
+    public var domainOwner: Arg {
+        answers.codeartifact.domainOwner.isEmpty ? Names.account : .text(answers.codeartifact.domainOwner)
+    }
+
+    // MARK: Roles and policies (IAM: role names 64, policy names 128)
+
+    public var codeBuildRole: String { Names.fit("codebuild-\(answers.build.project)-service-role", max: 64) }
+    public var pipelineRole: String {
+        Names.fit("AWSCodePipelineServiceRole-\(region)-\(answers.pipeline.name)", max: 64)
+    }
+    public var eventsRole: String { Names.fit("cwe-role-\(region)-\(answers.pipeline.name)", max: 64) }
+    public static let rolePath = "/service-role/"
+
+    public var codeBuildBasePolicy: String {
+        Names.fit("CodeBuildBasePolicy-\(answers.build.project)-\(region)", max: 128)
+    }
+    public var codeBuildCodeArtifactPolicy: String {
+        Names.fit("CodeArtifactAccess-\(answers.build.project)-\(region)", max: 128)
+    }
+    public var pipelinePolicy: String {
+        Names.fit("AWSCodePipelineServicePolicy-\(region)-\(answers.pipeline.name)", max: 128)
+    }
+    public var eventsPolicy: String {
+        Names.fit("start-pipeline-execution-\(region)-\(answers.pipeline.name)", max: 128)
+    }
+
+    public var codeBuildRoleArn: Arg { roleArn(answer: answers.build.role, name: codeBuildRole) }
+    public var pipelineRoleArn: Arg { roleArn(answer: answers.pipeline.role, name: pipelineRole) }
+    public var eventsRoleArn: Arg { roleArn(answer: "new", name: eventsRole) }
+
+    private func roleArn(answer: String, name: String) -> Arg {
+        answer == "new" ? "arn:\(partition):iam::" + Names.account + ":role\(Names.rolePath)\(name)" : .text(answer)
+    }
+
+    // MARK: Other derived names
+
+    /// EventBridge rule names: 64 of `.-_` letters and digits.
+    public var rule: String {
+        Names.fit("codepipeline-\(answers.pipeline.name)-source", max: 64, allowed: Names.ruleCharacters)
+    }
+    private static let ruleCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")
+
+    public var buildSecurityGroup: String { Names.fit("vpcpipe-\(answers.name)-build", max: 255) }
+    public var endpointSecurityGroup: String { Names.fit("vpcpipe-\(answers.name)-endpoints", max: 255) }
+    public var logGroup: String { "/aws/codebuild/\(answers.build.project)" }
+
+    /// The answer, or `codepipeline-REGION-ACCOUNT-name` (the console's pattern) within S3's 63
+    /// characters; the account is 12 digits, known only when the script runs.
+    public var artifactBucket: Arg {
+        if !answers.pipeline.artifactBucket.isEmpty { return .text(answers.pipeline.artifactBucket) }
+        let prefix = "codepipeline-\(region)-"
+        let room = 63 - prefix.count - 12 - 1
+        let base = String(answers.name.lowercased().map { $0 == "_" ? "-" : $0 })
+        // A bucket name must end with a letter or digit: a trailing hyphen takes the hash form.
+        let suffix = base.hasSuffix("-") ? Names.cut(base, max: room) : Names.fit(base, max: room)
+        return prefix + Names.account + "-\(suffix)"
+    }
+
+    // MARK: ARNs
+
+    public var artifactBucketArn: Arg { "arn:\(partition):s3:::" + artifactBucket }
+    public var domainArn: Arg {
+        "arn:\(partition):codeartifact:\(region):" + domainOwner + ":domain/\(answers.codeartifact.domain)"
+    }
+    public var repositoryArn: Arg {
+        "arn:\(partition):codeartifact:\(region):" + domainOwner
+            + ":repository/\(answers.codeartifact.domain)/\(answers.codeartifact.repository)"
+    }
+    public var sourceRepositoryArn: Arg {
+        "arn:\(partition):codecommit:\(region):" + Names.account + ":\(answers.source.repository)"
+    }
+    public var projectArn: Arg {
+        "arn:\(partition):codebuild:\(region):" + Names.account + ":project/\(answers.build.project)"
+    }
+    public var pipelineArn: Arg {
+        "arn:\(partition):codepipeline:\(region):" + Names.account + ":\(answers.pipeline.name)"
+    }
+    public var logGroupArn: Arg {
+        "arn:\(partition):logs:\(region):" + Names.account + ":log-group:\(logGroup)"
+    }
+    public var subnetArns: [Arg] {
+        answers.network.subnets.map { "arn:\(partition):ec2:\(region):" + Names.account + ":subnet/\($0)" }
+    }
+
+    // MARK: Fitting
+
+    /// `name` when it fits in `max` characters of `allowed`; else its allowed characters cut
+    /// short, a hyphen and `hash(name)`.
+    public static func fit(_ name: String, max: Int, allowed: Set<Character>? = nil) -> String {
+        let clean = allowed.map { set in String(name.map { set.contains($0) ? $0 : "-" }) } ?? name
+        if clean == name && name.count <= max { return name }
+        return cut(clean, max: max, hashOf: name)
+    }
+
+    static func cut(_ name: String, max: Int, hashOf original: String? = nil) -> String {
+        let tag = hash(original ?? name)
+        return String(name.prefix(max - tag.count - 1)) + "-" + tag
+    }
+
+    /// Six hex digits of FNV-1a (32 bit): short, stable across runs and platforms.
+    public static func hash(_ text: String) -> String {
+        var value: UInt32 = 2_166_136_261
+        for byte in text.utf8 {
+            value ^= UInt32(byte)
+            value = value &* 16_777_619
+        }
+        let hex = String(value, radix: 16)
+        return String((String(repeating: "0", count: 8 - hex.count) + hex).suffix(6))
+    }
+}

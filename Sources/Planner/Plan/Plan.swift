@@ -1,0 +1,148 @@
+// The plan: ordered steps, each with the article's reason, the resources it creates, the
+// commands as argument lists, the check that finds an existing resource, and its teardown.
+// Renderers (setup.sh, teardown.sh, plan.json, checklist.md) only read it.
+
+public struct Plan: Equatable, Sendable {
+    public var answers: Answers
+    /// The call that learns the account before anything else (shown before the create prompt).
+    public var identity: Command
+    public var steps: [Step]
+    /// The endpoints and why each is (or is not) planned.
+    public var endpoints: [EndpointDecision]
+    /// Policy documents by file name under policies/ (`codebuild-trust.json`).
+    public var policies: [(file: String, document: JSONValue)]
+
+    public static func == (lhs: Plan, rhs: Plan) -> Bool {
+        lhs.answers == rhs.answers && lhs.identity == rhs.identity && lhs.steps == rhs.steps
+            && lhs.endpoints == rhs.endpoints
+            && lhs.policies.map(\.file) == rhs.policies.map(\.file)
+            && lhs.policies.map(\.document) == rhs.policies.map(\.document)
+    }
+
+    /// Every runtime variable the commands read or capture, in first-use order.
+    public var variables: [String] {
+        var seen: [String] = []
+        func add(_ names: [String]) { for name in names where !seen.contains(name) { seen.append(name) } }
+        add(["ACCOUNT"])
+        for step in steps {
+            if let check = step.check { add(check.capture.map { [$0] } ?? []); add(check.command.variables) }
+            for action in step.create + step.always + step.teardown { add(action.variables) }
+        }
+        return seen
+    }
+
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+}
+
+public struct Step: Equatable, Sendable {
+    /// Stable, kebab-case: `codeartifact-domain`.
+    public var id: String
+    public var title: String
+    /// One sentence: the article's reason for this step.
+    public var why: String
+    public var resources: [Resource]
+    /// Finds the resource; nil when the step always runs its actions (preflight, lookups, waits).
+    public var check: Check?
+    /// Run when the check finds nothing (or always, without a check).
+    public var create: [Action]
+    /// Run after the check or the creation either way: learning a runtime value, keeping an
+    /// inline policy in line with the plan.
+    public var always: [Action]
+    /// Removes what `create` made; empty for what exists already or is not ours to remove.
+    public var teardown: [Action]
+
+    public init(id: String, title: String, why: String, resources: [Resource] = [], check: Check? = nil,
+                create: [Action] = [], always: [Action] = [], teardown: [Action] = []) {
+        self.id = id; self.title = title; self.why = why; self.resources = resources
+        self.check = check; self.create = create; self.always = always; self.teardown = teardown
+    }
+}
+
+public struct Resource: Equatable, Sendable {
+    /// What AWS calls it: `IAM role`, `VPC endpoint`, `CodeArtifact domain`.
+    public var kind: String
+    public var name: Arg
+    /// Listed in the answers as existing: checked, used, never created nor removed.
+    public var existing: Bool
+    public init(_ kind: String, _ name: Arg, existing: Bool = false) {
+        self.kind = kind; self.name = name; self.existing = existing
+    }
+}
+
+/// How a step finds its resource: the command succeeds and prints something other than `None`.
+public struct Check: Equatable, Sendable {
+    public var command: Command
+    /// The variable that takes the command's output (the id of a found security group).
+    public var capture: String?
+    /// True for a resource the answers list as existing: not finding it stops the script.
+    public var mustExist: Bool
+    public init(_ command: Command, capture: String? = nil, mustExist: Bool = false) {
+        self.command = command; self.capture = capture; self.mustExist = mustExist
+    }
+}
+
+public enum Action: Equatable, Sendable {
+    /// An AWS CLI call whose output is not needed.
+    case call(Command)
+    /// `NAME=$(aws ... --query ... --output text)`.
+    case capture(String, Command)
+    /// Stops the script with `message` unless the command prints `expected`.
+    case expect(Command, equals: String, message: String)
+    /// Polls `ec2 describe-vpc-endpoints` until every endpoint's State is available.
+    case awaitEndpoints([Arg])
+    /// Polls `ec2 describe-network-interfaces` until no interface uses the group (teardown:
+    /// CodeBuild's and the endpoints' interfaces linger after their owners are deleted).
+    case awaitInterfacesGone(group: Arg)
+    /// Deletes every object version and delete marker of the bucket (teardown).
+    case emptyBucket(Arg)
+    /// The actions run only when the variable (a looked-up id) was found.
+    case ifFound(String, [Action])
+
+    public var variables: [String] {
+        switch self {
+        case .call(let command): command.variables
+        case .capture(let name, let command): [name] + command.variables
+        case .expect(let command, _, _): command.variables
+        case .awaitEndpoints(let ids): ids.flatMap(\.variables)
+        case .awaitInterfacesGone(let group): group.variables
+        case .emptyBucket(let bucket): bucket.variables
+        case .ifFound(let name, let actions): [name] + actions.flatMap(\.variables)
+        }
+    }
+
+    /// The commands this action runs, for plan.json and tests: polls show their describe call.
+    public var commands: [Command] {
+        switch self {
+        case .call(let command), .capture(_, let command), .expect(let command, _, _): [command]
+        case .awaitEndpoints(let ids):
+            [Command("ec2", "describe-vpc-endpoints").with("vpc-endpoint-ids", ids).query("VpcEndpoints[].State")]
+        case .awaitInterfacesGone(let group): [Action.interfacesUsing(group)]
+        case .emptyBucket(let bucket):
+            [Action.listVersions(bucket),
+             Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY")).with("version-id", .variable("VERSION_ID"))]
+        case .ifFound(_, let actions): actions.flatMap(\.commands)
+        }
+    }
+
+    static func interfacesUsing(_ group: Arg) -> Command {
+        Command("ec2", "describe-network-interfaces")
+            .with("filters", JSONValue.array([.object([("Name", "group-id"), ("Values", .array([.string(group)]))])]).arg)
+            .query("NetworkInterfaces[].NetworkInterfaceId")
+    }
+
+    static func listVersions(_ bucket: Arg) -> Command {
+        Command("s3api", "list-object-versions").with("bucket", bucket)
+            .query("[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]")
+    }
+}
+
+extension Command {
+    public var variables: [String] { options.flatMap { $0.values.flatMap(\.variables) } }
+}
+
+/// Why an endpoint is planned or not, in the article's terms.
+public struct EndpointDecision: Equatable, Sendable {
+    public var service: EndpointService
+    public var planned: Bool
+    public var reason: String
+}

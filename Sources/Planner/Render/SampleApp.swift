@@ -1,0 +1,202 @@
+// The repo/ files: the article's buildspec and app for npm, and the same small app (print the
+// square root of 49 with a library fetched through CodeArtifact) for the other formats.
+
+public enum SampleApp {
+    public struct File: Equatable, Sendable {
+        /// Relative to the repository root (and to repo/ in the output folder).
+        public var path: String
+        public var contents: String
+    }
+
+    /// The buildspec first: a pipeline started by the first commit should find it.
+    public static func files(_ answers: Answers) -> [File] {
+        [File(path: answers.build.buildspec, contents: buildspec(answers))] + app(answers.codeartifact.format, answers: answers)
+    }
+
+    static func buildspec(_ answers: Answers) -> String {
+        let ca = answers.codeartifact
+        let runtime = answers.build.runtime.split(separator: ":", maxSplits: 1).map(String.init)
+        let owner = ca.domainOwner.isEmpty ? "\"$ACCOUNT\"" : ca.domainOwner
+        let scope = "--domain \(ca.domain) --domain-owner \(owner) --repository \(ca.repository)"
+        let login: [String]
+        let build: [String]
+        switch ca.format {
+        case .npm:
+            login = ["aws codeartifact login --tool npm \(scope)"]
+            build = ["npm install", "node index.js"]
+        case .pypi:
+            login = ["aws codeartifact login --tool pip \(scope)"]
+            build = ["pip install -r requirements.txt", "python app.py"]
+        case .maven:
+            // Maven has no login tool: the token goes to settings.xml through the environment, never to a file.
+            login = [
+                "export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain \(ca.domain) --domain-owner \(owner) --query authorizationToken --output text)",
+                "export CODEARTIFACT_REPO_URL=$(aws codeartifact get-repository-endpoint \(scope) --format maven --query repositoryEndpoint --output text)",
+            ]
+            build = ["mvn -s settings.xml -q package", "java -jar target/sqrt-1.0.jar"]
+        case .nuget:
+            login = ["aws codeartifact login --tool dotnet \(scope)"]
+            build = ["dotnet run --project app.csproj"]
+        }
+        let account = ca.domainOwner.isEmpty
+            ? ["# The account is also field 5 of $CODEBUILD_BUILD_ARN; asking STS proves its endpoint works.",
+               "- ACCOUNT=$(aws sts get-caller-identity --query Account --output text)"]
+            : []
+        return """
+        version: 0.2
+
+        env:
+          variables:
+            AWS_STS_REGIONAL_ENDPOINTS: regional
+
+        phases:
+          install:
+            runtime-versions:
+              \(runtime.first ?? ""): \(runtime.count > 1 ? runtime[1] : "")
+          pre_build:
+            commands:
+        \((account.map { "      " + $0 } + login.map { "      - " + $0 }).joined(separator: "\n"))
+          build:
+            commands:
+        \(build.map { "      - " + $0 }.joined(separator: "\n"))
+
+        """
+    }
+
+    static func app(_ format: PackageFormat, answers: Answers) -> [File] {
+        switch format {
+        case .npm:
+            return [
+                File(path: "package.json", contents: """
+                {
+                  "name": "\(answers.source.repository.lowercased())",
+                  "version": "1.0.0",
+                  "description": "Prints the square root of 49 with mathjs, installed through CodeArtifact",
+                  "main": "index.js",
+                  "private": true,
+                  "dependencies": {
+                    "mathjs": "^11.2.0"
+                  }
+                }
+
+                """),
+                File(path: "index.js", contents: """
+                const { sqrt } = require('mathjs');
+
+                console.log(sqrt(49));
+
+                """),
+            ]
+        case .pypi:
+            return [
+                File(path: "requirements.txt", contents: "mpmath==1.3.0\n"),
+                File(path: "app.py", contents: """
+                import mpmath
+
+                print(int(mpmath.sqrt(49)))
+
+                """),
+            ]
+        case .maven:
+            return [
+                File(path: "pom.xml", contents: """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>example</groupId>
+                  <artifactId>sqrt</artifactId>
+                  <version>1.0</version>
+                  <packaging>jar</packaging>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>org.apache.commons</groupId>
+                      <artifactId>commons-math3</artifactId>
+                      <version>3.6.1</version>
+                    </dependency>
+                  </dependencies>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-shade-plugin</artifactId>
+                        <version>3.5.1</version>
+                        <executions>
+                          <execution>
+                            <phase>package</phase>
+                            <goals><goal>shade</goal></goals>
+                            <configuration>
+                              <transformers>
+                                <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">
+                                  <mainClass>example.App</mainClass>
+                                </transformer>
+                              </transformers>
+                            </configuration>
+                          </execution>
+                        </executions>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+
+                """),
+                File(path: "settings.xml", contents: """
+                <settings>
+                  <servers>
+                    <server>
+                      <id>codeartifact</id>
+                      <username>aws</username>
+                      <password>${env.CODEARTIFACT_AUTH_TOKEN}</password>
+                    </server>
+                  </servers>
+                  <mirrors>
+                    <mirror>
+                      <id>codeartifact</id>
+                      <mirrorOf>*</mirrorOf>
+                      <url>${env.CODEARTIFACT_REPO_URL}</url>
+                    </mirror>
+                  </mirrors>
+                </settings>
+
+                """),
+                File(path: "src/main/java/example/App.java", contents: """
+                package example;
+
+                import org.apache.commons.math3.util.FastMath;
+
+                public class App {
+                    public static void main(String[] args) {
+                        System.out.println((int) FastMath.sqrt(49));
+                    }
+                }
+
+                """),
+            ]
+        case .nuget:
+            let version = answers.build.runtime.split(separator: ":").last.map(String.init) ?? "8.0"
+            return [
+                File(path: "app.csproj", contents: """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net\(version)</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="MathNet.Numerics" Version="5.0.0" />
+                  </ItemGroup>
+                </Project>
+
+                """),
+                File(path: "Program.cs", contents: """
+                using MathNet.Numerics;
+
+                Console.WriteLine(Complex32.Sqrt(new Complex32(49, 0)).Real);
+
+                """),
+            ]
+        }
+    }
+}

@@ -1,0 +1,298 @@
+import XCTest
+@testable import Planner
+
+/// The article's answers, built in Swift (the golden test reads Resources/examples/article.yaml).
+func articleAnswers() -> Answers {
+    var answers = Answers()
+    answers.network.vpc = "vpc-0123456789abcdef0"
+    answers.network.subnets = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
+    answers.network.routeTables = ["rtb-0123456789abcdef0"]
+    return answers
+}
+
+extension Plan {
+    /// Every command of a step's create, always and teardown actions, as argv display strings.
+    func commands(_ stepID: String) -> [[String]] {
+        guard let step = step(stepID) else { return [] }
+        return (step.create + step.always + step.teardown).flatMap(\.commands).map(\.argv)
+    }
+
+    func createCommand(_ stepID: String, _ operation: String) -> Command? {
+        step(stepID)?.create.flatMap(\.commands).first { $0.operation == operation }
+    }
+}
+
+extension Command {
+    func value(_ option: String) -> String? { options.first { $0.name == option }?.values.first?.display }
+    func has(_ option: String) -> Bool { options.contains { $0.name == option } }
+}
+
+final class PlanDerivationTests: XCTestCase {
+    func testArticleStepsFollowTheOrderOfTheNotes() {
+        let ids = Planner.plan(articleAnswers()).steps.map(\.id)
+        XCTAssertEqual(ids, [
+            "preflight", "vpc-dns", "codebuild-role", "pipeline-role", "events-role",
+            "build-security-group", "endpoint-security-group",
+            "codeartifact-domain", "codeartifact-upstream", "codeartifact-repository", "artifact-bucket",
+            "endpoint-logs", "endpoint-codeartifact-api", "endpoint-codeartifact-repositories", "endpoint-sts",
+            "endpoint-s3", "endpoints-available", "source-repository", "sample-app", "log-group",
+            "build-project", "pipeline", "trigger",
+        ])
+        for id in ids { XCTAssertNotNil(id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression), id) }
+    }
+
+    func testEveryStepSaysWhyInOneSentence() {
+        for step in Planner.plan(articleAnswers()).steps {
+            XCTAssertTrue(step.why.hasSuffix("."), step.id)
+            XCTAssertFalse(step.why.dropLast().contains(". "), step.id)
+        }
+    }
+
+    func testEndpointsAndTheirReasons() {
+        let decisions = Planner.plan(articleAnswers()).endpoints
+        XCTAssertTrue(decisions.allSatisfy(\.planned))
+        XCTAssertEqual(decisions.first { $0.service == .sts }?.reason,
+                       "the sample buildspec calls aws sts get-caller-identity")
+        XCTAssertTrue(decisions.first { $0.service == .logs }!.reason.contains("CloudWatch Logs"))
+    }
+
+    func testNoLogsEndpointNorLogGroupWithoutCloudWatchLogs() {
+        var answers = articleAnswers()
+        answers.build.logs = .none
+        let plan = Planner.plan(answers)
+        XCTAssertEqual(plan.endpoints.first { $0.service == .logs }?.planned, false)
+        XCTAssertNil(plan.step("endpoint-logs"))
+        XCTAssertNil(plan.step("log-group"))
+        XCTAssertEqual(plan.createCommand("build-project", "create-project")?.value("logs-config"),
+                       #"{"cloudWatchLogs":{"status":"DISABLED"}}"#)
+    }
+
+    func testExistingEndpointsAreNotCreated() {
+        var answers = articleAnswers()
+        answers.endpoints.existing = [.s3, .sts]
+        let plan = Planner.plan(answers)
+        XCTAssertNil(plan.step("endpoint-s3"))
+        XCTAssertNil(plan.step("endpoint-sts"))
+        XCTAssertNotNil(plan.step("endpoint-logs"))
+        XCTAssertTrue(plan.endpoints.first { $0.service == .s3 }!.reason.contains("endpoints.existing"))
+        // No S3 endpoint policy to write: the assets bucket need not be looked up.
+        XCTAssertFalse(plan.variables.contains("ASSETS_BUCKET_ARN"))
+    }
+
+    func testInterfaceEndpointsAreAwaitedTogetherAndTheGatewayUsesRouteTables() {
+        let plan = Planner.plan(articleAnswers())
+        XCTAssertEqual(plan.step("endpoints-available")?.always,
+                       [.awaitEndpoints(["EP_LOGS", "EP_CODEARTIFACT_API", "EP_CODEARTIFACT_REPOSITORIES", "EP_STS"]
+                           .map(Arg.variable))])
+        let s3 = plan.createCommand("endpoint-s3", "create-vpc-endpoint")!
+        XCTAssertEqual(s3.value("vpc-endpoint-type"), "Gateway")
+        XCTAssertEqual(s3.value("route-table-ids"), "rtb-0123456789abcdef0")
+        XCTAssertFalse(s3.has("subnet-ids"))
+        let api = plan.createCommand("endpoint-codeartifact-api", "create-vpc-endpoint")!
+        XCTAssertEqual(api.value("service-name"), "com.amazonaws.us-west-2.codeartifact.api")
+        XCTAssertEqual(api.options.first { $0.name == "subnet-ids" }?.values.count, 2)
+        XCTAssertEqual(api.value("security-group-ids"), "${ENDPOINT_SG}")
+        XCTAssertTrue(api.has("private-dns-enabled"))
+    }
+
+    func testPrivateDNSOffLeavesTheVPCAttributesAlone() {
+        var answers = articleAnswers()
+        answers.endpoints.privateDNS = false
+        let plan = Planner.plan(answers)
+        XCTAssertNil(plan.step("vpc-dns"))
+        XCTAssertTrue(plan.createCommand("endpoint-sts", "create-vpc-endpoint")!.has("no-private-dns-enabled"))
+    }
+
+    func testSecurityGroupModes() {
+        var answers = articleAnswers()
+        var plan = Planner.plan(answers)
+        let build = plan.step("build-security-group")!
+        XCTAssertEqual(build.check?.capture, "BUILD_SG")
+        XCTAssertEqual(plan.createCommand("build-security-group", "authorize-security-group-egress")?.value("ip-permissions"),
+                       #"[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]"#)
+        XCTAssertNotNil(plan.createCommand("build-security-group", "revoke-security-group-egress"))
+        XCTAssertNil(plan.createCommand("build-security-group", "authorize-security-group-ingress"))
+        XCTAssertEqual(plan.createCommand("endpoint-security-group", "authorize-security-group-ingress")?.value("ip-permissions"),
+                       #"[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"${BUILD_SG}"}]}]"#)
+        XCTAssertTrue(plan.createCommand("build-project", "create-project")!.value("vpc-config")!.contains(#""securityGroupIds":["${BUILD_SG}"]"#))
+
+        answers.network.securityGroup = "default"
+        plan = Planner.plan(answers)
+        XCTAssertNil(plan.step("build-security-group"))
+        XCTAssertEqual(plan.step("default-security-group")?.always.first?.variables.first, "DEFAULT_SG")
+        XCTAssertEqual(plan.createCommand("endpoint-sts", "create-vpc-endpoint")?.value("security-group-ids"), "${DEFAULT_SG}")
+        XCTAssertTrue(plan.step("default-security-group")!.teardown.isEmpty)
+
+        answers.network.securityGroup = "sg-0123456789abcdef0"
+        plan = Planner.plan(answers)
+        XCTAssertNil(plan.step("default-security-group"))
+        XCTAssertEqual(plan.createCommand("endpoint-sts", "create-vpc-endpoint")?.value("security-group-ids"), "sg-0123456789abcdef0")
+        XCTAssertTrue(plan.createCommand("build-project", "create-project")!.value("vpc-config")!.contains("sg-0123456789abcdef0"))
+    }
+
+    func testNewRolesHaveTrustConditionsAndInlinePolicies() {
+        let plan = Planner.plan(articleAnswers())
+        let create = plan.createCommand("codebuild-role", "create-role")!
+        XCTAssertEqual(create.value("role-name"), "codebuild-Private-service-role")
+        XCTAssertTrue(create.value("assume-role-policy-document")!.contains(#""Service":"codebuild.amazonaws.com""#))
+        XCTAssertTrue(create.value("assume-role-policy-document")!.contains(#""aws:SourceAccount":"${ACCOUNT}""#))
+        XCTAssertEqual(plan.step("codebuild-role")!.always.count, 2)
+        XCTAssertEqual(plan.createCommand("build-project", "create-project")?.value("service-role"),
+                       "arn:aws:iam::${ACCOUNT}:role/service-role/codebuild-Private-service-role")
+        XCTAssertTrue(plan.createCommand("events-role", "create-role")!.value("assume-role-policy-document")!
+            .contains("events.amazonaws.com"))
+        XCTAssertEqual(plan.step("codebuild-role")!.teardown.last?.commands.first?.operation, "delete-role")
+    }
+
+    func testExistingRolesCreateNothingAndAreUsedAsTheyAre() {
+        var answers = articleAnswers()
+        answers.build.role = "arn:aws:iam::111122223333:role/build"
+        answers.pipeline.role = "arn:aws:iam::111122223333:role/pipeline"
+        let plan = Planner.plan(answers)
+        XCTAssertNil(plan.step("codebuild-role"))
+        XCTAssertNil(plan.step("pipeline-role"))
+        XCTAssertNotNil(plan.step("events-role"), "the trigger still needs a role to start the pipeline")
+        XCTAssertEqual(plan.createCommand("build-project", "create-project")?.value("service-role"), answers.build.role)
+        XCTAssertTrue(plan.createCommand("pipeline", "create-pipeline")!.value("pipeline")!.contains(answers.pipeline.role))
+        XCTAssertFalse(plan.policies.map(\.file).contains("codebuild-base.json"))
+        XCTAssertTrue(Policies(Names(answers)).endpoint(.codeartifactAPI).arg.display.contains(answers.build.role))
+    }
+
+    func testIAMScope() {
+        var answers = articleAnswers()
+        let scoped = Policies(Names(answers)).codeBuildCodeArtifact.arg.display
+        XCTAssertTrue(scoped.contains(#""Resource":"arn:aws:codeartifact:us-west-2:${ACCOUNT}:domain/private""#))
+        XCTAssertTrue(scoped.contains(#""Resource":"arn:aws:codeartifact:us-west-2:${ACCOUNT}:repository/private/Private""#))
+        answers.iam.scope = .all
+        let all = Policies(Names(answers)).codeBuildCodeArtifact.arg.display
+        XCTAssertFalse(all.contains("arn:aws:codeartifact"))
+        XCTAssertTrue(all.contains(#""Action":"codeartifact:GetAuthorizationToken","Resource":"*""#))
+    }
+
+    func testEndpointPolicies() {
+        var answers = articleAnswers()
+        var plan = Planner.plan(answers)
+        let s3 = plan.createCommand("endpoint-s3", "create-vpc-endpoint")!.value("policy-document")!
+        XCTAssertTrue(s3.contains(#""Resource":"${ASSETS_BUCKET_ARN}/*""#))
+        XCTAssertTrue(s3.contains("arn:aws:s3:::codepipeline-us-west-2-${ACCOUNT}-private/*"))
+        XCTAssertTrue(plan.policies.map(\.file).contains("endpoint-s3.json"))
+        XCTAssertEqual(plan.step("codeartifact-domain")?.always.first?.variables.first, "ASSETS_BUCKET_ARN")
+
+        answers.endpoints.policies = .fullAccess
+        plan = Planner.plan(answers)
+        XCTAssertFalse(plan.createCommand("endpoint-s3", "create-vpc-endpoint")!.has("policy-document"))
+        XCTAssertFalse(plan.policies.map(\.file).contains { $0.hasPrefix("endpoint-") })
+        XCTAssertEqual(plan.step("codeartifact-domain")?.always, [])
+    }
+
+    func testPipelineTypeAndTriggers() {
+        var answers = articleAnswers()
+        var pipeline = Planner.plan(answers).createCommand("pipeline", "create-pipeline")!.value("pipeline")!
+        XCTAssertTrue(pipeline.contains(#""pipelineType":"V2""#))
+        XCTAssertTrue(pipeline.contains(#""PollForSourceChanges":"false""#))
+        XCTAssertNotNil(Planner.plan(answers).step("trigger"))
+
+        answers.pipeline.type = .v1
+        answers.pipeline.trigger = .poll
+        var plan = Planner.plan(answers)
+        pipeline = plan.createCommand("pipeline", "create-pipeline")!.value("pipeline")!
+        XCTAssertTrue(pipeline.contains(#""pipelineType":"V1""#))
+        XCTAssertTrue(pipeline.contains(#""PollForSourceChanges":"true""#))
+        XCTAssertNil(plan.step("trigger"))
+        XCTAssertNil(plan.step("events-role"))
+
+        answers.pipeline.trigger = .none
+        plan = Planner.plan(answers)
+        XCTAssertTrue(plan.createCommand("pipeline", "create-pipeline")!.value("pipeline")!.contains(#""PollForSourceChanges":"false""#))
+        XCTAssertNil(plan.step("trigger"))
+    }
+
+    func testTriggerRuleWatchesTheBranch() {
+        var answers = articleAnswers()
+        answers.source.branch = "release/1.0"
+        let plan = Planner.plan(answers)
+        let pattern = plan.createCommand("trigger", "put-rule")!.value("event-pattern")!
+        XCTAssertTrue(pattern.contains(#""referenceName":["release/1.0"]"#))
+        XCTAssertTrue(pattern.contains("arn:aws:codecommit:us-west-2:${ACCOUNT}:Private"))
+        let targets = plan.step("trigger")!.always[0].commands[0].value("targets")!
+        XCTAssertTrue(targets.contains("arn:aws:iam::${ACCOUNT}:role/service-role/cwe-role-us-west-2-Private"))
+    }
+
+    func testExistingRepositoryIsCheckedNeverCreatedCommittedToOrRemoved() {
+        var answers = articleAnswers()
+        answers.source.create = false
+        let plan = Planner.plan(answers)
+        let step = plan.step("source-repository")!
+        XCTAssertEqual(step.check?.mustExist, true)
+        XCTAssertTrue(step.create.isEmpty)
+        XCTAssertTrue(step.teardown.isEmpty)
+        XCTAssertTrue(step.resources.allSatisfy(\.existing))
+        XCTAssertNil(plan.step("sample-app"))
+        XCTAssertTrue(step.why.contains("never"))
+    }
+
+    func testSampleAppIsCommittedFileByFileFromTheScriptsFolder() {
+        let plan = Planner.plan(articleAnswers())
+        let puts = plan.step("sample-app")!.create.flatMap(\.commands)
+        XCTAssertEqual(puts.map { $0.value("file-path") }, ["buildspec.yml", "package.json", "index.js"])
+        XCTAssertEqual(puts[0].value("file-content"), "fileb://${HERE}/repo/buildspec.yml")
+        XCTAssertFalse(puts[0].has("parent-commit-id"))
+        XCTAssertEqual(puts[1].value("parent-commit-id"), "${COMMIT}")
+        XCTAssertEqual(plan.step("sample-app")?.check?.command.operation, "get-branch")
+    }
+
+    func testDomainOfAnotherAccountIsUsedNotCreated() {
+        var answers = articleAnswers()
+        answers.codeartifact.domainOwner = "111122223333"
+        let plan = Planner.plan(answers)
+        XCTAssertEqual(plan.step("codeartifact-domain")?.check?.mustExist, true)
+        XCTAssertTrue(plan.step("codeartifact-domain")!.teardown.isEmpty)
+        XCTAssertEqual(plan.createCommand("codeartifact-repository", "create-repository")?.value("domain-owner"), "111122223333")
+    }
+
+    func testNoUpstreamMeansNoConnection() {
+        var answers = articleAnswers()
+        answers.codeartifact.upstream = ""
+        let plan = Planner.plan(answers)
+        XCTAssertNil(plan.step("codeartifact-upstream"))
+        XCTAssertFalse(plan.createCommand("codeartifact-repository", "create-repository")!.has("upstreams"))
+    }
+
+    func testBuildProjectAndRetries() {
+        let plan = Planner.plan(articleAnswers())
+        let project = plan.createCommand("build-project", "create-project")!
+        XCTAssertTrue(project.retriesPropagation)
+        XCTAssertTrue(project.value("environment")!.contains(#""name":"AWS_STS_REGIONAL_ENDPOINTS","value":"regional""#))
+        XCTAssertTrue(project.value("environment")!.contains(#""privilegedMode":false"#))
+        XCTAssertTrue(plan.createCommand("pipeline", "create-pipeline")!.retriesPropagation)
+        XCTAssertFalse(plan.createCommand("artifact-bucket", "create-bucket")!.retriesPropagation)
+    }
+
+    func testArtifactBucketInUSEast1HasNoLocationConstraint() {
+        var answers = articleAnswers()
+        XCTAssertTrue(Planner.plan(answers).createCommand("artifact-bucket", "create-bucket")!.has("create-bucket-configuration"))
+        answers.region = "us-east-1"
+        answers.pipeline.artifactBucket = "my-artifacts"
+        let create = Planner.plan(answers).createCommand("artifact-bucket", "create-bucket")!
+        XCTAssertFalse(create.has("create-bucket-configuration"))
+        XCTAssertEqual(create.value("bucket"), "my-artifacts")
+    }
+
+    func testTagsReachEveryTaggedResource() {
+        var answers = articleAnswers()
+        answers.tags = [Answers.Tag(key: "Team", value: "a b")]
+        let plan = Planner.plan(answers)
+        XCTAssertEqual(plan.createCommand("codeartifact-domain", "create-domain")?.value("tags"),
+                       #"[{"key":"vpcpipe","value":"Private"},{"key":"Team","value":"a b"}]"#)
+        XCTAssertEqual(plan.createCommand("source-repository", "create-repository")?.value("tags"),
+                       #"{"vpcpipe":"Private","Team":"a b"}"#)
+    }
+
+    func testTeardownFindsEndpointsAndGroupsByTheTagOnly() {
+        let plan = Planner.plan(articleAnswers())
+        let lookup = plan.step("endpoint-sts")!.teardown[0].commands[0].value("filters")!
+        XCTAssertTrue(lookup.contains(#"{"Name":"tag:vpcpipe","Values":["Private"]}"#))
+        XCTAssertEqual(plan.step("build-security-group")!.teardown.flatMap(\.commands).map(\.operation),
+                       ["describe-security-groups", "describe-network-interfaces", "delete-security-group"])
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+@testable import Planner
+
+/// Runs a program and returns its exit status and output (stderr merged after stdout).
+func runProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws
+    -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+final class PlanShellTests: XCTestCase {
+    func testEveryLiteralIsSingleQuotedEvenWhenSafe() {
+        XCTAssertEqual(Shell.quote("main"), "'main'")
+        XCTAssertEqual(Shell.quote(""), "''")
+        XCTAssertEqual(Shell.quote("it's"), #"'it'\''s'"#)
+    }
+
+    func testRuntimeParts() {
+        let arn: Arg = "arn:aws:iam::" + Arg.variable("ACCOUNT") + ":role/x"
+        XCTAssertEqual(Shell.quote(arn), #"'arn:aws:iam::'"$ACCOUNT"':role/x'"#)
+        XCTAssertEqual(arn.display, "arn:aws:iam::${ACCOUNT}:role/x")
+        XCTAssertEqual(Shell.quote(.variable("BUILD_SG")), #""$BUILD_SG""#)
+    }
+
+    func testCommandWordsQuoteValuesOnly() {
+        let command = Command("ec2", "create-vpc-endpoint").with("subnet-ids", "subnet-1", "subnet-2").with("private-dns-enabled")
+        XCTAssertEqual(Shell.words(command), ["ec2", "create-vpc-endpoint", "--subnet-ids", "'subnet-1'", "'subnet-2'",
+                                              "--private-dns-enabled"])
+        XCTAssertEqual(command.argv, ["aws", "ec2", "create-vpc-endpoint", "--subnet-ids", "subnet-1", "subnet-2",
+                                      "--private-dns-enabled"])
+    }
+
+    /// Each hostile value, quoted, reaches printf unchanged; a runtime variable is expanded once.
+    func testQuotedValuesRoundTripThroughBash() throws {
+        let values = ["two words", "it's", #"say "hi""#, "$(touch /tmp/vpcpipe-pwned)", "`id`", "line\nbreak",
+                      "tab\there", #"back\slash"#, "$HOME", "*", "!x", "'", "''", "-n", ""]
+        for value in values {
+            let arg: Arg = Arg.text(value) + Arg.variable("V") + Arg.text(value)
+            let line = "V='$(x)'; printf '%s\\n' \(Shell.quote(arg))"
+            let result = try runProcess("/bin/bash", ["-c", line])
+            XCTAssertEqual(result.status, 0)
+            XCTAssertEqual(result.output, value + "$(x)" + value + "\n", value)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/vpcpipe-pwned"))
+    }
+
+    func testJSONStringsAreEscapedAndKeepRuntimeParts() {
+        let document = JSONValue.object([("a", .string("x\"y\n" + Arg.variable("ACCOUNT"))), ("b", .bool(true))])
+        XCTAssertEqual(document.arg.display, #"{"a":"x\"y\n${ACCOUNT}","b":true}"#)
+        XCTAssertEqual(document.document(), "{\n  \"a\": \"x\\\"y\\n${ACCOUNT}\",\n  \"b\": true\n}\n")
+        XCTAssertEqual(JSONValue.object([("b", 1), ("a", 2)].map { ($0.0, .number($0.1)) })
+            .rendered(pretty: false, sortedKeys: true).display, #"{"a":2,"b":1}"#)
+    }
+}
