@@ -130,6 +130,31 @@ final class AnswersFileTests: XCTestCase {
                 + "(logs | codeartifact.api | codeartifact.repositories | sts | s3)",
         ])
         XCTAssertEqual(answers.endpoints.existing, [.logs, .s3])
+
+        // The rules see the list without the refused item, and their paths count its items.
+        let subnets = AnswersFile.read("""
+            version: 1
+            region: us-west-2
+            network:
+              vpc: vpc-0123456789abcdef0
+              subnets: [[subnet-0123456789abcdef0], subnet-1, subnet-0fedcba9876543210]
+              route_tables: [rtb-0123456789abcdef0]
+            """).diagnostics
+        XCTAssertEqual(lines(subnets), [
+            "a.yaml:5:13: error: network.subnets[0]: found a list (a single value)",
+            "a.yaml:5:41: error: network.subnets[0]: \"subnet-1\" is not a valid subnet id (subnet- then 8 or 17 hex digits)",
+        ])
+    }
+
+    func testARefusedValueIsReportedOnce() {
+        let found = AnswersFile.read("version: 1\nregion: us-west-2\nnetwork:\n  vpc: [vpc-0123456789abcdef0]\n"
+                                     + "  subnets: subnet-0123456789abcdef0\n  route_tables: []\n").diagnostics
+        XCTAssertEqual(found.map { "\($0.path): \($0.message)" }, [
+            "network.vpc: found a list (a single value)",
+            "network.subnets: found \"subnet-0123456789abcdef0\" (a list)",
+            "network.route_tables: required for the S3 gateway endpoint (a list of route table ids, "
+                + "unless s3 is under endpoints.existing)",
+        ])
     }
 
     func testScalarsAreTakenAsWrittenForStringFields() {
@@ -234,6 +259,8 @@ final class AnswersFileTests: XCTestCase {
         XCTAssertEqual(found[0].path, "document")
         XCTAssertTrue(found[0].message.hasPrefix("not valid YAML: "), found[0].message)
         XCTAssertNotNil(found[0].line)
+        XCTAssertEqual(AnswersFile.read("version: 1\nname: a\u{1}b\n").diagnostics.map { "\($0.line ?? 0) \($0.message)" },
+                       ["2 not valid YAML: control characters are not allowed (printable UTF-8 text)"])
     }
 
     func testTheTopLevelMustBeAMapping() {

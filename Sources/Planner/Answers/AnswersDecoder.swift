@@ -12,6 +12,9 @@ struct AnswersDecoder {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each decoded path stands: a value's own position, a section's key.
     private(set) var positions: [String: Position] = [:]
+    /// The keys whose value the reader refused (and so left at its default): a rule's problem
+    /// with that default would say nothing new.
+    private(set) var refused = Set<String>()
     private var present = Set<String>()
     private let duplicates: [Position: String]
 
@@ -46,7 +49,9 @@ struct AnswersDecoder {
                 continue
             }
             present.insert(path)
+            let before = diagnostics.count
             decode(entry.value, as: key, path: path, keyNode: entry.key)
+            if diagnostics.count > before { refused.insert(path) }
         }
         for key in keys where !present.contains(prefix + key.name) {
             if let expected = key.required { error(prefix + key.name, "required (\(expected))", at: node) }

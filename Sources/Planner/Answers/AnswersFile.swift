@@ -23,9 +23,7 @@ public enum AnswersFile {
         var decoder = AnswersDecoder(duplicates: source.duplicates)
         guard decoder.decode(root) else { return (decoder.answers, sorted(decoder.diagnostics)) }
 
-        // A rule's problem on a key the reader already refused says nothing new.
-        let refused = Set(decoder.diagnostics.map(\.path))
-        let checked = Rules.check(decoder.answers).filter { !refused.contains($0.path) }.map { diagnostic in
+        let checked = Rules.check(decoder.answers).filter { !decoder.refused.contains($0.path) }.map { diagnostic in
             var placed = diagnostic
             let position = position(of: diagnostic.path, in: decoder.positions)
             placed.line = position?.line
