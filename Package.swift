@@ -34,10 +34,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard"], exclude: ["Golden"]),
         // Drives the built binary in tmux; depends on it so that it is built.
         .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Planner"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Planner", "vpcpipe"]),
     ]
 )

@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Local AWS on 127.0.0.1: Tests/emulation/emulator.py, started per test and stopped after.
+///
+/// The emulator exits when its standard input closes, so even a test process that crashes
+/// leaves nothing running.
+final class Emulator {
+    struct Ports: Decodable { var moto: Int; var standin: Int }
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    let ports: Ports
+    private let process: Process
+    private let stdin: Pipe
+    private let log: URL
+
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// Fails, saying what to install, when python3, moto or the AWS CLI is missing.
+    static func checkTools() throws {
+        guard Command.works("python3", ["--version"]) else {
+            throw Failure(description: "python3 is missing: install Python 3.11 (apt-get install python3)")
+        }
+        guard Command.works("python3", ["-c", "import moto.server, botocore, werkzeug"]) else {
+            throw Failure(description: "moto is missing: pip install 'moto[server]==5.2.1'")
+        }
+        guard Command.works("aws", ["--version"]) else {
+            throw Failure(description: "the AWS CLI is missing: pip install awscli (v1 >= 1.42) or install AWS CLI v2")
+        }
+    }
+
+    init() throws {
+        try Emulator.checkTools()
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-emulator-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        stdin = Pipe()
+        let stdout = Pipe()
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Emulator.repository.appendingPathComponent("Tests/emulation/emulator.py").path]
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = try FileHandle(forWritingTo: log)
+        try process.run()
+
+        // The first line says the ports, once both servers listen.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // the emulator ended before it was ready
+            line.append(chunk)
+        }
+        guard let decoded = try? JSONDecoder().decode(Ports.self, from: line) else {
+            process.waitUntilExit()
+            throw Failure(description: "the emulator did not start:\n\(String(decoding: line, as: UTF8.self))\n\(Emulator.read(log))")
+        }
+        ports = decoded
+    }
+
+    /// Stops the emulator: closing its input ends it; SIGTERM if it lingers.
+    func stop() {
+        try? stdin.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        try? FileManager.default.removeItem(at: log)
+    }
+
+    /// What the emulator wrote to stderr, for failure messages.
+    var logText: String { Emulator.read(log) }
+
+    private static func read(_ url: URL) -> String {
+        (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
+
+    /// The environment the AWS CLI and the scripts run with: every service on 127.0.0.1, fixed
+    /// test credentials, and no configuration files of the machine.
+    func environment(home: URL) -> [String: String] {
+        let moto = "http://127.0.0.1:\(ports.moto)", standin = "http://127.0.0.1:\(ports.standin)"
+        return [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+            "HOME": home.path,
+            "LANG": "C.UTF-8",
+            "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_DEFAULT_REGION": "us-west-2",
+            "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "AWS_PAGER": "",
+            "AWS_ENDPOINT_URL": moto,
+            "AWS_ENDPOINT_URL_CODEARTIFACT": standin, "AWS_ENDPOINT_URL_CODECOMMIT": standin,
+            "AWS_ENDPOINT_URL_CODEBUILD": standin,
+        ]
+    }
+
+    // The control endpoint (see Tests/emulation/standin.py).
+
+    struct Fault: Codable, Equatable {
+        var operation: String
+        var error: String
+        var message: String
+        var times: Int
+    }
+
+    func inject(_ fault: Fault) async throws {
+        _ = try await control("POST", "faults", body: try JSONEncoder().encode(fault), expect: 201)
+    }
+
+    func pendingFaults() async throws -> [Fault] {
+        struct Pending: Decodable { var faults: [Fault] }
+        return try JSONDecoder().decode(Pending.self, from: try await control("GET", "faults")).faults
+    }
+
+    /// Every operation served so far, in order, as "service:Operation".
+    func calls() async throws -> [String] {
+        struct Calls: Decodable { var calls: [String] }
+        return try JSONDecoder().decode(Calls.self, from: try await control("GET", "calls")).calls
+    }
+
+    private func control(_ method: String, _ route: String, body: Data? = nil, expect: Int = 200) async throws -> Data {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(ports.standin)/_emulator/\(route)")!)
+        request.httpMethod = method
+        request.httpBody = body
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == expect else {
+            throw Failure(description: "\(method) /_emulator/\(route): HTTP \(status) \(String(decoding: data, as: UTF8.self))")
+        }
+        return data
+    }
+}
