@@ -224,6 +224,20 @@ final class AnswersFileTests: XCTestCase {
                                                line: 1, column: 39)])
     }
 
+    func testPastTwentyDuplicatedKeysTheReaderStops() {
+        let text = "version: 1\ntags:\n" + String(repeating: "  Team: a\n", count: 30)
+        XCTAssertEqual(lines(AnswersFile.read(text).diagnostics),
+                       ["a.yaml:23:3: error: document: duplicated key \"Team\" (each key once)"])
+    }
+
+    func testAByteOrderMarkIsIgnored() throws {
+        let (answers, found) = AnswersFile.read("\u{FEFF}" + (try Self.articleText))
+        XCTAssertEqual(found, [])
+        XCTAssertEqual(answers, RulesTests.valid)
+        XCTAssertEqual(AnswersFile.read("\u{FEFF}&a x: 1\n").diagnostics.map(\.message),
+                       ["anchors and aliases are not supported (write each value out)"])
+    }
+
     /// "Billion laughs": nine levels of ten aliases. Expanded it would be 10^9 nodes; the reader
     /// refuses anchors and aliases before anything is expanded or hashed.
     func testAnAliasBombIsRefusedUnexpanded() {

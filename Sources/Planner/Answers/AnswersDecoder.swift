@@ -105,7 +105,7 @@ struct AnswersDecoder {
             decode(mapping, keys: children, prefix: path + ".", at: keyNode)
         case .version:
             guard let text = text(node, path: path, expected: key.expected) else { return }
-            if Int(text) == nil { error(path, "\"\(text)\" is not a version number (version: 1)", at: node) }
+            if Int(text) == nil { error(path, "\(quoted(text)) is not a version number (version: 1)", at: node) }
         case .text(let keyPath):
             if let text = text(node, path: path, expected: key.expected) { answers[keyPath: keyPath] = text }
         case .flag(let keyPath):
@@ -113,7 +113,7 @@ struct AnswersDecoder {
         case .choice(let choice):
             guard let text = text(node, path: path, expected: key.expected) else { return }
             if !choice.set(&answers, text) {
-                error(path, "\"\(text)\" is not a valid \(key.name.replacingOccurrences(of: "_", with: " ")) "
+                error(path, "\(quoted(text)) is not a valid \(key.name.replacingOccurrences(of: "_", with: " ")) "
                       + "(\(key.expected))", at: node)
             }
         case .texts(let keyPath):
@@ -121,7 +121,7 @@ struct AnswersDecoder {
         case .endpoints:
             answers.endpoints.existing = list(node, path: path, expected: key.expected).compactMap { item in
                 guard let service = EndpointService(rawValue: item.text) else {
-                    error(item.path, "\"\(item.text)\" is not an endpoint vpcpipe plans "
+                    error(item.path, "\(quoted(item.text)) is not an endpoint vpcpipe plans "
                           + "(\(EndpointService.allCases.map(\.rawValue).joined(separator: " | ")))", at: item.node)
                     return nil
                 }
@@ -147,8 +147,8 @@ struct AnswersDecoder {
         guard let text = text(node, path: path, expected: "true or false") else { return nil }
         let flags = ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false]
         if node.scalar?.style == .plain, let flag = flags[text] { return flag }
-        let quoted = node.scalar?.style == .plain ? "" : "quoted "
-        error(path, "\(quoted)\"\(text)\" is not true or false (true | false, unquoted)", at: node)
+        let style = node.scalar?.style == .plain ? "" : "quoted "
+        error(path, "\(style)\(quoted(text)) is not true or false (true | false, unquoted)", at: node)
         return nil
     }
 
@@ -200,7 +200,7 @@ struct AnswersDecoder {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .scalar(let scalar): return isNull(node) ? "nothing" : "\"\(scalar.string)\""
+        case .scalar(let scalar): return isNull(node) ? "nothing" : quoted(scalar.string)
         case .alias: return "an alias"
         }
     }

@@ -93,3 +93,9 @@ enum Patterns {
         return nil
     }
 }
+
+/// A value as messages show it: in double quotes, and cut short, since a message is one line
+/// beside a field and the value may be anything a file held.
+func quoted(_ value: String) -> String {
+    value.count > 60 ? "\"\(value.prefix(50))...\" (\(value.count) characters)" : "\"\(value)\""
+}

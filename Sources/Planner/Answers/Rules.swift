@@ -254,6 +254,3 @@ private struct Checks {
         }
     }
 }
-
-/// A value as the messages show it: in double quotes.
-private func quoted(_ value: String) -> String { "\"\(value)\"" }

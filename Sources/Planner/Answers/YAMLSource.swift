@@ -30,29 +30,34 @@ struct YAMLSource {
     /// The key positions of earlier occurrences of duplicated keys, with the key as written.
     let duplicates: [Position: String]
 
+    /// Each duplicated key costs one more pass of Yams over the file: past this many, the
+    /// reader gives up on reporting them one by one.
+    static let maximumDuplicates = 20
+
     static func compose(_ text: String) throws(DocumentProblem) -> YAMLSource {
-        if let alias = firstAliasOrAnchor(in: text) {
+        // Yams fails on a byte order mark, which some editors write; libyaml's columns ignore it.
+        var scalars = Array(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
+        if let alias = firstAliasOrAnchor(in: scalars) {
             throw DocumentProblem(message: "anchors and aliases are not supported (write each value out)",
                                   position: alias)
         }
-        var scalars = Array(text.unicodeScalars)
         var duplicates: [Position: String] = [:]
         while true {
+            let yaml = String(String.UnicodeScalarView(scalars))
             do {
-                return YAMLSource(root: try Yams.compose(yaml: String(String.UnicodeScalarView(scalars))),
-                                  duplicates: duplicates)
+                return YAMLSource(root: try Yams.compose(yaml: yaml), duplicates: duplicates)
             } catch let YamlError.duplicatedKeysInMapping(keys, context) {
                 let position = Position(context.mark)
-                guard duplicates[position] == nil, duplicates.count < 1000,
+                guard duplicates[position] == nil, duplicates.count < maximumDuplicates,
                       let index = renamableKeyStart(position, in: scalars) else {
-                    throw DocumentProblem(message: "duplicated key \(keys.joined(separator: ", ")) (each key once)",
+                    throw DocumentProblem(message: "duplicated key \(keys.map(quoted).joined(separator: ", ")) (each key once)",
                                           position: position)
                 }
                 duplicates[position] = keys[0]
                 // A private-use character: printable for libyaml, never a real key's first letter.
                 scalars[index] = Unicode.Scalar(0xE000 + UInt32(duplicates.count))!
             } catch {
-                throw problem(error, text: text)
+                throw problem(error, text: yaml)
             }
         }
     }
@@ -60,7 +65,7 @@ struct YAMLSource {
     /// The index of the first character of the scalar key at `position`, if it can be renamed
     /// by replacing that character (a plain or quoted key of at least one ordinary character).
     private static func renamableKeyStart(_ position: Position, in scalars: [Unicode.Scalar]) -> Int? {
-        var line = 1, column = 1, index = scalars.first == "\u{FEFF}" ? 1 : 0
+        var line = 1, column = 1, index = 0
         while index < scalars.count, (line, column) != (position.line, position.column) {
             if let next = lineBreakEnd(scalars, index) {
                 line += 1; column = 1; index = next
@@ -88,8 +93,7 @@ struct YAMLSource {
     /// no answer allows anyway, but it never misses one. A node (where an alias can be) starts at
     /// a line's first character or after `-`, `?`, `:`, `,`, `[`, `{` or a tag, spaces aside;
     /// a line whose first character is `#` is a comment and never holds one.
-    static func firstAliasOrAnchor(in text: String) -> Position? {
-        let scalars = Array(text.unicodeScalars)
+    private static func firstAliasOrAnchor(in scalars: [Unicode.Scalar]) -> Position? {
         var line = 1, column = 1, index = 0
         var nodeStart = true, lineStart = true
         while index < scalars.count {
@@ -100,7 +104,7 @@ struct YAMLSource {
             }
             let scalar = scalars[index]
             switch scalar {
-            case " ", "\t", "\u{FEFF}":
+            case " ", "\t":
                 break
             case "#" where lineStart:
                 while index + 1 < scalars.count, lineBreakEnd(scalars, index + 1) == nil { index += 1; column += 1 }
@@ -118,7 +122,7 @@ struct YAMLSource {
             default:
                 nodeStart = false
             }
-            if !(scalar == " " || scalar == "\t" || scalar == "\u{FEFF}") { lineStart = false }
+            if scalar != " ", scalar != "\t" { lineStart = false }
             column += 1
             index += 1
         }
