@@ -75,8 +75,7 @@ public enum ScriptRenderer {
         done
 
         \(settings.joined(separator: "\n"))
-        RETRY_SECONDS="${VPCPIPE_RETRY_SECONDS:-120}"
-        POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
+        \(script == "setup.sh" ? "RETRY_SECONDS=\"${VPCPIPE_RETRY_SECONDS:-120}\"\n" : "")POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
         WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
 
         """
@@ -85,9 +84,9 @@ public enum ScriptRenderer {
             out += "HERE=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"\n"
         }
         let learnt = runtime.filter { $0 != "HERE" }
-        out += "# Values learnt at run time; some are captured only to be shown in a dry run.\n"
-        out += "# shellcheck disable=SC2034\n"
-        out += learnt.map { "\($0)=''" }.joined(separator: "\n") + "\n"
+        out += "# Values learnt at run time (some are only shown, as the id of a gateway endpoint).\n"
+        out += "# shellcheck disable=SC2034\n{\n"
+        out += learnt.map { "  \($0)=''" }.joined(separator: "\n") + "\n}\n"
         return out
     }
 
@@ -232,11 +231,10 @@ public enum ScriptRenderer {
         found() {
           local name=$1 out
           shift
-          if [ "$DRY_RUN" = 1 ]; then echo '  # check first; the commands below run only when it finds nothing:'; show "$@"; return 1; fi
+          if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
           out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
           [ "$out" != None ] || return 1
           if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
-          echo "  found: $out"
         }
 
         # A resource the answers list as existing was not found.

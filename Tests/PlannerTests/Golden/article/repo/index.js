@@ -1,0 +1,3 @@
+const { sqrt } = require('mathjs');
+
+console.log(sqrt(49));

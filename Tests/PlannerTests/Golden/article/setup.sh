@@ -1,0 +1,642 @@
+#!/usr/bin/env bash
+# setup.sh (vpcpipe): creates the private CI/CD pipeline Private in us-west-2.
+# Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: setup.sh [--yes] [--dry-run] [--help]
+  --yes      do not ask "Create these resources? [y/N]"
+  --dry-run  print every AWS CLI command and call nothing (runtime values appear as <placeholders>)
+  --help     show this help
+Environment: VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),
+  VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
+USAGE
+}
+
+YES=0
+DRY_RUN=0
+for option in "$@"; do
+  case "$option" in
+    --yes) YES=1 ;;
+    --dry-run) DRY_RUN=1 ;;
+    --help) usage; exit 0 ;;
+    *) echo "unknown option: $option" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+REGION='us-west-2'
+AWS_ARGS=(--region "$REGION")
+RETRY_SECONDS="${VPCPIPE_RETRY_SECONDS:-120}"
+POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
+WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
+# The sample app's files are read from repo/ beside this script.
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Values learnt at run time (some are only shown, as the id of a gateway endpoint).
+# shellcheck disable=SC2034
+{
+  ACCOUNT=''
+  BUILD_SG=''
+  ENDPOINT_SG=''
+  EP_LOGS=''
+  EP_CODEARTIFACT_API=''
+  EP_CODEARTIFACT_REPOSITORIES=''
+  EP_STS=''
+  EP_S3=''
+  ASSETS_BUCKET_ARN=''
+  COMMIT=''
+}
+
+STEP=0
+STEP_TITLE=''
+OUT=''
+ERRORS="$(mktemp)"
+finish() {
+  local status=$?
+  rm -f "$ERRORS"
+  if [ "$status" -ne 0 ] && [ "$STEP" -gt 0 ]; then
+    echo "setup failed at step $STEP: $STEP_TITLE" >&2
+  fi
+}
+trap finish EXIT
+
+# The step being run, for progress and for the failure message.
+step() {
+  STEP=$1
+  STEP_TITLE=$2
+  echo
+  echo "[$1/$TOTAL] $2"
+}
+
+# One word for the shell, single-quoted as the script's own lines are.
+quote() {
+  printf "'%s'" "${1//\'/\'\\\'\'}"
+}
+
+# Prints a command as it would run: values quoted, names and --options as they are.
+show() {
+  local line='aws' index=0 word
+  for word in "$@" "${AWS_ARGS[@]}"; do
+    if [ "$index" -lt 2 ] || [[ $word =~ ^--[a-z0-9-]+$ ]]; then line+=" $word"; else line+=" $(quote "$word")"; fi
+    index=$((index + 1))
+  done
+  printf '  %s\n' "$line"
+}
+
+# A failed call: the AWS CLI's own message, then what it means when that is known.
+report() {
+  cat "$ERRORS" >&2
+  if grep -q 'no existing repository' "$ERRORS"; then
+    echo 'CodeCommit refused to create a repository: AWS closed CodeCommit to new customers in July 2024' >&2
+    echo '(it returned to general availability in November 2025). Use an account that already has a' >&2
+    echo 'CodeCommit repository, or an existing repository with source.create: false.' >&2
+  fi
+}
+
+# Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
+PROPAGATION='not authorized to perform|cannot be assumed|unable to assume|does not have permissions to assume'
+
+# call [--retry] SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT.
+# --retry: IAM propagation errors are retried with backoff for RETRY_SECONDS.
+call() {
+  local retry=0 waited=0 delay=2 status
+  if [ "$1" = --retry ]; then retry=1; shift; fi
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  while :; do
+    OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
+    status=$?
+    if [ "$retry" = 1 ] && [ "$waited" -lt "$RETRY_SECONDS" ] && grep -qiE "$PROPAGATION" "$ERRORS"; then
+      echo "  IAM changes are still propagating; trying again in ${delay}s"
+      sleep "$delay"
+      waited=$((waited + delay))
+      delay=$((delay * 2 > 30 ? 30 : delay * 2))
+      continue
+    fi
+    report
+    return "$status"
+  done
+}
+
+# capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
+# (a <placeholder> in a dry run).
+capture() {
+  local name=$1 placeholder
+  shift
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    placeholder=${name,,}
+    OUT="<${placeholder//_/-}>"
+  fi
+  printf -v "$name" '%s' "$OUT"
+}
+
+# found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
+# output but None); NAME takes what it printed. A dry run calls nothing and finds nothing.
+found() {
+  local name=$1 out
+  shift
+  if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
+  out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
+  [ "$out" != None ] || return 1
+  if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
+}
+
+# A resource the answers list as existing was not found.
+missing() {
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  echo "$1 is listed as existing in the answers but was not found" >&2
+  return 1
+}
+
+# expect WANTED MESSAGE SERVICE OPERATION ARGS...: stops unless the call prints WANTED.
+expect() {
+  local wanted=$1 message=$2
+  shift 2
+  call "$@"
+  if [ "$DRY_RUN" != 1 ] && [ "$OUT" != "$wanted" ]; then echo "$message" >&2; return 1; fi
+}
+
+# await_available SERVICE OPERATION ARGS...: polls a query of states until each is
+# available (compared case-insensitively), within WAIT_SECONDS.
+await_available() {
+  local waited=0 state pending states
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  while :; do
+    read -r -a states <<< "$OUT"
+    pending=0
+    for state in "${states[@]}"; do
+      case "${state,,}" in
+        available) ;;
+        failed|rejected|expired) echo "an endpoint is $state; see the VPC console" >&2; return 1 ;;
+        *) pending=$((pending + 1)) ;;
+      esac
+    done
+    if [ "${#states[@]}" -gt 0 ] && [ "$pending" -eq 0 ]; then return 0; fi
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      echo "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on" >&2
+      return 1
+    fi
+    echo "  $pending not available yet; checking again in ${POLL_SECONDS}s"
+    sleep "$POLL_SECONDS"
+    waited=$((waited + POLL_SECONDS))
+    call "$@"
+  done
+}
+
+# await_gone SERVICE OPERATION ARGS...: polls until the query prints nothing, within WAIT_SECONDS.
+await_gone() {
+  local waited=0
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  while [ -n "$OUT" ] && [ "$OUT" != None ]; do
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      echo "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later" >&2
+      return 1
+    fi
+    echo "  network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
+    sleep "$POLL_SECONDS"
+    waited=$((waited + POLL_SECONDS))
+    call "$@"
+  done
+}
+
+TOTAL=23
+capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
+echo "Account: $ACCOUNT"
+echo "Region:  $REGION"
+echo 'It creates, in this order (a step that finds its resource creates nothing):'
+echo '  [to be created] IAM role codebuild-Private-service-role'
+echo '  [to be created] IAM inline policy CodeBuildBasePolicy-Private-us-west-2'
+echo '  [to be created] IAM inline policy CodeArtifactAccess-Private-us-west-2'
+echo '  [to be created] IAM role AWSCodePipelineServiceRole-us-west-2-Private'
+echo '  [to be created] IAM inline policy AWSCodePipelineServicePolicy-us-west-2-Private'
+echo '  [to be created] IAM role cwe-role-us-west-2-Private'
+echo '  [to be created] IAM inline policy start-pipeline-execution-us-west-2-Private'
+echo '  [to be created] security group vpcpipe-Private-build'
+echo '  [to be created] security group vpcpipe-Private-endpoints'
+echo '  [to be created] CodeArtifact domain private'
+echo '  [to be created] CodeArtifact repository npm-store'
+echo '  [to be created] CodeArtifact repository Private'
+echo '  [to be created] S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private'
+echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.logs'
+echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.sts'
+echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.s3'
+echo '  [to be created] CodeCommit repository Private'
+echo '  [to be created] CodeCommit branch main'
+echo '  [to be created] CloudWatch log group /aws/codebuild/Private'
+echo '  [to be created] CodeBuild project Private'
+echo '  [to be created] CodePipeline pipeline Private'
+echo '  [to be created] EventBridge rule codepipeline-Private-source'
+if [ "$DRY_RUN" = 1 ]; then
+  echo 'Dry run: the commands are printed, nothing is called.'
+elif [ "$YES" != 1 ]; then
+  read -r -p 'Create these resources? [y/N] ' answer || answer=''
+  case "$answer" in
+    [yY] | [yY][eE][sS]) ;;
+    *) echo 'Nothing was created.'; exit 0 ;;
+  esac
+fi
+
+step 1 'Check the VPC, its subnets and CodeArtifact endpoints in us-west-2'
+call ec2 describe-vpcs --vpc-ids 'vpc-0123456789abcdef0' --query 'Vpcs[0].VpcId' --output 'text'
+expect '2' 'some subnets of network.subnets are not in vpc-0123456789abcdef0' ec2 describe-subnets \
+    --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]}]' \
+    --query 'length(Subnets)' \
+    --output 'text'
+call ec2 describe-vpc-endpoint-services \
+    --service-names 'com.amazonaws.us-west-2.codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.repositories' \
+    --query 'ServiceNames' \
+    --output 'text'
+
+step 2 'Turn on DNS support and DNS host names in vpc-0123456789abcdef0'
+call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-support '{"Value":true}'
+call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-hostnames '{"Value":true}'
+
+step 3 'CodeBuild service role'
+if found - iam get-role \
+      --role-name 'codebuild-Private-service-role' \
+      --query 'Role.Arn' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call iam create-role \
+      --role-name 'codebuild-Private-service-role' \
+      --path '/service-role/' \
+      --description 'CodeBuild service role for Private, created by vpcpipe' \
+      --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codebuild.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"'"$ACCOUNT"'"}}}]}' \
+      --tags '[{"Key":"vpcpipe","Value":"Private"}]'
+fi
+call iam put-role-policy \
+    --role-name 'codebuild-Private-service-role' \
+    --policy-name 'CodeBuildBasePolicy-Private-us-west-2' \
+    --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["logs:CreateLogGroup","logs:CreateLogStream","logs:PutLogEvents"],"Resource":["arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private","arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private:*"]},{"Effect":"Allow","Action":["s3:GetObject","s3:GetObjectVersion","s3:PutObject"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"},{"Effect":"Allow","Action":["s3:GetBucketAcl","s3:GetBucketLocation"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private"},{"Effect":"Allow","Action":["ec2:CreateNetworkInterface","ec2:DescribeDhcpOptions","ec2:DescribeNetworkInterfaces","ec2:DeleteNetworkInterface","ec2:DescribeSubnets","ec2:DescribeSecurityGroups","ec2:DescribeVpcs"],"Resource":"*"},{"Effect":"Allow","Action":"ec2:CreateNetworkInterfacePermission","Resource":"arn:aws:ec2:us-west-2:'"$ACCOUNT"':network-interface/*","Condition":{"StringEquals":{"ec2:AuthorizedService":"codebuild.amazonaws.com","ec2:Subnet":["arn:aws:ec2:us-west-2:'"$ACCOUNT"':subnet/subnet-0123456789abcdef0","arn:aws:ec2:us-west-2:'"$ACCOUNT"':subnet/subnet-0fedcba9876543210"]}}}]}'
+call iam put-role-policy \
+    --role-name 'codebuild-Private-service-role' \
+    --policy-name 'CodeArtifactAccess-Private-us-west-2' \
+    --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"},{"Effect":"Allow","Action":"sts:GetServiceBearerToken","Resource":"*","Condition":{"StringEquals":{"sts:AWSServiceName":"codeartifact.amazonaws.com"}}}]}'
+
+step 4 'CodePipeline service role'
+if found - iam get-role \
+      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+      --query 'Role.Arn' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call iam create-role \
+      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+      --path '/service-role/' \
+      --description 'CodePipeline service role for Private, created by vpcpipe' \
+      --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"codepipeline.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"'"$ACCOUNT"'"}}}]}' \
+      --tags '[{"Key":"vpcpipe","Value":"Private"}]'
+fi
+call iam put-role-policy \
+    --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+    --policy-name 'AWSCodePipelineServicePolicy-us-west-2-Private' \
+    --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["codecommit:CancelUploadArchive","codecommit:GetBranch","codecommit:GetCommit","codecommit:GetRepository","codecommit:GetUploadArchiveStatus","codecommit:UploadArchive"],"Resource":"arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private"},{"Effect":"Allow","Action":["codebuild:BatchGetBuilds","codebuild:StartBuild"],"Resource":"arn:aws:codebuild:us-west-2:'"$ACCOUNT"':project/Private"},{"Effect":"Allow","Action":["s3:GetObject","s3:GetObjectVersion","s3:PutObject","s3:PutObjectAcl"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"},{"Effect":"Allow","Action":["s3:GetBucketVersioning","s3:GetBucketAcl","s3:GetBucketLocation"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private"}]}'
+
+step 5 'EventBridge role that starts the pipeline'
+if found - iam get-role --role-name 'cwe-role-us-west-2-Private' --query 'Role.Arn' --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call iam create-role \
+      --role-name 'cwe-role-us-west-2-Private' \
+      --path '/service-role/' \
+      --description 'EventBridge role that starts the pipeline for Private, created by vpcpipe' \
+      --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"'"$ACCOUNT"'"}}}]}' \
+      --tags '[{"Key":"vpcpipe","Value":"Private"}]'
+fi
+call iam put-role-policy \
+    --role-name 'cwe-role-us-west-2-Private' \
+    --policy-name 'start-pipeline-execution-us-west-2-Private' \
+    --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codepipeline:StartPipelineExecution","Resource":"arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private"}]}'
+
+step 6 'Security group of the build'
+if found BUILD_SG ec2 describe-security-groups \
+      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build"]}]' \
+      --query 'SecurityGroups[0].GroupId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture BUILD_SG ec2 create-security-group \
+      --group-name 'vpcpipe-Private-build' \
+      --description 'Security group of the build (Private), created by vpcpipe' \
+      --vpc-id 'vpc-0123456789abcdef0' \
+      --tag-specifications '[{"ResourceType":"security-group","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
+      --query 'GroupId' \
+      --output 'text'
+  call ec2 revoke-security-group-egress \
+      --group-id "$BUILD_SG" \
+      --ip-permissions '[{"IpProtocol":"-1","IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
+  call ec2 authorize-security-group-egress \
+      --group-id "$BUILD_SG" \
+      --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
+fi
+
+step 7 'Security group of the interface endpoints'
+if found ENDPOINT_SG ec2 describe-security-groups \
+      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-endpoints"]}]' \
+      --query 'SecurityGroups[0].GroupId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture ENDPOINT_SG ec2 create-security-group \
+      --group-name 'vpcpipe-Private-endpoints' \
+      --description 'Security group of the interface endpoints (Private), created by vpcpipe' \
+      --vpc-id 'vpc-0123456789abcdef0' \
+      --tag-specifications '[{"ResourceType":"security-group","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
+      --query 'GroupId' \
+      --output 'text'
+  call ec2 authorize-security-group-ingress \
+      --group-id "$ENDPOINT_SG" \
+      --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"'"$BUILD_SG"'"}]}]'
+fi
+
+step 8 'CodeArtifact domain private'
+if found - codeartifact describe-domain \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --query 'domain.name' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call codeartifact create-domain --domain 'private' --tags '[{"key":"vpcpipe","value":"Private"}]'
+fi
+capture ASSETS_BUCKET_ARN codeartifact describe-domain \
+    --domain 'private' \
+    --domain-owner "$ACCOUNT" \
+    --query 'domain.s3BucketArn' \
+    --output 'text'
+
+step 9 'CodeArtifact repository npm-store with public:npmjs'
+if found - codeartifact describe-repository \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --repository 'npm-store' \
+      --query 'repository.name' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call codeartifact create-repository \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --repository 'npm-store' \
+      --description 'CodeArtifact repository npm-store with public:npmjs, created by vpcpipe' \
+      --tags '[{"key":"vpcpipe","value":"Private"}]'
+  call codeartifact associate-external-connection \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --repository 'npm-store' \
+      --external-connection 'public:npmjs'
+fi
+
+step 10 'CodeArtifact repository Private'
+if found - codeartifact describe-repository \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --repository 'Private' \
+      --query 'repository.name' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call codeartifact create-repository \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --repository 'Private' \
+      --description 'CodeArtifact repository Private, created by vpcpipe' \
+      --tags '[{"key":"vpcpipe","value":"Private"}]' \
+      --upstreams '[{"repositoryName":"npm-store"}]'
+fi
+
+step 11 'S3 artifact bucket of the pipeline'
+if found - s3api head-bucket \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --expected-bucket-owner "$ACCOUNT"; then
+  echo '  exists: nothing to create'
+else
+  call s3api create-bucket \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --create-bucket-configuration '{"LocationConstraint":"us-west-2"}'
+  call s3api put-bucket-versioning \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --versioning-configuration '{"Status":"Enabled"}'
+  call s3api put-public-access-block \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --public-access-block-configuration '{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}'
+  call s3api put-bucket-policy \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --policy '{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private","arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
+  call s3api put-bucket-tagging \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --tagging '{"TagSet":[{"Key":"vpcpipe","Value":"Private"}]}'
+fi
+
+step 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
+if found EP_LOGS ec2 describe-vpc-endpoints \
+      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs"]}]' \
+      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture EP_LOGS ec2 create-vpc-endpoint \
+      --vpc-id 'vpc-0123456789abcdef0' \
+      --vpc-endpoint-type 'Interface' \
+      --service-name 'com.amazonaws.us-west-2.logs' \
+      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --security-group-ids "$ENDPOINT_SG" \
+      --private-dns-enabled \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private:*"}]}' \
+      --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
+      --query 'VpcEndpoint.VpcEndpointId' \
+      --output 'text'
+fi
+
+step 13 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+if found EP_CODEARTIFACT_API ec2 describe-vpc-endpoints \
+      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.api"]}]' \
+      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture EP_CODEARTIFACT_API ec2 create-vpc-endpoint \
+      --vpc-id 'vpc-0123456789abcdef0' \
+      --vpc-endpoint-type 'Interface' \
+      --service-name 'com.amazonaws.us-west-2.codeartifact.api' \
+      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --security-group-ids "$ENDPOINT_SG" \
+      --private-dns-enabled \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"}]}' \
+      --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
+      --query 'VpcEndpoint.VpcEndpointId' \
+      --output 'text'
+fi
+
+step 14 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+if found EP_CODEARTIFACT_REPOSITORIES ec2 describe-vpc-endpoints \
+      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.repositories"]}]' \
+      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture EP_CODEARTIFACT_REPOSITORIES ec2 create-vpc-endpoint \
+      --vpc-id 'vpc-0123456789abcdef0' \
+      --vpc-endpoint-type 'Interface' \
+      --service-name 'com.amazonaws.us-west-2.codeartifact.repositories' \
+      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --security-group-ids "$ENDPOINT_SG" \
+      --private-dns-enabled \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"}]}' \
+      --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
+      --query 'VpcEndpoint.VpcEndpointId' \
+      --output 'text'
+fi
+
+step 15 'Interface VPC endpoint com.amazonaws.us-west-2.sts'
+if found EP_STS ec2 describe-vpc-endpoints \
+      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.sts"]}]' \
+      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture EP_STS ec2 create-vpc-endpoint \
+      --vpc-id 'vpc-0123456789abcdef0' \
+      --vpc-endpoint-type 'Interface' \
+      --service-name 'com.amazonaws.us-west-2.sts' \
+      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --security-group-ids "$ENDPOINT_SG" \
+      --private-dns-enabled \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:GetCallerIdentity","Resource":"*"}]}' \
+      --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
+      --query 'VpcEndpoint.VpcEndpointId' \
+      --output 'text'
+fi
+
+step 16 'Gateway VPC endpoint com.amazonaws.us-west-2.s3'
+if found EP_S3 ec2 describe-vpc-endpoints \
+      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.s3"]}]' \
+      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture EP_S3 ec2 create-vpc-endpoint \
+      --vpc-id 'vpc-0123456789abcdef0' \
+      --vpc-endpoint-type 'Gateway' \
+      --service-name 'com.amazonaws.us-west-2.s3' \
+      --route-table-ids 'rtb-0123456789abcdef0' \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"'"$ASSETS_BUCKET_ARN"'/*"},{"Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:GetObjectVersion","s3:PutObject"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"},{"Effect":"Allow","Principal":"*","Action":["s3:GetBucketAcl","s3:GetBucketLocation"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private"}]}' \
+      --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
+      --query 'VpcEndpoint.VpcEndpointId' \
+      --output 'text'
+fi
+
+step 17 'Wait until the interface endpoints are available'
+await_available ec2 describe-vpc-endpoints \
+    --vpc-endpoint-ids "$EP_LOGS" "$EP_CODEARTIFACT_API" "$EP_CODEARTIFACT_REPOSITORIES" "$EP_STS" \
+    --query 'VpcEndpoints[].State' \
+    --output 'text'
+
+step 18 'CodeCommit repository Private'
+if found - codecommit get-repository \
+      --repository-name 'Private' \
+      --query 'repositoryMetadata.repositoryName' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call codecommit create-repository \
+      --repository-name 'Private' \
+      --repository-description 'Source of the Private pipeline, created by vpcpipe' \
+      --tags '{"vpcpipe":"Private"}'
+fi
+
+step 19 'Commit the sample app to Private on main'
+if found - codecommit get-branch \
+      --repository-name 'Private' \
+      --branch-name 'main' \
+      --query 'branch.commitId' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  capture COMMIT codecommit put-file \
+      --repository-name 'Private' \
+      --branch-name 'main' \
+      --file-path 'buildspec.yml' \
+      --file-content 'fileb://'"$HERE"'/repo/buildspec.yml' \
+      --commit-message 'Add buildspec.yml (vpcpipe sample app)' \
+      --query 'commitId' \
+      --output 'text'
+  capture COMMIT codecommit put-file \
+      --repository-name 'Private' \
+      --branch-name 'main' \
+      --file-path 'package.json' \
+      --file-content 'fileb://'"$HERE"'/repo/package.json' \
+      --commit-message 'Add package.json (vpcpipe sample app)' \
+      --parent-commit-id "$COMMIT" \
+      --query 'commitId' \
+      --output 'text'
+  capture COMMIT codecommit put-file \
+      --repository-name 'Private' \
+      --branch-name 'main' \
+      --file-path 'index.js' \
+      --file-content 'fileb://'"$HERE"'/repo/index.js' \
+      --commit-message 'Add index.js (vpcpipe sample app)' \
+      --parent-commit-id "$COMMIT" \
+      --query 'commitId' \
+      --output 'text'
+fi
+
+step 20 'CloudWatch log group /aws/codebuild/Private'
+if found - logs describe-log-groups \
+      --log-group-name-prefix '/aws/codebuild/Private' \
+      --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
+      --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call logs create-log-group --log-group-name '/aws/codebuild/Private' --tags '{"vpcpipe":"Private"}'
+fi
+
+step 21 'CodeBuild project Private in the VPC'
+if found - codebuild batch-get-projects --names 'Private' --query 'projects[0].name' --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call --retry codebuild create-project \
+      --name 'Private' \
+      --description 'Builds Private in vpc-0123456789abcdef0, created by vpcpipe' \
+      --source '{"type":"CODEPIPELINE","buildspec":"buildspec.yml"}' \
+      --artifacts '{"type":"CODEPIPELINE"}' \
+      --environment '{"type":"LINUX_CONTAINER","image":"aws/codebuild/amazonlinux-x86_64-standard:5.0","computeType":"BUILD_GENERAL1_SMALL","privilegedMode":false,"environmentVariables":[{"name":"AWS_STS_REGIONAL_ENDPOINTS","value":"regional","type":"PLAINTEXT"}]}' \
+      --service-role 'arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role' \
+      --vpc-config '{"vpcId":"vpc-0123456789abcdef0","subnets":["subnet-0123456789abcdef0","subnet-0fedcba9876543210"],"securityGroupIds":["'"$BUILD_SG"'"]}' \
+      --logs-config '{"cloudWatchLogs":{"status":"ENABLED","groupName":"/aws/codebuild/Private"}}' \
+      --tags '[{"key":"vpcpipe","value":"Private"}]'
+fi
+
+step 22 'CodePipeline Private (V2): source, then build'
+if found - codepipeline get-pipeline --name 'Private' --query 'pipeline.name' --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call --retry codepipeline create-pipeline \
+      --pipeline '{"name":"Private","roleArn":"arn:aws:iam::'"$ACCOUNT"':role/service-role/AWSCodePipelineServiceRole-us-west-2-Private","artifactStore":{"type":"S3","location":"codepipeline-us-west-2-'"$ACCOUNT"'-private"},"stages":[{"name":"Source","actions":[{"name":"Source","actionTypeId":{"category":"Source","owner":"AWS","provider":"CodeCommit","version":"1"},"runOrder":1,"configuration":{"RepositoryName":"Private","BranchName":"main","PollForSourceChanges":"false","OutputArtifactFormat":"CODE_ZIP"},"outputArtifacts":[{"name":"SourceArtifact"}]}]},{"name":"Build","actions":[{"name":"Build","actionTypeId":{"category":"Build","owner":"AWS","provider":"CodeBuild","version":"1"},"runOrder":1,"configuration":{"ProjectName":"Private"},"inputArtifacts":[{"name":"SourceArtifact"}],"outputArtifacts":[{"name":"BuildArtifact"}]}]}],"version":1,"pipelineType":"V2"}' \
+      --tags '[{"key":"vpcpipe","value":"Private"}]'
+fi
+
+step 23 'EventBridge rule codepipeline-Private-source on main'
+if found - events describe-rule --name 'codepipeline-Private-source' --query 'Name' --output 'text'; then
+  echo '  exists: nothing to create'
+else
+  call events put-rule \
+      --name 'codepipeline-Private-source' \
+      --event-pattern '{"source":["aws.codecommit"],"detail-type":["CodeCommit Repository State Change"],"resources":["arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private"],"detail":{"event":["referenceCreated","referenceUpdated"],"referenceType":["branch"],"referenceName":["main"]}}' \
+      --description 'Starts Private on a push to main' \
+      --tags '[{"Key":"vpcpipe","Value":"Private"}]'
+fi
+call --retry events put-targets \
+    --rule 'codepipeline-Private-source' \
+    --targets '[{"Id":"codepipeline","Arn":"arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private","RoleArn":"arn:aws:iam::'"$ACCOUNT"':role/service-role/cwe-role-us-west-2-Private"}]'
+
+STEP=0
+echo
+echo 'Setup is complete. Follow checklist.md to release a change and read the build log.'

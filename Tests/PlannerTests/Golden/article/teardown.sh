@@ -1,0 +1,374 @@
+#!/usr/bin/env bash
+# teardown.sh (vpcpipe): removes what setup.sh created from the private CI/CD pipeline Private in us-west-2.
+# Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: teardown.sh [--yes] [--dry-run] [--help]
+  --yes      do not ask "Delete these resources? [y/N]"
+  --dry-run  print every AWS CLI command and call nothing (runtime values appear as <placeholders>)
+  --help     show this help
+Environment: VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),
+  VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
+USAGE
+}
+
+YES=0
+DRY_RUN=0
+for option in "$@"; do
+  case "$option" in
+    --yes) YES=1 ;;
+    --dry-run) DRY_RUN=1 ;;
+    --help) usage; exit 0 ;;
+    *) echo "unknown option: $option" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+REGION='us-west-2'
+AWS_ARGS=(--region "$REGION")
+POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
+WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
+# Values learnt at run time (some are only shown, as the id of a gateway endpoint).
+# shellcheck disable=SC2034
+{
+  ACCOUNT=''
+  BUILD_SG=''
+  ENDPOINT_SG=''
+  BUCKET_TAG=''
+  EP_LOGS=''
+  EP_CODEARTIFACT_API=''
+  EP_CODEARTIFACT_REPOSITORIES=''
+  EP_STS=''
+  EP_S3=''
+}
+
+STEP=0
+STEP_TITLE=''
+OUT=''
+ERRORS="$(mktemp)"
+finish() {
+  local status=$?
+  rm -f "$ERRORS"
+  if [ "$status" -ne 0 ] && [ "$STEP" -gt 0 ]; then
+    echo "teardown failed at step $STEP: $STEP_TITLE" >&2
+  fi
+}
+trap finish EXIT
+
+# The step being run, for progress and for the failure message.
+step() {
+  STEP=$1
+  STEP_TITLE=$2
+  echo
+  echo "[$1/$TOTAL] $2"
+}
+
+# One word for the shell, single-quoted as the script's own lines are.
+quote() {
+  printf "'%s'" "${1//\'/\'\\\'\'}"
+}
+
+# Prints a command as it would run: values quoted, names and --options as they are.
+show() {
+  local line='aws' index=0 word
+  for word in "$@" "${AWS_ARGS[@]}"; do
+    if [ "$index" -lt 2 ] || [[ $word =~ ^--[a-z0-9-]+$ ]]; then line+=" $word"; else line+=" $(quote "$word")"; fi
+    index=$((index + 1))
+  done
+  printf '  %s\n' "$line"
+}
+
+# A failed call: the AWS CLI's own message, then what it means when that is known.
+report() {
+  cat "$ERRORS" >&2
+  if grep -q 'no existing repository' "$ERRORS"; then
+    echo 'CodeCommit refused to create a repository: AWS closed CodeCommit to new customers in July 2024' >&2
+    echo '(it returned to general availability in November 2025). Use an account that already has a' >&2
+    echo 'CodeCommit repository, or an existing repository with source.create: false.' >&2
+  fi
+}
+
+# What AWS says of a resource that is already gone.
+GONE='NotFound|NoSuch|does ?not ?exist|not found'
+
+# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a resource
+# that is already gone is not an error (a second teardown finds nothing to do).
+call() {
+  local status
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
+  status=$?
+  if grep -qiE "$GONE" "$ERRORS"; then
+    OUT=''
+    echo "  already gone: $1 $2"
+    return 0
+  fi
+  report
+  return "$status"
+}
+
+# capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
+# (a <placeholder> in a dry run).
+capture() {
+  local name=$1 placeholder
+  shift
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    placeholder=${name,,}
+    OUT="<${placeholder//_/-}>"
+  fi
+  printf -v "$name" '%s' "$OUT"
+}
+
+# found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
+# output but None); NAME takes what it printed. A dry run calls nothing and finds nothing.
+found() {
+  local name=$1 out
+  shift
+  if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
+  out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
+  [ "$out" != None ] || return 1
+  if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
+}
+
+# A resource the answers list as existing was not found.
+missing() {
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  echo "$1 is listed as existing in the answers but was not found" >&2
+  return 1
+}
+
+# expect WANTED MESSAGE SERVICE OPERATION ARGS...: stops unless the call prints WANTED.
+expect() {
+  local wanted=$1 message=$2
+  shift 2
+  call "$@"
+  if [ "$DRY_RUN" != 1 ] && [ "$OUT" != "$wanted" ]; then echo "$message" >&2; return 1; fi
+}
+
+# await_available SERVICE OPERATION ARGS...: polls a query of states until each is
+# available (compared case-insensitively), within WAIT_SECONDS.
+await_available() {
+  local waited=0 state pending states
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  while :; do
+    read -r -a states <<< "$OUT"
+    pending=0
+    for state in "${states[@]}"; do
+      case "${state,,}" in
+        available) ;;
+        failed|rejected|expired) echo "an endpoint is $state; see the VPC console" >&2; return 1 ;;
+        *) pending=$((pending + 1)) ;;
+      esac
+    done
+    if [ "${#states[@]}" -gt 0 ] && [ "$pending" -eq 0 ]; then return 0; fi
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      echo "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on" >&2
+      return 1
+    fi
+    echo "  $pending not available yet; checking again in ${POLL_SECONDS}s"
+    sleep "$POLL_SECONDS"
+    waited=$((waited + POLL_SECONDS))
+    call "$@"
+  done
+}
+
+# await_gone SERVICE OPERATION ARGS...: polls until the query prints nothing, within WAIT_SECONDS.
+await_gone() {
+  local waited=0
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  while [ -n "$OUT" ] && [ "$OUT" != None ]; do
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      echo "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later" >&2
+      return 1
+    fi
+    echo "  network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
+    sleep "$POLL_SECONDS"
+    waited=$((waited + POLL_SECONDS))
+    call "$@"
+  done
+}
+
+TOTAL=19
+capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
+echo "Account: $ACCOUNT"
+echo "Region:  $REGION"
+echo 'It deletes, in this order (what is already gone is skipped; what was listed as existing is kept):'
+echo '  [to be deleted] EventBridge rule codepipeline-Private-source'
+echo '  [to be deleted] CodePipeline pipeline Private'
+echo '  [to be deleted] CodeBuild project Private'
+echo '  [to be deleted] CloudWatch log group /aws/codebuild/Private'
+echo '  [to be deleted] CodeCommit repository Private'
+echo '  [to be deleted] VPC endpoint com.amazonaws.us-west-2.s3'
+echo '  [to be deleted] VPC endpoint com.amazonaws.us-west-2.sts'
+echo '  [to be deleted] VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+echo '  [to be deleted] VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+echo '  [to be deleted] VPC endpoint com.amazonaws.us-west-2.logs'
+echo '  [to be deleted] S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private'
+echo '  [to be deleted] CodeArtifact repository Private'
+echo '  [to be deleted] CodeArtifact repository npm-store'
+echo '  [to be deleted] CodeArtifact domain private'
+echo '  [to be deleted] security group vpcpipe-Private-endpoints'
+echo '  [to be deleted] security group vpcpipe-Private-build'
+echo '  [to be deleted] IAM role cwe-role-us-west-2-Private'
+echo '  [to be deleted] IAM inline policy start-pipeline-execution-us-west-2-Private'
+echo '  [to be deleted] IAM role AWSCodePipelineServiceRole-us-west-2-Private'
+echo '  [to be deleted] IAM inline policy AWSCodePipelineServicePolicy-us-west-2-Private'
+echo '  [to be deleted] IAM role codebuild-Private-service-role'
+echo '  [to be deleted] IAM inline policy CodeBuildBasePolicy-Private-us-west-2'
+echo '  [to be deleted] IAM inline policy CodeArtifactAccess-Private-us-west-2'
+if [ "$DRY_RUN" = 1 ]; then
+  echo 'Dry run: the commands are printed, nothing is called.'
+elif [ "$YES" != 1 ]; then
+  read -r -p 'Delete these resources? [y/N] ' answer || answer=''
+  case "$answer" in
+    [yY] | [yY][eE][sS]) ;;
+    *) echo 'Nothing was deleted.'; exit 0 ;;
+  esac
+fi
+
+step 1 'Remove: EventBridge rule codepipeline-Private-source on main'
+call events remove-targets --rule 'codepipeline-Private-source' --ids 'codepipeline'
+call events delete-rule --name 'codepipeline-Private-source'
+
+step 2 'Remove: CodePipeline Private (V2): source, then build'
+call codepipeline delete-pipeline --name 'Private'
+
+step 3 'Remove: CodeBuild project Private in the VPC'
+call codebuild delete-project --name 'Private'
+
+step 4 'Remove: CloudWatch log group /aws/codebuild/Private'
+call logs delete-log-group --log-group-name '/aws/codebuild/Private'
+
+step 5 'Remove: CodeCommit repository Private'
+call codecommit delete-repository --repository-name 'Private'
+
+step 6 'Remove: Gateway VPC endpoint com.amazonaws.us-west-2.s3'
+capture EP_S3 ec2 describe-vpc-endpoints \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.s3"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+    --output 'text'
+if [ -n "$EP_S3" ] && [ "$EP_S3" != None ]; then
+  call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_S3"
+fi
+
+step 7 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.sts'
+capture EP_STS ec2 describe-vpc-endpoints \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.sts"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+    --output 'text'
+if [ -n "$EP_STS" ] && [ "$EP_STS" != None ]; then
+  call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_STS"
+fi
+
+step 8 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+capture EP_CODEARTIFACT_REPOSITORIES ec2 describe-vpc-endpoints \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.repositories"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+    --output 'text'
+if [ -n "$EP_CODEARTIFACT_REPOSITORIES" ] && [ "$EP_CODEARTIFACT_REPOSITORIES" != None ]; then
+  call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_CODEARTIFACT_REPOSITORIES"
+fi
+
+step 9 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+capture EP_CODEARTIFACT_API ec2 describe-vpc-endpoints \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.api"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+    --output 'text'
+if [ -n "$EP_CODEARTIFACT_API" ] && [ "$EP_CODEARTIFACT_API" != None ]; then
+  call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_CODEARTIFACT_API"
+fi
+
+step 10 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.logs'
+capture EP_LOGS ec2 describe-vpc-endpoints \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
+    --output 'text'
+if [ -n "$EP_LOGS" ] && [ "$EP_LOGS" != None ]; then
+  call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_LOGS"
+fi
+
+step 11 'Remove: S3 artifact bucket of the pipeline'
+capture BUCKET_TAG s3api get-bucket-tagging \
+    --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+    --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
+    --output 'text'
+if [ -n "$BUCKET_TAG" ] && [ "$BUCKET_TAG" != None ]; then
+  call s3api list-object-versions \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --query '[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]' \
+      --output 'text'
+  while IFS=$'\t' read -r KEY VERSION_ID; do
+    if [ -n "$KEY" ] && [ "$KEY" != None ]; then
+      call s3api delete-object \
+          --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+          --key "$KEY" \
+          --version-id "$VERSION_ID"
+    fi
+  done <<< "$OUT"
+  call s3api delete-bucket --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private'
+fi
+
+step 12 'Remove: CodeArtifact repository Private'
+call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'Private'
+
+step 13 'Remove: CodeArtifact repository npm-store with public:npmjs'
+call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'npm-store'
+
+step 14 'Remove: CodeArtifact domain private'
+call codeartifact delete-domain --domain 'private' --domain-owner "$ACCOUNT"
+
+step 15 'Remove: Security group of the interface endpoints'
+capture ENDPOINT_SG ec2 describe-security-groups \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-endpoints"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --query 'SecurityGroups[0].GroupId' \
+    --output 'text'
+if [ -n "$ENDPOINT_SG" ] && [ "$ENDPOINT_SG" != None ]; then
+  await_gone ec2 describe-network-interfaces \
+      --filters '[{"Name":"group-id","Values":["'"$ENDPOINT_SG"'"]}]' \
+      --query 'NetworkInterfaces[].NetworkInterfaceId' \
+      --output 'text'
+  call ec2 delete-security-group --group-id "$ENDPOINT_SG"
+fi
+
+step 16 'Remove: Security group of the build'
+capture BUILD_SG ec2 describe-security-groups \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --query 'SecurityGroups[0].GroupId' \
+    --output 'text'
+if [ -n "$BUILD_SG" ] && [ "$BUILD_SG" != None ]; then
+  await_gone ec2 describe-network-interfaces \
+      --filters '[{"Name":"group-id","Values":["'"$BUILD_SG"'"]}]' \
+      --query 'NetworkInterfaces[].NetworkInterfaceId' \
+      --output 'text'
+  call ec2 delete-security-group --group-id "$BUILD_SG"
+fi
+
+step 17 'Remove: EventBridge role that starts the pipeline'
+call iam delete-role-policy \
+    --role-name 'cwe-role-us-west-2-Private' \
+    --policy-name 'start-pipeline-execution-us-west-2-Private'
+call iam delete-role --role-name 'cwe-role-us-west-2-Private'
+
+step 18 'Remove: CodePipeline service role'
+call iam delete-role-policy \
+    --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+    --policy-name 'AWSCodePipelineServicePolicy-us-west-2-Private'
+call iam delete-role --role-name 'AWSCodePipelineServiceRole-us-west-2-Private'
+
+step 19 'Remove: CodeBuild service role'
+call iam delete-role-policy \
+    --role-name 'codebuild-Private-service-role' \
+    --policy-name 'CodeBuildBasePolicy-Private-us-west-2'
+call iam delete-role-policy \
+    --role-name 'codebuild-Private-service-role' \
+    --policy-name 'CodeArtifactAccess-Private-us-west-2'
+call iam delete-role --role-name 'codebuild-Private-service-role'
+
+STEP=0
+echo
+echo 'Teardown is complete.'

@@ -1,0 +1,189 @@
+import Foundation
+import XCTest
+@testable import Planner
+
+final class RenderScriptTests: XCTestCase {
+    /// Answers that together reach every branch of the renderers.
+    static func mixes() -> [(String, Answers)] {
+        var mixes: [(String, Answers)] = [("article", articleAnswers())]
+        var a = articleAnswers()
+        a.network.securityGroup = "default"
+        a.build.logs = .none
+        a.pipeline.trigger = .poll
+        a.pipeline.type = .v1
+        a.profile = "dev.team"
+        a.region = "us-east-1"
+        mixes.append(("default-sg-poll", a))
+        a = articleAnswers()
+        a.network.securityGroup = "sg-0123456789abcdef0"
+        a.endpoints.existing = [.s3, .logs]
+        a.endpoints.policies = .fullAccess
+        a.endpoints.privateDNS = false
+        a.source.create = false
+        a.build.role = "arn:aws:iam::111122223333:role/build"
+        a.pipeline.role = "arn:aws:iam::111122223333:role/pipe"
+        a.pipeline.trigger = .none
+        a.iam.scope = .all
+        a.codeartifact.domainOwner = "111122223333"
+        a.tags = [Answers.Tag(key: "Team", value: "it's a team")]
+        mixes.append(("existing-everything", a))
+        for format in [PackageFormat.pypi, .maven, .nuget] {
+            a = articleAnswers()
+            a.codeartifact.format = format
+            a.codeartifact.upstream = Defaults.upstream(format: format)
+            a.codeartifact.externalConnection = Defaults.externalConnection(format: format)
+            a.build.runtime = Defaults.runtime(format: format, image: a.build.image)
+            a.build.buildspec = "ci/buildspec.yml"
+            mixes.append((format.rawValue, a))
+        }
+        return mixes
+    }
+
+    /// An environment whose `aws` only leaves a mark, to prove a dry run calls nothing.
+    static func dryRunEnvironment(_ folder: URL) throws -> [String: String] {
+        let bin = folder.appendingPathComponent(".bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let aws = bin.appendingPathComponent("aws")
+        try "#!/bin/sh\ntouch \"$(dirname \"$0\")/called\"\nexit 1\n".write(to: aws, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: aws.path)
+        return ["PATH": bin.path + ":/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+    }
+
+    static func awsWasCalled(_ folder: URL) -> Bool {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(".bin/called").path)
+    }
+
+    /// Writes the output folder to a temporary directory.
+    static func write(_ answers: Answers) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-\(UUID().uuidString)")
+        for file in Outputs.render(answers) {
+            let url = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.contents.write(to: url, atomically: true, encoding: .utf8)
+            if file.executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+        }
+        return folder
+    }
+
+    func testScriptsPassBashAndShellcheck() throws {
+        let shellcheck = ["/usr/bin/shellcheck", "/usr/local/bin/shellcheck", "/opt/homebrew/bin/shellcheck"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+        let checker = try XCTUnwrap(shellcheck, "shellcheck is required: apt-get install -y shellcheck")
+        for (label, answers) in Self.mixes() {
+            let folder = try Self.write(answers)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            for script in ["setup.sh", "teardown.sh"] {
+                let path = folder.appendingPathComponent(script).path
+                let syntax = try runProcess("/bin/bash", ["-n", path])
+                XCTAssertEqual(syntax.status, 0, "\(label) \(script): \(syntax.output)")
+                let lint = try runProcess(checker, [path])
+                XCTAssertEqual(lint.status, 0, "\(label) \(script):\n\(lint.output)")
+            }
+        }
+    }
+
+    /// A dry run calls nothing (no aws on PATH proves it), prints every step and the placeholders.
+    func testDryRunCallsNothingAndPrintsEveryCommand() throws {
+        for (label, answers) in Self.mixes() {
+            let folder = try Self.write(answers)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let plan = Planner.plan(answers)
+            let environment = try Self.dryRunEnvironment(folder)
+            let setup = try runProcess("/bin/bash", [folder.appendingPathComponent("setup.sh").path, "--dry-run"],
+                                       environment: environment)
+            XCTAssertEqual(setup.status, 0, "\(label): \(setup.output)")
+            XCTAssertTrue(setup.output.contains("Account: <account>"), label)
+            XCTAssertTrue(setup.output.contains("[\(plan.steps.count)/\(plan.steps.count)] \(plan.steps.last!.title)"), label)
+            XCTAssertTrue(setup.output.contains("--region '\(answers.region)'"), label)
+            if !answers.profile.isEmpty { XCTAssertTrue(setup.output.contains("--profile '\(answers.profile)'"), label) }
+            XCTAssertFalse(setup.output.contains("setup failed"), label)
+            let teardown = try runProcess("/bin/bash", [folder.appendingPathComponent("teardown.sh").path, "--dry-run"],
+                                          environment: environment)
+            XCTAssertEqual(teardown.status, 0, "\(label): \(teardown.output)")
+            XCTAssertFalse(Self.awsWasCalled(folder), label)
+        }
+    }
+
+    func testArticleDryRunShowsQuotedRuntimeValues() throws {
+        let folder = try Self.write(articleAnswers())
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try runProcess("/bin/bash", [folder.appendingPathComponent("setup.sh").path, "--dry-run"],
+                                    environment: try Self.dryRunEnvironment(folder))
+        XCTAssertTrue(result.output.contains(
+            "aws codebuild create-project --name 'Private'"), result.output)
+        XCTAssertTrue(result.output.contains("'arn:aws:iam::<account>:role/service-role/codebuild-Private-service-role'"))
+        XCTAssertTrue(result.output.contains(#""UserIdGroupPairs":[{"GroupId":"<build-sg>"}]"#))
+        XCTAssertTrue(result.output.contains("fileb://"))
+        XCTAssertTrue(result.output.contains("/repo/buildspec.yml'"))
+    }
+
+    func testSetupAsksBeforeCreatingAndDefaultsToNo() throws {
+        let script = ScriptRenderer.setup(Planner.plan(articleAnswers()))
+        XCTAssertTrue(script.hasPrefix("#!/usr/bin/env bash\n"))
+        XCTAssertTrue(script.contains("set -euo pipefail"))
+        XCTAssertTrue(script.contains("read -r -p 'Create these resources? [y/N] ' answer"))
+        XCTAssertTrue(script.contains("setup failed at step $STEP: $STEP_TITLE"))
+        XCTAssertTrue(script.contains("VPCPIPE_RETRY_SECONDS"))
+        XCTAssertTrue(script.contains("VPCPIPE_POLL_SECONDS"))
+        XCTAssertFalse(script.contains("jq"))
+        XCTAssertFalse(script.lowercased().contains("get-authorization-token"), "no token in the scripts")
+        XCTAssertTrue(ScriptRenderer.teardown(Planner.plan(articleAnswers())).contains("Delete these resources? [y/N]"))
+    }
+
+    func testTeardownRunsInReverseAndKeepsWhatExisted() {
+        var answers = articleAnswers()
+        answers.source.create = false
+        let teardown = ScriptRenderer.teardown(Planner.plan(answers))
+        let order = ["delete-rule", "delete-pipeline", "delete-project", "delete-log-group", "delete-vpc-endpoints",
+                     "delete-bucket", "delete-repository", "delete-domain", "delete-security-group", "delete-role"]
+        let positions = order.map { teardown.range(of: $0)?.lowerBound }
+        XCTAssertFalse(positions.contains(nil), "\(positions)")
+        XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
+        XCTAssertFalse(teardown.contains("codecommit delete-repository"))
+        XCTAssertFalse(teardown.contains("modify-vpc-attribute"))
+    }
+
+    func testRepoFilesForEachFormat() {
+        let article = Outputs.render(articleAnswers())
+        let buildspec = article.first { $0.path == "repo/buildspec.yml" }!.contents
+        XCTAssertTrue(buildspec.contains("nodejs: 20"))
+        XCTAssertTrue(buildspec.contains("aws codeartifact login --tool npm --domain private --domain-owner \"$ACCOUNT\" --repository Private"))
+        XCTAssertTrue(buildspec.contains("- npm install\n      - node index.js"))
+        XCTAssertTrue(article.first { $0.path == "repo/package.json" }!.contents.contains(#""mathjs": "^11.2.0""#))
+        XCTAssertTrue(article.first { $0.path == "repo/index.js" }!.contents.contains("sqrt(49)"))
+        for (label, answers) in Self.mixes().dropFirst(3) {
+            let paths = Outputs.render(answers).map(\.path)
+            XCTAssertTrue(paths.contains("repo/ci/buildspec.yml"), label)
+        }
+        let maven = Outputs.render(Self.mixes().first { $0.0 == "maven" }!.1)
+        XCTAssertTrue(maven.first { $0.path == "repo/settings.xml" }!.contents.contains("${env.CODEARTIFACT_AUTH_TOKEN}"))
+    }
+
+    func testOutputFolderHasEveryFile() {
+        let paths = Set(Outputs.render(articleAnswers()).map(\.path))
+        for path in ["setup.sh", "teardown.sh", "checklist.md", "answers.yaml", "plan.json",
+                     "policies/codebuild-trust.json", "policies/codebuild-base.json", "policies/codebuild-codeartifact.json",
+                     "policies/codepipeline-trust.json", "policies/codepipeline.json", "policies/events-trust.json",
+                     "policies/events.json", "policies/endpoint-s3.json", "policies/endpoint-codeartifact-api.json",
+                     "repo/buildspec.yml", "repo/package.json", "repo/index.js"] {
+            XCTAssertTrue(paths.contains(path), path)
+        }
+        XCTAssertEqual(Outputs.render(articleAnswers()).filter(\.executable).map(\.path), ["setup.sh", "teardown.sh"])
+    }
+
+    func testPlanJSONIsValidAndShowsRuntimeParts() throws {
+        let text = PlanJSON.render(Planner.plan(articleAnswers()))
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
+        XCTAssertEqual(steps.first?["id"] as? String, "preflight")
+        XCTAssertTrue(text.contains("arn:aws:iam::${ACCOUNT}:role/service-role/codebuild-Private-service-role"))
+    }
+
+    func testChecklistCarriesTheValuesAndTheProof() {
+        let checklist = Checklist.render(Planner.plan(articleAnswers()))
+        XCTAssertTrue(checklist.contains("`npm-store`, public upstream `public:npmjs`"))
+        XCTAssertTrue(checklist.contains("Release change"))
+        XCTAssertTrue(checklist.contains("prints `7`, the square root of 49"))
+        XCTAssertTrue(checklist.contains("mathjs"))
+    }
+}
