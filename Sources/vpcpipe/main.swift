@@ -2,6 +2,7 @@ import ArgumentParser
 import Export
 import Foundation
 import Planner
+import Terminal
 import VpcpipeResources
 
 /// Exit statuses, as README.md documents them.
@@ -59,16 +60,35 @@ struct Vpcpipe: ParsableCommand {
         } else if let headless {
             try runHeadless(file: headless)
         } else {
-            throw ValidationError("the wizard is not available in this build yet; use --headless FILE.")
+            try runWizard()
         }
     }
 
-    private func runHeadless(file: String) throws {
+    private func runWizard() throws {
+        var initial = Answers()
+        var diagnostics: [Diagnostic] = []
+        if let answers {
+            // Problems in the file are shown on their fields rather than refusing to start.
+            (initial, diagnostics) = AnswersFile.read(try readAnswers(answers))
+        }
+        if let reason = Terminal.unavailableReason() {
+            printError(reason)
+            throw ExitCode(Status.usage)
+        }
+        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: out, force: force)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func readAnswers(_ file: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: file) else {
             printError("vpcpipe: cannot read \(file): no such readable file")
             throw ExitCode(Status.invalidAnswers)
         }
-        let (answers, diagnostics) = AnswersFile.read(String(decoding: data, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func runHeadless(file: String) throws {
+        let (answers, diagnostics) = AnswersFile.read(try readAnswers(file))
         for diagnostic in diagnostics { printError(diagnostic.formatted(file: file)) }
         if diagnostics.hasErrors {
             printError("vpcpipe: \(count(diagnostics.errors.count, "error")) in \(file); nothing written")
