@@ -39,6 +39,7 @@ public enum Checklist {
 
         ## 2. CodeArtifact (console: \(console)/codesuite/codeartifact/)
 
+
         """
         if ca.domainOwner.isEmpty {
             out += "- [ ] **Create domain**: name `\(ca.domain)`.\n"
@@ -54,6 +55,7 @@ public enum Checklist {
         out += """
 
         ## 3. Source (CodeCommit console: \(console)/codesuite/codecommit/)
+
 
         """
         if a.source.create {

@@ -58,8 +58,7 @@ public enum ScriptRenderer {
           --yes      do not ask "\(confirm)"
           --dry-run  print every AWS CLI command and call nothing (runtime values appear as <placeholders>)
           --help     show this help
-        Environment: VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),
-          VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
+        Environment: \(script == "setup.sh" ? "VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),\n  " : "")VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
         USAGE
         }
 

@@ -9,8 +9,7 @@ Usage: teardown.sh [--yes] [--dry-run] [--help]
   --yes      do not ask "Delete these resources? [y/N]"
   --dry-run  print every AWS CLI command and call nothing (runtime values appear as <placeholders>)
   --help     show this help
-Environment: VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),
-  VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
+Environment: VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
 USAGE
 }
 
