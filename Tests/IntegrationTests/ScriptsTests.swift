@@ -37,7 +37,7 @@ final class ScriptsTests: XCTestCase {
         let callsBefore = try await emulator.calls().count
         try runScript(out.appendingPathComponent("setup.sh"))
         let secondRun = try await emulator.calls().dropFirst(callsBefore)
-        XCTAssertEqual(try snapshot(of: created, in: network), created.ids, "a second setup.sh changed resources")
+        XCTAssertEqual(try snapshot(in: network), created.ids, "a second setup.sh changed resources")
         let creations = secondRun.filter { call in
             let operation = call.split(separator: ":").last.map(String.init) ?? ""
             return operation.hasPrefix("Create") || ["PutFile", "AssociateExternalConnection"].contains(operation)
@@ -103,8 +103,7 @@ final class ScriptsTests: XCTestCase {
 
     /// What the assertions found, and the ids that must not change on a second run.
     struct Created {
-        var codebuildRole: String, pipelineRole: String, eventsRole: String
-        var rule: String, bucket: String, buildGroup: String, endpointGroup: String
+        var roles: Set<String>
         var ids: [String]
     }
 
@@ -213,20 +212,20 @@ final class ScriptsTests: XCTestCase {
         }
         let eventsRole = try aws.text("events", "list-targets-by-rule", "--rule", rule, "--query", "Targets[?Arn=='\(pipelineArn)'].RoleArn | [0]")
 
-        // Roles: who may assume them and what their inline policies allow.
-        try assertRole(project.role, trusts: "codebuild.amazonaws.com", allows: [
+        // Roles: who may assume them and what their inline policies allow, all read in one call.
+        let roles = try self.roles()
+        try assertRole(project.role, in: roles, trusts: "codebuild.amazonaws.com", allows: [
             "logs:CreateLogStream", "logs:PutLogEvents", "s3:GetObject", "s3:PutObject",
             "ec2:CreateNetworkInterface", "ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces",
             "ec2:DeleteNetworkInterface", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs",
             "ec2:CreateNetworkInterfacePermission", "codeartifact:GetAuthorizationToken",
             "codeartifact:GetRepositoryEndpoint", "codeartifact:ReadFromRepository", "sts:GetServiceBearerToken"])
-        try assertRole(pipeline.role, trusts: "codepipeline.amazonaws.com", allows: [
+        try assertRole(pipeline.role, in: roles, trusts: "codepipeline.amazonaws.com", allows: [
             "codecommit:GetBranch", "codecommit:GetCommit", "codecommit:UploadArchive", "codecommit:GetUploadArchiveStatus",
             "codebuild:StartBuild", "codebuild:BatchGetBuilds", "s3:GetObject", "s3:PutObject"])
-        try assertRole(eventsRole, trusts: "events.amazonaws.com", allows: ["codepipeline:StartPipelineExecution"])
+        try assertRole(eventsRole, in: roles, trusts: "events.amazonaws.com", allows: ["codepipeline:StartPipelineExecution"])
 
-        // CodeArtifact: the domain, the private repository and its upstream with the public connection.
-        XCTAssertEqual(try aws.text("codeartifact", "describe-domain", "--domain", domain, "--query", "domain.status"), "Active")
+        // CodeArtifact: the domain's repositories: the private one and its upstream with the public connection.
         XCTAssertEqual(try aws.json([String].self, "codeartifact", "list-repositories-in-domain", "--domain", domain,
                                     "--query", "repositories[].name"), [articleName, "npm-store"])
         XCTAssertEqual(try aws.json([String].self, "codeartifact", "describe-repository", "--domain", domain, "--repository", articleName,
@@ -242,40 +241,37 @@ final class ScriptsTests: XCTestCase {
         XCTAssertEqual(try aws.json([String].self, "logs", "describe-log-groups", "--log-group-name-prefix", "/aws/codebuild/\(articleName)",
                                     "--query", "logGroups[].logGroupName || `[]`"), ["/aws/codebuild/\(articleName)"])
 
-        var created = Created(codebuildRole: project.role, pipelineRole: pipeline.role, eventsRole: eventsRole, rule: rule,
-                              bucket: pipeline.bucket, buildGroup: buildGroup, endpointGroup: endpointGroup, ids: [])
-        created.ids = try snapshot(of: created, in: network)
-        return created
+        return Created(roles: [project.role, pipeline.role, eventsRole], ids: try snapshot(in: network))
     }
 
-    private func assertRole(_ arn: String, trusts service: String, allows actions: Set<String>) throws {
-        let role = String(arn.split(separator: "/").last ?? "")
-        let trust = try aws.json(PolicyDocument.self, "iam", "get-role", "--role-name", role, "--query", "Role.AssumeRolePolicyDocument")
-        XCTAssertEqual(trust.trustedServices, [service], "trust of \(role)")
-        var allowed = Set<String>()
-        for policy in try aws.json([String].self, "iam", "list-role-policies", "--role-name", role, "--query", "PolicyNames") {
-            allowed.formUnion(try aws.json(PolicyDocument.self, "iam", "get-role-policy", "--role-name", role,
-                                           "--policy-name", policy, "--query", "PolicyDocument").allowedActions)
-        }
-        XCTAssertEqual(actions.subtracting(allowed), [], "actions missing from \(role)'s inline policies")
+    private struct Role: Decodable { var arn: String, id: String, trust: PolicyDocument, policies: [PolicyDocument] }
+
+    private func roles() throws -> [Role] {
+        try aws.json([Role].self, "iam", "get-account-authorization-details", "--filter", "Role", "--query",
+                     "RoleDetailList[].{arn: Arn, id: RoleId, trust: AssumeRolePolicyDocument, policies: RolePolicyList[].PolicyDocument || `[]`}")
+    }
+
+    private func assertRole(_ arn: String, in roles: [Role], trusts service: String, allows actions: Set<String>) throws {
+        let role = try XCTUnwrap(roles.first { $0.arn == arn }, "no role \(arn)")
+        XCTAssertEqual(role.trust.trustedServices, [service], "trust of \(arn)")
+        let allowed = role.policies.reduce(into: Set<String>()) { $0.formUnion($1.allowedActions) }
+        XCTAssertEqual(actions.subtracting(allowed), [], "actions missing from \(arn)'s inline policies")
     }
 
     /// Ids and creation times of everything setup.sh made: equal after a second run only if
     /// that run neither recreated nor added anything.
-    private func snapshot(of created: Created, in network: OperatorNetwork) throws -> [String] {
+    private func snapshot(in network: OperatorNetwork) throws -> [String] {
         var ids = try endpoints(in: network).map(\.id)
         ids += try aws.json([String].self, "ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(network.vpc)",
                             "--query", "SecurityGroups[].GroupId || `[]`")
-        ids += try aws.json([String].self, "iam", "list-roles", "--query", "Roles[].RoleId || `[]`")
-        ids += try aws.json([String].self, "codebuild", "batch-get-projects", "--names", articleName, "--query", "projects[].[arn, to_string(created)][] || `[]`")
-        ids += try aws.json([String].self, "codepipeline", "list-pipelines", "--query", "pipelines[].[name, to_string(version), to_string(created)][] || `[]`")
-        ids += try aws.json([String].self, "events", "list-rules", "--query", "Rules[].Arn || `[]`")
+        ids += try roles().map(\.id)
+        ids += try aws.json([String].self, "codebuild", "batch-get-projects", "--names", articleName,
+                            "--query", "projects[].[arn, to_string(created)][] || `[]`")
         ids += try aws.json([String].self, "codeartifact", "list-repositories-in-domain", "--domain", domain,
                             "--query", "repositories[].[arn, to_string(createdTime)][]")
         ids += try aws.json([String].self, "codecommit", "get-branch", "--repository-name", articleName, "--branch-name", "main",
                             "--query", "[branch.commitId]")
         ids += try aws.json([String].self, "s3api", "list-buckets", "--query", "Buckets[].Name || `[]`")
-        ids += try aws.json([String].self, "logs", "describe-log-groups", "--query", "logGroups[].logGroupName || `[]`")
         return ids.sorted()
     }
 
@@ -285,8 +281,7 @@ final class ScriptsTests: XCTestCase {
         XCTAssertEqual(try endpoints(in: network).map(\.service), [], "endpoints left")
         XCTAssertEqual(try aws.json([String].self, "ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(network.vpc)",
                                     "--query", "SecurityGroups[?GroupName!='default'].GroupId"), [], "security groups left")
-        let roles = try aws.json([String].self, "iam", "list-roles", "--query", "Roles[].Arn || `[]`")
-        XCTAssertEqual(Set(roles).intersection([created.codebuildRole, created.pipelineRole, created.eventsRole]), [], "roles left")
+        XCTAssertEqual(Set(try roles().map(\.arn)).intersection(created.roles), [], "roles left")
         XCTAssertEqual(try aws.json([String].self, "codebuild", "list-projects", "--query", "projects"), [], "build projects left")
         XCTAssertEqual(try aws.json([String].self, "codepipeline", "list-pipelines", "--query", "pipelines[].name || `[]`"), [], "pipelines left")
         XCTAssertEqual(try aws.json([String].self, "events", "list-rules", "--query", "Rules[].Name || `[]`"), [], "rules left")

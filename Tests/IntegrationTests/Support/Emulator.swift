@@ -15,6 +15,7 @@ final class Emulator {
     private let process: Process
     private let stdin: Pipe
     private let log: URL
+    private let logHandle: FileHandle
 
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -37,6 +38,7 @@ final class Emulator {
         try Emulator.checkTools()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-emulator-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        logHandle = try FileHandle(forWritingTo: log)
         stdin = Pipe()
         let stdout = Pipe()
         process = Process()
@@ -44,7 +46,7 @@ final class Emulator {
         process.arguments = ["python3", Emulator.repository.appendingPathComponent("Tests/emulation/emulator.py").path]
         process.standardInput = stdin
         process.standardOutput = stdout
-        process.standardError = try FileHandle(forWritingTo: log)
+        process.standardError = logHandle
         try process.run()
 
         // The first line says the ports, once both servers listen.
@@ -67,6 +69,7 @@ final class Emulator {
         let deadline = Date().addingTimeInterval(5)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning { process.terminate(); process.waitUntilExit() }
+        try? logHandle.close()
         try? FileManager.default.removeItem(at: log)
     }
 
