@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // vpcpipe's own speed and memory, printed (README: Performance).
+        .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard"], exclude: ["Golden"]),
         // Drives the built binary in tmux; depends on it so that it is built.
