@@ -6,7 +6,7 @@ public enum Defaults {
 
     /// The CodeArtifact domain takes the base name in the domain's alphabet: lower case, with `_` as `-`.
     public static func domain(name: String) -> String {
-        String(name.lowercased().map { $0 == "_" ? "-" : $0 })
+        name.lowercased().split(separator: "_", omittingEmptySubsequences: false).joined(separator: "-")
     }
 
     public static func upstream(format: PackageFormat) -> String { Catalog.format(format).defaultUpstream }

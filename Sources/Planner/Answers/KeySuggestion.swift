@@ -5,9 +5,15 @@ enum KeySuggestion {
         let wanted = normalised(name)
         // Same words in another spelling: sampleApp, Sample-App, routeTables.
         if let same = siblings.first(where: { normalised($0) == wanted }) { return same }
-        let scored = siblings.map { (key: $0, distance: distance(wanted, normalised($0))) }
-        if let best = scored.min(by: { $0.distance < $1.distance }),
-           best.distance <= max(1, wanted.count / 3) {
+        let limit = max(1, wanted.count / 3)
+        // The distance is at least the difference in length, so a key of another length is not
+        // measured: the table is quadratic, and a hostile file may hold a key of a megabyte.
+        let scored = siblings.compactMap { key -> (key: String, distance: Int)? in
+            let candidate = normalised(key)
+            guard abs(candidate.count - wanted.count) <= limit else { return nil }
+            return (key, distance(wanted, candidate))
+        }
+        if let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= limit {
             return best.key
         }
         // An abbreviation: repo for repository.

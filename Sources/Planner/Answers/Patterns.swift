@@ -4,8 +4,10 @@ enum Patterns {
     /// No value that reaches a generated script may carry a control character (newline, tab,
     /// NUL, DEL, C1) or a Unicode line or paragraph separator.
     static func controlCharacterProblem(_ value: String) -> String? {
-        let control = value.unicodeScalars.contains {
-            $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+        // ASCII first, without a Unicode property lookup: a value may be a megabyte long.
+        let control = value.unicodeScalars.contains { scalar in
+            scalar.isASCII ? scalar.value < 0x20 || scalar.value == 0x7F
+                : scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
         }
         return control ? "contains a control character such as a newline or tab (printable text only)" : nil
     }

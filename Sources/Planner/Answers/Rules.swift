@@ -154,10 +154,11 @@ private struct Checks {
             runtime(build.runtime, image: image, answers: answers)
         }
         oneOf("build.compute_type", build.computeType, "compute type", Catalog.computeTypes)
+        // A file in the repository: an empty or "." part ("ci/.", "a//b") names no file to write.
         text("build.buildspec", build.buildspec, "buildspec path",
-             expected: "a relative path of A-Z a-z 0-9 . _ / -, no .., no leading /") {
-            $0.wholeMatch(of: #/[A-Za-z0-9._\/\-]+/#) != nil && !$0.contains("..") && !$0.hasPrefix("/")
-                && !$0.hasSuffix("/")
+             expected: "a relative file path of A-Z a-z 0-9 . _ / -, no .., no leading /, no empty or . part") {
+            $0.wholeMatch(of: #/[A-Za-z0-9._\/\-]+/#) != nil && !$0.contains("..")
+                && !$0.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
         }
         role("build.role", build.role, region: answers.region)
     }

@@ -1,0 +1,65 @@
+import Foundation
+@testable import Planner
+
+/// What a dry run of setup.sh or teardown.sh must print, derived from the plan alone: each
+/// command's argument list as argv words, with runtime variables as the script holds them in a
+/// dry run (a captured value is its `<placeholder>`, a value a check would have found is blank).
+struct DryRunOracle {
+    private let awsArguments: [String]
+    private var values: [String: String]
+    private(set) var commands: [[String]] = []
+
+    /// `here`: the folder of the scripts, which they learn at run time as HERE.
+    init(_ plan: Plan, here: String) {
+        awsArguments = ["--region", plan.answers.region] + (plan.answers.profile.isEmpty ? [] : ["--profile", plan.answers.profile])
+        values = ["HERE": here]
+        show(plan.identity)
+        capture("ACCOUNT")
+    }
+
+    static func setup(_ plan: Plan, here: String) -> [[String]] {
+        var oracle = DryRunOracle(plan, here: here)
+        for step in plan.steps {
+            if let check = step.check {
+                // A dry run finds nothing: the create actions run, except for what must exist.
+                oracle.show(check.command)
+                if !check.mustExist { oracle.run(step.create) }
+            } else {
+                oracle.run(step.create)
+            }
+            oracle.run(step.always)
+        }
+        return oracle.commands
+    }
+
+    static func teardown(_ plan: Plan, here: String) -> [[String]] {
+        var oracle = DryRunOracle(plan, here: here)
+        for step in plan.steps.reversed() { oracle.run(step.teardown) }
+        return oracle.commands
+    }
+
+    private mutating func show(_ command: Command) {
+        commands.append(["aws"] + command.arguments.map { $0.rendered { values[$0] ?? "" } } + awsArguments)
+    }
+
+    private mutating func capture(_ name: String) {
+        values[name] = "<" + name.lowercased().replacingOccurrences(of: "_", with: "-") + ">"
+    }
+
+    private mutating func run(_ actions: [Action]) {
+        for action in actions {
+            switch action {
+            case .call(let command), .expect(let command, _, _):
+                show(command)
+            case .capture(let name, let command):
+                show(command)
+                capture(name)
+            case .awaitEndpoints, .awaitInterfacesGone, .emptyBucket:
+                // Polls print their first call; a dry run lists no object versions to delete.
+                show(action.commands[0])
+            case .ifFound(let name, let inner):
+                if let value = values[name], !value.isEmpty, value != "None" { run(inner) }
+            }
+        }
+    }
+}
