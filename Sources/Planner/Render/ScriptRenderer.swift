@@ -50,6 +50,8 @@ public enum ScriptRenderer {
         #!/usr/bin/env bash
         # \(script) (vpcpipe): \(does) the private CI/CD pipeline \(sanitizedComment(answers.name)) in \(answers.region).
         # Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
+        # Values stand in single quotes, where $ and backticks (a branch may hold them) stay literal.
+        # shellcheck disable=SC2016
         set -euo pipefail
 
         usage() {

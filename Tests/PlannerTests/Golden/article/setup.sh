@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # setup.sh (vpcpipe): creates the private CI/CD pipeline Private in us-west-2.
 # Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
+# Values stand in single quotes, where $ and backticks (a branch may hold them) stay literal.
+# shellcheck disable=SC2016
 set -euo pipefail
 
 usage() {
