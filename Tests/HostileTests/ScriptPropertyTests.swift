@@ -117,13 +117,7 @@ struct Sandbox {
             """
         let words = try runProgram("/bin/bash", ["-c", replay, "replay", lines.path], environment: environment, in: folder)
         XCTAssertEqual(words.status, 0, words.stderr)
-        var fields = words.stdout.split(separator: "\0", omittingEmptySubsequences: false).map(String.init).dropLast()[...]
-        var commands: [[String]] = []
-        while let count = fields.first.flatMap({ Int($0) }) {
-            commands.append(Array(fields.dropFirst().prefix(count)))
-            fields = fields.dropFirst(count + 1)
-        }
-        return commands
+        return countedRecords(words.stdout)
     }
 
     /// Files in the sandbox other than the decoys: a mark of a called `aws`, or of an expansion.

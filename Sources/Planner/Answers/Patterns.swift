@@ -1,16 +1,23 @@
+import Foundation
+
 // The value patterns the rules are made of, where a single regular expression does not say it
 // all: git branch names, S3 bucket names, role ARNs, tags, regions and their partitions.
 enum Patterns {
     /// No value that reaches a generated script may carry a control character (newline, tab,
     /// NUL, DEL, C1) or a Unicode line or paragraph separator.
     static func controlCharacterProblem(_ value: String) -> String? {
-        // ASCII first, without a Unicode property lookup: a value may be a megabyte long.
-        let control = value.unicodeScalars.contains { scalar in
-            scalar.isASCII ? scalar.value < 0x20 || scalar.value == 0x7F
-                : scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
-        }
-        return control ? "contains a control character such as a newline or tab (printable text only)" : nil
+        value.rangeOfCharacter(from: controlCharacters) == nil ? nil
+            : "contains a control character such as a newline or tab (printable text only)"
     }
+
+    /// Unicode's control characters (category Cc) and the line and paragraph separators, as a set
+    /// that Foundation searches fast: a hostile value may be a megabyte long.
+    private static let controlCharacters: CharacterSet = {
+        var set = CharacterSet(charactersIn: "\u{0}"..."\u{1F}")
+        set.insert(charactersIn: "\u{7F}"..."\u{9F}")
+        set.insert(charactersIn: "\u{2028}"..."\u{2029}")
+        return set
+    }()
 
     /// A region code: us-west-2, ap-northeast-1, us-gov-west-1, cn-north-1, eusc-de-east-1.
     static func isRegion(_ value: String) -> Bool {

@@ -71,3 +71,14 @@ enum Vpcpipe {
     struct Missing: Error, CustomStringConvertible { let description: String }
     private final class Marker {}
 }
+
+/// Argument lists written by `printf '%s\0' "$#" "$@"`: a word count, then that many words.
+func countedRecords(_ text: String) -> [[String]] {
+    var fields = text.split(separator: "\0", omittingEmptySubsequences: false).map(String.init).dropLast()[...]
+    var records: [[String]] = []
+    while let count = fields.first.flatMap({ Int($0) }) {
+        records.append(Array(fields.dropFirst().prefix(count)))
+        fields = fields.dropFirst(count + 1)
+    }
+    return records
+}
