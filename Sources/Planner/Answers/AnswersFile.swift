@@ -91,10 +91,20 @@ private enum AnswersWriter {
         items.isEmpty ? ["\(head) []"] : [head] + items.map { "\(indent)  - \(scalar($0))" }
     }
 
+    /// `[A-Za-z0-9][A-Za-z0-9._/@+=:-]*`, checked by hand: a regex literal is compiled again at
+    /// each use, which made writing the answers the slowest part of a headless run.
+    private static func isPlainWord(_ text: String) -> Bool {
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        }
+        guard let first = text.utf8.first, isAlphanumeric(first) else { return false }
+        return text.utf8.allSatisfy { isAlphanumeric($0) || "._/@+=:-".utf8.contains($0) }
+    }
+
     /// Plain when the text is an ordinary word that YAML reads back as the same string;
     /// otherwise double-quoted, with every character YAML would not keep escaped.
     static func scalar(_ text: String) -> String {
-        if text.wholeMatch(of: #/[A-Za-z0-9][A-Za-z0-9._\/@+=:\-]*/#) != nil, !text.hasSuffix(":"),
+        if isPlainWord(text), !text.hasSuffix(":"),
            Resolver.default.resolveTag(of: Node(text)) == .str {
             return text
         }

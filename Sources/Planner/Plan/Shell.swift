@@ -48,15 +48,20 @@ public struct Arg: Equatable, Sendable, ExpressibleByStringLiteral {
         })
     }
 
+    /// Adjacent texts joined, empty ones dropped. Text is gathered in one buffer: joining onto
+    /// the last part instead copied the text so far at every part, quadratic in a long document.
     private static func merged(_ parts: [Part]) -> [Part] {
         var result: [Part] = []
+        var text = ""
         for part in parts {
-            if case .text(let next) = part, case .text(let previous)? = result.last {
-                result[result.count - 1] = .text(previous + next)
-            } else if part != .text("") {
+            switch part {
+            case .text(let next): text += next
+            case .variable:
+                if !text.isEmpty { result.append(.text(text)); text = "" }
                 result.append(part)
             }
         }
+        if !text.isEmpty { result.append(.text(text)) }
         return result
     }
 }
