@@ -35,8 +35,8 @@ final class PlanDerivationTests: XCTestCase {
             "build-security-group", "endpoint-security-group",
             "codeartifact-domain", "codeartifact-upstream", "codeartifact-repository", "artifact-bucket",
             "endpoint-logs", "endpoint-codeartifact-api", "endpoint-codeartifact-repositories", "endpoint-sts",
-            "endpoint-s3", "endpoints-available", "source-repository", "sample-app", "log-group",
-            "build-project", "pipeline", "trigger",
+            "endpoint-s3", "source-repository", "sample-app", "log-group", "build-project",
+            "endpoints-available", "pipeline", "trigger",
         ])
         for id in ids { XCTAssertNotNil(id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression), id) }
     }
@@ -176,13 +176,15 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertTrue(s3.contains(#""Resource":"${ASSETS_BUCKET_ARN}/*""#))
         XCTAssertTrue(s3.contains("arn:aws:s3:::codepipeline-us-west-2-${ACCOUNT}-private/*"))
         XCTAssertTrue(plan.policies.map(\.file).contains("endpoint-s3.json"))
-        XCTAssertEqual(plan.step("codeartifact-domain")?.always.first?.variables.first, "ASSETS_BUCKET_ARN")
+        // The domain's check and its creation both return the assets bucket.
+        XCTAssertEqual(plan.step("codeartifact-domain")?.check?.capture, "ASSETS_BUCKET_ARN")
+        XCTAssertEqual(plan.step("codeartifact-domain")?.create.first?.variables.first, "ASSETS_BUCKET_ARN")
 
         answers.endpoints.policies = .fullAccess
         plan = Planner.plan(answers)
         XCTAssertFalse(plan.createCommand("endpoint-s3", "create-vpc-endpoint")!.has("policy-document"))
         XCTAssertFalse(plan.policies.map(\.file).contains { $0.hasPrefix("endpoint-") })
-        XCTAssertEqual(plan.step("codeartifact-domain")?.always, [])
+        XCTAssertNil(plan.step("codeartifact-domain")?.check?.capture)
     }
 
     func testPipelineTypeAndTriggers() {

@@ -25,7 +25,7 @@ public struct Plan: Equatable, Sendable {
         func add(_ names: [String]) { for name in names where !seen.contains(name) { seen.append(name) } }
         add(["ACCOUNT"])
         for step in steps {
-            if let check = step.check { add(check.capture.map { [$0] } ?? []); add(check.command.variables) }
+            if let check = step.check { add(check.capture.map { [$0] } ?? []); add(check.variables) }
             for action in step.create + step.always + step.teardown { add(action.variables) }
         }
         return seen
@@ -69,15 +69,32 @@ public struct Resource: Equatable, Sendable {
     }
 }
 
-/// How a step finds its resource: the command succeeds and prints something other than `None`.
+/// How a step finds its resource: the command succeeds and prints something other than `None`;
+/// or, with `listed`, a row of a lookup that preflight ran once for several resources.
 public struct Check: Equatable, Sendable {
+    /// The call that finds the resource: its own, or the shared lookup's.
     public var command: Command
     /// The variable that takes the command's output (the id of a found security group).
     public var capture: String?
     /// True for a resource the answers list as existing: not finding it stops the script.
     public var mustExist: Bool
+    /// Found by `key` among the rows of a lookup, with no call of its own.
+    public var listed: Listed?
+
+    /// A row `KEY<TAB>ID` (or `KEY`) of the lookup held in `variable`.
+    public struct Listed: Equatable, Sendable {
+        public var variable: String
+        public var key: Arg
+    }
+
     public init(_ command: Command, capture: String? = nil, mustExist: Bool = false) {
         self.command = command; self.capture = capture; self.mustExist = mustExist
+    }
+
+    /// Found among the rows of `lookup` (an action `.lookup(variable, command)` run earlier).
+    public init(in lookup: (variable: String, command: Command), key: Arg, capture: String? = nil) {
+        self.init(lookup.command, capture: capture)
+        listed = Listed(variable: lookup.variable, key: key)
     }
 }
 
@@ -88,6 +105,9 @@ public enum Action: Equatable, Sendable {
     case capture(String, Command)
     /// Stops the script with `message` unless the command prints `expected`.
     case expect(Command, equals: String, message: String)
+    /// `NAME=$(aws ...)` listing several resources, a row each (`KEY<TAB>ID`), for the checks
+    /// of later steps: one call instead of one a resource. A failure finds nothing.
+    case lookup(String, Command)
     /// Polls `ec2 describe-vpc-endpoints` until every endpoint's State is available.
     case awaitEndpoints([Arg])
     /// Polls `ec2 describe-network-interfaces` until no interface uses the group (teardown:
@@ -101,7 +121,7 @@ public enum Action: Equatable, Sendable {
     public var variables: [String] {
         switch self {
         case .call(let command): command.variables
-        case .capture(let name, let command): [name] + command.variables
+        case .capture(let name, let command), .lookup(let name, let command): [name] + command.variables
         case .expect(let command, _, _): command.variables
         case .awaitEndpoints(let ids): ids.flatMap(\.variables)
         case .awaitInterfacesGone(let group): group.variables
@@ -113,7 +133,7 @@ public enum Action: Equatable, Sendable {
     /// The commands this action runs, for plan.json and tests: polls show their describe call.
     public var commands: [Command] {
         switch self {
-        case .call(let command), .capture(_, let command), .expect(let command, _, _): [command]
+        case .call(let command), .capture(_, let command), .lookup(_, let command), .expect(let command, _, _): [command]
         case .awaitEndpoints(let ids):
             [Command("ec2", "describe-vpc-endpoints").with("vpc-endpoint-ids", ids).query("VpcEndpoints[].State")]
         case .awaitInterfacesGone(let group): [Action.interfacesUsing(group)]
@@ -134,6 +154,11 @@ public enum Action: Equatable, Sendable {
         Command("s3api", "list-object-versions").with("bucket", bucket)
             .query("[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]")
     }
+}
+
+extension Check {
+    /// What the check reads: its command's variables, or the lookup's.
+    public var variables: [String] { listed.map { [$0.variable] + $0.key.variables } ?? command.variables }
 }
 
 extension Command {

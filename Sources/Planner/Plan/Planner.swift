@@ -1,7 +1,7 @@
 // From answers to the plan, in the order of aws-notes.md: preflight, VPC DNS, IAM roles early
 // (their propagation overlaps the rest), security groups, CodeArtifact, the artifact bucket,
-// endpoints (created back to back, then awaited once), CodeCommit, logs, CodeBuild,
-// CodePipeline, the EventBridge trigger.
+// endpoints (created back to back), CodeCommit, logs, CodeBuild, the endpoints awaited once,
+// CodePipeline, the EventBridge trigger. Preflight's lookups find several resources a call.
 
 public enum Planner {
     public static func plan(_ answers: Answers) -> Plan {
@@ -29,6 +29,45 @@ private final class Derivation {
     var planned: [EndpointService] { decisions.filter(\.planned).map(\.service) }
     var leastPrivilege: Bool { answers.endpoints.policies == .leastPrivilege }
 
+    // MARK: Lookups: one call finds several resources for the checks of later steps
+
+    typealias Lookup = (variable: String, command: Command)
+
+    /// The new roles, by name, under the path their ARNs use.
+    lazy var roleLookup: Lookup? = {
+        let roles = [answers.build.role == "new" ? names.codeBuildRole : nil,
+                     answers.pipeline.role == "new" ? names.pipelineRole : nil,
+                     answers.pipeline.trigger == .events ? names.eventsRole : nil].compactMap { $0 }
+        guard !roles.isEmpty else { return nil }
+        return ("ROLES", Command("iam", "list-roles").with("path-prefix", .text(Names.rolePath))
+            .query("Roles[?contains(\(jmesList(roles)), RoleName)].[RoleName]"))
+    }()
+
+    /// The build's and the endpoints' security groups: group name, then id.
+    lazy var groupLookup: Lookup? = {
+        guard network.securityGroup == "create" else { return nil }
+        return ("SECURITY_GROUPS", Command("ec2", "describe-security-groups")
+            .with("filters", filters([("vpc-id", [.text(network.vpc)]),
+                                      ("group-name", [.text(names.buildSecurityGroup), .text(names.endpointSecurityGroup)])]))
+            .query("SecurityGroups[].[GroupName,GroupId]"))
+    }()
+
+    /// The domain's repositories by name; the call fails, finding nothing, before the domain exists.
+    lazy var repositoryLookup: Lookup? = ("REPOSITORIES", Command("codeartifact", "list-repositories-in-domain")
+        .with("domain", .text(ca.domain)).with("domain-owner", names.domainOwner).query("repositories[].[name]"))
+
+    /// The planned endpoints that are not being deleted: service name, then id.
+    lazy var endpointLookup: Lookup? = {
+        guard !planned.isEmpty else { return nil }
+        return ("ENDPOINTS", Command("ec2", "describe-vpc-endpoints")
+            .with("filters", filters([("vpc-id", [.text(network.vpc)]),
+                                      ("service-name", planned.map { .text($0.serviceName(region: answers.region)) })]))
+            .query("VpcEndpoints[?!contains(['deleted','deleting','Deleted','Deleting','failed','Failed'], State)].[ServiceName,VpcEndpointId]"))
+    }()
+
+    /// A JMESPath list of raw string literals (names here never hold a quote).
+    func jmesList(_ values: [String]) -> String { "[" + values.map { "'\($0)'" }.joined(separator: ",") + "]" }
+
     func plan() -> Plan {
         preflight()
         vpcDNS()
@@ -36,10 +75,13 @@ private final class Derivation {
         let groups = securityGroups()
         codeArtifact()
         artifactBucket()
-        endpoints(securityGroup: groups.endpoint)
+        let interfaces = endpoints(securityGroup: groups.endpoint)
         sourceRepository()
         logGroup()
         buildProject(securityGroup: groups.build)
+        // Awaited as late as can be, so that their minutes overlap the steps above; but before
+        // the pipeline, whose creation starts a first build that needs them.
+        awaitEndpoints(interfaces)
         pipeline()
         trigger()
         return Plan(answers: answers, identity: Command("sts", "get-caller-identity").query("Account"),
@@ -49,12 +91,12 @@ private final class Derivation {
     // MARK: Steps
 
     func preflight() {
+        // Every subnet found in the VPC proves the VPC too: no call of its own.
         var checks: [Action] = [
-            .call(Command("ec2", "describe-vpcs").with("vpc-ids", .text(network.vpc)).query("Vpcs[0].VpcId")),
             .expect(Command("ec2", "describe-subnets").with("subnet-ids", network.subnets.map(Arg.text))
                         .with("filters", filters(("vpc-id", .text(network.vpc)))).query("length(Subnets)"),
                     equals: String(network.subnets.count),
-                    message: "some subnets of network.subnets are not in \(network.vpc)"),
+                    message: "some subnets of network.subnets are not in \(network.vpc), or that VPC does not exist"),
         ]
         let codeArtifactServices = planned.filter { $0 == .codeartifactAPI || $0 == .codeartifactRepositories }
         if !codeArtifactServices.isEmpty {
@@ -62,9 +104,10 @@ private final class Derivation {
                 .with("service-names", codeArtifactServices.map { .text($0.serviceName(region: answers.region)) })
                 .query("ServiceNames")))
         }
+        checks += [roleLookup, groupLookup, repositoryLookup, endpointLookup].compactMap { $0.map { .lookup($0.variable, $0.command) } }
         steps.append(Step(
-            id: "preflight", title: "Check the VPC, its subnets and CodeArtifact endpoints in \(answers.region)",
-            why: "The article builds in your own private VPC; a wrong id or a region without CodeArtifact endpoints is cheaper to find before anything is created.",
+            id: "preflight", title: "Check the VPC, its subnets and CodeArtifact endpoints in \(answers.region); find what exists",
+            why: "The article builds in your own private VPC; a wrong id or a region without CodeArtifact endpoints is cheaper to find before anything is created, and one call finding several resources is cheaper than one call each.",
             always: checks))
     }
 
@@ -109,7 +152,7 @@ private final class Derivation {
         steps.append(Step(
             id: id, title: title, why: why,
             resources: [Resource("IAM role", roleName)] + inline.map { Resource("IAM inline policy", .text($0.name)) },
-            check: Check(Command("iam", "get-role").with("role-name", roleName).query("Role.Arn")),
+            check: Check(in: roleLookup!, key: roleName),
             create: [.call(Command("iam", "create-role").with("role-name", roleName).with("path", .text(Names.rolePath))
                 .with("description", .text("\(title) for \(answers.name), created by vpcpipe"))
                 .with("assume-role-policy-document", trust.arg).with("tags", tags(key: "Key", value: "Value")))],
@@ -181,7 +224,7 @@ private final class Derivation {
         steps.append(Step(
             id: id, title: title, why: why,
             resources: [Resource("security group", .text(name))],
-            check: Check(find([]), capture: variable),
+            check: Check(in: groupLookup!, key: .text(name), capture: variable),
             create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))
                 .with("description", .text("\(title) (\(answers.name)), created by vpcpipe"))
                 .with("vpc-id", .text(network.vpc)).with("tag-specifications", tagSpecifications("security-group"))
@@ -198,17 +241,17 @@ private final class Derivation {
         let owned = ca.domainOwner.isEmpty
         let scoped = { [self] (command: Command) in command.with("domain", domain).with("domain-owner", names.domainOwner) }
         let assets = planned.contains(.s3) && leastPrivilege
+        let createDomain = Command("codeartifact", "create-domain").with("domain", domain).with("tags", tags(key: "key", value: "value"))
         steps.append(Step(
             id: "codeartifact-domain", title: "CodeArtifact domain \(ca.domain)",
             why: owned
                 ? "The domain holds the private repository and keeps package assets in an S3 bucket the build reaches through the S3 endpoint."
                 : "The domain belongs to account \(ca.domainOwner): it is checked and used, never created or removed here.",
             resources: [Resource("CodeArtifact domain", domain, existing: !owned)],
-            check: Check(scoped(Command("codeartifact", "describe-domain")).query("domain.name"), mustExist: !owned),
-            create: owned ? [.call(Command("codeartifact", "create-domain").with("domain", domain)
-                .with("tags", tags(key: "key", value: "value")))] : [],
-            always: assets ? [.capture("ASSETS_BUCKET_ARN", scoped(Command("codeartifact", "describe-domain"))
-                .query("domain.s3BucketArn"))] : [],
+            // The check and the creation both return the assets bucket: no call of its own.
+            check: Check(scoped(Command("codeartifact", "describe-domain")).query(assets ? "domain.s3BucketArn" : "domain.name"),
+                         capture: assets ? "ASSETS_BUCKET_ARN" : nil, mustExist: !owned),
+            create: owned ? [assets ? .capture("ASSETS_BUCKET_ARN", createDomain.query("domain.s3BucketArn")) : .call(createDomain)] : [],
             teardown: owned ? [.call(scoped(Command("codeartifact", "delete-domain")))] : []))
 
         let repository = { [self] (id: String, title: String, name: String, why: String, extra: [Action], upstreams: [String]) in
@@ -220,8 +263,7 @@ private final class Derivation {
             return Step(
                 id: id, title: title, why: why,
                 resources: [Resource("CodeArtifact repository", .text(name))],
-                check: Check(scoped(Command("codeartifact", "describe-repository")).with("repository", .text(name))
-                    .query("repository.name")),
+                check: Check(in: repositoryLookup!, key: .text(name)),
                 create: [.call(create)] + extra,
                 teardown: [.call(scoped(Command("codeartifact", "delete-repository")).with("repository", .text(name)))])
         }
@@ -274,7 +316,8 @@ private final class Derivation {
                                                .call(Command("s3api", "delete-bucket").with("bucket", bucket))])]))
     }
 
-    func endpoints(securityGroup: Arg) {
+    /// The endpoints, created back to back; returns the interface endpoints' ids to await.
+    func endpoints(securityGroup: Arg) -> [Arg] {
         var interfaces: [Arg] = []
         for decision in decisions where decision.planned {
             let service = decision.service
@@ -306,18 +349,21 @@ private final class Derivation {
                 title: "\(service.isGateway ? "Gateway" : "Interface") VPC endpoint \(serviceName)",
                 why: "Without internet, \(decision.reason); this endpoint is the only way there.",
                 resources: [Resource("VPC endpoint", .text(serviceName))],
-                check: Check(find([]), capture: variable),
+                check: Check(in: endpointLookup!, key: .text(serviceName), capture: variable),
                 create: [.capture(variable, create)],
                 teardown: [.capture(variable, find([("tag:\(Names.tagKey)", .text(answers.name))])),
                            .ifFound(variable, [.call(Command("ec2", "delete-vpc-endpoints")
                                                     .with("vpc-endpoint-ids", .variable(variable)))])]))
         }
-        if !interfaces.isEmpty {
-            steps.append(Step(
-                id: "endpoints-available", title: "Wait until the interface endpoints are available",
-                why: "Interface endpoints take minutes to come up, and a build started earlier cannot reach its services.",
-                always: [.awaitEndpoints(interfaces)]))
-        }
+        return interfaces
+    }
+
+    func awaitEndpoints(_ interfaces: [Arg]) {
+        guard !interfaces.isEmpty else { return }
+        steps.append(Step(
+            id: "endpoints-available", title: "Wait until the interface endpoints are available",
+            why: "Interface endpoints take minutes to come up, and a build started earlier cannot reach its services.",
+            always: [.awaitEndpoints(interfaces)]))
     }
 
     func sourceRepository() {
@@ -506,7 +552,9 @@ private final class Derivation {
 
     func filters(_ pairs: (String, Arg)...) -> Arg { filters(pairs) }
 
-    func filters(_ pairs: [(String, Arg)]) -> Arg {
-        JSONValue.array(pairs.map { .object([("Name", .string(.text($0.0))), ("Values", [.string($0.1)])]) }).arg
+    func filters(_ pairs: [(String, Arg)]) -> Arg { filters(pairs.map { ($0.0, [$0.1]) }) }
+
+    func filters(_ pairs: [(String, [Arg])]) -> Arg {
+        JSONValue.array(pairs.map { .object([("Name", .string(.text($0.0))), ("Values", .array($0.1.map { .string($0) }))]) }).arg
     }
 }

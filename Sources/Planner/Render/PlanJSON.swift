@@ -20,6 +20,9 @@ public enum PlanJSON {
                 var checkMembers: [(String, JSONValue)] = [("command", argv(check.command)),
                                                           ("mustExist", .bool(check.mustExist))]
                 if let capture = check.capture { checkMembers.append(("capture", text(capture))) }
+                if let listed = check.listed {
+                    checkMembers += [("lookup", text(listed.variable)), ("key", text(listed.key.display))]
+                }
                 members.append(("check", .object(checkMembers)))
             }
             return .object(members)
@@ -48,6 +51,8 @@ public enum PlanJSON {
             switch action {
             case .capture(let name, let command):
                 return [.object([("capture", text(name)), ("command", argv(command))])]
+            case .lookup(let name, let command):
+                return [.object([("lookup", text(name)), ("command", argv(command))])]
             case .ifFound(let name, let actions):
                 return [.object([("ifFound", text(name)), ("then", commands(actions))])]
             case .awaitEndpoints, .awaitInterfacesGone:

@@ -100,7 +100,7 @@ public enum ScriptRenderer {
         var names: [String] = ["ACCOUNT"]
         let actions = setup ? plan.steps.flatMap { $0.create + $0.always } : plan.steps.flatMap(\.teardown)
         let checks = setup ? plan.steps.compactMap(\.check) : []
-        for name in checks.flatMap({ ($0.capture.map { [$0] } ?? []) + $0.command.variables })
+        for name in checks.flatMap({ ($0.capture.map { [$0] } ?? []) + $0.variables })
             + actions.flatMap(\.variables) where !names.contains(name) {
             names.append(name)
         }
@@ -184,6 +184,30 @@ public enum ScriptRenderer {
                 report
                 return "$status"
               done
+            }
+
+            # lookup NAME SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call that
+            # finds several resources; a failure (a domain not created yet) finds nothing.
+            lookup() {
+              local name=$1
+              shift
+              OUT=''
+              if [ "$DRY_RUN" = 1 ]; then show "$@"; else OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || OUT=''; fi
+              printf -v "$name" '%s' "$OUT"
+            }
+
+            # listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY; NAME takes the row's id.
+            # A dry run finds nothing.
+            listed() {
+              local name=$1 rows=${!2} key=$3 row_key row_id
+              if [ "$DRY_RUN" = 1 ]; then echo "  # check: $key among the rows of $2"; return 1; fi
+              while IFS=$'\\t' read -r row_key row_id; do
+                if [ "$row_key" = "$key" ]; then
+                  if [ "$name" != - ]; then printf -v "$name" '%s' "$row_id"; fi
+                  return 0
+                fi
+              done <<< "$rows"
+              return 1
             }
 
             """
@@ -333,12 +357,15 @@ public enum ScriptRenderer {
     private static func lines(for step: Step) -> [String] {
         var out: [String] = []
         if let check = step.check {
-            let found = "found \(check.capture ?? "-") "
+            let found = { (indent: String) in
+                check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
+                    ?? command(check.command, indent: indent, prefix: "found \(check.capture ?? "-") ")
+            }
             if check.mustExist {
                 let what = step.resources.first.map { "\($0.kind) " + $0.name } ?? .text(step.title)
-                out.append(command(check.command, indent: "", prefix: found) + " \\\n  || missing " + Shell.quote(what))
+                out.append(found("") + " \\\n  || missing " + Shell.quote(what))
             } else {
-                out.append("if " + command(check.command, indent: "  ", prefix: found) + "; then")
+                out.append("if " + found("  ") + "; then")
                 out.append("  echo '  exists: nothing to create'")
                 out.append("else")
                 out += step.create.flatMap { lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
@@ -357,6 +384,8 @@ public enum ScriptRenderer {
             return ["call " + command(cmd, indent: "")]
         case .capture(let name, let cmd):
             return ["capture \(name) " + command(cmd, indent: "")]
+        case .lookup(let name, let cmd):
+            return ["lookup \(name) " + command(cmd, indent: "")]
         case .expect(let cmd, let wanted, let message):
             return ["expect \(Shell.quote(.text(wanted))) \(Shell.quote(.text(message))) " + command(cmd, indent: "")]
         case .awaitEndpoints:

@@ -22,7 +22,8 @@ struct DryRunOracle {
         for step in plan.steps {
             if let check = step.check {
                 // A dry run finds nothing: the create actions run, except for what must exist.
-                oracle.show(check.command)
+                // A check among a lookup's rows calls nothing: preflight showed the lookup.
+                if check.listed == nil { oracle.show(check.command) }
                 if !check.mustExist { oracle.run(step.create) }
             } else {
                 oracle.run(step.create)
@@ -54,6 +55,10 @@ struct DryRunOracle {
             case .capture(let name, let command):
                 show(command)
                 capture(name)
+            case .lookup(let name, let command):
+                // A dry run's lookup finds nothing.
+                show(command)
+                values[name] = ""
             case .awaitEndpoints, .awaitInterfacesGone, .emptyBucket:
                 // Polls print their first call; a dry run lists no object versions to delete.
                 show(action.commands[0])

@@ -38,14 +38,18 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck disable=SC2034
 {
   ACCOUNT=''
+  ROLES=''
   BUILD_SG=''
+  SECURITY_GROUPS=''
   ENDPOINT_SG=''
+  ASSETS_BUCKET_ARN=''
+  REPOSITORIES=''
   EP_LOGS=''
+  ENDPOINTS=''
   EP_CODEARTIFACT_API=''
   EP_CODEARTIFACT_REPOSITORIES=''
   EP_STS=''
   EP_S3=''
-  ASSETS_BUCKET_ARN=''
   COMMIT=''
 }
 
@@ -118,6 +122,30 @@ call() {
     report
     return "$status"
   done
+}
+
+# lookup NAME SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call that
+# finds several resources; a failure (a domain not created yet) finds nothing.
+lookup() {
+  local name=$1
+  shift
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; else OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || OUT=''; fi
+  printf -v "$name" '%s' "$OUT"
+}
+
+# listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY; NAME takes the row's id.
+# A dry run finds nothing.
+listed() {
+  local name=$1 rows=${!2} key=$3 row_key row_id
+  if [ "$DRY_RUN" = 1 ]; then echo "  # check: $key among the rows of $2"; return 1; fi
+  while IFS=$'\t' read -r row_key row_id; do
+    if [ "$row_key" = "$key" ]; then
+      if [ "$name" != - ]; then printf -v "$name" '%s' "$row_id"; fi
+      return 0
+    fi
+  done <<< "$rows"
+  return 1
 }
 
 # capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
@@ -243,9 +271,8 @@ elif [ "$YES" != 1 ]; then
   esac
 fi
 
-step 1 'Check the VPC, its subnets and CodeArtifact endpoints in us-west-2'
-call ec2 describe-vpcs --vpc-ids 'vpc-0123456789abcdef0' --query 'Vpcs[0].VpcId' --output 'text'
-expect '2' 'some subnets of network.subnets are not in vpc-0123456789abcdef0' ec2 describe-subnets \
+step 1 'Check the VPC, its subnets and CodeArtifact endpoints in us-west-2; find what exists'
+expect '2' 'some subnets of network.subnets are not in vpc-0123456789abcdef0, or that VPC does not exist' ec2 describe-subnets \
     --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]}]' \
     --query 'length(Subnets)' \
@@ -254,16 +281,30 @@ call ec2 describe-vpc-endpoint-services \
     --service-names 'com.amazonaws.us-west-2.codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.repositories' \
     --query 'ServiceNames' \
     --output 'text'
+lookup ROLES iam list-roles \
+    --path-prefix '/service-role/' \
+    --query 'Roles[?contains(['\''codebuild-Private-service-role'\'','\''AWSCodePipelineServiceRole-us-west-2-Private'\'','\''cwe-role-us-west-2-Private'\''], RoleName)].[RoleName]' \
+    --output 'text'
+lookup SECURITY_GROUPS ec2 describe-security-groups \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build","vpcpipe-Private-endpoints"]}]' \
+    --query 'SecurityGroups[].[GroupName,GroupId]' \
+    --output 'text'
+lookup REPOSITORIES codeartifact list-repositories-in-domain \
+    --domain 'private' \
+    --domain-owner "$ACCOUNT" \
+    --query 'repositories[].[name]' \
+    --output 'text'
+lookup ENDPOINTS ec2 describe-vpc-endpoints \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs","com.amazonaws.us-west-2.codeartifact.api","com.amazonaws.us-west-2.codeartifact.repositories","com.amazonaws.us-west-2.sts","com.amazonaws.us-west-2.s3"]}]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)].[ServiceName,VpcEndpointId]' \
+    --output 'text'
 
 step 2 'Turn on DNS support and DNS host names in vpc-0123456789abcdef0'
 call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-support '{"Value":true}'
 call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-hostnames '{"Value":true}'
 
 step 3 'CodeBuild service role'
-if found - iam get-role \
-      --role-name 'codebuild-Private-service-role' \
-      --query 'Role.Arn' \
-      --output 'text'; then
+if listed - ROLES 'codebuild-Private-service-role'; then
   echo '  exists: nothing to create'
 else
   call iam create-role \
@@ -283,10 +324,7 @@ call iam put-role-policy \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"},{"Effect":"Allow","Action":"sts:GetServiceBearerToken","Resource":"*","Condition":{"StringEquals":{"sts:AWSServiceName":"codeartifact.amazonaws.com"}}}]}'
 
 step 4 'CodePipeline service role'
-if found - iam get-role \
-      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
-      --query 'Role.Arn' \
-      --output 'text'; then
+if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
   echo '  exists: nothing to create'
 else
   call iam create-role \
@@ -302,7 +340,7 @@ call iam put-role-policy \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["codecommit:CancelUploadArchive","codecommit:GetBranch","codecommit:GetCommit","codecommit:GetRepository","codecommit:GetUploadArchiveStatus","codecommit:UploadArchive"],"Resource":"arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private"},{"Effect":"Allow","Action":["codebuild:BatchGetBuilds","codebuild:StartBuild"],"Resource":"arn:aws:codebuild:us-west-2:'"$ACCOUNT"':project/Private"},{"Effect":"Allow","Action":["s3:GetObject","s3:GetObjectVersion","s3:PutObject","s3:PutObjectAcl"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"},{"Effect":"Allow","Action":["s3:GetBucketVersioning","s3:GetBucketAcl","s3:GetBucketLocation"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private"}]}'
 
 step 5 'EventBridge role that starts the pipeline'
-if found - iam get-role --role-name 'cwe-role-us-west-2-Private' --query 'Role.Arn' --output 'text'; then
+if listed - ROLES 'cwe-role-us-west-2-Private'; then
   echo '  exists: nothing to create'
 else
   call iam create-role \
@@ -318,10 +356,7 @@ call iam put-role-policy \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codepipeline:StartPipelineExecution","Resource":"arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private"}]}'
 
 step 6 'Security group of the build'
-if found BUILD_SG ec2 describe-security-groups \
-      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build"]}]' \
-      --query 'SecurityGroups[0].GroupId' \
-      --output 'text'; then
+if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
   echo '  exists: nothing to create'
 else
   capture BUILD_SG ec2 create-security-group \
@@ -340,10 +375,7 @@ else
 fi
 
 step 7 'Security group of the interface endpoints'
-if found ENDPOINT_SG ec2 describe-security-groups \
-      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-endpoints"]}]' \
-      --query 'SecurityGroups[0].GroupId' \
-      --output 'text'; then
+if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
   echo '  exists: nothing to create'
 else
   capture ENDPOINT_SG ec2 create-security-group \
@@ -359,28 +391,22 @@ else
 fi
 
 step 8 'CodeArtifact domain private'
-if found - codeartifact describe-domain \
+if found ASSETS_BUCKET_ARN codeartifact describe-domain \
       --domain 'private' \
       --domain-owner "$ACCOUNT" \
-      --query 'domain.name' \
+      --query 'domain.s3BucketArn' \
       --output 'text'; then
   echo '  exists: nothing to create'
 else
-  call codeartifact create-domain --domain 'private' --tags '[{"key":"vpcpipe","value":"Private"}]'
+  capture ASSETS_BUCKET_ARN codeartifact create-domain \
+      --domain 'private' \
+      --tags '[{"key":"vpcpipe","value":"Private"}]' \
+      --query 'domain.s3BucketArn' \
+      --output 'text'
 fi
-capture ASSETS_BUCKET_ARN codeartifact describe-domain \
-    --domain 'private' \
-    --domain-owner "$ACCOUNT" \
-    --query 'domain.s3BucketArn' \
-    --output 'text'
 
 step 9 'CodeArtifact repository npm-store with public:npmjs'
-if found - codeartifact describe-repository \
-      --domain 'private' \
-      --domain-owner "$ACCOUNT" \
-      --repository 'npm-store' \
-      --query 'repository.name' \
-      --output 'text'; then
+if listed - REPOSITORIES 'npm-store'; then
   echo '  exists: nothing to create'
 else
   call codeartifact create-repository \
@@ -397,12 +423,7 @@ else
 fi
 
 step 10 'CodeArtifact repository Private'
-if found - codeartifact describe-repository \
-      --domain 'private' \
-      --domain-owner "$ACCOUNT" \
-      --repository 'Private' \
-      --query 'repository.name' \
-      --output 'text'; then
+if listed - REPOSITORIES 'Private'; then
   echo '  exists: nothing to create'
 else
   call codeartifact create-repository \
@@ -438,10 +459,7 @@ else
 fi
 
 step 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
-if found EP_LOGS ec2 describe-vpc-endpoints \
-      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs"]}]' \
-      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
-      --output 'text'; then
+if listed EP_LOGS ENDPOINTS 'com.amazonaws.us-west-2.logs'; then
   echo '  exists: nothing to create'
 else
   capture EP_LOGS ec2 create-vpc-endpoint \
@@ -458,10 +476,7 @@ else
 fi
 
 step 13 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
-if found EP_CODEARTIFACT_API ec2 describe-vpc-endpoints \
-      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.api"]}]' \
-      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
-      --output 'text'; then
+if listed EP_CODEARTIFACT_API ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.api'; then
   echo '  exists: nothing to create'
 else
   capture EP_CODEARTIFACT_API ec2 create-vpc-endpoint \
@@ -478,10 +493,7 @@ else
 fi
 
 step 14 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
-if found EP_CODEARTIFACT_REPOSITORIES ec2 describe-vpc-endpoints \
-      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.repositories"]}]' \
-      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
-      --output 'text'; then
+if listed EP_CODEARTIFACT_REPOSITORIES ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.repositories'; then
   echo '  exists: nothing to create'
 else
   capture EP_CODEARTIFACT_REPOSITORIES ec2 create-vpc-endpoint \
@@ -498,10 +510,7 @@ else
 fi
 
 step 15 'Interface VPC endpoint com.amazonaws.us-west-2.sts'
-if found EP_STS ec2 describe-vpc-endpoints \
-      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.sts"]}]' \
-      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
-      --output 'text'; then
+if listed EP_STS ENDPOINTS 'com.amazonaws.us-west-2.sts'; then
   echo '  exists: nothing to create'
 else
   capture EP_STS ec2 create-vpc-endpoint \
@@ -518,10 +527,7 @@ else
 fi
 
 step 16 'Gateway VPC endpoint com.amazonaws.us-west-2.s3'
-if found EP_S3 ec2 describe-vpc-endpoints \
-      --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.s3"]}]' \
-      --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
-      --output 'text'; then
+if listed EP_S3 ENDPOINTS 'com.amazonaws.us-west-2.s3'; then
   echo '  exists: nothing to create'
 else
   capture EP_S3 ec2 create-vpc-endpoint \
@@ -535,13 +541,7 @@ else
       --output 'text'
 fi
 
-step 17 'Wait until the interface endpoints are available'
-await_available ec2 describe-vpc-endpoints \
-    --vpc-endpoint-ids "$EP_LOGS" "$EP_CODEARTIFACT_API" "$EP_CODEARTIFACT_REPOSITORIES" "$EP_STS" \
-    --query 'VpcEndpoints[].State' \
-    --output 'text'
-
-step 18 'CodeCommit repository Private'
+step 17 'CodeCommit repository Private'
 if found - codecommit get-repository \
       --repository-name 'Private' \
       --query 'repositoryMetadata.repositoryName' \
@@ -554,7 +554,7 @@ else
       --tags '{"vpcpipe":"Private"}'
 fi
 
-step 19 'Commit the sample app to Private on main'
+step 18 'Commit the sample app to Private on main'
 if found - codecommit get-branch \
       --repository-name 'Private' \
       --branch-name 'main' \
@@ -590,7 +590,7 @@ else
       --output 'text'
 fi
 
-step 20 'CloudWatch log group /aws/codebuild/Private'
+step 19 'CloudWatch log group /aws/codebuild/Private'
 if found - logs describe-log-groups \
       --log-group-name-prefix '/aws/codebuild/Private' \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
@@ -600,7 +600,7 @@ else
   call logs create-log-group --log-group-name '/aws/codebuild/Private' --tags '{"vpcpipe":"Private"}'
 fi
 
-step 21 'CodeBuild project Private in the VPC'
+step 20 'CodeBuild project Private in the VPC'
 if found - codebuild batch-get-projects --names 'Private' --query 'projects[0].name' --output 'text'; then
   echo '  exists: nothing to create'
 else
@@ -615,6 +615,12 @@ else
       --logs-config '{"cloudWatchLogs":{"status":"ENABLED","groupName":"/aws/codebuild/Private"}}' \
       --tags '[{"key":"vpcpipe","value":"Private"}]'
 fi
+
+step 21 'Wait until the interface endpoints are available'
+await_available ec2 describe-vpc-endpoints \
+    --vpc-endpoint-ids "$EP_LOGS" "$EP_CODEARTIFACT_API" "$EP_CODEARTIFACT_REPOSITORIES" "$EP_STS" \
+    --query 'VpcEndpoints[].State' \
+    --output 'text'
 
 step 22 'CodePipeline Private (V2): source, then build'
 if found - codepipeline get-pipeline --name 'Private' --query 'pipeline.name' --output 'text'; then
