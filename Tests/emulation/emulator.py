@@ -12,7 +12,8 @@ Point the AWS CLI at it with AWS_ENDPOINT_URL=http://127.0.0.1:MOTO and
 AWS_ENDPOINT_URL_CODEARTIFACT / _CODECOMMIT / _CODEBUILD=http://127.0.0.1:STANDIN.
 Faults: POST http://127.0.0.1:STANDIN/_emulator/faults with
 {"operation": "codebuild:CreateProject", "error": "AccessDeniedException", "message": "...",
-"times": 3} fails that operation's next 3 calls, for moto's services too.
+"times": 3} fails that operation's next 3 calls, for moto's services too; add "match":
+{"role-name": "R"} (AWS CLI option names) to fail only calls with those parameters.
 """
 
 import argparse

@@ -2,13 +2,17 @@
 
 A fault makes one operation ("codebuild:CreateProject", "iam:CreateRole") fail its next N calls
 with a chosen error, as AWS does during IAM propagation or throttling, so scripts' retries can
-be tested. The call log lists every operation served, in order, so a test can prove that a
-second run of setup.sh creates nothing.
+be tested. A fault may also name parameters the call must carry, by their AWS CLI option names
+({"policy-name": "P"}, {"filters": [...]}; null: any value), so that one of several calls of an
+operation (the second put-file) fails. The call log lists every operation served, in order, and
+which of them a fault answered, so a test can prove that a second run of setup.sh creates nothing.
 """
 
 import io
+import json
 import threading
 
+from botocore import xform_name
 from werkzeug.wrappers import Request
 
 from wire import ServiceError, ServiceWire, signing_scope
@@ -20,6 +24,7 @@ class Faults:
         self._lock = threading.Lock()
         self._pending = []
         self._calls = []
+        self._faulted = []  # indices into _calls of the calls a fault answered
 
     def add(self, spec):
         """Registers a fault from the control endpoint's JSON; raises ValueError if malformed."""
@@ -33,8 +38,14 @@ class Faults:
         status = spec.get("status")
         if not isinstance(times, int) or times < 1 or not (status is None or isinstance(status, int)):
             raise ValueError("times must be a positive integer and status an HTTP status code")
+        match = spec.get("match") or {}
+        options = _options(wire.model.operation_model(name))
+        if not isinstance(match, dict) or any(option not in options for option in match):
+            raise ValueError(f"match must map options of {operation} to values "
+                             f"(options: {', '.join(sorted(options))})")
         fault = {"operation": operation, "error": spec.get("error", "InternalFailure"),
-                 "message": spec.get("message", "injected fault"), "times": times, "status": status}
+                 "message": spec.get("message", "injected fault"), "times": times, "status": status,
+                 "match": match}
         with self._lock:
             self._pending.append(fault)
         return dict(fault)
@@ -49,20 +60,60 @@ class Faults:
 
     def calls(self):
         with self._lock:
-            return list(self._calls)
+            return list(self._calls), list(self._faulted)
 
-    def record(self, service, operation):
-        """Logs a call; returns the ServiceError to answer with if a fault is pending for it."""
-        key = f"{service}:{operation}"
+    def record(self, service, operation, parameters):
+        """Logs a call; returns the ServiceError to answer with if a fault is pending for it.
+        `parameters()` gives the call's input (botocore names), read only when a fault asks."""
+        key = f"{service}:{operation.name}"
+        options = _options(operation)
         with self._lock:
             self._calls.append(key)
             for fault in self._pending:
-                if fault["operation"] == key:
+                if fault["operation"] == key and _matches(fault["match"], options, parameters):
                     fault["times"] -= 1
                     if fault["times"] == 0:
                         self._pending.remove(fault)
+                    self._faulted.append(len(self._calls) - 1)
                     return ServiceError(fault["error"], fault["message"], fault["status"])
         return None
+
+
+def _options(operation):
+    """AWS CLI option name -> input member, as the CLI derives them."""
+    shape = operation.input_shape
+    return {xform_name(member, "-"): member for member in (shape.members if shape else {})}
+
+
+def _matches(match, options, parameters):
+    if not match:
+        return True
+    try:
+        given = parameters()
+    except ServiceError:
+        return False
+    return all(_same(value, given.get(options[option])) for option, value in match.items())
+
+
+def _same(wanted, given):
+    """Whether a value as the CLI was given it (a word, a list of words, JSON) is the one a
+    request carries; None wants any value. JSON text is compared parsed with a structured
+    parameter, and dicts on the keys the fault names (shorthand syntax is not understood)."""
+    if wanted is None:
+        return given is not None
+    if isinstance(wanted, str) and isinstance(given, (dict, list)):
+        try:
+            wanted = json.loads(wanted)
+        except ValueError:
+            return False
+    if isinstance(wanted, dict):
+        return isinstance(given, dict) and all(_same(value, given.get(key)) for key, value in wanted.items())
+    if isinstance(wanted, list):
+        return (isinstance(given, list) and len(given) == len(wanted)
+                and all(_same(w, g) for w, g in zip(wanted, given)))
+    if isinstance(given, bool):
+        return str(wanted).lower() == str(given).lower()
+    return given is not None and not isinstance(given, (dict, list)) and str(wanted) == str(given)
 
 
 class FaultMiddleware:
@@ -84,7 +135,7 @@ class FaultMiddleware:
         wire = self._wires.get(service)
         operation = wire.operation(request) if wire else None
         if operation is not None:
-            fault = self._faults.record(service, operation.name)
+            fault = self._faults.record(service, operation, lambda: wire.request_parameters(operation, request))
             if fault is not None:
                 return wire.error(fault)(environ, start_response)
         return self._app(environ, start_response)

@@ -43,7 +43,7 @@ class StandIn:
         operation = wire.operation(request)
         if operation is None:
             return wire.error(ServiceError("UnknownOperationException", "Unknown operation", 404))
-        fault = self._faults.record(service, operation.name)
+        fault = self._faults.record(service, operation, lambda: wire.request_parameters(operation, request))
         if fault is not None:
             return wire.error(fault)
         handler = getattr(self._services[service], operation.name, None)
@@ -59,11 +59,13 @@ class StandIn:
         return wire.answer(operation, output)
 
     def _control(self, request):
-        """POST /_emulator/faults {operation, error, message, times, status}; GET lists the
-        pending ones, DELETE clears them. GET /_emulator/calls lists the operations served."""
+        """POST /_emulator/faults {operation, error, message, times, status, match}; GET lists
+        the pending ones, DELETE clears them. GET /_emulator/calls lists the operations served,
+        and as `faulted` the indices of those a fault answered."""
         route = (request.method, request.path.rstrip("/"))
         if route == ("GET", "/_emulator/calls"):
-            return _json({"calls": self._faults.calls()})
+            calls, faulted = self._faults.calls()
+            return _json({"calls": calls, "faulted": faulted})
         if route == ("GET", "/_emulator/faults"):
             return _json({"faults": self._faults.pending()})
         if route == ("DELETE", "/_emulator/faults"):

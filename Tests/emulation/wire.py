@@ -134,6 +134,18 @@ class ServiceWire:
                     params[member] = document[wire_name]
         return {key: value for key, value in params.items() if value is not None}
 
+    def request_parameters(self, operation, request: Request):
+        """The input of a request of any protocol as botocore parameters, for matching faults;
+        a rest-xml body (S3's configurations) is left out."""
+        shape = operation.input_shape
+        if shape is None:
+            return {}
+        if self.protocol in ("query", "ec2"):
+            return _from_query(shape, "", request.form.to_dict(), self.protocol == "ec2") or {}
+        if self.protocol == "rest-xml":
+            request = Request(dict(request.environ, CONTENT_LENGTH="0"))
+        return self.parameters(operation, request)
+
     @staticmethod
     def _json(body):
         if not body:
@@ -228,6 +240,52 @@ def _scalar(text, shape):
     if shape.type_name == "boolean":
         return {"true": True, "false": False}.get(text.lower(), text)
     return text
+
+
+def _from_query(shape, prefix, form, ec2):
+    """Reads a value back from a query or ec2 form, mirroring botocore's Query/EC2 serializers;
+    None when absent. Scalars stay text, as the form carries them."""
+    def join(name):
+        return f"{prefix}.{name}" if prefix else name
+
+    if shape.type_name == "structure":
+        found = {}
+        for member, member_shape in shape.members.items():
+            serialization = member_shape.serialization
+            if ec2:
+                name = serialization.get("queryName") or _capitalized(serialization.get("name")) or member
+            else:
+                name = serialization.get("name", member)
+            value = _from_query(member_shape, join(name), form, ec2)
+            if value is not None:
+                found[member] = value
+        return found or None
+    if shape.type_name == "list":
+        if ec2:
+            items_prefix = prefix
+        elif shape.serialization.get("flattened"):
+            member_name = shape.member.serialization.get("name")
+            items_prefix = ".".join(prefix.split(".")[:-1] + [member_name]) if member_name else prefix
+        else:
+            items_prefix = f"{prefix}.{shape.member.serialization.get('name', 'member')}"
+        items = []
+        while (item := _from_query(shape.member, f"{items_prefix}.{len(items) + 1}", form, ec2)) is not None:
+            items.append(item)
+        return items or ([] if form.get(prefix) == "" else None)
+    if shape.type_name == "map":
+        entries = prefix if shape.serialization.get("flattened") else f"{prefix}.entry"
+        key_name = shape.key.serialization.get("name", "key")
+        value_name = shape.value.serialization.get("name", "value")
+        found, index = {}, 1
+        while f"{entries}.{index}.{key_name}" in form:
+            found[form[f"{entries}.{index}.{key_name}"]] = _from_query(shape.value, f"{entries}.{index}.{value_name}", form, ec2)
+            index += 1
+        return found or None
+    return form.get(prefix)
+
+
+def _capitalized(name):
+    return name[0].upper() + name[1:] if name else None
 
 
 def constraint_errors(value, shape, path):
