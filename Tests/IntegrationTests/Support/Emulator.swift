@@ -105,6 +105,30 @@ final class Emulator {
         var error: String
         var message: String
         var times: Int
+        /// Parameters the call must carry, by AWS CLI option name; nil or empty: any call.
+        var match: [String: MatchValue]? = nil
+    }
+
+    /// A parameter a fault waits for, as the AWS CLI was given it: one word (JSON text is
+    /// compared parsed), several words, or any value at all.
+    enum MatchValue: Codable, Equatable {
+        case word(String), words([String]), any
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() { self = .any }
+            else if let word = try? container.decode(String.self) { self = .word(word) }
+            else { self = .words(try container.decode([String].self)) }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .word(let word): try container.encode(word)
+            case .words(let words): try container.encode(words)
+            case .any: try container.encodeNil()
+            }
+        }
     }
 
     func inject(_ fault: Fault) async throws {
@@ -118,8 +142,27 @@ final class Emulator {
 
     /// Every operation served so far, in order, as "service:Operation".
     func calls() async throws -> [String] {
-        struct Calls: Decodable { var calls: [String] }
-        return try JSONDecoder().decode(Calls.self, from: try await control("GET", "calls")).calls
+        try await callLog().calls
+    }
+
+    /// The operations served so far, and the indices in `calls` of those a fault answered.
+    struct CallLog: Decodable {
+        var calls: [String]
+        var faulted: [Int]
+
+        /// The calls that reached the service, from index `start` on.
+        func served(from start: Int = 0) -> [String] {
+            let faulted = Set(faulted)
+            return calls.indices.filter { $0 >= start && !faulted.contains($0) }.map { calls[$0] }
+        }
+    }
+
+    func callLog() async throws -> CallLog {
+        try JSONDecoder().decode(CallLog.self, from: try await control("GET", "calls"))
+    }
+
+    func clearFaults() async throws {
+        _ = try await control("DELETE", "faults")
     }
 
     private func control(_ method: String, _ route: String, body: Data? = nil, expect: Int = 200) async throws -> Data {
