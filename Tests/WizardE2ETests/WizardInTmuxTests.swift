@@ -28,22 +28,26 @@ final class WizardInTmuxTests: XCTestCase {
     @discardableResult
     private func tmux(_ arguments: String...) throws -> String { try tmux(arguments) }
 
+    /// Spawned and reaped by hand: Foundation's Process waits for every inherited descriptor
+    /// to close, and the tmux server it starts keeps them open, so it would never return.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw NSError(domain: "tmux", code: Int(process.terminationStatus),
-                          userInfo: [NSLocalizedDescriptionKey: "tmux \(arguments.joined(separator: " ")): \(text)"])
-        }
+        let log = folder.appendingPathComponent("tmux-output").path
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw Failed(description: "cannot run tmux: \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard status == 0 else { throw Failed(description: "tmux \(arguments.joined(separator: " ")): \(text)") }
         return text
     }
 
@@ -59,10 +63,10 @@ final class WizardInTmuxTests: XCTestCase {
             if last.contains(text) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw NotShown(description: "\(text) did not show within \(seconds)s; the pane shows:\n\(last)")
+        throw Failed(description: "\(text) did not show within \(seconds)s; the pane shows:\n\(last)")
     }
 
-    private struct NotShown: Error, CustomStringConvertible {
+    private struct Failed: Error, CustomStringConvertible {
         let description: String
     }
 
