@@ -128,6 +128,27 @@ final class WizardInTmuxTests: XCTestCase {
         XCTAssertEqual(before, after)
     }
 
+    /// The SSH connection drops: the wizard gets SIGHUP and saves the answers so far to a new
+    /// draft file beside an existing one, never over it.
+    func testHangupSavesADraftWithoutOverwriting() throws {
+        let taken = folder.appendingPathComponent("vpcpipe-draft.yaml")
+        try "kept\n".write(to: taken, atomically: true, encoding: .utf8)
+        try tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", folder.path,
+                 "env PS1='$ ' bash --norc --noprofile")
+        try shell("'\(binary)'")
+        try waitFor("1/10"); try enter(2)
+        try type("Hangup")
+        try waitFor("PrivateHangup")
+        try tmux("kill-server")
+        let draft = folder.appendingPathComponent("vpcpipe-draft-2.yaml")
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: draft.path), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.2)  // the write follows the create
+        let saved = try String(contentsOf: draft, encoding: .utf8)
+        XCTAssertTrue(saved.contains("name: PrivateHangup"), saved)
+        XCTAssertEqual(try String(contentsOf: taken, encoding: .utf8), "kept\n")
+    }
+
     private func assertSameFolder(_ a: URL, _ b: URL, file: StaticString = #filePath, line: UInt = #line) throws {
         let files = { (root: URL) -> [String] in
             (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
