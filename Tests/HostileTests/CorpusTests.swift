@@ -34,6 +34,7 @@ final class CorpusTests: XCTestCase {
         let folder = try temporaryFolder("generated")
         defer { try? FileManager.default.removeItem(at: folder) }
         let files = Self.emptyFiles() + Self.randomFiles(seed: 0x5EED_0001) + Self.deepFiles() + Self.longValueFiles()
+            + Self.crowdedFiles()
         let refused = try files.filter { try assertRefused($0, binary: binary, in: folder) }.count
         print("hostile generated files: \(refused) of \(files.count) refused correctly")
     }
@@ -120,6 +121,29 @@ final class CorpusTests: XCTestCase {
                                  expected: [ExpectedError("name", line: 8, column: 7)]
                                      + derived.prefix(3).map { ExpectedError($0, line: 2, column: 1) }))
         return files
+    }
+
+    /// Thousands of entries: where a cost per problem (suggestions, passes over duplicated keys,
+    /// rules per tag or subnet) would add up.
+    static func crowdedFiles() -> [HostileFile] {
+        let count = 5000
+        let head = "version: 1\nregion: us-west-2\n"
+        let network = "network:\n  vpc: vpc-0123456789abcdef0\n  subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]\n"
+            + "  route_tables: [rtb-0123456789abcdef0]\n"
+        let file = { (name: String, text: String, expected: [ExpectedError]) in
+            HostileFile(name: name, contents: Data(text.utf8), expected: expected)
+        }
+        return [
+            file("crowded-unknown-keys.yaml", head + network + (0..<count).map { "k\($0): 1\n" }.joined(),
+                 (0..<count).map { ExpectedError("k\($0)", line: 7 + $0, column: 1) }),
+            file("crowded-duplicated-tags.yaml", head + network + "tags:\n" + (0..<count).map { "  Team: v\($0)\n" }.joined(),
+                 [ExpectedError("document")]),
+            file("crowded-tags.yaml", head + network + "tags:\n" + (0..<count).map { "  Team\($0): v\n" }.joined(),
+                 [ExpectedError("tags", line: 8, column: 3)]),
+            file("crowded-subnets.yaml", head + "network:\n  vpc: vpc-0123456789abcdef0\n  route_tables: [rtb-0123456789abcdef0]\n"
+                 + "  subnets:\n" + (0..<count).map { "    - subnet-\(String(format: "%08x", $0))\n" }.joined(),
+                 [ExpectedError("network.subnets", line: 7, column: 5)]),
+        ]
     }
 
     // MARK: Expectations

@@ -130,7 +130,7 @@ enum AnswerSchema {
     }
 
     /// Every key's dotted path, for suggesting a key the file put at the wrong level.
-    static var allPaths: [String] {
+    static let allPaths: [String] = {
         func paths(_ keys: [AnswerKey], _ prefix: String) -> [String] {
             keys.flatMap { key -> [String] in
                 let path = prefix + key.name
@@ -139,5 +139,5 @@ enum AnswerSchema {
             }
         }
         return paths(keys, "")
-    }
+    }()
 }

@@ -16,6 +16,10 @@ struct AnswersDecoder {
     /// with that default would say nothing new.
     private(set) var refused = Set<String>()
     private var present = Set<String>()
+    private var unknownKeys = 0
+    /// Suggestions cost a fraction of a millisecond each: past this many unknown keys the file
+    /// is no answers file, and the rest are only listed.
+    static let suggestedUnknownKeys = 50
     private let duplicates: [Position: String]
 
     init(duplicates: [Position: String]) { self.duplicates = duplicates }
@@ -43,8 +47,10 @@ struct AnswersDecoder {
         for entry in entries(of: mapping, prefix: prefix) {
             let path = prefix + entry.name
             guard let key = keys.first(where: { $0.name == entry.name }) else {
-                let hint = KeySuggestion.nearest(to: entry.name, siblings: keys.map(\.name), prefix: prefix)
-                    .map { "did you mean \"\($0)\"?" } ?? "one of: \(keys.map(\.name).joined(separator: ", "))"
+                unknownKeys += 1
+                let suggestion = unknownKeys > Self.suggestedUnknownKeys ? nil
+                    : KeySuggestion.nearest(to: entry.name, siblings: keys.map(\.name), prefix: prefix)
+                let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "one of: \(keys.map(\.name).joined(separator: ", "))"
                 error(path, "unknown key (\(hint))", at: entry.key)
                 continue
             }

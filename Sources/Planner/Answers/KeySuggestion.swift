@@ -20,10 +20,14 @@ enum KeySuggestion {
         if wanted.count >= 3, let longer = siblings.first(where: { normalised($0).starts(with: wanted) }) {
             return longer
         }
-        return AnswerSchema.allPaths.first { path in
-            let last = path.split(separator: ".").last!
-            return path.dropLast(last.count) != prefix[...] && normalised(String(last)) == wanted
-        }
+        return lastKeys.first { $0.parent != prefix && $0.last == wanted }?.path
+    }
+
+    /// Each key's path, the path of its section (with the dot) and its own name normalised,
+    /// worked out once: a hostile file may hold thousands of unknown keys.
+    private static let lastKeys: [(path: String, parent: String, last: [Character])] = AnswerSchema.allPaths.map { path in
+        let last = path.split(separator: ".").last!
+        return (path, String(path.dropLast(last.count)), normalised(String(last)))
     }
 
     private static func normalised(_ key: String) -> [Character] {

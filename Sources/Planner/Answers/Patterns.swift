@@ -67,6 +67,8 @@ enum Patterns {
 
     /// Why `value` is not a branch name for `git check-ref-format --branch`, or nil if it is one.
     static func branchProblem(_ value: String) -> String? {
+        // First, as it costs nothing: the checks below walk the whole value.
+        if value.utf8.count > 256 { return "at most 256 bytes" }
         let forbidden = " ~^:?*[\\"
         if value.unicodeScalars.contains(where: { $0 == "\u{7F}" || forbidden.unicodeScalars.contains($0) }) {
             return "no space or ~ ^ : ? * [ \\"
@@ -82,7 +84,6 @@ enum Patterns {
         if value.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix(".lock") }) {
             return "no part starting with . or ending in .lock"
         }
-        if value.utf8.count > 256 { return "at most 256 bytes" }
         return nil
     }
 

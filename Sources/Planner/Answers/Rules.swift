@@ -77,6 +77,10 @@ private struct Checks {
     }
 
     mutating func tags(_ tags: [Answers.Tag]) {
+        // AWS takes at most 50 tags a resource, and vpcpipe adds its own.
+        guard tags.count <= 49 else {
+            return error("tags", "\(tags.count) tags are too many (at most 49: AWS takes 50 a resource, one is vpcpipe's)")
+        }
         var seen = Set<String>()
         for tag in tags {
             let path = "tags.\(tag.key)"
@@ -212,7 +216,11 @@ private struct Checks {
         } else if network.subnets.count == 1 {
             warning("network.subnets", "one subnet is one AZ (two or more AZs are recommended)")
         }
-        ids("network.subnets", network.subnets, "subnet id", prefix: "subnet")
+        if network.subnets.count > 16 {
+            error("network.subnets", "\(network.subnets.count) subnets are too many (at most 16, as CodeBuild takes)")
+        } else {
+            ids("network.subnets", network.subnets, "subnet id", prefix: "subnet")
+        }
         if network.routeTables.isEmpty, !existing.contains(.s3) {
             error("network.route_tables", "required for the S3 gateway endpoint (a list of route table ids, "
                   + "unless s3 is under endpoints.existing)")

@@ -30,9 +30,10 @@ struct YAMLSource {
     /// The key positions of earlier occurrences of duplicated keys, with the key as written.
     let duplicates: [Position: String]
 
-    /// Each duplicated key costs one more pass of Yams over the file: past this many, the
-    /// reader gives up on reporting them one by one.
+    /// Each duplicated key costs one more pass of Yams over the file: past this many, or past
+    /// 256 K characters read again, the reader gives up on reporting them one by one.
     static let maximumDuplicates = 20
+    static let maximumRereading = 1 << 18
 
     static func compose(_ text: String) throws(DocumentProblem) -> YAMLSource {
         // Yams fails on a byte order mark, which some editors write; libyaml's columns ignore it.
@@ -49,6 +50,7 @@ struct YAMLSource {
             } catch let YamlError.duplicatedKeysInMapping(keys, context) {
                 let position = Position(context.mark)
                 guard duplicates[position] == nil, duplicates.count < maximumDuplicates,
+                      (duplicates.count + 1) * scalars.count <= maximumRereading,
                       let index = renamableKeyStart(position, in: scalars) else {
                     throw DocumentProblem(message: "duplicated key \(keys.map(quoted).joined(separator: ", ")) (each key once)",
                                           position: position)

@@ -1,0 +1,39 @@
+import XCTest
+@testable import Planner
+
+/// What hardening the reader and rules against hostile files changed, each pinned by a case.
+final class RegressionTests: XCTestCase {
+    /// A buildspec whose last part is "." passed the rules, then the output folder could not be
+    /// written (exit 73 instead of 1).
+    func testBuildspecMustNameAFile() {
+        for path in ["ci/.", ".", "./.", "a//b.yml"] {
+            var answers = ValueSlots.baseAnswers
+            answers.build.buildspec = path
+            XCTAssertEqual(Rules.check(answers).errors.map(\.path), ["build.buildspec"], path)
+        }
+    }
+
+    /// AWS takes 50 tags a resource (vpcpipe adds one) and CodeBuild 16 subnets; past those, the
+    /// rules used to accept thousands, and rendering them took minutes.
+    func testTagsAndSubnetsStayWithinAWSLimits() {
+        var answers = ValueSlots.baseAnswers
+        answers.tags = (0..<49).map { Answers.Tag(key: "Key\($0)", value: "v") }
+        answers.network.subnets = (0..<16).map { "subnet-\(String(repeating: "0", count: 6))\(String(format: "%02x", $0))" }
+        XCTAssertEqual(Rules.check(answers).errors, [])
+        answers.tags.append(Answers.Tag(key: "Key49", value: "v"))
+        answers.network.subnets.append("subnet-000000ff")
+        XCTAssertEqual(Rules.check(answers).errors.map(\.path), ["tags", "network.subnets"])
+    }
+
+    /// Suggesting a key costs a fraction of a millisecond: the first 50 unknown keys get one,
+    /// the rest the list of keys, so that thousands of them stay fast.
+    func testOnlyTheFirstUnknownKeysGetASuggestion() {
+        // name_, name__, ...: each the same words as "name" in another spelling.
+        let text = "version: 1\n" + (1...60).map { "name\(String(repeating: "_", count: $0)): 1\n" }.joined()
+        let unknown = AnswersFile.read(text).diagnostics.filter { $0.message.hasPrefix("unknown key") }
+        XCTAssertEqual(unknown.count, 60)
+        XCTAssertTrue(unknown[0].message.contains(#"did you mean "name"?"#), unknown[0].message)
+        XCTAssertEqual(unknown.filter { $0.message.contains("did you mean") }.count, AnswersDecoder.suggestedUnknownKeys)
+        XCTAssertTrue(unknown[59].message.contains("one of: version, region"), unknown[59].message)
+    }
+}
