@@ -36,4 +36,22 @@ final class RegressionTests: XCTestCase {
         XCTAssertEqual(unknown.filter { $0.message.contains("did you mean") }.count, AnswersDecoder.suggestedUnknownKeys)
         XCTAssertTrue(unknown[59].message.contains("one of: version, region"), unknown[59].message)
     }
+
+    /// Found by the property test (seed 2): a valid branch such as "a,&b" is written quoted in
+    /// answers.yaml, and the reader took the quoted `&b` for an anchor, so the file did not replay.
+    func testQuotedAmpersandsReplay() {
+        for branch in ["a,&b", "x-&y", "{&z}", "q&'r\"s"] {
+            var answers = ValueSlots.baseAnswers
+            answers.source.branch = branch
+            let replay = AnswersFile.read(AnswersFile.write(answers))
+            XCTAssertEqual(replay.diagnostics.errors, [], branch)
+            XCTAssertEqual(replay.answers, answers, branch)
+        }
+        // Anchors and aliases outside quotes are still found, after a quoted key too.
+        for text in [#"{"version": 1, "name":*n}"#, "name: 'it''s' \n", "a: \"x\\\"\"\nb: &c d\n"] {
+            let refused = AnswersFile.read(text).diagnostics.map(\.message)
+            XCTAssertEqual(refused.contains("anchors and aliases are not supported (write each value out)"),
+                           text.contains("*n") || text.contains("&c"), text)
+        }
+    }
 }

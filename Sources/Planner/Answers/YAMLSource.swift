@@ -91,10 +91,10 @@ struct YAMLSource {
     }
 
     /// Where the first alias (`*name`) or anchor (`&name`) may stand, or nil if there is none.
-    /// Conservative: it may flag a `*` or `&` inside a quoted string after `:`, `,` or `[`, which
-    /// no answer allows anyway, but it never misses one. A node (where an alias can be) starts at
-    /// a line's first character or after `-`, `?`, `:`, `,`, `[`, `{` or a tag, spaces aside;
-    /// a line whose first character is `#` is a comment and never holds one.
+    /// Conservative: it may flag a `*` or `&` inside a plain (unquoted) value after `-`, `:` or
+    /// `,`, but it never misses one. A node (where an alias can be) starts at a line's first
+    /// character or after `-`, `?`, `:`, `,`, `[`, `{` or a tag, spaces aside; a quoted scalar
+    /// is skipped whole; a line whose first character is `#` is a comment and never holds one.
     private static func firstAliasOrAnchor(in scalars: [Unicode.Scalar]) -> Position? {
         var line = 1, column = 1, index = 0
         var nodeStart = true, lineStart = true
@@ -115,6 +115,11 @@ struct YAMLSource {
                     return Position(line: line, column: column)
                 }
                 nodeStart = false
+            case "\"" where nodeStart, "'" where nodeStart:
+                // A quoted scalar holds no node, whatever it holds (the answers writer quotes a
+                // branch such as "a,&b"): it is skipped up to its closing quote.
+                skipQuoted(scalar, in: scalars, index: &index, line: &line, column: &column)
+                nodeStart = false
             case "!" where nodeStart:
                 // A tag such as !!str: the node starts after it.
                 while index + 1 < scalars.count, !" \t".unicodeScalars.contains(scalars[index + 1]),
@@ -129,6 +134,30 @@ struct YAMLSource {
             index += 1
         }
         return nil
+    }
+
+    /// Moves `index` from an opening quote to its closing quote (or the end of the text):
+    /// `\x` escapes in double quotes, `''` in single quotes, and line breaks counted.
+    private static func skipQuoted(_ quote: Unicode.Scalar, in scalars: [Unicode.Scalar],
+                                   index: inout Int, line: inout Int, column: inout Int) {
+        index += 1; column += 1
+        while index < scalars.count {
+            if let next = lineBreakEnd(scalars, index) {
+                line += 1; column = 1; index = next
+                continue
+            }
+            let scalar = scalars[index]
+            let hasNext = index + 1 < scalars.count
+            let escape = quote == "\"" && scalar == "\\" && hasNext && lineBreakEnd(scalars, index + 1) == nil
+            let doubled = quote == "'" && scalar == "'" && hasNext && scalars[index + 1] == "'"
+            if escape || doubled {
+                index += 2; column += 2
+            } else if scalar == quote {
+                return
+            } else {
+                index += 1; column += 1
+            }
+        }
     }
 
     /// libyaml's anchor alphabet is wider than this; any printable non-space character after
