@@ -1,0 +1,197 @@
+import Foundation
+import XCTest
+
+/// AWS fails setup.sh in the middle: at each call of the plan the emulator answers once with an
+/// access error or throttling. setup.sh must stop, naming the step and AWS's error; run again,
+/// it must go on from there and complete, with nothing created twice. teardown.sh after a
+/// partial setup removes what exists and exits 0.
+///
+/// CI runs a sample that covers every service, every role of a call and every kind of step;
+/// `VPCPIPE_FULL_SWEEP=1 swift test --filter FaultSweep` runs every call of the plan.
+final class FaultSweepTests: XCTestCase {
+    private var emulator: Emulator!
+    private var work: URL!
+    private var pipeline: ArticlePipeline!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-faults-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        emulator = try Emulator()
+        pipeline = try ArticlePipeline(emulator: emulator, work: work)
+    }
+
+    override func tearDown() {
+        emulator?.stop()
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    /// The AWS CLI's own retries are off, so that the one failure the emulator injects reaches
+    /// the script (its default would retry a throttled call and hide it).
+    private let oneAttempt = ["AWS_MAX_ATTEMPTS": "1"]
+
+    func testSetupStopsAtEachFaultAndResumes() async throws {
+        let started = Date()
+        let plan = try PlannedSetup.read(from: pipeline.out)
+        let all = try plan.points()
+        let full = ProcessInfo.processInfo.environment["VPCPIPE_FULL_SWEEP"] == "1"
+        let points = full ? all : all.sample()
+        var sweep = Sweep(pipeline: pipeline, emulator: emulator, creating: try plan.creatingOperations(),
+                          roles: try plan.roles(account: pipeline.account), environment: oneAttempt)
+
+        // While setup is being built: every call that runs when something is created.
+        let building = points.filter { $0.role != .check }
+        let teardownAfter = full ? Set(stride(from: 5, to: building.count, by: 10)) : [building.count / 2]
+        for (index, point) in building.enumerated() {
+            try await sweep.fail(point, with: FaultPoint.ErrorKind.allCases[index % 2])
+            if teardownAfter.contains(index) { try await sweep.tearDownPartialSetup() }
+        }
+        try await sweep.complete()
+        let built = try pipeline.assertPipeline()
+
+        // Once setup is complete: every check, which a run that finds everything still makes.
+        let standing = points.filter { $0.role == .check }
+        let callsBefore = try await emulator.callLog().calls.count
+        for (index, point) in standing.enumerated() {
+            try await sweep.fail(point, with: FaultPoint.ErrorKind.allCases[index % 2])
+        }
+        try await sweep.complete()
+        let creates = try await emulator.callLog().served(from: callsBefore).filter { sweep.creating[$0] != nil }
+        XCTAssertEqual(creates, [], "setup.sh created again after a failed check on a complete setup")
+        XCTAssertEqual(try pipeline.snapshot(), built.ids, "faults on a complete setup changed its resources")
+
+        let report = sweep.report(of: points, total: all.count, seconds: Date().timeIntervalSince(started))
+        print(report)
+        XCTAssertEqual(sweep.bugs, [], report)
+    }
+}
+
+/// Runs setup.sh once per fault point, each run resuming from where the previous one stopped,
+/// and keeps what went wrong in words a script author can act on.
+private struct Sweep {
+    let pipeline: ArticlePipeline
+    let emulator: Emulator
+    /// Operations only creating calls use, and how many such calls the plan has.
+    let creating: [String: Int]
+    /// The ARNs of the roles setup.sh creates.
+    let roles: Set<String>
+    let environment: [String: String]
+
+    private(set) var bugs: [String] = []
+    private(set) var survived: [(point: FaultPoint, kind: FaultPoint.ErrorKind, how: String)] = []
+    /// Where in the call log the current attempt at a complete setup began.
+    private var segmentStart = 0
+    /// Whether the last run completed, so that creating calls of later points will not run.
+    private var complete = false
+
+    init(pipeline: ArticlePipeline, emulator: Emulator, creating: [String: Int], roles: Set<String>, environment: [String: String]) {
+        self.pipeline = pipeline; self.emulator = emulator; self.creating = creating; self.roles = roles
+        self.environment = environment
+    }
+
+    /// Fails `point` once and runs setup.sh, which must stop there naming the step and the error.
+    mutating func fail(_ point: FaultPoint, with kind: FaultPoint.ErrorKind) async throws {
+        if complete && point.role != .check && point.role != .always && point.role != .poll {
+            try await startOver()
+        }
+        let before = try await emulator.callLog().calls.count, survivedBefore = survived.count
+        try await emulator.inject(point.fault(kind))
+        let result = try pipeline.run("setup.sh", environment: environment)
+        let log = try await emulator.callLog()
+        try await emulator.clearFaults()
+        let fired = log.faulted.contains { $0 >= before }
+        let (code, message) = point.error(kind)
+        let named = point.step == 0 || result.stderr.contains("step \(point.step): \(point.title)")
+        let place = "\(point) with \(code)"
+
+        switch (fired, result.status == 0) {
+        case (true, false):
+            if named && result.stderr.contains(code) && result.stderr.contains(message) {
+                survived.append((point, kind, "stopped"))
+            } else {
+                bugs.append("\(place): setup.sh stopped but did not name \(named ? "" : "step \(point.step) (\(point.title)) ")"
+                            + "\(result.stderr.contains(message) ? "" : "AWS's error") :\n\(tail(result.stderr))")
+            }
+        case (true, true):
+            if result.stdout.contains("trying again") {
+                survived.append((point, kind, "retried"))
+            } else {
+                bugs.append("\(place): setup.sh went on as if the call had succeeded and completed")
+            }
+        case (false, true):
+            bugs.append("\(place): setup.sh completed without making this call (a rerun skipped it)")
+        case (false, false):
+            bugs.append("\(place): setup.sh stopped before reaching the call:\n\(tail(result.stderr))")
+        }
+        print("fault sweep: \(place): \(survived.count > survivedBefore ? survived[survivedBefore].how : "BUG")")
+        if result.status == 0 {
+            try await completed(at: log)
+        } else if !fired {
+            try await startOver()  // stopped somewhere unplanned: begin again from nothing
+        }
+    }
+
+    /// Runs setup.sh with no fault: it must complete what the previous runs began.
+    mutating func complete() async throws {
+        let result = try pipeline.run("setup.sh", environment: environment)
+        guard result.status == 0 else {
+            throw Emulator.Failure(description: "setup.sh did not complete after the faults: \(result.summary)")
+        }
+        try await completed(at: try await emulator.callLog())
+    }
+
+    /// A complete setup: every creating call since the last start must have reached AWS exactly once.
+    private mutating func completed(at log: Emulator.CallLog) async throws {
+        if !complete {
+            var counts: [String: Int] = [:]
+            for call in log.served(from: segmentStart) where creating[call] != nil { counts[call, default: 0] += 1 }
+            for (operation, planned) in creating.sorted(by: { $0.key < $1.key }) where counts[operation, default: 0] != planned {
+                bugs.append("\(operation) reached AWS \(counts[operation, default: 0]) times while the plan creates with it \(planned) times")
+            }
+        }
+        complete = true
+    }
+
+    /// teardown.sh after a partial setup: it exits 0 and removes all that setup.sh had made.
+    mutating func tearDownPartialSetup() async throws {
+        let result = try pipeline.run("teardown.sh", environment: environment)
+        if result.status != 0 {
+            bugs.append("teardown.sh after a partial setup failed: \(tail(result.stderr))")
+        }
+        try pipeline.assertRemoved(roles: roles)
+        try await begin()
+    }
+
+    /// Removes everything (teardown.sh must manage) so that creating calls run again.
+    private mutating func startOver() async throws {
+        let result = try pipeline.run("teardown.sh", environment: environment)
+        if result.status != 0 {
+            bugs.append("teardown.sh failed: \(tail(result.stderr))")
+        }
+        try await begin()
+    }
+
+    private mutating func begin() async throws {
+        segmentStart = try await emulator.callLog().calls.count
+        complete = false
+    }
+
+    private func tail(_ text: String) -> String {
+        text.split(separator: "\n").suffix(4).joined(separator: "\n")
+    }
+
+    /// The counts the issue asks for: fault points survived, by step, service and error kind.
+    func report(of points: [FaultPoint], total: Int, seconds: TimeInterval) -> String {
+        func counted(_ key: (FaultPoint, FaultPoint.ErrorKind) -> String) -> String {
+            Dictionary(grouping: survived, by: { key($0.point, $0.kind) }).map { "\($0.key) \($0.value.count)" }.sorted()
+                .joined(separator: ", ")
+        }
+        return """
+            Fault sweep: \(points.count) of \(total) fault points in \(Int(seconds))s; \(survived.count) survived, \(bugs.count) bugs.
+              by step: \(counted { point, _ in point.stepID })
+              by service: \(counted { point, _ in point.service })
+              by error: \(counted { point, kind in "\(kind.rawValue) (\(point.error(kind).code))" })
+              by outcome: \(Dictionary(grouping: survived, by: \.how).map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", "))
+            \(bugs.map { "BUG " + $0 }.joined(separator: "\n"))
+            """
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// The calls setup.sh makes, read from the plan.json it was rendered with: the places where a
+/// fault can stop it. Reading the plan rather than keeping a list here keeps the fault tests in
+/// step with the planner, whatever calls it adds or drops.
+struct PlannedSetup: Decodable {
+    struct Action: Decodable { var command: [String]?; var poll: [String]? }
+    struct Check: Decodable { var command: [String] }
+    struct Step: Decodable {
+        var id: String, title: String
+        var check: Check?
+        var create: [Action], always: [Action]
+    }
+
+    /// The account lookup every run starts with, before step 1.
+    var identity: [String]
+    var steps: [Step]
+
+    static func read(from out: URL) throws -> PlannedSetup {
+        try JSONDecoder().decode(PlannedSetup.self, from: Data(contentsOf: out.appendingPathComponent("plan.json")))
+    }
+
+    /// Every distinct call of the plan, in the order a first run makes them. A call that sends
+    /// the same request as an earlier one (a check and a capture differing only in --query, a
+    /// lookup shared by several steps) is the same place for a fault, so it is listed once.
+    func points() throws -> [FaultPoint] {
+        var points = [try FaultPoint(step: 0, stepID: "identity", title: "the account lookup", kind: "identity",
+                                     role: .always, arguments: identity)]
+        for (index, step) in steps.enumerated() {
+            let calls = (step.check.map { [(FaultPoint.Role.check, $0.command)] } ?? [])
+                + (try step.create.map { (FaultPoint.Role.create, try $0.arguments()) })
+                + (try step.always.map { ($0.poll == nil ? FaultPoint.Role.always : .poll, try $0.arguments()) })
+            for (role, arguments) in calls {
+                let point = try FaultPoint(step: index + 1, stepID: step.id, title: step.title, kind: step.kind,
+                                           role: role, arguments: arguments)
+                if !points.contains(where: { $0.sendsSameRequest(as: point) }) { points.append(point) }
+            }
+        }
+        return points
+    }
+
+    /// Operations that only creating calls use: each must reach AWS exactly as often as the plan
+    /// has such calls, however often setup.sh is stopped and run again.
+    func creatingOperations() throws -> [String: Int] {
+        let all = try points()
+        let elsewhere = Set(all.filter { $0.role != .create }.map(\.operation))
+        var counts: [String: Int] = [:]
+        for step in steps {
+            for action in step.create {
+                let operation = try FaultPoint.operation(of: try action.arguments())
+                if !elsewhere.contains(operation) { counts[operation, default: 0] += 1 }
+            }
+        }
+        return counts
+    }
+}
+
+extension PlannedSetup {
+    /// The ARNs of the roles the plan creates (create-role's --path and --role-name).
+    func roles(account: String) throws -> Set<String> {
+        Set(try points().filter { $0.operation == "CreateRole" }.map { point in
+            let value = { (option: String) in point.arguments.firstIndex(of: "--\(option)").map { point.arguments[$0 + 1] } }
+            return "arn:aws:iam::\(account):role\(value("path") ?? "/")\(value("role-name") ?? "")"
+        })
+    }
+}
+
+extension PlannedSetup.Action {
+    func arguments() throws -> [String] {
+        guard let arguments = command ?? poll else {
+            throw Emulator.Failure(description: "plan.json: an action with neither command nor poll")
+        }
+        return arguments
+    }
+}
+
+extension PlannedSetup.Step {
+    /// What kind of step this is, for choosing a sample that covers every kind: whether it
+    /// checks first, how many calls create, what it runs every time.
+    var kind: String {
+        var parts = [check == nil ? "no check" : "check"]
+        parts.append(create.count > 1 ? "several creating calls" : "\(create.count) creating call")
+        if always.contains(where: { $0.poll != nil }) { parts.append("poll") }
+        else if !always.isEmpty { parts.append("always") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// One call of the plan where the emulator can fail setup.sh, and the fault that fails it there.
+struct FaultPoint: CustomStringConvertible {
+    enum Role: String { case check, create, always, poll }
+    enum ErrorKind: String, CaseIterable { case access, throttling }
+
+    /// 1-based, as setup.sh numbers its steps; 0 for the account lookup before step 1.
+    var step: Int
+    var stepID: String, title: String, kind: String
+    var role: Role
+    var arguments: [String]
+    /// As the emulator names them: "s3:PutBucketVersioning".
+    var service: String, operation: String
+    /// The call's parameters as the plan gives them, so that the fault hits this call and no
+    /// other call of the operation; values known only at run time match any value.
+    var match: [String: Emulator.MatchValue]
+
+    init(step: Int, stepID: String, title: String, kind: String, role: Role, arguments: [String]) throws {
+        self.step = step; self.stepID = stepID; self.title = title; self.kind = kind
+        self.role = role; self.arguments = arguments
+        let qualified = try FaultPoint.operation(of: arguments).split(separator: ":").map(String.init)
+        service = qualified[0]; operation = qualified[1]
+        match = FaultPoint.match(arguments.dropFirst(3))
+    }
+
+    var description: String { "step \(step) \(stepID) (\(role.rawValue) \(service):\(operation))" }
+
+    func sendsSameRequest(as other: FaultPoint) -> Bool {
+        (service, operation, match) == (other.service, other.operation, other.match)
+    }
+
+    /// "s3:PutBucketVersioning" for ["aws", "s3api", "put-bucket-versioning", ...].
+    static func operation(of arguments: [String]) throws -> String {
+        guard arguments.count >= 3, arguments[0] == "aws" else {
+            throw Emulator.Failure(description: "plan.json: not an AWS CLI command: \(arguments)")
+        }
+        let service = arguments[1] == "s3api" ? "s3" : arguments[1]
+        let operation = arguments[2].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return "\(service):\(operation)"
+    }
+
+    /// Options the AWS CLI keeps to itself, which never reach AWS.
+    private static let clientOptions: Set = ["query", "output", "region", "profile"]
+
+    private static func match(_ words: ArraySlice<String>) -> [String: Emulator.MatchValue] {
+        var match: [String: Emulator.MatchValue] = [:]
+        var option: String?, values: [String] = []
+        func flush() {
+            guard let name = option, !values.isEmpty, !clientOptions.contains(name) else { return }
+            // A run-time value (${ACCOUNT}) or a file's content cannot be compared; its presence can.
+            if values.contains(where: { $0.contains("${") || $0.hasPrefix("fileb://") || $0.hasPrefix("file://") }) {
+                match[name] = .any
+            } else {
+                match[name] = values.count == 1 ? .word(values[0]) : .words(values)
+            }
+        }
+        for word in words {
+            if word.hasPrefix("--") {
+                flush()
+                option = String(word.dropFirst(2)); values = []
+            } else {
+                values.append(word)
+            }
+        }
+        flush()
+        return match
+    }
+
+    /// The error AWS answers with for `kind` in this service's protocol.
+    func error(_ kind: ErrorKind) -> (code: String, message: String) {
+        switch kind {
+        case .access:
+            let code = ["ec2": "UnauthorizedOperation", "iam": "AccessDenied", "sts": "AccessDenied", "s3": "AccessDenied"][service]
+            return (code ?? "AccessDeniedException",
+                    "User: arn:aws:iam::123456789012:user/fault-sweep is not authorized to perform: \(service):\(operation) (injected at \(stepID))")
+        case .throttling:
+            let code = ["ec2": "RequestLimitExceeded", "iam": "Throttling", "sts": "Throttling", "s3": "SlowDown"][service]
+            return (code ?? "ThrottlingException", "Rate exceeded (injected at \(stepID))")
+        }
+    }
+
+    func fault(_ kind: ErrorKind) -> Emulator.Fault {
+        let (code, message) = error(kind)
+        return Emulator.Fault(operation: "\(service):\(operation)", error: code, message: message, times: 1, match: match)
+    }
+}
+
+extension Array where Element == FaultPoint {
+    /// The fewest points, in plan order, that together cover every AWS service (and a creating
+    /// call of each that creates), every role of a call (check, create, always, poll) and every
+    /// kind of step: the sweep CI can afford.
+    func sample() -> [FaultPoint] {
+        var covered: Set<String> = [], chosen: [FaultPoint] = []
+        for point in self {
+            let keys = ["service \(point.service)", "role \(point.role.rawValue)", "kind \(point.kind)"]
+                + (point.role == .create ? ["creating \(point.service)"] : [])
+            if !covered.isSuperset(of: keys) {
+                covered.formUnion(keys)
+                chosen.append(point)
+            }
+        }
+        return chosen
+    }
+}
