@@ -4,7 +4,24 @@ import Planner
 /// its key path for diagnostics and its help in the article's terms.
 enum Screens {
     // Computed, not stored: screens hold closures, which a Swift 6 global could not share safely.
-    static var all: [Screen] { [start, source, codeArtifact, build, pipeline, vpc, endpoints, iam, review, export] }
+    static var all: [Screen] { (0..<count).map(at) }
+    static let count = 10
+
+    /// One screen built alone: the state asks for its current screen on every key.
+    static func at(_ index: Int) -> Screen {
+        switch index {
+        case 0: start
+        case 1: source
+        case 2: codeArtifact
+        case 3: build
+        case 4: pipeline
+        case 5: vpc
+        case 6: endpoints
+        case iamIndex: iam
+        case reviewIndex: review
+        default: export
+        }
+    }
 
     static let iamIndex = 7
     static let reviewIndex = 8
@@ -199,7 +216,8 @@ enum Screens {
                 get: { $0.answers.endpoints.existing.map(\.rawValue) },
                 set: { $0.answers.endpoints.existing = $1.compactMap(EndpointService.init(rawValue:)) }),
                 options: { state in
-                    NeededEndpoints.of(state.answers).map { MultiSelect.Option(value: $0.service.rawValue, why: $0.why) }
+                    EndpointService.allCases.map { Endpoints.need($0, state.answers) }.filter(\.planned)
+                        .map { MultiSelect.Option(value: $0.service.rawValue, why: $0.reason) }
                 }, ticked: "already in the VPC: none is created"), help: """
                 The article creates one endpoint per service the build calls. If the VPC has one \
                 already, tick it: a second endpoint with private DNS for the same service would \

@@ -28,6 +28,8 @@ public struct WizardState: Equatable, Sendable {
     var focusByScreen: [Int]
     var edit = FieldEdit()
     public internal(set) var mode: Mode = .form
+    /// The help pane's first line shown; reset when it opens.
+    var helpScroll = 0
     public internal(set) var status: Status?
     /// Set by `update` for the driver to carry out; cleared by the next update.
     public internal(set) var request: Request?
@@ -55,8 +57,11 @@ public struct WizardState: Equatable, Sendable {
         set { focusByScreen[screen] = newValue }
     }
 
-    var currentScreen: Screen { Screens.all[screen] }
-    var focusedField: Field? { currentScreen.fields.indices.contains(focus) ? currentScreen.fields[focus] : nil }
+    var currentScreen: Screen { Screens.at(screen) }
+    var focusedField: Field? {
+        let fields = currentScreen.fields
+        return fields.indices.contains(focus) ? fields[focus] : nil
+    }
 }
 
 /// Editing state of the focused field only; reset whenever the focus moves.

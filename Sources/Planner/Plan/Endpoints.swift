@@ -6,30 +6,35 @@ import Foundation
 public enum Endpoints {
     public static func decide(_ answers: Answers) -> [EndpointDecision] {
         EndpointService.allCases.map { service in
-            if answers.endpoints.existing.contains(service) {
-                return EndpointDecision(service: service, planned: false,
-                                        reason: "listed under endpoints.existing: the VPC already has one")
-            }
-            switch service {
-            case .logs:
-                return answers.build.logs == .cloudwatch
-                    ? EndpointDecision(service: service, planned: true,
-                                       reason: "the build sends its log to CloudWatch Logs")
-                    : EndpointDecision(service: service, planned: false,
-                                       reason: "build.logs is none: the build writes no CloudWatch log")
-            case .sts:
-                return EndpointDecision(service: service, planned: true,
-                                        reason: "the sample buildspec calls aws sts get-caller-identity")
-            case .codeartifactAPI:
-                return EndpointDecision(service: service, planned: true,
-                                        reason: "aws codeartifact login gets its token and the repository endpoint through the CodeArtifact API")
-            case .codeartifactRepositories:
-                return EndpointDecision(service: service, planned: true,
-                                        reason: "\(answers.codeartifact.format.rawValue) downloads packages from the repository endpoint")
-            case .s3:
-                return EndpointDecision(service: service, planned: true,
-                                        reason: "packages are stored in the domain's assets bucket and the pipeline's artifacts in the artifact bucket, both in S3")
-            }
+            answers.endpoints.existing.contains(service)
+                ? EndpointDecision(service: service, planned: false,
+                                   reason: "listed under endpoints.existing: the VPC already has one")
+                : need(service, answers)
+        }
+    }
+
+    /// Whether the build calls `service` for these answers, and why, before counting an
+    /// endpoint the VPC already has: the wizard lists these for the operator to tick.
+    public static func need(_ service: EndpointService, _ answers: Answers) -> EndpointDecision {
+        switch service {
+        case .logs:
+            return answers.build.logs == .cloudwatch
+                ? EndpointDecision(service: service, planned: true,
+                                   reason: "the build sends its log to CloudWatch Logs")
+                : EndpointDecision(service: service, planned: false,
+                                   reason: "build.logs is none: the build writes no CloudWatch log")
+        case .sts:
+            return EndpointDecision(service: service, planned: true,
+                                    reason: "the sample buildspec calls aws sts get-caller-identity")
+        case .codeartifactAPI:
+            return EndpointDecision(service: service, planned: true,
+                                    reason: "aws codeartifact login gets its token and the repository endpoint through the CodeArtifact API")
+        case .codeartifactRepositories:
+            return EndpointDecision(service: service, planned: true,
+                                    reason: "\(answers.codeartifact.format.rawValue) downloads packages from the repository endpoint")
+        case .s3:
+            return EndpointDecision(service: service, planned: true,
+                                    reason: "packages are stored in the domain's assets bucket and the pipeline's artifacts in the artifact bucket, both in S3")
         }
     }
 

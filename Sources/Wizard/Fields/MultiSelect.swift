@@ -36,21 +36,26 @@ struct MultiSelect: Control {
         return true
     }
 
+    /// One option a row, its reason wrapped beside it; the highlighted option's first row is kept visible.
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
         let chosen = value.get(state)
         let list = options(state)
         let nameWidth = (list.map { CellWidth.of($0.value) }.max() ?? 0) + 1
+        let indent = String(repeating: " ", count: 4 + nameWidth)
         var lines: [Line] = []
+        var focusLine = 0
         for (i, option) in list.enumerated() {
             let on = chosen.contains(option.value)
             let here = focused && i == state.edit.highlight
+            if here { focusLine = lines.count }
             let box = Span(on ? "[x] " : "[ ] ", here ? Style(.focus, reverse: true) : .normal)
             let name = Span(Text.fit(option.value, nameWidth), here ? Style(.focus, bold: true) : Style(bold: true))
-            let why = on ? ticked : option.why
-            let rest = Text.fit(why, max(0, width - 4 - nameWidth))
-            lines.append([box, name, Span(rest, on ? Style(.existing) : Style(.dim))])
+            let why = Text.wrap(on ? ticked : option.why, width: max(1, width - 4 - nameWidth))
+            let style = on ? Style(.existing) : Style(.dim)
+            lines.append([box, name, Span(why.first ?? "", style)])
+            lines += why.dropFirst().map { [Span(indent), Span($0, style)] }
         }
-        return Rendered(lines: lines, focusLine: focused ? state.edit.highlight : 0)
+        return Rendered(lines: lines, focusLine: focusLine)
     }
 
     func summary(_ state: WizardState) -> String {
