@@ -46,6 +46,10 @@ extension WizardState {
             default: break
             }
         case .help:
+            if let field = focusedField, let top = HelpPane(field, size: size).scroll(helpScroll, by: key) {
+                helpScroll = top
+                return
+            }
             if [.escape, .f1, .enter, .character("?")].contains(key) { mode = .form }
             if key == .ctrlC || key == .f10 { mode = .quitPrompt }
         case .form:
@@ -58,9 +62,9 @@ extension WizardState {
         guard let field = focusedField else { return }
         switch key {
         case .ctrlC, .f10: mode = .quitPrompt; return
-        case .f1: mode = .help; return
+        case .f1: openHelp(); return
         case .escape: back(); return
-        case .character("?") where !field.control.takesText: mode = .help; return
+        case .character("?") where !field.control.takesText: openHelp(); return
         default: break
         }
         if field.control.handle(key, &self) { return }
@@ -70,6 +74,11 @@ extension WizardState {
         case .backTab, .up: move(by: -1)
         default: break
         }
+    }
+
+    private mutating func openHelp() {
+        mode = .help
+        helpScroll = 0
     }
 
     /// Esc: back to the review when a field was picked from it, else the previous screen;
@@ -89,8 +98,8 @@ extension WizardState {
         let order = currentScreen.focusable
         if let at = order.firstIndex(of: focus), at + 1 < order.count {
             setFocus(order[at + 1])
-        } else if screen + 1 < Screens.all.count {
-            go(to: screen + 1, field: Screens.all[screen + 1].focusable.first ?? 0)
+        } else if screen + 1 < Screens.count {
+            go(to: screen + 1, field: Screens.at(screen + 1).focusable.first ?? 0)
         }
     }
 
@@ -122,7 +131,7 @@ extension WizardState {
 
     mutating func continueToExport() {
         guard refuseWhileErrors() else { return }
-        go(to: Screens.exportIndex, field: Screens.all[Screens.exportIndex].focusable.first ?? 0)
+        go(to: Screens.exportIndex, field: Screens.at(Screens.exportIndex).focusable.first ?? 0)
     }
 
     mutating func requestExport() {

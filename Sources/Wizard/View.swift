@@ -10,7 +10,7 @@ public func view(_ state: WizardState) -> Frame {
     }
     let screen = state.currentScreen
     let width = state.size.columns
-    let title = " vpcpipe · \(state.screen + 1)/\(Screens.all.count) · \(screen.title)"
+    let title = " vpcpipe · \(state.screen + 1)/\(Screens.count) · \(screen.title)"
     frame.put(Text.fit(title, width), row: 0, column: 0, style: Style(.title, bold: true, reverse: true))
 
     if case .done(let message) = state.mode {
@@ -51,7 +51,7 @@ enum Layout {
         for (i, line) in lines.enumerated() {
             let wrapped = Text.wrap(line, width: size.columns)
             for (j, part) in wrapped.enumerated() {
-                frame.put(part, row: size.rows / 2 - 1 + i * 2 + j, column: max(0, (size.columns - CellWidth.of(part)) / 2),
+                frame.put(part, row: max(0, size.rows / 2 - 1) + i * 2 + j, column: max(0, (size.columns - CellWidth.of(part)) / 2),
                           style: Style(i == 0 ? .error : .normal, bold: i == 0))
             }
         }
@@ -144,11 +144,7 @@ enum Layout {
 
     static func help(_ state: WizardState, into frame: inout Frame) {
         guard let field = state.focusedField else { return }
-        let width = min(72, frame.size.columns - 4)
-        let text = Text.wrap(field.help, width: width - 4)
-        let keys = Text.wrap("Keys: " + field.control.keyHelp, width: width - 4)
-        let lines = (text + [""] + keys).map { ($0, Style.normal) }
-        box(&frame, title: "Help: \(field.label)", lines: lines, footer: "Esc or F1 closes", top: 4, width: width)
+        HelpPane(field, size: frame.size).draw(top: state.helpScroll, into: &frame)
     }
 
     static func quitPrompt(_ state: WizardState, into frame: inout Frame) {
