@@ -23,6 +23,8 @@ public enum CellWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0 { return 0 }
+        // Below the combining marks every character is narrow: most text, and the fast path.
+        if value < 0x300 { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark: return 0
         default: break

@@ -45,9 +45,18 @@ public struct Frame: Equatable, Sendable {
     public mutating func put(_ text: String, row: Int, column: Int, style: Style = .normal, limit: Int? = nil) -> Int {
         guard row >= 0, row < size.rows, column >= 0 else { return 0 }
         let end = min(size.columns, column + (limit ?? size.columns))
+        guard column < end, !text.isEmpty else { return 0 }
+        // Writing over half of a wide character blanks its other half: no cell is half a character.
+        if rows[row][column].isContinuation {
+            rows[row][column - 1].character = " "
+            rows[row][column].isContinuation = false
+        }
         var x = column
+        defer { if x < size.columns && rows[row][x].isContinuation { rows[row][x].isContinuation = false } }
         for character in text {
-            let shown: Character = character.isNewline || character == "\t" ? " " : character
+            // A control character would reach the terminal raw (ncurses shows ^A in two columns).
+            let shown: Character = character.isNewline || character == "\t" ? " "
+                : character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "\u{FFFD}" : character
             let width = CellWidth.of(shown)
             if width == 0 { continue }
             if x + width > end {

@@ -4,14 +4,16 @@ enum Text {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
+            var line = "", used = 0
             for word in paragraph.split(separator: " ") {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if CellWidth.of(candidate) <= width || line.isEmpty {
-                    line = candidate
+                let wordWidth = CellWidth.of(String(word))
+                if line.isEmpty {
+                    line = String(word); used = wordWidth
+                } else if used + 1 + wordWidth <= width {
+                    line += " " + word; used += 1 + wordWidth
                 } else {
                     lines.append(line)
-                    line = String(word)
+                    line = String(word); used = wordWidth
                 }
             }
             lines.append(line)

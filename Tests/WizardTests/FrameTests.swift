@@ -40,3 +40,23 @@ final class FrameTests: XCTestCase {
         XCTAssertTrue(frame.text.contains("▸ Region"))
     }
 }
+
+final class FrameOverwriteTests: XCTestCase {
+    func testWritingOverHalfAWideCharacterBlanksItsOtherHalf() {
+        var frame = Frame(size: Size(columns: 6, rows: 2))
+        frame.put("日本語", row: 0, column: 0)
+        frame.put("x", row: 0, column: 1)  // the right half of 日
+        XCTAssertEqual(frame.text.split(separator: "\n").first, " x本語")
+        XCTAssertFalse(frame.rows[0][0].isContinuation)
+        frame.put("日本語", row: 1, column: 0)
+        frame.put("y", row: 1, column: 2)  // the left half of 本
+        XCTAssertEqual(frame.text.split(separator: "\n").last, "日y 語")
+        XCTAssertFalse(frame.rows[1][3].isContinuation)
+    }
+
+    func testControlCharactersAreNeverDrawn() {
+        var frame = Frame(size: Size(columns: 6, rows: 1))
+        frame.put("a\u{1B}b\u{7F}", row: 0, column: 0)
+        XCTAssertEqual(frame.text, "a\u{FFFD}b\u{FFFD}\n")
+    }
+}
