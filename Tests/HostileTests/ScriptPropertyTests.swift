@@ -2,9 +2,9 @@ import Foundation
 import XCTest
 @testable import Planner
 
-/// Random valid answers (seeded: the seed is printed, and VPCPIPE_SEED repeats a run) render
-/// scripts that pass `bash -n` and shellcheck, and whose dry run prints exactly the plan's
-/// argument lists: no value split, expanded or globbed.
+/// Random valid answers (seeded: the seed is printed, and VPCPIPE_SEED repeats a run) replay
+/// through answers.yaml, render valid JSON and scripts that pass `bash -n` and shellcheck, and
+/// the scripts' dry runs print exactly the plan's argument lists: no value split, expanded or globbed.
 final class ScriptPropertyTests: XCTestCase {
     static let runs = 30
 
@@ -25,7 +25,11 @@ final class ScriptPropertyTests: XCTestCase {
             XCTAssertEqual(replay.answers, answers, "\(label): answers.yaml does not replay")
             XCTAssertFalse(replay.diagnostics.hasErrors, "\(label): \(replay.diagnostics)")
 
-            let folder = try write(Outputs.render(answers), to: work.appendingPathComponent("out-\(index)"))
+            let files = Outputs.render(answers)
+            for file in files where file.path.hasSuffix(".json") {
+                XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(file.contents.utf8)), "\(label): \(file.path)")
+            }
+            let folder = try write(files, to: work.appendingPathComponent("out-\(index)"))
             let plan = Planner.plan(answers)
             var held = true
             for (script, expected) in [("setup.sh", DryRunOracle.setup(plan, here: folder.path)),
