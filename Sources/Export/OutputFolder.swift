@@ -4,7 +4,8 @@ import Planner
 /// Writes the output folder whole or not at all.
 ///
 /// The files are written to a temporary folder beside the target and then swapped in with one
-/// atomic rename, so a crash (even kill -9) leaves the old folder or the new one, never a mix.
+/// atomic rename, so a crash (even kill -9) leaves the old folder or the new one, never a mix;
+/// the staging folder it may leave behind is removed by the next run.
 /// A manifest of what vpcpipe wrote lets a later run tell its own untouched files from files
 /// the operator added or edited, which are never replaced without `force`.
 public enum OutputFolder {
@@ -39,7 +40,8 @@ public enum OutputFolder {
         let staging: URL
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            staging = parent.appendingPathComponent(".\(target.lastPathComponent).vpcpipe-\(UUID().uuidString.prefix(8))")
+            removeStaleStaging(beside: target)
+            staging = parent.appendingPathComponent(stagingPrefix(target) + "\(getpid())-\(UUID().uuidString.prefix(8))")
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw Refusal(description: "cannot write beside \(folder): \(error.localizedDescription)")
@@ -56,6 +58,23 @@ public enum OutputFolder {
         } catch {
             try? fm.removeItem(at: staging)
             throw Refusal(description: "cannot write \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    /// Staging folders are hidden siblings named after the target and the writer's process id:
+    /// `.out.vpcpipe-PID-RANDOM`.
+    static func stagingPrefix(_ target: URL) -> String { ".\(target.lastPathComponent).vpcpipe-" }
+
+    /// A run killed while writing (kill -9, a power cut) leaves its staging folder behind: the new
+    /// folder half written, or the old one half removed. Removes those whose writer is gone; a
+    /// writer still running keeps its own.
+    static func removeStaleStaging(beside target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = stagingPrefix(target)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0,
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
     }
 

@@ -87,6 +87,27 @@ final class OutputFolderTests: XCTestCase {
         XCTAssertEqual(read("setup.sh"), "echo one\n")
     }
 
+    /// A run killed while writing leaves `.out.vpcpipe-PID-RANDOM`: the next run removes it once
+    /// that process is gone, and keeps a live writer's and anything else.
+    func testRemovesStagingFoldersOfWritersThatAreGone() throws {
+        let gone = try finishedProcess()
+        let names = [".out.vpcpipe-\(gone)-0badf00d", ".out.vpcpipe-\(getpid())-0000beef", ".out.vpcpipe-old", ".other.vpcpipe-\(gone)-1"]
+        for name in names {
+            try FileManager.default.createDirectory(at: parent.appendingPathComponent(name + "/policies"), withIntermediateDirectories: true)
+        }
+        try OutputFolder.write(first, to: folder, force: false)
+        XCTAssertEqual(try leftovers().sorted(), names.dropFirst().sorted())
+    }
+
+    /// The id of a process that has ended.
+    private func finishedProcess() throws -> pid_t {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
     func testRefusesAPlainFileEvenWithForce() throws {
         try "x".write(toFile: folder, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try OutputFolder.write(first, to: folder, force: true))
