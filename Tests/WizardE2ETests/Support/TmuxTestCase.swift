@@ -1,0 +1,84 @@
+import Foundation
+import XCTest
+
+/// A test that drives the real binary in tmux: a private tmux server, one session running bash
+/// in a fresh temporary folder, and helpers to type, press keys and read the pane.
+class TmuxTestCase: XCTestCase {
+    /// One server per test: a server being killed by the last test must not take the next one's session.
+    let socket = "vpcpipe-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let session = "wizard"
+    var folder: URL!
+    var binary: String { builtVpcpipe }
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        _ = try? tmux("kill-server")
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs tmux on the private socket. A missing tmux fails the test: it is not skipped.
+    @discardableResult
+    func tmux(_ arguments: String...) throws -> String { try tmux(arguments) }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let log = folder.appendingPathComponent("tmux-output").path
+        let status = reap(try spawn(["tmux", "-L", socket] + arguments, log: log))
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        guard status == 0 else { throw Failed(description: "tmux \(arguments.joined(separator: " ")): \(text)") }
+        return text
+    }
+
+    /// A session running a plain bash in the test's folder.
+    func startShell(columns: Int = 80, rows: Int = 24, session: String? = nil) throws {
+        try tmux("new-session", "-d", "-s", session ?? self.session, "-x", "\(columns)", "-y", "\(rows)", "-c", folder.path,
+                 "env PS1='$ ' bash --norc --noprofile")
+    }
+
+    func screen(_ session: String? = nil) throws -> String { try tmux("capture-pane", "-p", "-t", session ?? self.session) }
+
+    /// Polls the pane until `text` shows, failing with the last capture after the deadline.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 20, session: String? = nil) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(session)
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failed(description: "\(text) did not show within \(seconds)s; the pane shows:\n\(last)")
+    }
+
+    func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+    func type(_ text: String, session: String? = nil) throws { try tmux(["send-keys", "-t", session ?? self.session, "-l", "--", text]) }
+    func enter(_ times: Int, session: String? = nil) throws {
+        try tmux(["send-keys", "-t", session ?? self.session] + Array(repeating: "Enter", count: times))
+    }
+
+    func shell(_ line: String, session: String? = nil) throws {
+        try type(line, session: session)
+        try enter(1, session: session)
+    }
+
+    /// Polls until `file` in the test's folder exists and holds `text`; returns its contents.
+    @discardableResult
+    func waitForFile(_ file: String, holding text: String, seconds: Double = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var contents = ""
+        while Date() < deadline {
+            contents = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            if contents.contains(text) { return contents }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failed(description: "\(file) did not come to hold \(text) within \(seconds)s; it holds:\n\(contents)")
+    }
+
+    func read(_ file: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+    }
+}
