@@ -47,8 +47,13 @@ public enum OutputFolder {
             throw Refusal(description: "cannot write beside \(folder): \(error.localizedDescription)")
         }
         do {
-            for file in files { try store(file, in: staging) }
-            try Data(manifest(for: files).utf8).write(to: staging.appendingPathComponent(manifestName))
+            // One sync of the whole staging folder before the swap, not one per file: the swap
+            // must only ever show a folder that is on disk, and one syncfs costs what one fsync
+            // does (21 fsyncs were 55 ms of a 60 ms run under load).
+            let syncfs = libc("syncfs", as: SyncFS.self)
+            let manifestFile = RenderedFile(path: manifestName, contents: manifest(for: files))
+            for file in files + [manifestFile] { try store(file, in: staging, sync: syncfs == nil) }
+            try syncToDisk(staging, syncfs: syncfs)
             if exists {
                 try exchange(staging, target)
                 try fm.removeItem(at: staging)  // now holds the old folder
@@ -57,7 +62,7 @@ public enum OutputFolder {
             }
         } catch {
             try? fm.removeItem(at: staging)
-            throw Refusal(description: "cannot write \(folder): \(error.localizedDescription)")
+            throw Refusal(description: "cannot write \(folder): \((error as? Refusal)?.description ?? error.localizedDescription)")
         }
     }
 
@@ -99,11 +104,51 @@ public enum OutputFolder {
         return foreign.sorted()
     }
 
-    private static func store(_ file: RenderedFile, in folder: URL) throws {
+    /// Writes one file with plain system calls, syncing it only if asked (Foundation's
+    /// `Data.write` syncs every file).
+    private static func store(_ file: RenderedFile, in folder: URL, sync: Bool) throws {
         let url = folder.appendingPathComponent(file.path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(file.contents.utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: file.executable ? 0o755 : 0o644], ofItemAtPath: url.path)
+        let mode: mode_t = file.executable ? 0o755 : 0o644
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw failure("open", url) }
+        defer { close(fd) }
+        var contents = file.contents
+        try contents.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let count = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(written))
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { throw failure("write", url) }
+                written += count
+            }
+        }
+        // The mode whatever the umask, as the scripts must be executable.
+        guard fchmod(fd, mode) == 0, !sync || fsync(fd) == 0 else { throw failure("write", url) }
+    }
+
+    typealias SyncFS = @convention(c) (Int32) -> Int32
+
+    /// Syncs the file system that holds `folder` (Linux's syncfs), or else the folder itself,
+    /// its files having been synced as they were written.
+    private static func syncToDisk(_ folder: URL, syncfs: SyncFS?) throws {
+        let fd = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("open", folder) }
+        defer { close(fd) }
+        guard (syncfs ?? fsync)(fd) == 0 else { throw failure("sync", folder) }
+    }
+
+    /// A libc function that Swift's Glibc module does not declare (GNU extensions), if libc has it.
+    private static func libc<Function>(_ name: String, as type: Function.Type) -> Function? {
+        #if os(Linux)
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: type) }
+        #else
+        nil
+        #endif
+    }
+
+    private static func failure(_ call: String, _ url: URL) -> Refusal {
+        Refusal(description: "\(call) \(url.lastPathComponent): \(String(cString: strerror(errno)))")
     }
 
     static func manifest(for files: [RenderedFile]) -> String {
@@ -131,14 +176,11 @@ public enum OutputFolder {
     /// available, falls back to two renames, which a crash could interrupt between.
     private static func exchange(_ a: URL, _ b: URL) throws {
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        #if os(Linux)
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") {
-            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        if let renameat2 = libc("renameat2", as: RenameAt2.self) {
             let renameExchange: UInt32 = 2
             if renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0 { return }
             throw Refusal(description: "rename failed: \(String(cString: strerror(errno)))")
         }
-        #endif
         let aside = b.deletingLastPathComponent().appendingPathComponent(".\(b.lastPathComponent).vpcpipe-old")
         try FileManager.default.moveItem(at: b, to: aside)
         try FileManager.default.moveItem(at: a, to: b)
