@@ -1,8 +1,22 @@
 import Foundation
 
-// The value patterns the rules are made of, where a single regular expression does not say it
-// all: git branch names, S3 bucket names, role ARNs, tags, regions and their partitions.
+// The value patterns the rules are made of: names of a set of ASCII characters and a length,
+// git branch names, S3 bucket names, role ARNs, tags, regions and their partitions.
+// Checked by hand over UTF-8 bytes rather than with regex literals, which Swift compiles again at
+// every evaluation: the wizard checks every answer at each key press that changes one.
 enum Patterns {
+    /// Whether `bytes` are `length` characters of `set`, the first also in `first` and the last
+    /// in `last` when given: "1-32 of A-Z a-z 0-9 _ -, starting with a letter or digit" is
+    /// `matches(value.utf8, 1...32, of: .name, first: .alphanumerics)`.
+    /// A value with any other character (non-ASCII included) does not match.
+    static func matches(_ bytes: some BidirectionalCollection<UInt8>, _ length: some RangeExpression<Int>,
+                        of set: ASCIISet, first: ASCIISet? = nil, last: ASCIISet? = nil) -> Bool {
+        guard length.contains(bytes.count), bytes.allSatisfy(set.contains) else { return false }
+        if let first, let byte = bytes.first, !first.contains(byte) { return false }
+        if let last, let byte = bytes.last, !last.contains(byte) { return false }
+        return true
+    }
+
     /// No value that reaches a generated script may carry a control character (newline, tab,
     /// NUL, DEL, C1) or a Unicode line or paragraph separator.
     static func controlCharacterProblem(_ value: String) -> String? {
@@ -21,7 +35,17 @@ enum Patterns {
 
     /// A region code: us-west-2, ap-northeast-1, us-gov-west-1, cn-north-1, eusc-de-east-1.
     static func isRegion(_ value: String) -> Bool {
-        value.wholeMatch(of: #/[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}/#) != nil
+        let parts = value.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        return parts.count >= 3
+            && matches(parts[0], 2...4, of: .lowercase)
+            && parts.dropFirst().dropLast().allSatisfy { matches($0, 1..., of: .lowercase) }
+            && matches(parts[parts.count - 1], 1...2, of: .digits)
+    }
+
+    /// LANGUAGE:VERSION, such as nodejs:20.
+    static func isRuntime(_ value: String) -> Bool {
+        let parts = value.utf8.split(separator: UInt8(ascii: ":"), maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 && matches(parts[0], 1..., of: .lowercase) && matches(parts[1], 1..., of: .runtimeVersion)
     }
 
     /// The ARN partition of a region code.
@@ -31,10 +55,10 @@ enum Patterns {
         return "aws"
     }
 
-    static func isAccount(_ value: String) -> Bool { value.wholeMatch(of: #/[0-9]{12}/#) != nil }
+    static func isAccount(_ value: String) -> Bool { matches(value.utf8, 12...12, of: .digits) }
 
     static func isCodeArtifactRepository(_ value: String) -> Bool {
-        value.wholeMatch(of: #/[A-Za-z0-9][A-Za-z0-9._\-]{1,99}/#) != nil
+        matches(value.utf8, 2...100, of: .repository, first: .alphanumerics)
     }
 
     /// An EC2 id: the prefix, then 8 (older resources) or 17 lower-case hex digits.
@@ -47,7 +71,15 @@ enum Patterns {
     /// arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME. The path is held to the name's alphabet
     /// (IAM allows more), which every real path uses.
     static func isRoleARN(_ value: String) -> Bool {
-        value.wholeMatch(of: #/arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:role\/([A-Za-z0-9_+=,.@\-]+\/)*[A-Za-z0-9_+=,.@\-]{1,64}/#) != nil
+        // No ':' in the path and name, so the fields split at every one.
+        let fields = value.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        guard fields.count == 6, fields[0].elementsEqual("arn".utf8),
+              ["aws", "aws-cn", "aws-us-gov"].contains(where: { fields[1].elementsEqual($0.utf8) }),
+              fields[2].elementsEqual("iam".utf8), fields[3].isEmpty, matches(fields[4], 12...12, of: .digits),
+              fields[5].starts(with: "role/".utf8) else { return false }
+        let parts = fields[5].dropFirst(5).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        return parts.dropLast().allSatisfy { matches($0, 1..., of: .roleName) }
+            && matches(parts[parts.count - 1], 1...64, of: .roleName)
     }
 
     static let tagAlphabet = "letters, digits, space and _ . : / = + - @"
@@ -90,10 +122,13 @@ enum Patterns {
     /// Why `value` is not an S3 bucket name (general purpose bucket naming rules), or nil.
     static func bucketProblem(_ value: String) -> String? {
         if !(3...63).contains(value.count) { return "3-63 characters" }
-        if value.wholeMatch(of: #/[a-z0-9.\-]+/#) == nil { return "lower-case letters, digits, . and -" }
-        if value.wholeMatch(of: #/[a-z0-9].*[a-z0-9]/#) == nil { return "starting and ending with a letter or digit" }
+        if !matches(value.utf8, 1..., of: .bucket) { return "lower-case letters, digits, . and -" }
+        if !matches(value.utf8, 2..., of: .bucket, first: .lowerAlphanumerics, last: .lowerAlphanumerics) {
+            return "starting and ending with a letter or digit"
+        }
         if value.contains("..") { return "no \"..\"" }
-        if value.wholeMatch(of: #/[0-9]{1,3}(\.[0-9]{1,3}){3}/#) != nil { return "not an IP address" }
+        let numbers = value.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        if numbers.count == 4 && numbers.allSatisfy({ matches($0, 1...3, of: .digits) }) { return "not an IP address" }
         if let prefix = ["xn--", "sthree-", "amzn-s3-demo-"].first(where: value.hasPrefix) {
             return "not starting with \(prefix)"
         }
@@ -102,6 +137,46 @@ enum Patterns {
         }
         return nil
     }
+}
+
+/// A set of ASCII characters, written as the rules' messages write them: ranges and single
+/// characters apart, such as "A-Z a-z 0-9 _ -".
+struct ASCIISet {
+    private var low: UInt64 = 0, high: UInt64 = 0
+
+    init(_ items: String) {
+        for item in items.split(separator: " ").map({ Array($0.utf8) }) {
+            let isRange = item.count == 3 && item[1] == UInt8(ascii: "-")
+            precondition(item.count == 1 || isRange && item[0] <= item[2] && item[2] < 128, "not an ASCII set: \(items)")
+            for byte in item[0]...item[item.count - 1] {
+                if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
+            }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & 1 << byte != 0 : byte < 128 && high & 1 << (byte - 64) != 0
+    }
+}
+
+/// The sets the rules' names are made of, each named after what it spells.
+extension ASCIISet {
+    static let digits = ASCIISet("0-9")
+    static let lowercase = ASCIISet("a-z")
+    static let alphanumerics = ASCIISet("A-Z a-z 0-9")
+    static let lowerAlphanumerics = ASCIISet("a-z 0-9")
+    /// The answers' name and build project names.
+    static let name = ASCIISet("A-Z a-z 0-9 _ -")
+    static let profile = ASCIISet("A-Z a-z 0-9 _ . @ + -")
+    /// CodeCommit and CodeArtifact repository names.
+    static let repository = ASCIISet("A-Z a-z 0-9 . _ -")
+    static let domain = ASCIISet("a-z 0-9 -")
+    static let path = ASCIISet("A-Z a-z 0-9 . _ / -")
+    static let runtimeVersion = ASCIISet("A-Z a-z 0-9 .")
+    static let pipeline = ASCIISet("A-Z a-z 0-9 . @ _ -")
+    static let bucket = ASCIISet("a-z 0-9 . -")
+    /// IAM role names and paths.
+    static let roleName = ASCIISet("A-Z a-z 0-9 _ + = , . @ -")
 }
 
 /// A value as messages show it: in double quotes, and cut short, since a message is one line

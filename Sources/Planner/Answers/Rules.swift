@@ -69,9 +69,9 @@ private struct Checks {
                     + "\(Catalog.codeArtifactRegions.joined(separator: ", ")); the setup script's preflight checks it)")
         }
         text("profile", answers.profile, "profile name", expected: "0-64 of A-Z a-z 0-9 _ . @ + -",
-             blankAllowed: true) { $0.wholeMatch(of: #/[A-Za-z0-9_.@+\-]{0,64}/#) != nil }
+             blankAllowed: true) { Patterns.matches($0.utf8, 0...64, of: .profile) }
         text("name", answers.name, "name", expected: "1-32 of A-Z a-z 0-9 _ -, starting with a letter or digit") {
-            $0.wholeMatch(of: #/[A-Za-z0-9][A-Za-z0-9_\-]{0,31}/#) != nil
+            Patterns.matches($0.utf8, 1...32, of: .name, first: .alphanumerics)
         }
         tags(answers.tags)
     }
@@ -103,7 +103,7 @@ private struct Checks {
         oneOf("source.provider", source.provider, "source provider", ["codecommit"])
         text("source.repository", source.repository, "repository name",
              expected: "1-100 of A-Z a-z 0-9 . _ -, not ending in .git") {
-            $0.wholeMatch(of: #/[A-Za-z0-9._\-]{1,100}/#) != nil && !$0.hasSuffix(".git")
+            Patterns.matches($0.utf8, 1...100, of: .repository) && !$0.hasSuffix(".git")
         }
         text("source.branch", source.branch, "branch name", expected: "a git branch name such as main",
              problem: Patterns.branchProblem)
@@ -112,7 +112,7 @@ private struct Checks {
     mutating func codeArtifact(_ codeartifact: Answers.CodeArtifact) {
         text("codeartifact.domain", codeartifact.domain, "domain name",
              expected: "2-50 of a-z 0-9 -, starting with a letter, not ending in -") {
-            $0.wholeMatch(of: #/[a-z][a-z0-9\-]{0,48}[a-z0-9]/#) != nil
+            Patterns.matches($0.utf8, 2...50, of: .domain, first: .lowercase, last: .lowerAlphanumerics)
         }
         text("codeartifact.domain_owner", codeartifact.domainOwner, "account id",
              expected: "blank for your account, or 12 digits", blankAllowed: true, valid: Patterns.isAccount)
@@ -148,7 +148,7 @@ private struct Checks {
     mutating func build(_ build: Answers.Build, answers: Answers) {
         text("build.project", build.project, "project name",
              expected: "2-150 of A-Z a-z 0-9 _ -, starting with a letter or digit") {
-            $0.wholeMatch(of: #/[A-Za-z0-9][A-Za-z0-9_\-]{1,149}/#) != nil
+            Patterns.matches($0.utf8, 2...150, of: .name, first: .alphanumerics)
         }
         oneOf("build.image", build.image, "image", Catalog.images.map(\.name))
         if let image = Catalog.image(named: build.image) {
@@ -161,7 +161,7 @@ private struct Checks {
         // A file in the repository: an empty or "." part ("ci/.", "a//b") names no file to write.
         text("build.buildspec", build.buildspec, "buildspec path",
              expected: "a relative file path of A-Z a-z 0-9 . _ / -, no .., no leading /, no empty or . part") {
-            $0.wholeMatch(of: #/[A-Za-z0-9._\/\-]+/#) != nil && !$0.contains("..")
+            Patterns.matches($0.utf8, 1..., of: .path) && !$0.contains("..")
                 && !$0.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
         }
         role("build.role", build.role, region: answers.region)
@@ -173,7 +173,7 @@ private struct Checks {
         let language = Catalog.format(answers.codeartifact.format).language
         let sameLanguage = image.runtimes.filter { $0.hasPrefix(language + ":") }
         guard text(path, runtime, "runtime", expected: "LANGUAGE:VERSION, such as \(sameLanguage.first ?? "nodejs:20")",
-                   valid: { $0.wholeMatch(of: #/[a-z]+:[A-Za-z0-9.]+/#) != nil }) else { return }
+                   valid: Patterns.isRuntime) else { return }
         let runtimeLanguage = String(runtime.prefix { $0 != ":" })
         if !image.runtimes.contains(runtime) {
             let offered = image.runtimes.filter { $0.hasPrefix(runtimeLanguage + ":") }
@@ -200,7 +200,7 @@ private struct Checks {
 
     mutating func pipeline(_ pipeline: Answers.Pipeline, region: String) {
         text("pipeline.name", pipeline.name, "pipeline name", expected: "1-100 of A-Z a-z 0-9 . @ _ -") {
-            $0.wholeMatch(of: #/[A-Za-z0-9.@_\-]{1,100}/#) != nil
+            Patterns.matches($0.utf8, 1...100, of: .pipeline)
         }
         text("pipeline.artifact_bucket", pipeline.artifactBucket, "bucket name",
              expected: "blank to derive one, or an S3 bucket name", blankAllowed: true, problem: Patterns.bucketProblem)
