@@ -106,20 +106,22 @@ final class CorpusTests: XCTestCase {
                 return HostileFile(name: "long-\(slot.label).yaml", contents: Data(text.utf8), expected: [expected])
             }
         // The name's defaults follow into the repository, domain, project and pipeline names
-        // (the first three refuse a leading -).
+        // (the first three refuse a leading -): their errors stand at the name.
         let derived = ["build.project", "codeartifact.domain", "codeartifact.repository", "pipeline.name", "source.repository"]
         files.append(HostileFile(name: "long-name.yaml", contents: Data((core + "name: \(long)\n").utf8),
-                                 expected: [ExpectedError("name", line: 7, column: 7)] + derived.map { ExpectedError($0, line: 1, column: 1) }))
-        // Keys longer than YAML's 1024-character simple keys, written as explicit keys.
+                                 expected: [ExpectedError("name", line: 7, column: 7)] + derived.map { ExpectedError($0, line: 7, column: 7) }))
+        // Keys longer than YAML's 1024-character simple keys, written as explicit keys; messages
+        // show them cut short.
+        let shown = { (count: Int) in String(repeating: "a", count: 118) + "... (\(count) characters)" }
         files.append(HostileFile(name: "long-unknown-key.yaml", contents: Data((core + "? \(long)\n: 1\n").utf8),
-                                 expected: [ExpectedError(long, line: 7, column: 3)]))
+                                 expected: [ExpectedError(shown(megabyte), line: 7, column: 3)]))
         files.append(HostileFile(name: "long-nested-unknown-key.yaml", contents: Data((core + "build:\n  ? \(long)\n  : 1\n").utf8),
-                                 expected: [ExpectedError("build." + long, line: 8, column: 5)]))
+                                 expected: [ExpectedError("build." + shown(megabyte), line: 8, column: 5)]))
         files.append(HostileFile(name: "long-tag-key.yaml", contents: Data((core + "tags:\n  ? \(long);\n  : x\n").utf8),
-                                 expected: [ExpectedError("tags." + long + ";", line: 8, column: 5)]))
+                                 expected: [ExpectedError("tags." + shown(megabyte + 1), line: 8, column: 5)]))
         files.append(HostileFile(name: "long-comment.yaml", contents: Data(("#" + long + "\n" + core + "name: -x\n").utf8),
                                  expected: [ExpectedError("name", line: 8, column: 7)]
-                                     + derived.prefix(3).map { ExpectedError($0, line: 2, column: 1) }))
+                                     + derived.prefix(3).map { ExpectedError($0, line: 8, column: 7) }))
         return files
     }
 

@@ -328,6 +328,37 @@ final class AnswersFileTests: XCTestCase {
         XCTAssertEqual(answers.build.runtime, "python:3.12")
     }
 
+    func testAProblemWithADefaultIsReportedAtTheAnswerItFollows() {
+        XCTAssertEqual(lines(read("name: a\nbuild:\n  image: aws/codebuild/standard:7.0\n").diagnostics.errors), [
+            "a.yaml:7:7: error: build.project: \"a\" is not a valid project name "
+                + "(2-150 of A-Z a-z 0-9 _ -, starting with a letter or digit) (defaulted from name)",
+            "a.yaml:7:7: error: codeartifact.domain: \"a\" is not a valid domain name "
+                + "(2-50 of a-z 0-9 -, starting with a letter, not ending in -) (defaulted from name)",
+            "a.yaml:7:7: error: codeartifact.repository: \"a\" is not a valid repository name "
+                + "(2-100 of A-Z a-z 0-9 . _ -, starting with a letter or digit) (defaulted from name)",
+        ])
+        // Given in the file, the same value is reported at its own key.
+        XCTAssertEqual(lines(read("name: ab\nbuild:\n  project: a\n").diagnostics.errors), [
+            "a.yaml:9:12: error: build.project: \"a\" is not a valid project name "
+                + "(2-150 of A-Z a-z 0-9 _ -, starting with a letter or digit)",
+        ])
+    }
+
+    func testLongKeysAreShownCutShort() {
+        let key = String(repeating: "k", count: 1 << 20)
+        let shown = String(repeating: "k", count: 118) + "... (1048576 characters)"
+        let found = read("? \(key)\n: 1\nbuild:\n  ? \(key)\n  : 1\ntags:\n  ? \(key)\n  : x\n").diagnostics
+        XCTAssertEqual(found.map(\.path), [shown, "build." + shown, "tags." + shown])
+        XCTAssertEqual(found.map { [$0.line, $0.column] }, [[7, 3], [10, 5], [13, 5]])
+        // A duplicated key too (short enough for the reader to report duplicates one by one),
+        // and a tag key as long as AWS takes, whole.
+        let long = String(repeating: "d", count: 200), tag = String(repeating: "t", count: 127)
+        XCTAssertEqual(Set(read("\(long): 1\n\(long): 2\n").diagnostics.errors.map(\.path)),
+                       [String(repeating: "d", count: 118) + "... (200 characters)"])
+        XCTAssertEqual(read("tags:\n  \(tag): x\n  \(tag): y\n").diagnostics.errors.map(\.path), ["tags." + tag])
+        XCTAssertTrue(lines(found).allSatisfy { $0.utf8.count < 400 }, "\(lines(found).map(\.utf8.count))")
+    }
+
     func testNoUpstreamMeansNoExternalConnectionByDefault() {
         let (answers, found) = read("codeartifact:\n  upstream: \"\"\n")
         XCTAssertEqual(found, [])

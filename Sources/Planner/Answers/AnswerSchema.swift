@@ -19,13 +19,18 @@ struct AnswerKey {
     let kind: Kind
     /// For a required key, what is expected: its absence is an error, not a default.
     var required: String?
+    /// The path of the answer a missing key's default follows: a problem with the default is
+    /// reported there.
+    var follows: String?
     /// Sets the default of a missing key whose default follows other answers (see `Defaults`).
     var followDefault: ((inout Answers) -> Void)?
 
-    init(_ name: String, _ kind: Kind, required: String? = nil, followDefault: ((inout Answers) -> Void)? = nil) {
+    init(_ name: String, _ kind: Kind, required: String? = nil, follows: String? = nil,
+         followDefault: ((inout Answers) -> Void)? = nil) {
         self.name = name
         self.kind = kind
         self.required = required
+        self.follows = follows
         self.followDefault = followDefault
     }
 
@@ -71,7 +76,7 @@ enum AnswerSchema {
             AnswerKey("tags", .tags),
             AnswerKey("source", .section([
                 AnswerKey("provider", .text(\.source.provider)),
-                AnswerKey("repository", .text(\.source.repository)) {
+                AnswerKey("repository", .text(\.source.repository), follows: "name") {
                     $0.source.repository = Defaults.resourceName(name: $0.name)
                 },
                 AnswerKey("branch", .text(\.source.branch)),
@@ -79,24 +84,27 @@ enum AnswerSchema {
                 AnswerKey("sample_app", .flag(\.source.sampleApp)),
             ])),
             AnswerKey("codeartifact", .section([
-                AnswerKey("domain", .text(\.codeartifact.domain)) { $0.codeartifact.domain = Defaults.domain(name: $0.name) },
+                AnswerKey("domain", .text(\.codeartifact.domain), follows: "name") {
+                    $0.codeartifact.domain = Defaults.domain(name: $0.name)
+                },
                 AnswerKey("domain_owner", .text(\.codeartifact.domainOwner)),
-                AnswerKey("repository", .text(\.codeartifact.repository)) {
+                AnswerKey("repository", .text(\.codeartifact.repository), follows: "name") {
                     $0.codeartifact.repository = Defaults.resourceName(name: $0.name)
                 },
                 AnswerKey("format", .choice(.of(\.codeartifact.format))),
-                AnswerKey("upstream", .text(\.codeartifact.upstream)) {
+                AnswerKey("upstream", .text(\.codeartifact.upstream), follows: "codeartifact.format") {
                     $0.codeartifact.upstream = Defaults.upstream(format: $0.codeartifact.format)
                 },
-                AnswerKey("external_connection", .text(\.codeartifact.externalConnection)) {
+                AnswerKey("external_connection", .text(\.codeartifact.externalConnection),
+                          follows: "codeartifact.upstream") {
                     $0.codeartifact.externalConnection = Defaults.externalConnection(
                         format: $0.codeartifact.format, upstream: $0.codeartifact.upstream)
                 },
             ])),
             AnswerKey("build", .section([
-                AnswerKey("project", .text(\.build.project)) { $0.build.project = Defaults.resourceName(name: $0.name) },
+                AnswerKey("project", .text(\.build.project), follows: "name") { $0.build.project = Defaults.resourceName(name: $0.name) },
                 AnswerKey("image", .text(\.build.image)),
-                AnswerKey("runtime", .text(\.build.runtime)) {
+                AnswerKey("runtime", .text(\.build.runtime), follows: "build.image") {
                     $0.build.runtime = Defaults.runtime(format: $0.codeartifact.format, image: $0.build.image)
                 },
                 AnswerKey("compute_type", .text(\.build.computeType)),
@@ -106,7 +114,7 @@ enum AnswerSchema {
                 AnswerKey("logs", .choice(.of(\.build.logs))),
             ])),
             AnswerKey("pipeline", .section([
-                AnswerKey("name", .text(\.pipeline.name)) { $0.pipeline.name = Defaults.resourceName(name: $0.name) },
+                AnswerKey("name", .text(\.pipeline.name), follows: "name") { $0.pipeline.name = Defaults.resourceName(name: $0.name) },
                 AnswerKey("type", .choice(.of(\.pipeline.type))),
                 AnswerKey("artifact_bucket", .text(\.pipeline.artifactBucket)),
                 AnswerKey("role", .text(\.pipeline.role)),

@@ -15,6 +15,8 @@ struct AnswersDecoder {
     /// The keys whose value the reader refused (and so left at its default): a rule's problem
     /// with that default would say nothing new.
     private(set) var refused = Set<String>()
+    /// The missing keys given a default that follows another answer, and the path of that answer.
+    private(set) var followed: [String: String] = [:]
     private var present = Set<String>()
     private var unknownKeys = 0
     /// Suggestions cost a fraction of a millisecond each: past this many unknown keys the file
@@ -51,7 +53,7 @@ struct AnswersDecoder {
                 let suggestion = unknownKeys > Self.suggestedUnknownKeys ? nil
                     : KeySuggestion.nearest(to: entry.name, siblings: keys.map(\.name), prefix: prefix)
                 let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "one of: \(keys.map(\.name).joined(separator: ", "))"
-                error(path, "unknown key (\(hint))", at: entry.key)
+                error(prefix + shownKey(entry.name), "unknown key (\(hint))", at: entry.key)
                 continue
             }
             present.insert(path)
@@ -81,8 +83,8 @@ struct AnswersDecoder {
         return order.map { name in
             let all = occurrences[name]!
             for later in all.dropFirst() {
-                error(prefix + name, "duplicated key (each key once; first at line \(all[0].key.position?.line ?? 0))",
-                      at: later.key)
+                error(prefix + shownKey(name),
+                      "duplicated key (each key once; first at line \(all[0].key.position?.line ?? 0))", at: later.key)
             }
             return (name, all.last!.key, all.last!.value)
         }
@@ -93,8 +95,9 @@ struct AnswersDecoder {
             let path = prefix + key.name
             if case .section(let children) = key.kind {
                 applyFollowDefaults(children, prefix: path + ".")
-            } else if !present.contains(path) {
-                key.followDefault?(&answers)
+            } else if !present.contains(path), let followDefault = key.followDefault {
+                followDefault(&answers)
+                followed[path] = key.follows
             }
         }
     }
@@ -184,12 +187,16 @@ struct AnswersDecoder {
             return []
         }
         return entries(of: mapping, prefix: path + ".").compactMap { entry in
-            let tagPath = "\(path).\(entry.name)"
+            let tagPath = Self.tagPath(entry.name)
             guard let value = text(entry.value, path: tagPath, expected: "a tag value") else { return nil }
             positions[tagPath] = entry.key.position
             return Answers.Tag(key: entry.name, value: value)
         }
     }
+
+    /// A tag's path as the reader reports it: its key cut short, as a key of a megabyte would
+    /// make a line of a megabyte.
+    static func tagPath(_ key: String) -> String { "tags.\(shownKey(key))" }
 
     // MARK: - Problems
 

@@ -25,7 +25,15 @@ public enum AnswersFile {
 
         let checked = Rules.check(decoder.answers).filter { !decoder.refused.contains($0.path) }.map { diagnostic in
             var placed = diagnostic
-            let position = position(of: diagnostic.path, in: decoder.positions)
+            // A default that follows another answer is not in the file: its problem is the
+            // followed answer's, there.
+            let followed = decoder.followed[diagnostic.path]
+            if let followed { placed.message += " (defaulted from \(followed))" }
+            let tagPrefix = "tags."
+            if diagnostic.path.hasPrefix(tagPrefix) {
+                placed.path = AnswersDecoder.tagPath(String(diagnostic.path.dropFirst(tagPrefix.count)))
+            }
+            let position = position(of: followed ?? placed.path, in: decoder.positions)
             placed.line = position?.line
             placed.column = position?.column
             return placed

@@ -179,8 +179,16 @@ extension ASCIISet {
     static let roleName = ASCIISet("A-Z a-z 0-9 _ + = , . @ -")
 }
 
-/// A value as messages show it: in double quotes, and cut short, since a message is one line
-/// beside a field and the value may be anything a file held.
-func quoted(_ value: String) -> String {
-    value.count > 60 ? "\"\(value.prefix(50))...\" (\(value.count) characters)" : "\"\(value)\""
+/// Text as messages show it, between `quote`s: cut short past `longest` characters, since a
+/// message is one line beside a field and the text may be anything a file held.
+func shortened(_ text: String, longest: Int, quote: String = "") -> String {
+    guard text.utf8.count > longest, text.count > longest else { return quote + text + quote }
+    return "\(quote)\(text.prefix(longest - 10))...\(quote) (\(text.count) characters)"
 }
+
+/// A value as messages show it: in double quotes, and cut short.
+func quoted(_ value: String) -> String { shortened(value, longest: 60, quote: "\"") }
+
+/// A key as paths show it: whole up to 128 characters, so that every valid tag key (127 at most)
+/// is named whole, and cut short past that (an unknown key may be a megabyte long).
+func shownKey(_ key: String) -> String { shortened(key, longest: 128) }
