@@ -141,7 +141,7 @@ final class PlanDerivationTests: XCTestCase {
                        "arn:aws:iam::${ACCOUNT}:role/service-role/codebuild-Private-service-role")
         XCTAssertTrue(plan.createCommand("events-role", "create-role")!.value("assume-role-policy-document")!
             .contains("events.amazonaws.com"))
-        XCTAssertEqual(plan.step("codebuild-role")!.teardown.last?.commands.first?.operation, "delete-role")
+        XCTAssertEqual(plan.step("codebuild-role")!.teardown.flatMap(\.commands).last?.operation, "delete-role")
     }
 
     func testExistingRolesCreateNothingAndAreUsedAsTheyAre() {
@@ -296,5 +296,53 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertTrue(lookup.contains(#"{"Name":"tag:vpcpipe","Values":["Private"]}"#))
         XCTAssertEqual(plan.step("build-security-group")!.teardown.flatMap(\.commands).map(\.operation),
                        ["describe-security-groups", "describe-network-interfaces", "delete-security-group"])
+    }
+
+    /// Every step teardown undoes reads vpcpipe's tag first, in setup (to say whether it found
+    /// someone else's resource) and in teardown (to keep it): nothing is deleted by name alone.
+    func testTeardownDeletesOnlyWhatCarriesTheTag() {
+        var answers = articleAnswers()
+        answers.network.securityGroup = "create"
+        let plan = Planner.plan(answers)
+        let undone = plan.steps.filter { !$0.teardown.isEmpty }
+        XCTAssertEqual(undone.count, 19)
+        for step in undone {
+            XCTAssertNotNil(step.check?.tag, "\(step.id): setup cannot tell a resource it found from one it created")
+            switch step.teardown.first {
+            case .ifTagged(let read, _, let actions)?:
+                XCTAssertEqual(step.teardown.count, 1, step.id)
+                XCTAssertTrue(read.value("query")!.contains("vpcpipe"), "\(step.id) reads no tag: \(read.argv)")
+                XCTAssertFalse(actions.isEmpty, step.id)
+            case .capture(_, let find)?:
+                XCTAssertTrue(find.value("filters")!.contains(#""tag:vpcpipe","Values":["Private"]"#), step.id)
+                guard case .ifFound? = step.teardown.last else { return XCTFail("\(step.id) deletes what it did not find") }
+            default:
+                XCTFail("\(step.id) deletes without reading vpcpipe's tag: \(step.teardown)")
+            }
+        }
+        // The role's inline policies go only with a role vpcpipe created.
+        guard case .ifTagged(let read, let resource, let actions)? = plan.step("codebuild-role")!.teardown.first else {
+            return XCTFail("the role is deleted without reading its tag")
+        }
+        XCTAssertEqual([read.service, read.operation], ["iam", "get-role"])
+        XCTAssertEqual(resource.display, "IAM role codebuild-Private-service-role")
+        XCTAssertEqual(actions.flatMap(\.commands).map(\.operation), ["delete-role-policy", "delete-role-policy", "delete-role"])
+    }
+
+    /// Where a check's call or lookup returns tags, setup reads them there; else with one call
+    /// made only when the check finds the resource.
+    func testSetupReadsTheTagInTheCheckWhereItCan() {
+        let plan = Planner.plan(articleAnswers())
+        for id in ["build-security-group", "endpoint-security-group", "endpoint-sts", "build-project"] {
+            XCTAssertEqual(plan.step(id)?.check?.tag, .found, id)
+        }
+        XCTAssertTrue(plan.step("build-project")!.check!.command.value("query")!.contains("tags"))
+        let preflight = plan.step("preflight")!.always.flatMap(\.commands)
+        for operation in ["describe-security-groups", "describe-vpc-endpoints"] {
+            XCTAssertTrue(preflight.first { $0.operation == operation }!.value("query")!.hasSuffix("Tags[?Key=='vpcpipe'].Value | [0]]"), operation)
+        }
+        guard case .call(let read)? = plan.step("codeartifact-domain")?.check?.tag else { return XCTFail("the domain's tag is not read") }
+        XCTAssertEqual(read.value("resource-arn"), "arn:aws:codeartifact:us-west-2:${ACCOUNT}:domain/private")
+        XCTAssertFalse(plan.step("codeartifact-domain")!.create.flatMap(\.commands).contains(read), "a call on the path that creates")
     }
 }

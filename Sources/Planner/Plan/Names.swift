@@ -3,8 +3,8 @@
 // two long names that share a prefix still differ, and the same answers give the same name.
 
 public struct Names: Sendable {
-    /// The tag every created resource carries: teardown finds endpoints and security groups by it,
-    /// so it never deletes one it did not create.
+    /// The tag every created resource carries, valued with the answers' name: teardown deletes
+    /// only what carries it, so it never deletes a same-named resource it did not create.
     public static let tagKey = "vpcpipe"
 
     public let answers: Answers
@@ -84,9 +84,9 @@ public struct Names: Sendable {
     public var domainArn: Arg {
         "arn:\(partition):codeartifact:\(region):" + domainOwner + ":domain/\(answers.codeartifact.domain)"
     }
-    public var repositoryArn: Arg {
-        "arn:\(partition):codeartifact:\(region):" + domainOwner
-            + ":repository/\(answers.codeartifact.domain)/\(answers.codeartifact.repository)"
+    public var repositoryArn: Arg { repositoryArn(answers.codeartifact.repository) }
+    public func repositoryArn(_ repository: String) -> Arg {
+        "arn:\(partition):codeartifact:\(region):" + domainOwner + ":repository/\(answers.codeartifact.domain)/\(repository)"
     }
     public var sourceRepositoryArn: Arg {
         "arn:\(partition):codecommit:\(region):" + Names.account + ":\(answers.source.repository)"
@@ -96,6 +96,9 @@ public struct Names: Sendable {
     }
     public var pipelineArn: Arg {
         "arn:\(partition):codepipeline:\(region):" + Names.account + ":\(answers.pipeline.name)"
+    }
+    public var ruleArn: Arg {
+        "arn:\(partition):events:\(region):" + Names.account + ":rule/\(rule)"
     }
     public var logGroupArn: Arg {
         "arn:\(partition):logs:\(region):" + Names.account + ":log-group:\(logGroup)"

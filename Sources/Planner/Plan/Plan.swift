@@ -67,6 +67,9 @@ public struct Resource: Equatable, Sendable {
     public init(_ kind: String, _ name: Arg, existing: Bool = false) {
         self.kind = kind; self.name = name; self.existing = existing
     }
+
+    /// `IAM role codebuild-Private-service-role`, as the scripts name it.
+    public var label: Arg { kind + " " + name }
 }
 
 /// How a step finds its resource: the command succeeds and prints something other than `None`;
@@ -80,6 +83,9 @@ public struct Check: Equatable, Sendable {
     public var mustExist: Bool
     /// Found by `key` among the rows of a lookup, with no call of its own.
     public var listed: Listed?
+    /// How setup tells a resource it created from a same-named one it found and only uses;
+    /// nil for what carries no tag (a branch) or what the answers list as existing.
+    public var tag: TagRead?
 
     /// A row `KEY<TAB>ID` (or `KEY`) of the lookup held in `variable`.
     public struct Listed: Equatable, Sendable {
@@ -96,6 +102,22 @@ public struct Check: Equatable, Sendable {
         self.init(lookup.command, capture: capture)
         listed = Listed(variable: lookup.variable, key: key)
     }
+
+    /// This check, with the way setup reads the vpcpipe tag of what it finds.
+    public func tagged(_ read: TagRead) -> Check {
+        var check = self
+        check.tag = read
+        return check
+    }
+}
+
+/// Where setup reads the vpcpipe tag of a resource its check found: the tag's value is the
+/// plan's name only on what vpcpipe created. Teardown reads it again (`Action.ifTagged`).
+public enum TagRead: Equatable, Sendable {
+    /// The last field of what the check found (its output, or its lookup's row): no call of its own.
+    case found
+    /// A call of its own that prints the tag's value, made only when the check found the resource.
+    case call(Command)
 }
 
 public enum Action: Equatable, Sendable {
@@ -117,6 +139,9 @@ public enum Action: Equatable, Sendable {
     case emptyBucket(Arg)
     /// The actions run only when the variable (a looked-up id) was found.
     case ifFound(String, [Action])
+    /// Teardown: the actions run only when the command prints the plan's name, the value of the
+    /// resource's vpcpipe tag; a resource found without it was not created by vpcpipe and is kept.
+    case ifTagged(Command, resource: Arg, [Action])
 
     public var variables: [String] {
         switch self {
@@ -127,6 +152,8 @@ public enum Action: Equatable, Sendable {
         case .awaitInterfacesGone(let group): group.variables
         case .emptyBucket(let bucket): bucket.variables
         case .ifFound(let name, let actions): [name] + actions.flatMap(\.variables)
+        case .ifTagged(let command, let resource, let actions):
+            command.variables + resource.variables + actions.flatMap(\.variables)
         }
     }
 
@@ -141,6 +168,7 @@ public enum Action: Equatable, Sendable {
             [Action.listVersions(bucket),
              Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY")).with("version-id", .variable("VERSION_ID"))]
         case .ifFound(_, let actions): actions.flatMap(\.commands)
+        case .ifTagged(let command, _, let actions): [command] + actions.flatMap(\.commands)
         }
     }
 
@@ -158,7 +186,18 @@ public enum Action: Equatable, Sendable {
 
 extension Check {
     /// What the check reads: its command's variables, or the lookup's.
-    public var variables: [String] { listed.map { [$0.variable] + $0.key.variables } ?? command.variables }
+    public var variables: [String] {
+        (listed.map { [$0.variable] + $0.key.variables } ?? command.variables) + (tag?.variables ?? [])
+    }
+}
+
+extension TagRead {
+    public var variables: [String] {
+        switch self {
+        case .found: []
+        case .call(let command): command.variables
+        }
+    }
 }
 
 extension Command {

@@ -43,26 +43,26 @@ private final class Derivation {
             .query("Roles[?contains(\(jmesList(roles)), RoleName)].[RoleName]"))
     }()
 
-    /// The build's and the endpoints' security groups: group name, then id.
+    /// The build's and the endpoints' security groups: group name, id, then vpcpipe's tag.
     lazy var groupLookup: Lookup? = {
         guard network.securityGroup == "create" else { return nil }
         return ("SECURITY_GROUPS", Command("ec2", "describe-security-groups")
             .with("filters", filters([("vpc-id", [.text(network.vpc)]),
                                       ("group-name", [.text(names.buildSecurityGroup), .text(names.endpointSecurityGroup)])]))
-            .query("SecurityGroups[].[GroupName,GroupId]"))
+            .query("SecurityGroups[].[GroupName,GroupId,\(tagQuery("Tags", key: "Key", value: "Value"))]"))
     }()
 
     /// The domain's repositories by name; the call fails, finding nothing, before the domain exists.
     lazy var repositoryLookup: Lookup? = ("REPOSITORIES", Command("codeartifact", "list-repositories-in-domain")
         .with("domain", .text(ca.domain)).with("domain-owner", names.domainOwner).query("repositories[].[name]"))
 
-    /// The planned endpoints that are not being deleted: service name, then id.
+    /// The planned endpoints that are not being deleted: service name, id, then vpcpipe's tag.
     lazy var endpointLookup: Lookup? = {
         guard !planned.isEmpty else { return nil }
         return ("ENDPOINTS", Command("ec2", "describe-vpc-endpoints")
             .with("filters", filters([("vpc-id", [.text(network.vpc)]),
                                       ("service-name", planned.map { .text($0.serviceName(region: answers.region)) })]))
-            .query("VpcEndpoints[?!contains(['deleted','deleting','Deleted','Deleting','failed','Failed'], State)].[ServiceName,VpcEndpointId]"))
+            .query("VpcEndpoints[?!contains(['deleted','deleting','Deleted','Deleting','failed','Failed'], State)].[ServiceName,VpcEndpointId,\(tagQuery("Tags", key: "Key", value: "Value"))]"))
     }()
 
     /// A JMESPath list of raw string literals (names here never hold a quote).
@@ -149,19 +149,24 @@ private final class Derivation {
         documents.append((trustFile, trust))
         documents += inline.map { ($0.file, $0.document) }
         let roleName: Arg = .text(name)
+        let role = Resource("IAM role", roleName)
+        // list-roles leaves tags out: get-role has them.
+        let tag = Command("iam", "get-role").with("role-name", roleName).query(tagQuery("Role.Tags", key: "Key", value: "Value"))
         steps.append(Step(
             id: id, title: title, why: why,
-            resources: [Resource("IAM role", roleName)] + inline.map { Resource("IAM inline policy", .text($0.name)) },
-            check: Check(in: roleLookup!, key: roleName),
+            resources: [role] + inline.map { Resource("IAM inline policy", .text($0.name)) },
+            check: Check(in: roleLookup!, key: roleName).tagged(.call(tag)),
             create: [.call(Command("iam", "create-role").with("role-name", roleName).with("path", .text(Names.rolePath))
                 .with("description", .text("\(title) for \(answers.name), created by vpcpipe"))
                 .with("assume-role-policy-document", trust.arg).with("tags", tags(key: "Key", value: "Value")))],
             // Put every run, so a run stopped between the role and its policies is completed.
             always: inline.map { .call(Command("iam", "put-role-policy").with("role-name", roleName)
                 .with("policy-name", .text($0.name)).with("policy-document", $0.document.arg)) },
-            teardown: inline.map { .call(Command("iam", "delete-role-policy").with("role-name", roleName)
-                .with("policy-name", .text($0.name))) }
-                + [.call(Command("iam", "delete-role").with("role-name", roleName))]))
+            // A role vpcpipe did not create keeps the policies setup put, as it keeps the role.
+            teardown: [.ifTagged(tag, resource: role.label,
+                                 inline.map { .call(Command("iam", "delete-role-policy").with("role-name", roleName)
+                                     .with("policy-name", .text($0.name))) }
+                                 + [.call(Command("iam", "delete-role").with("role-name", roleName))])]))
     }
 
     /// The build's group and the endpoints' group, as arguments.
@@ -224,7 +229,7 @@ private final class Derivation {
         steps.append(Step(
             id: id, title: title, why: why,
             resources: [Resource("security group", .text(name))],
-            check: Check(in: groupLookup!, key: .text(name), capture: variable),
+            check: Check(in: groupLookup!, key: .text(name), capture: variable).tagged(.found),
             create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))
                 .with("description", .text("\(title) (\(answers.name)), created by vpcpipe"))
                 .with("vpc-id", .text(network.vpc)).with("tag-specifications", tagSpecifications("security-group"))
@@ -242,17 +247,21 @@ private final class Derivation {
         let scoped = { [self] (command: Command) in command.with("domain", domain).with("domain-owner", names.domainOwner) }
         let assets = planned.contains(.s3) && leastPrivilege
         let createDomain = Command("codeartifact", "create-domain").with("domain", domain).with("tags", tags(key: "key", value: "value"))
+        let domainResource = Resource("CodeArtifact domain", domain, existing: !owned)
+        let domainTag = codeArtifactTag(names.domainArn)
+        let domainCheck = Check(scoped(Command("codeartifact", "describe-domain")).query(assets ? "domain.s3BucketArn" : "domain.name"),
+                                capture: assets ? "ASSETS_BUCKET_ARN" : nil, mustExist: !owned)
         steps.append(Step(
             id: "codeartifact-domain", title: "CodeArtifact domain \(ca.domain)",
             why: owned
                 ? "The domain holds the private repository and keeps package assets in an S3 bucket the build reaches through the S3 endpoint."
                 : "The domain belongs to account \(ca.domainOwner): it is checked and used, never created or removed here.",
-            resources: [Resource("CodeArtifact domain", domain, existing: !owned)],
+            resources: [domainResource],
             // The check and the creation both return the assets bucket: no call of its own.
-            check: Check(scoped(Command("codeartifact", "describe-domain")).query(assets ? "domain.s3BucketArn" : "domain.name"),
-                         capture: assets ? "ASSETS_BUCKET_ARN" : nil, mustExist: !owned),
+            check: owned ? domainCheck.tagged(.call(domainTag)) : domainCheck,
             create: owned ? [assets ? .capture("ASSETS_BUCKET_ARN", createDomain.query("domain.s3BucketArn")) : .call(createDomain)] : [],
-            teardown: owned ? [.call(scoped(Command("codeartifact", "delete-domain")))] : []))
+            teardown: owned ? [.ifTagged(domainTag, resource: domainResource.label,
+                                         [.call(scoped(Command("codeartifact", "delete-domain")))])] : []))
 
         let repository = { [self] (id: String, title: String, name: String, why: String, extra: [Action], upstreams: [String]) in
             let named = scoped(Command("codeartifact", "create-repository")).with("repository", .text(name))
@@ -260,12 +269,15 @@ private final class Derivation {
             if !upstreams.isEmpty {
                 create = create.with("upstreams", JSONValue.array(upstreams.map { .object([("repositoryName", .string(.text($0)))]) }).arg)
             }
+            let resource = Resource("CodeArtifact repository", .text(name))
+            let tag = codeArtifactTag(names.repositoryArn(name))
             return Step(
                 id: id, title: title, why: why,
-                resources: [Resource("CodeArtifact repository", .text(name))],
-                check: Check(in: repositoryLookup!, key: .text(name)),
+                resources: [resource],
+                check: Check(in: repositoryLookup!, key: .text(name)).tagged(.call(tag)),
                 create: [.call(create)] + extra,
-                teardown: [.call(scoped(Command("codeartifact", "delete-repository")).with("repository", .text(name)))])
+                teardown: [.ifTagged(tag, resource: resource.label,
+                                     [.call(scoped(Command("codeartifact", "delete-repository")).with("repository", .text(name)))])])
         }
         if !ca.upstream.isEmpty {
             steps.append(repository(
@@ -297,11 +309,14 @@ private final class Derivation {
         ])])])
         let tagSet = JSONValue.object([("TagSet", .array(tagPairs.map {
             .object([("Key", .string(.text($0.0))), ("Value", .string(.text($0.1)))]) }))])
+        let resource = Resource("S3 bucket", bucket)
+        let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(tagQuery("TagSet", key: "Key", value: "Value"))
         steps.append(Step(
             id: "artifact-bucket", title: "S3 artifact bucket of the pipeline",
             why: "CodePipeline hands the source to the build and keeps the build's output in this bucket, which the console would create silently.",
-            resources: [Resource("S3 bucket", bucket)],
-            check: Check(Command("s3api", "head-bucket").with("bucket", bucket).with("expected-bucket-owner", Names.account)),
+            resources: [resource],
+            check: Check(Command("s3api", "head-bucket").with("bucket", bucket).with("expected-bucket-owner", Names.account))
+                .tagged(.call(tag)),
             create: [.call(create),
                      .call(base.with("versioning-configuration", #"{"Status":"Enabled"}"#)),
                      .call(Command("s3api", "put-public-access-block").with("bucket", bucket)
@@ -309,11 +324,8 @@ private final class Derivation {
                               #"{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}"#)),
                      .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg)),
                      .call(Command("s3api", "put-bucket-tagging").with("bucket", bucket).with("tagging", tagSet.arg))],
-            // Only a bucket with vpcpipe's tag is emptied and deleted.
-            teardown: [.capture("BUCKET_TAG", Command("s3api", "get-bucket-tagging").with("bucket", bucket)
-                            .query("TagSet[?Key=='\(Names.tagKey)'].Value | [0]")),
-                       .ifFound("BUCKET_TAG", [.emptyBucket(bucket),
-                                               .call(Command("s3api", "delete-bucket").with("bucket", bucket))])]))
+            teardown: [.ifTagged(tag, resource: resource.label,
+                                 [.emptyBucket(bucket), .call(Command("s3api", "delete-bucket").with("bucket", bucket))])]))
     }
 
     /// The endpoints, created back to back; returns the interface endpoints' ids to await.
@@ -349,7 +361,7 @@ private final class Derivation {
                 title: "\(service.isGateway ? "Gateway" : "Interface") VPC endpoint \(serviceName)",
                 why: "Without internet, \(decision.reason); this endpoint is the only way there.",
                 resources: [Resource("VPC endpoint", .text(serviceName))],
-                check: Check(in: endpointLookup!, key: .text(serviceName), capture: variable),
+                check: Check(in: endpointLookup!, key: .text(serviceName), capture: variable).tagged(.found),
                 create: [.capture(variable, create)],
                 teardown: [.capture(variable, find([("tag:\(Names.tagKey)", .text(answers.name))])),
                            .ifFound(variable, [.call(Command("ec2", "delete-vpc-endpoints")
@@ -371,17 +383,21 @@ private final class Derivation {
         let repository = Arg.text(source.repository)
         let get = Command("codecommit", "get-repository").with("repository-name", repository)
             .query("repositoryMetadata.repositoryName")
+        let resource = Resource("CodeCommit repository", repository, existing: !source.create)
+        let tag = Command("codecommit", "list-tags-for-resource").with("resource-arn", names.sourceRepositoryArn)
+            .query("tags.\(Names.tagKey)")
         steps.append(Step(
             id: "source-repository", title: "CodeCommit repository \(source.repository)",
             why: source.create
                 ? "The pipeline's source stage watches this repository's \(source.branch) branch."
                 : "The repository exists already (source.create is false): it is checked and used, never created, committed to or removed.",
-            resources: [Resource("CodeCommit repository", repository, existing: !source.create)],
-            check: Check(get, mustExist: !source.create),
+            resources: [resource],
+            check: source.create ? Check(get).tagged(.call(tag)) : Check(get, mustExist: true),
             create: source.create ? [.call(Command("codecommit", "create-repository").with("repository-name", repository)
                 .with("repository-description", .text("Source of the \(answers.pipeline.name) pipeline, created by vpcpipe"))
                 .with("tags", tagMap))] : [],
-            teardown: source.create ? [.call(Command("codecommit", "delete-repository").with("repository-name", repository))] : []))
+            teardown: source.create ? [.ifTagged(tag, resource: resource.label,
+                                                 [.call(Command("codecommit", "delete-repository").with("repository-name", repository))])] : []))
 
         // Never commit into a repository vpcpipe did not create: its history is the operator's.
         guard source.create && source.sampleApp else { return }
@@ -407,14 +423,17 @@ private final class Derivation {
     func logGroup() {
         guard answers.build.logs == .cloudwatch else { return }
         let group = Arg.text(names.logGroup)
+        let resource = Resource("CloudWatch log group", group)
+        let tag = Command("logs", "list-tags-for-resource").with("resource-arn", names.logGroupArn).query("tags.\(Names.tagKey)")
         steps.append(Step(
             id: "log-group", title: "CloudWatch log group \(names.logGroup)",
             why: "The build log, where the article reads the square root of 49, goes to this group.",
-            resources: [Resource("CloudWatch log group", group)],
+            resources: [resource],
             check: Check(Command("logs", "describe-log-groups").with("log-group-name-prefix", group)
-                .query("logGroups[?logGroupName=='\(names.logGroup)'] | [0].logGroupName")),
+                .query("logGroups[?logGroupName=='\(names.logGroup)'] | [0].logGroupName")).tagged(.call(tag)),
             create: [.call(Command("logs", "create-log-group").with("log-group-name", group).with("tags", tagMap))],
-            teardown: [.call(Command("logs", "delete-log-group").with("log-group-name", group))]))
+            teardown: [.ifTagged(tag, resource: resource.label,
+                                 [.call(Command("logs", "delete-log-group").with("log-group-name", group))])]))
     }
 
     func buildProject(securityGroup: Arg) {
@@ -434,11 +453,15 @@ private final class Derivation {
         let logs: JSONValue = build.logs == .cloudwatch
             ? .object([("cloudWatchLogs", .object([("status", "ENABLED"), ("groupName", .string(.text(names.logGroup)))]))])
             : .object([("cloudWatchLogs", .object([("status", "DISABLED")]))])
+        let resource = Resource("CodeBuild project", project)
+        let projectTag = tagQuery("tags")
         steps.append(Step(
             id: "build-project", title: "CodeBuild project \(build.project) in the VPC",
             why: "The build runs in the VPC's private subnets, installs packages through CodeArtifact and runs the app\(build.role == "new" ? "" : ", as the existing role \(build.role)").",
-            resources: [Resource("CodeBuild project", project)],
-            check: Check(Command("codebuild", "batch-get-projects").with("names", project).query("projects[0].name")),
+            resources: [resource],
+            // The check's call returns the project's tags too; teardown's prints nothing for a project gone.
+            check: Check(Command("codebuild", "batch-get-projects").with("names", project)
+                .query("projects[0].[name, \(projectTag)]")).tagged(.found),
             create: [.call(Command("codebuild", "create-project", retriesPropagation: true).with("name", project)
                 .with("description", .text("Builds \(answers.source.repository) in \(network.vpc), created by vpcpipe"))
                 .with("source", JSONValue.object([("type", "CODEPIPELINE"), ("buildspec", .string(.text(build.buildspec)))]).arg)
@@ -448,7 +471,8 @@ private final class Derivation {
                 .with("vpc-config", vpc.arg)
                 .with("logs-config", logs.arg)
                 .with("tags", tags(key: "key", value: "value")))],
-            teardown: [.call(Command("codebuild", "delete-project").with("name", project))]))
+            teardown: [.ifTagged(Command("codebuild", "batch-get-projects").with("names", project).query("projects[].[\(projectTag)]"),
+                                 resource: resource.label, [.call(Command("codebuild", "delete-project").with("name", project))])]))
     }
 
     func pipeline() {
@@ -491,19 +515,24 @@ private final class Derivation {
         case .none: "it starts only when released by hand"
         }
         let name = Arg.text(pipeline.name)
+        let resource = Resource("CodePipeline pipeline", name)
+        let tag = Command("codepipeline", "list-tags-for-resource").with("resource-arn", names.pipelineArn).query(tagQuery("tags"))
         steps.append(Step(
             id: "pipeline", title: "CodePipeline \(pipeline.name) (\(pipeline.type.rawValue)): source, then build",
             why: "As in the article, the pipeline has a CodeCommit source stage and a CodeBuild build stage and no deploy stage; \(trigger).",
-            resources: [Resource("CodePipeline pipeline", name)],
-            check: Check(Command("codepipeline", "get-pipeline").with("name", name).query("pipeline.name")),
+            resources: [resource],
+            check: Check(Command("codepipeline", "get-pipeline").with("name", name).query("pipeline.name")).tagged(.call(tag)),
             create: [.call(Command("codepipeline", "create-pipeline", retriesPropagation: true)
                 .with("pipeline", declaration.arg).with("tags", tags(key: "key", value: "value")))],
-            teardown: [.call(Command("codepipeline", "delete-pipeline").with("name", name))]))
+            teardown: [.ifTagged(tag, resource: resource.label, [.call(Command("codepipeline", "delete-pipeline").with("name", name))])]))
     }
 
     func trigger() {
         guard answers.pipeline.trigger == .events else { return }
         let rule = Arg.text(names.rule)
+        let resource = Resource("EventBridge rule", rule)
+        let tag = Command("events", "list-tags-for-resource").with("resource-arn", names.ruleArn)
+            .query(tagQuery("Tags", key: "Key", value: "Value"))
         let pattern = JSONValue.object([
             ("source", ["aws.codecommit"]),
             ("detail-type", ["CodeCommit Repository State Change"]),
@@ -520,18 +549,29 @@ private final class Derivation {
         steps.append(Step(
             id: "trigger", title: "EventBridge rule \(names.rule) on \(answers.source.branch)",
             why: "A push to the branch starts the pipeline through EventBridge, so the source stage does not poll (PollForSourceChanges is false).",
-            resources: [Resource("EventBridge rule", rule)],
-            check: Check(Command("events", "describe-rule").with("name", rule).query("Name")),
+            resources: [resource],
+            check: Check(Command("events", "describe-rule").with("name", rule).query("Name")).tagged(.call(tag)),
             create: [.call(Command("events", "put-rule").with("name", rule).with("event-pattern", pattern.arg)
                 .with("description", .text("Starts \(answers.pipeline.name) on a push to \(answers.source.branch)"))
                 .with("tags", tags(key: "Key", value: "Value")))],
             always: [.call(Command("events", "put-targets", retriesPropagation: true).with("rule", rule)
                 .with("targets", targets.arg))],
-            teardown: [.call(Command("events", "remove-targets").with("rule", rule).with("ids", "codepipeline")),
-                       .call(Command("events", "delete-rule").with("name", rule))]))
+            teardown: [.ifTagged(tag, resource: resource.label,
+                                 [.call(Command("events", "remove-targets").with("rule", rule).with("ids", "codepipeline")),
+                                  .call(Command("events", "delete-rule").with("name", rule))])]))
     }
 
     // MARK: Arguments
+
+    /// A query printing the value of vpcpipe's tag among a list's pairs (None without one).
+    func tagQuery(_ list: String, key: String = "key", value: String = "value") -> String {
+        "\(list)[?\(key)=='\(Names.tagKey)'].\(value) | [0]"
+    }
+
+    /// Reads vpcpipe's tag of a CodeArtifact domain or repository.
+    func codeArtifactTag(_ arn: Arg) -> Command {
+        Command("codeartifact", "list-tags-for-resource").with("resource-arn", arn).query(tagQuery("tags"))
+    }
 
     /// vpcpipe's own tag, then the answers' tags.
     var tagPairs: [(String, String)] {

@@ -23,6 +23,11 @@ public enum PlanJSON {
                 if let listed = check.listed {
                     checkMembers += [("lookup", text(listed.variable)), ("key", text(listed.key.display))]
                 }
+                switch check.tag {
+                case nil: break
+                case .found: checkMembers.append(("tag", text("found")))
+                case .call(let read): checkMembers.append(("tag", argv(read)))
+                }
                 members.append(("check", .object(checkMembers)))
             }
             return .object(members)
@@ -55,6 +60,8 @@ public enum PlanJSON {
                 return [.object([("lookup", text(name)), ("command", argv(command))])]
             case .ifFound(let name, let actions):
                 return [.object([("ifFound", text(name)), ("then", commands(actions))])]
+            case .ifTagged(let read, let resource, let actions):
+                return [.object([("ifTagged", argv(read)), ("resource", text(resource.display)), ("then", commands(actions))])]
             case .awaitEndpoints, .awaitInterfacesGone:
                 return [.object([("poll", argv(action.commands[0]))])]
             case .emptyBucket:

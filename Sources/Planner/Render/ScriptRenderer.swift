@@ -25,7 +25,7 @@ public enum ScriptRenderer {
                          confirm: "Delete these resources? [y/N]")
         out += library(setup: false)
         let removed = steps.flatMap { $0.resources.filter { !$0.existing } }.map { ($0, "[to be deleted] ") }
-        out += introduction(plan, heading: "It deletes, in this order (what is already gone is skipped; what was listed as existing is kept):",
+        out += introduction(plan, heading: "It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
                             resources: removed, total: steps.count, confirm: "Delete these resources? [y/N]",
                             declined: "Nothing was deleted.")
         for (index, step) in steps.enumerated() {
@@ -42,6 +42,8 @@ public enum ScriptRenderer {
         let answers = plan.answers
         let settings = [
             "REGION=\(Shell.quote(.text(answers.region)))",
+            "# What setup.sh creates carries the tag \(Names.tagKey)=$PLAN_TAG; teardown.sh deletes nothing else.",
+            "PLAN_TAG=\(Shell.quote(.text(answers.name)))",
             answers.profile.isEmpty ? "AWS_ARGS=(--region \"$REGION\")"
                 : "AWS_ARGS=(--region \"$REGION\" --profile \(Shell.quote(.text(answers.profile))))",
         ]
@@ -161,6 +163,9 @@ public enum ScriptRenderer {
         if setup {
             out += """
 
+            # What the last check found, for `exists`.
+            FOUND=''
+
             # Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
             PROPAGATION='not authorized to perform|cannot be assumed|unable to assume|does not have permissions to assume'
 
@@ -196,18 +201,46 @@ public enum ScriptRenderer {
               printf -v "$name" '%s' "$OUT"
             }
 
-            # listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY; NAME takes the row's id.
-            # A dry run finds nothing.
+            # listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY (rows KEY<TAB>ID<TAB>...);
+            # NAME takes the row's id, FOUND the whole row. A dry run finds nothing.
             listed() {
-              local name=$1 rows=${!2} key=$3 row_key row_id
+              local name=$1 rows=${!2} key=$3 row row_key row_id
               if [ "$DRY_RUN" = 1 ]; then echo "  # check: $key among the rows of $2"; return 1; fi
-              while IFS=$'\\t' read -r row_key row_id; do
+              while IFS= read -r row; do
+                IFS=$'\\t' read -r row_key row_id _ <<< "$row"
                 if [ "$row_key" = "$key" ]; then
                   if [ "$name" != - ]; then printf -v "$name" '%s' "$row_id"; fi
+                  FOUND=$row
                   return 0
                 fi
               done <<< "$rows"
               return 1
+            }
+
+            # found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
+            # output but None); NAME and FOUND take what it printed. A dry run calls nothing and finds nothing.
+            found() {
+              local name=$1 out
+              shift
+              if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
+              out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
+              [ "$out" != None ] || return 1
+              if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
+              FOUND=$out
+            }
+
+            # exists [SERVICE OPERATION ARGS...]: the check found the resource; says whether setup
+            # created it (its vpcpipe tag holds PLAN_TAG) or found it, to use as it is and keep. The
+            # tag is read by the call given, else it is the last field of what the check found. A
+            # failed read finds no tag: this only chooses the message, and teardown reads it again.
+            exists() {
+              local tag=${FOUND##*$'\\t'}
+              if [ $# -gt 0 ]; then tag=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || tag=''; fi
+              if [ "$tag" = "$PLAN_TAG" ]; then
+                echo '  exists: nothing to create'
+              else
+                echo '  exists, not created by vpcpipe: used as it is; teardown keeps it'
+              fi
             }
 
             """
@@ -234,6 +267,33 @@ public enum ScriptRenderer {
               return "$status"
             }
 
+            # owned WHAT SERVICE OPERATION ARGS...: true when the call prints PLAN_TAG, the value of
+            # the resource's vpcpipe tag: setup.sh created it. A resource without that tag is kept and
+            # one already gone skipped, each said; a dry run shows the call and goes on. Any other
+            # failure stops the script here: set -e does not act inside an if's condition.
+            owned() {
+              local what=$1 status=0
+              shift
+              if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+              OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+              if [ "$status" -ne 0 ]; then
+                if grep -q NoSuchTagSet "$ERRORS"; then
+                  OUT=None  # a bucket with no tags at all
+                elif grep -qiE "$GONE" "$ERRORS"; then
+                  OUT=''
+                else
+                  report
+                  exit "$status"
+                fi
+              fi
+              case "$OUT" in
+                "$PLAN_TAG") return 0 ;;
+                '') echo "  already gone: $what" ;;
+                *) echo "  kept: $what (not created by vpcpipe)" ;;
+              esac
+              return 1
+            }
+
             """
         }
         out += """
@@ -249,17 +309,6 @@ public enum ScriptRenderer {
             OUT="<${placeholder//_/-}>"
           fi
           printf -v "$name" '%s' "$OUT"
-        }
-
-        # found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
-        # output but None); NAME takes what it printed. A dry run calls nothing and finds nothing.
-        found() {
-          local name=$1 out
-          shift
-          if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
-          out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
-          [ "$out" != None ] || return 1
-          if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
         }
 
         # A resource the answers list as existing was not found.
@@ -366,7 +415,11 @@ public enum ScriptRenderer {
                 out.append(found("") + " \\\n  || missing " + Shell.quote(what))
             } else {
                 out.append("if " + found("  ") + "; then")
-                out.append("  echo '  exists: nothing to create'")
+                switch check.tag {
+                case nil: out.append("  echo '  exists: nothing to create'")
+                case .found: out.append("  exists")
+                case .call(let read): out.append("  exists " + command(read, indent: "  "))
+                }
                 out.append("else")
                 out += step.create.flatMap { lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
                 out.append("fi")
@@ -403,10 +456,15 @@ public enum ScriptRenderer {
                 "done <<< \"$OUT\"",
             ]
         case .ifFound(let name, let actions):
-            return ["if [ -n \"$\(name)\" ] && [ \"$\(name)\" != None ]; then"]
-                + actions.flatMap { lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
-                + ["fi"]
+            return ["if [ -n \"$\(name)\" ] && [ \"$\(name)\" != None ]; then"] + indented(actions) + ["fi"]
+        case .ifTagged(let read, let resource, let actions):
+            return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource)) ") + "; then"]
+                + indented(actions) + ["fi"]
         }
+    }
+
+    private static func indented(_ actions: [Action]) -> [String] {
+        actions.flatMap { lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
     }
 
     /// `[--retry] SERVICE OPERATION --option value...`, one option a line when long.

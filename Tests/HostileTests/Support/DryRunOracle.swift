@@ -64,6 +64,10 @@ struct DryRunOracle {
                 show(action.commands[0])
             case .ifFound(let name, let inner):
                 if let value = values[name], !value.isEmpty, value != "None" { run(inner) }
+            case .ifTagged(let read, _, let inner):
+                // A dry run shows the tag's read and goes on as if the resource carried it.
+                show(read)
+                run(inner)
             }
         }
     }

@@ -28,6 +28,8 @@ for option in "$@"; do
 done
 
 REGION='us-west-2'
+# What setup.sh creates carries the tag vpcpipe=$PLAN_TAG; teardown.sh deletes nothing else.
+PLAN_TAG='Private'
 AWS_ARGS=(--region "$REGION")
 RETRY_SECONDS="${VPCPIPE_RETRY_SECONDS:-120}"
 POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
@@ -99,6 +101,9 @@ report() {
   fi
 }
 
+# What the last check found, for `exists`.
+FOUND=''
+
 # Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
 PROPAGATION='not authorized to perform|cannot be assumed|unable to assume|does not have permissions to assume'
 
@@ -134,18 +139,46 @@ lookup() {
   printf -v "$name" '%s' "$OUT"
 }
 
-# listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY; NAME takes the row's id.
-# A dry run finds nothing.
+# listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY (rows KEY<TAB>ID<TAB>...);
+# NAME takes the row's id, FOUND the whole row. A dry run finds nothing.
 listed() {
-  local name=$1 rows=${!2} key=$3 row_key row_id
+  local name=$1 rows=${!2} key=$3 row row_key row_id
   if [ "$DRY_RUN" = 1 ]; then echo "  # check: $key among the rows of $2"; return 1; fi
-  while IFS=$'\t' read -r row_key row_id; do
+  while IFS= read -r row; do
+    IFS=$'\t' read -r row_key row_id _ <<< "$row"
     if [ "$row_key" = "$key" ]; then
       if [ "$name" != - ]; then printf -v "$name" '%s' "$row_id"; fi
+      FOUND=$row
       return 0
     fi
   done <<< "$rows"
   return 1
+}
+
+# found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
+# output but None); NAME and FOUND take what it printed. A dry run calls nothing and finds nothing.
+found() {
+  local name=$1 out
+  shift
+  if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
+  out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
+  [ "$out" != None ] || return 1
+  if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
+  FOUND=$out
+}
+
+# exists [SERVICE OPERATION ARGS...]: the check found the resource; says whether setup
+# created it (its vpcpipe tag holds PLAN_TAG) or found it, to use as it is and keep. The
+# tag is read by the call given, else it is the last field of what the check found. A
+# failed read finds no tag: this only chooses the message, and teardown reads it again.
+exists() {
+  local tag=${FOUND##*$'\t'}
+  if [ $# -gt 0 ]; then tag=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || tag=''; fi
+  if [ "$tag" = "$PLAN_TAG" ]; then
+    echo '  exists: nothing to create'
+  else
+    echo '  exists, not created by vpcpipe: used as it is; teardown keeps it'
+  fi
 }
 
 # capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
@@ -159,17 +192,6 @@ capture() {
     OUT="<${placeholder//_/-}>"
   fi
   printf -v "$name" '%s' "$OUT"
-}
-
-# found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
-# output but None); NAME takes what it printed. A dry run calls nothing and finds nothing.
-found() {
-  local name=$1 out
-  shift
-  if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
-  out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
-  [ "$out" != None ] || return 1
-  if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
 }
 
 # A resource the answers list as existing was not found.
@@ -287,7 +309,7 @@ lookup ROLES iam list-roles \
     --output 'text'
 lookup SECURITY_GROUPS ec2 describe-security-groups \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build","vpcpipe-Private-endpoints"]}]' \
-    --query 'SecurityGroups[].[GroupName,GroupId]' \
+    --query 'SecurityGroups[].[GroupName,GroupId,Tags[?Key=='\''vpcpipe'\''].Value | [0]]' \
     --output 'text'
 lookup REPOSITORIES codeartifact list-repositories-in-domain \
     --domain 'private' \
@@ -296,7 +318,7 @@ lookup REPOSITORIES codeartifact list-repositories-in-domain \
     --output 'text'
 lookup ENDPOINTS ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs","com.amazonaws.us-west-2.codeartifact.api","com.amazonaws.us-west-2.codeartifact.repositories","com.amazonaws.us-west-2.sts","com.amazonaws.us-west-2.s3"]}]' \
-    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)].[ServiceName,VpcEndpointId]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)].[ServiceName,VpcEndpointId,Tags[?Key=='\''vpcpipe'\''].Value | [0]]' \
     --output 'text'
 
 step 2 'Turn on DNS support and DNS host names in vpc-0123456789abcdef0'
@@ -305,7 +327,10 @@ call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-host
 
 step 3 'CodeBuild service role'
 if listed - ROLES 'codebuild-Private-service-role'; then
-  echo '  exists: nothing to create'
+  exists iam get-role \
+      --role-name 'codebuild-Private-service-role' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
 else
   call iam create-role \
       --role-name 'codebuild-Private-service-role' \
@@ -325,7 +350,10 @@ call iam put-role-policy \
 
 step 4 'CodePipeline service role'
 if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
-  echo '  exists: nothing to create'
+  exists iam get-role \
+      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
 else
   call iam create-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
@@ -341,7 +369,10 @@ call iam put-role-policy \
 
 step 5 'EventBridge role that starts the pipeline'
 if listed - ROLES 'cwe-role-us-west-2-Private'; then
-  echo '  exists: nothing to create'
+  exists iam get-role \
+      --role-name 'cwe-role-us-west-2-Private' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
 else
   call iam create-role \
       --role-name 'cwe-role-us-west-2-Private' \
@@ -357,7 +388,7 @@ call iam put-role-policy \
 
 step 6 'Security group of the build'
 if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
-  echo '  exists: nothing to create'
+  exists
 else
   capture BUILD_SG ec2 create-security-group \
       --group-name 'vpcpipe-Private-build' \
@@ -376,7 +407,7 @@ fi
 
 step 7 'Security group of the interface endpoints'
 if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
-  echo '  exists: nothing to create'
+  exists
 else
   capture ENDPOINT_SG ec2 create-security-group \
       --group-name 'vpcpipe-Private-endpoints' \
@@ -396,7 +427,10 @@ if found ASSETS_BUCKET_ARN codeartifact describe-domain \
       --domain-owner "$ACCOUNT" \
       --query 'domain.s3BucketArn' \
       --output 'text'; then
-  echo '  exists: nothing to create'
+  exists codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
 else
   capture ASSETS_BUCKET_ARN codeartifact create-domain \
       --domain 'private' \
@@ -407,7 +441,10 @@ fi
 
 step 9 'CodeArtifact repository npm-store with public:npmjs'
 if listed - REPOSITORIES 'npm-store'; then
-  echo '  exists: nothing to create'
+  exists codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
 else
   call codeartifact create-repository \
       --domain 'private' \
@@ -424,7 +461,10 @@ fi
 
 step 10 'CodeArtifact repository Private'
 if listed - REPOSITORIES 'Private'; then
-  echo '  exists: nothing to create'
+  exists codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
 else
   call codeartifact create-repository \
       --domain 'private' \
@@ -439,7 +479,10 @@ step 11 'S3 artifact bucket of the pipeline'
 if found - s3api head-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --expected-bucket-owner "$ACCOUNT"; then
-  echo '  exists: nothing to create'
+  exists s3api get-bucket-tagging \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
 else
   call s3api create-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
@@ -460,7 +503,7 @@ fi
 
 step 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
 if listed EP_LOGS ENDPOINTS 'com.amazonaws.us-west-2.logs'; then
-  echo '  exists: nothing to create'
+  exists
 else
   capture EP_LOGS ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -477,7 +520,7 @@ fi
 
 step 13 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
 if listed EP_CODEARTIFACT_API ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.api'; then
-  echo '  exists: nothing to create'
+  exists
 else
   capture EP_CODEARTIFACT_API ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -494,7 +537,7 @@ fi
 
 step 14 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
 if listed EP_CODEARTIFACT_REPOSITORIES ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.repositories'; then
-  echo '  exists: nothing to create'
+  exists
 else
   capture EP_CODEARTIFACT_REPOSITORIES ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -511,7 +554,7 @@ fi
 
 step 15 'Interface VPC endpoint com.amazonaws.us-west-2.sts'
 if listed EP_STS ENDPOINTS 'com.amazonaws.us-west-2.sts'; then
-  echo '  exists: nothing to create'
+  exists
 else
   capture EP_STS ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -528,7 +571,7 @@ fi
 
 step 16 'Gateway VPC endpoint com.amazonaws.us-west-2.s3'
 if listed EP_S3 ENDPOINTS 'com.amazonaws.us-west-2.s3'; then
-  echo '  exists: nothing to create'
+  exists
 else
   capture EP_S3 ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -546,7 +589,10 @@ if found - codecommit get-repository \
       --repository-name 'Private' \
       --query 'repositoryMetadata.repositoryName' \
       --output 'text'; then
-  echo '  exists: nothing to create'
+  exists codecommit list-tags-for-resource \
+      --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
+      --query 'tags.vpcpipe' \
+      --output 'text'
 else
   call codecommit create-repository \
       --repository-name 'Private' \
@@ -595,14 +641,20 @@ if found - logs describe-log-groups \
       --log-group-name-prefix '/aws/codebuild/Private' \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
       --output 'text'; then
-  echo '  exists: nothing to create'
+  exists logs list-tags-for-resource \
+      --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
+      --query 'tags.vpcpipe' \
+      --output 'text'
 else
   call logs create-log-group --log-group-name '/aws/codebuild/Private' --tags '{"vpcpipe":"Private"}'
 fi
 
 step 20 'CodeBuild project Private in the VPC'
-if found - codebuild batch-get-projects --names 'Private' --query 'projects[0].name' --output 'text'; then
-  echo '  exists: nothing to create'
+if found - codebuild batch-get-projects \
+      --names 'Private' \
+      --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
+      --output 'text'; then
+  exists
 else
   call --retry codebuild create-project \
       --name 'Private' \
@@ -624,7 +676,10 @@ await_available ec2 describe-vpc-endpoints \
 
 step 22 'CodePipeline Private (V2): source, then build'
 if found - codepipeline get-pipeline --name 'Private' --query 'pipeline.name' --output 'text'; then
-  echo '  exists: nothing to create'
+  exists codepipeline list-tags-for-resource \
+      --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
 else
   call --retry codepipeline create-pipeline \
       --pipeline '{"name":"Private","roleArn":"arn:aws:iam::'"$ACCOUNT"':role/service-role/AWSCodePipelineServiceRole-us-west-2-Private","artifactStore":{"type":"S3","location":"codepipeline-us-west-2-'"$ACCOUNT"'-private"},"stages":[{"name":"Source","actions":[{"name":"Source","actionTypeId":{"category":"Source","owner":"AWS","provider":"CodeCommit","version":"1"},"runOrder":1,"configuration":{"RepositoryName":"Private","BranchName":"main","PollForSourceChanges":"false","OutputArtifactFormat":"CODE_ZIP"},"outputArtifacts":[{"name":"SourceArtifact"}]}]},{"name":"Build","actions":[{"name":"Build","actionTypeId":{"category":"Build","owner":"AWS","provider":"CodeBuild","version":"1"},"runOrder":1,"configuration":{"ProjectName":"Private"},"inputArtifacts":[{"name":"SourceArtifact"}],"outputArtifacts":[{"name":"BuildArtifact"}]}]}],"version":1,"pipelineType":"V2"}' \
@@ -633,7 +688,10 @@ fi
 
 step 23 'EventBridge rule codepipeline-Private-source on main'
 if found - events describe-rule --name 'codepipeline-Private-source' --query 'Name' --output 'text'; then
-  echo '  exists: nothing to create'
+  exists events list-tags-for-resource \
+      --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
+      --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
 else
   call events put-rule \
       --name 'codepipeline-Private-source' \

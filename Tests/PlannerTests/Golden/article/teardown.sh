@@ -27,6 +27,8 @@ for option in "$@"; do
 done
 
 REGION='us-west-2'
+# What setup.sh creates carries the tag vpcpipe=$PLAN_TAG; teardown.sh deletes nothing else.
+PLAN_TAG='Private'
 AWS_ARGS=(--region "$REGION")
 POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
 WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
@@ -36,7 +38,6 @@ WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
   ACCOUNT=''
   BUILD_SG=''
   ENDPOINT_SG=''
-  BUCKET_TAG=''
   EP_LOGS=''
   EP_CODEARTIFACT_API=''
   EP_CODEARTIFACT_REPOSITORIES=''
@@ -110,6 +111,33 @@ call() {
   return "$status"
 }
 
+# owned WHAT SERVICE OPERATION ARGS...: true when the call prints PLAN_TAG, the value of
+# the resource's vpcpipe tag: setup.sh created it. A resource without that tag is kept and
+# one already gone skipped, each said; a dry run shows the call and goes on. Any other
+# failure stops the script here: set -e does not act inside an if's condition.
+owned() {
+  local what=$1 status=0
+  shift
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+  if [ "$status" -ne 0 ]; then
+    if grep -q NoSuchTagSet "$ERRORS"; then
+      OUT=None  # a bucket with no tags at all
+    elif grep -qiE "$GONE" "$ERRORS"; then
+      OUT=''
+    else
+      report
+      exit "$status"
+    fi
+  fi
+  case "$OUT" in
+    "$PLAN_TAG") return 0 ;;
+    '') echo "  already gone: $what" ;;
+    *) echo "  kept: $what (not created by vpcpipe)" ;;
+  esac
+  return 1
+}
+
 # capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
 # (a <placeholder> in a dry run).
 capture() {
@@ -121,17 +149,6 @@ capture() {
     OUT="<${placeholder//_/-}>"
   fi
   printf -v "$name" '%s' "$OUT"
-}
-
-# found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
-# output but None); NAME takes what it printed. A dry run calls nothing and finds nothing.
-found() {
-  local name=$1 out
-  shift
-  if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
-  out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
-  [ "$out" != None ] || return 1
-  if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
 }
 
 # A resource the answers list as existing was not found.
@@ -198,7 +215,7 @@ TOTAL=19
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "Account: $ACCOUNT"
 echo "Region:  $REGION"
-echo 'It deletes, in this order (what is already gone is skipped; what was listed as existing is kept):'
+echo 'It deletes, in this order, only what carries the tag vpcpipe=Private (what is already gone is skipped; what was listed as existing or lacks the tag is kept):'
 echo '  [to be deleted] EventBridge rule codepipeline-Private-source'
 echo '  [to be deleted] CodePipeline pipeline Private'
 echo '  [to be deleted] CodeBuild project Private'
@@ -233,20 +250,45 @@ elif [ "$YES" != 1 ]; then
 fi
 
 step 1 'Remove: EventBridge rule codepipeline-Private-source on main'
-call events remove-targets --rule 'codepipeline-Private-source' --ids 'codepipeline'
-call events delete-rule --name 'codepipeline-Private-source'
+if owned 'EventBridge rule codepipeline-Private-source' events list-tags-for-resource \
+      --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
+      --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'; then
+  call events remove-targets --rule 'codepipeline-Private-source' --ids 'codepipeline'
+  call events delete-rule --name 'codepipeline-Private-source'
+fi
 
 step 2 'Remove: CodePipeline Private (V2): source, then build'
-call codepipeline delete-pipeline --name 'Private'
+if owned 'CodePipeline pipeline Private' codepipeline list-tags-for-resource \
+      --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'; then
+  call codepipeline delete-pipeline --name 'Private'
+fi
 
 step 3 'Remove: CodeBuild project Private in the VPC'
-call codebuild delete-project --name 'Private'
+if owned 'CodeBuild project Private' codebuild batch-get-projects \
+      --names 'Private' \
+      --query 'projects[].[tags[?key=='\''vpcpipe'\''].value | [0]]' \
+      --output 'text'; then
+  call codebuild delete-project --name 'Private'
+fi
 
 step 4 'Remove: CloudWatch log group /aws/codebuild/Private'
-call logs delete-log-group --log-group-name '/aws/codebuild/Private'
+if owned 'CloudWatch log group /aws/codebuild/Private' logs list-tags-for-resource \
+      --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
+      --query 'tags.vpcpipe' \
+      --output 'text'; then
+  call logs delete-log-group --log-group-name '/aws/codebuild/Private'
+fi
 
 step 5 'Remove: CodeCommit repository Private'
-call codecommit delete-repository --repository-name 'Private'
+if owned 'CodeCommit repository Private' codecommit list-tags-for-resource \
+      --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
+      --query 'tags.vpcpipe' \
+      --output 'text'; then
+  call codecommit delete-repository --repository-name 'Private'
+fi
 
 step 6 'Remove: Gateway VPC endpoint com.amazonaws.us-west-2.s3'
 capture EP_S3 ec2 describe-vpc-endpoints \
@@ -294,11 +336,10 @@ if [ -n "$EP_LOGS" ] && [ "$EP_LOGS" != None ]; then
 fi
 
 step 11 'Remove: S3 artifact bucket of the pipeline'
-capture BUCKET_TAG s3api get-bucket-tagging \
-    --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-    --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
-    --output 'text'
-if [ -n "$BUCKET_TAG" ] && [ "$BUCKET_TAG" != None ]; then
+if owned 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private' s3api get-bucket-tagging \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'; then
   call s3api list-object-versions \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --query '[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]' \
@@ -315,13 +356,28 @@ if [ -n "$BUCKET_TAG" ] && [ "$BUCKET_TAG" != None ]; then
 fi
 
 step 12 'Remove: CodeArtifact repository Private'
-call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'Private'
+if owned 'CodeArtifact repository Private' codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'; then
+  call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'Private'
+fi
 
 step 13 'Remove: CodeArtifact repository npm-store with public:npmjs'
-call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'npm-store'
+if owned 'CodeArtifact repository npm-store' codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'; then
+  call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'npm-store'
+fi
 
 step 14 'Remove: CodeArtifact domain private'
-call codeartifact delete-domain --domain 'private' --domain-owner "$ACCOUNT"
+if owned 'CodeArtifact domain private' codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'; then
+  call codeartifact delete-domain --domain 'private' --domain-owner "$ACCOUNT"
+fi
 
 step 15 'Remove: Security group of the interface endpoints'
 capture ENDPOINT_SG ec2 describe-security-groups \
@@ -350,25 +406,40 @@ if [ -n "$BUILD_SG" ] && [ "$BUILD_SG" != None ]; then
 fi
 
 step 17 'Remove: EventBridge role that starts the pipeline'
-call iam delete-role-policy \
-    --role-name 'cwe-role-us-west-2-Private' \
-    --policy-name 'start-pipeline-execution-us-west-2-Private'
-call iam delete-role --role-name 'cwe-role-us-west-2-Private'
+if owned 'IAM role cwe-role-us-west-2-Private' iam get-role \
+      --role-name 'cwe-role-us-west-2-Private' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'; then
+  call iam delete-role-policy \
+      --role-name 'cwe-role-us-west-2-Private' \
+      --policy-name 'start-pipeline-execution-us-west-2-Private'
+  call iam delete-role --role-name 'cwe-role-us-west-2-Private'
+fi
 
 step 18 'Remove: CodePipeline service role'
-call iam delete-role-policy \
-    --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
-    --policy-name 'AWSCodePipelineServicePolicy-us-west-2-Private'
-call iam delete-role --role-name 'AWSCodePipelineServiceRole-us-west-2-Private'
+if owned 'IAM role AWSCodePipelineServiceRole-us-west-2-Private' iam get-role \
+      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'; then
+  call iam delete-role-policy \
+      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+      --policy-name 'AWSCodePipelineServicePolicy-us-west-2-Private'
+  call iam delete-role --role-name 'AWSCodePipelineServiceRole-us-west-2-Private'
+fi
 
 step 19 'Remove: CodeBuild service role'
-call iam delete-role-policy \
-    --role-name 'codebuild-Private-service-role' \
-    --policy-name 'CodeBuildBasePolicy-Private-us-west-2'
-call iam delete-role-policy \
-    --role-name 'codebuild-Private-service-role' \
-    --policy-name 'CodeArtifactAccess-Private-us-west-2'
-call iam delete-role --role-name 'codebuild-Private-service-role'
+if owned 'IAM role codebuild-Private-service-role' iam get-role \
+      --role-name 'codebuild-Private-service-role' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'; then
+  call iam delete-role-policy \
+      --role-name 'codebuild-Private-service-role' \
+      --policy-name 'CodeBuildBasePolicy-Private-us-west-2'
+  call iam delete-role-policy \
+      --role-name 'codebuild-Private-service-role' \
+      --policy-name 'CodeArtifactAccess-Private-us-west-2'
+  call iam delete-role --role-name 'codebuild-Private-service-role'
+fi
 
 STEP=0
 echo
