@@ -192,6 +192,48 @@ final class EmulatorTests: XCTestCase {
         XCTAssertTrue(early.stderr.contains("is not authorized to perform: sts:AssumeRole"), early.summary)
     }
 
+    /// Tags as teardown.sh reads them, the vpcpipe tag telling what setup.sh created; a resource
+    /// gone answers with the error teardown takes for "already gone".
+    func testTagsReadBackAndMissingResourcesAreNotFound() throws {
+        let vpcpipe = #"[{"key":"vpcpipe","value":"Private"}]"#
+        try aws.text("codeartifact", "create-domain", "--domain", "private", "--tags", vpcpipe)
+        try aws.text("codeartifact", "create-domain", "--domain", "theirs")
+        let domain = "arn:aws:codeartifact:us-west-2:123456789012:domain/"
+        let caTag = "tags[?key=='vpcpipe'].value | [0]"
+        XCTAssertEqual(try aws.text("codeartifact", "list-tags-for-resource", "--resource-arn", domain + "private", "--query", caTag), "Private")
+        XCTAssertEqual(try aws.text("codeartifact", "list-tags-for-resource", "--resource-arn", domain + "theirs", "--query", caTag), "None")
+        XCTAssertTrue(try aws.failure("codeartifact", "list-tags-for-resource", "--resource-arn", domain + "absent")
+            .stderr.contains("ResourceNotFoundException"))
+
+        try aws.text("codecommit", "create-repository", "--repository-name", "Private", "--tags", "vpcpipe=Private")
+        let repository = "arn:aws:codecommit:us-west-2:123456789012:"
+        XCTAssertEqual(try aws.text("codecommit", "list-tags-for-resource", "--resource-arn", repository + "Private",
+                                    "--query", "tags.vpcpipe"), "Private")
+        XCTAssertTrue(try aws.failure("codecommit", "list-tags-for-resource", "--resource-arn", repository + "absent")
+            .stderr.contains("RepositoryDoesNotExistException"))
+
+        let network = try OperatorNetwork.create(with: aws)
+        let group = try aws.text("ec2", "create-security-group", "--group-name", "build", "--description", "build",
+                                 "--vpc-id", network.vpc, "--query", "GroupId")
+        let role = try aws.text("iam", "create-role", "--role-name", "codebuild-Private-service-role", "--assume-role-policy-document",
+                                trust("codebuild.amazonaws.com"), "--tags", "Key=vpcpipe,Value=Private", "--query", "Role.Arn")
+        XCTAssertEqual(try aws.text("iam", "get-role", "--role-name", "codebuild-Private-service-role",
+                                    "--query", "Role.Tags[?Key=='vpcpipe'].Value | [0]"), "Private")
+        try aws.text("codebuild", "create-project", "--name", "Private", "--source", "type=CODEPIPELINE", "--artifacts", "type=CODEPIPELINE",
+                     "--environment", "type=LINUX_CONTAINER,image=aws/codebuild/standard:7.0,computeType=BUILD_GENERAL1_SMALL",
+                     "--service-role", role,
+                     "--vpc-config", "vpcId=\(network.vpc),subnets=\(network.subnets[0]),securityGroupIds=\(group)", "--tags", vpcpipe)
+        let projectTag = "projects[].[tags[?key=='vpcpipe'].value | [0]]"
+        XCTAssertEqual(try aws.text("codebuild", "batch-get-projects", "--names", "Private", "--query", projectTag), "Private")
+        XCTAssertEqual(try aws.text("codebuild", "batch-get-projects", "--names", "absent", "--query", projectTag), "")
+
+        try aws.text("logs", "create-log-group", "--log-group-name", "/aws/codebuild/Private", "--tags", "vpcpipe=Private")
+        let logGroup = "arn:aws:logs:us-west-2:123456789012:log-group:/aws/codebuild/"
+        XCTAssertEqual(try aws.text("logs", "list-tags-for-resource", "--resource-arn", logGroup + "Private", "--query", "tags.vpcpipe"), "Private")
+        XCTAssertTrue(try aws.failure("logs", "list-tags-for-resource", "--resource-arn", logGroup + "absent")
+            .stderr.contains("ResourceNotFoundException"))
+    }
+
     func testInjectedFaultsFailTheOperationTheAskedNumberOfTimes() async throws {
         try await emulator.inject(.init(operation: "codecommit:CreateRepository", error: "AccessDeniedException",
                                         message: "injected denial", times: 2))

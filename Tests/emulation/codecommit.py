@@ -45,8 +45,15 @@ class CodeCommit:
             "cloneUrlHttp": f"https://{host}/v1/repos/{name}", "cloneUrlSsh": f"ssh://{host}/v1/repos/{name}",
             "Arn": f"arn:aws:codecommit:{context.region}:{context.account}:{name}",
         }
-        self.repositories[(context.region, name)] = {"metadata": metadata, "branches": {}, "commits": {}}
+        self.repositories[(context.region, name)] = {"metadata": metadata, "branches": {}, "commits": {},
+                                                     "tags": params.get("tags", {})}
         return {"repositoryMetadata": metadata}
+
+    def ListTagsForResource(self, params, context):
+        for record in self.repositories.values():
+            if record["metadata"]["Arn"] == params["resourceArn"]:
+                return {"tags": record["tags"]}
+        raise ServiceError("RepositoryDoesNotExistException", f"{params['resourceArn']} does not exist")
 
     def GetRepository(self, params, context):
         return {"repositoryMetadata": self._repository(params, context)["metadata"]}

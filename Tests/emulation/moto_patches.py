@@ -8,6 +8,8 @@ import json
 from moto.ec2.exceptions import DependencyViolationError
 from moto.ec2.models.security_groups import SecurityGroupBackend
 from moto.iam.access_control import IAMPolicy, PermissionResult
+from moto.logs.exceptions import ResourceNotFoundException
+from moto.logs.models import LogsBackend
 from moto.s3.models import FakeBucket
 
 
@@ -48,6 +50,19 @@ def _delete_security_group_in_use(backend, vpc_id, group_id):
     return _delete_security_group(backend, vpc_id, group_id)
 
 
+_list_log_tags = LogsBackend.list_tags_for_resource
+
+
+def _list_log_tags_of_existing_group(backend, resource_arn):
+    # moto answers a log group that does not exist with no tags; AWS with ResourceNotFoundException,
+    # which teardown takes for a group already gone rather than one to keep.
+    prefix = f"arn:aws:logs:{backend.region_name}:{backend.account_id}:log-group:"
+    if resource_arn.startswith(prefix) and resource_arn[len(prefix):] not in backend.groups:
+        raise ResourceNotFoundException(msg="The specified log group does not exist.")
+    return _list_log_tags(backend, resource_arn)
+
+
 def apply():
     FakeBucket.get_permission = _bucket_permission
     SecurityGroupBackend._delete_security_group = _delete_security_group_in_use
+    LogsBackend.list_tags_for_resource = _list_log_tags_of_existing_group
