@@ -264,7 +264,8 @@ final class ArticlePipeline {
 
     // MARK: What teardown.sh must have removed
 
-    func assertRemoved(roles created: Set<String>) throws {
+    /// `domains`: CodeArtifact domains that were there before setup.sh and must be kept.
+    func assertRemoved(roles created: Set<String>, keeping domains: [String] = []) throws {
         XCTAssertEqual(try endpoints().map(\.service), [], "endpoints left")
         XCTAssertEqual(try aws.json([String].self, "ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(network.vpc)",
                                     "--query", "SecurityGroups[?GroupName!='default'].GroupId"), [], "security groups left")
@@ -272,7 +273,7 @@ final class ArticlePipeline {
         XCTAssertEqual(try aws.json([String].self, "codebuild", "list-projects", "--query", "projects"), [], "build projects left")
         XCTAssertEqual(try aws.json([String].self, "codepipeline", "list-pipelines", "--query", "pipelines[].name || `[]`"), [], "pipelines left")
         XCTAssertEqual(try aws.json([String].self, "events", "list-rules", "--query", "Rules[].Name || `[]`"), [], "rules left")
-        XCTAssertEqual(try aws.json([String].self, "codeartifact", "list-domains", "--query", "domains[].name || `[]`"), [], "domains left")
+        XCTAssertEqual(try aws.json([String].self, "codeartifact", "list-domains", "--query", "domains[].name || `[]`"), domains, "domains left")
         XCTAssertEqual(try aws.json([String].self, "codecommit", "list-repositories", "--query", "repositories[].repositoryName || `[]`"), [],
                        "repositories left")
         XCTAssertEqual(try aws.json([String].self, "s3api", "list-buckets", "--query", "Buckets[].Name || `[]`"), [], "buckets left")
