@@ -104,18 +104,20 @@ def _same(wanted, given):
     parameter, and dicts on the keys the fault names (shorthand syntax is not understood)."""
     if wanted is None:
         return given is not None
-    if isinstance(wanted, str) and isinstance(given, (dict, list)):
+    if isinstance(wanted, str) and isinstance(given, list) and len(given) == 1 and not wanted.startswith("["):
+        wanted = [wanted]  # one word given to a list option
+    elif isinstance(wanted, str) and isinstance(given, (dict, list)):
         try:
             wanted = json.loads(wanted)
         except ValueError:
             return False
+    if isinstance(wanted, bool) or isinstance(given, bool):
+        return str(wanted).lower() == str(given).lower()  # query forms carry booleans as text
     if isinstance(wanted, dict):
         return isinstance(given, dict) and all(_same(value, given.get(key)) for key, value in wanted.items())
     if isinstance(wanted, list):
         return (isinstance(given, list) and len(given) == len(wanted)
                 and all(_same(w, g) for w, g in zip(wanted, given)))
-    if isinstance(given, bool):
-        return str(wanted).lower() == str(given).lower()
     return given is not None and not isinstance(given, (dict, list)) and str(wanted) == str(given)
 
 
