@@ -69,6 +69,10 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
     }
 
     static func escape(_ text: String) -> String {
+        // Most strings need no escape: found byte by byte, they are kept as they are.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return text
+        }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

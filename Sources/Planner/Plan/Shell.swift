@@ -119,6 +119,9 @@ public enum Shell {
         if arg.parts.isEmpty { return "''" }
         return arg.parts.map { part in
             switch part {
+            // Foundation's replacingOccurrences goes through NSString: only for the rare text
+            // that holds a quote (found byte by byte, so a quote that starts a grapheme counts).
+            case .text(let text) where !text.utf8.contains(UInt8(ascii: "'")): "'" + text + "'"
             case .text(let text): "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
             case .variable(let name): "\"$\(name)\""
             }
