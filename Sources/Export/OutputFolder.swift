@@ -96,7 +96,7 @@ public enum OutputFolder {
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue || relative == manifestName { continue }
             guard let data = FileManager.default.contents(atPath: path),
-                  recorded[relative] == contentHash(data) else {
+                  recorded[relative] == data.withUnsafeBytes({ contentHash($0) }) else {
                 foreign.append(relative)
                 continue
             }
@@ -153,7 +153,7 @@ public enum OutputFolder {
 
     static func manifest(for files: [RenderedFile]) -> String {
         "# written by vpcpipe: a hash of each file, to tell them from files added or edited since\n"
-            + files.map { "\(contentHash(Data($0.contents.utf8))) \($0.path)\n" }.sorted().joined()
+            + files.map { "\(contentHash($0.contents.utf8)) \($0.path)\n" }.sorted().joined()
     }
 
     static func parseManifest(_ text: String) -> [String: String] {
@@ -166,9 +166,10 @@ public enum OutputFolder {
     }
 
     /// FNV-1a, 64 bits: enough to notice an edit; the manifest guards against accidents, not attacks.
-    static func contentHash(_ data: Data) -> String {
+    /// Over bytes in memory, not `Data`, whose iterator costs more than the hash.
+    static func contentHash(_ bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return String(hash, radix: 16).leftPadded(to: 16)
     }
 
