@@ -40,6 +40,9 @@ public struct WizardState: Equatable, Sendable {
     public var saveName = "vpcpipe-answers.yaml"
     /// The output files for the IAM and export screens' viewers, rendered on entering them.
     public internal(set) var rendered: [RenderedFile] = []
+    /// The answers `rendered` was made from: going from one of those screens to the other with
+    /// the same answers renders nothing again (a render is some milliseconds, a key press must not be).
+    var renderedAnswers: Answers?
     /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
     var returnToReview = false
 
