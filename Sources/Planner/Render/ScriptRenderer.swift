@@ -421,7 +421,7 @@ public enum ScriptRenderer {
                 case .call(let read): out.append("  exists " + command(read, indent: "  "))
                 }
                 out.append("else")
-                out += step.create.flatMap { lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
+                out += indented(step.create)
                 out.append("fi")
             }
         } else {
@@ -463,8 +463,13 @@ public enum ScriptRenderer {
         }
     }
 
+    /// Each line of the actions' commands two spaces in, continuation lines included: split at
+    /// the newline byte, as Foundation's replacingOccurrences goes through NSString.
     private static func indented(_ actions: [Action]) -> [String] {
-        actions.flatMap { lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
+        actions.flatMap { lines(for: $0) }.map { line in
+            "  " + line.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n  ")
+        }
     }
 
     /// `[--retry] SERVICE OPERATION --option value...`, one option a line when long.
