@@ -20,18 +20,28 @@ enum Patterns {
     /// No value that reaches a generated script may carry a control character (newline, tab,
     /// NUL, DEL, C1) or a Unicode line or paragraph separator.
     static func controlCharacterProblem(_ value: String) -> String? {
-        value.rangeOfCharacter(from: controlCharacters) == nil ? nil
-            : "contains a control character such as a newline or tab (printable text only)"
+        hasControlCharacter(value) ? "contains a control character such as a newline or tab (printable text only)" : nil
     }
 
-    /// Unicode's control characters (category Cc) and the line and paragraph separators, as a set
-    /// that Foundation searches fast: a hostile value may be a megabyte long.
-    private static let controlCharacters: CharacterSet = {
-        var set = CharacterSet(charactersIn: "\u{0}"..."\u{1F}")
-        set.insert(charactersIn: "\u{7F}"..."\u{9F}")
-        set.insert(charactersIn: "\u{2028}"..."\u{2029}")
-        return set
-    }()
+    /// Whether `value` holds one of Unicode's control characters (category Cc: U+0000-001F,
+    /// U+007F-009F) or a line or paragraph separator (U+2028-2029), found in its UTF-8 bytes in
+    /// one pass: Foundation's search goes through NSString at each key press, and a hostile value
+    /// may be a megabyte long (so the loop indexes the bytes, fast unoptimised too).
+    private static func hasControlCharacter(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { bytes in
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F { return true }
+                // C2 80-9F is U+0080-009F; E2 80 A8-A9 is U+2028-2029.
+                if byte >= 0x80 && byte <= 0x9F && index >= 1 && bytes[index - 1] == 0xC2 { return true }
+                if (byte == 0xA8 || byte == 0xA9) && index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2 {
+                    return true
+                }
+            }
+            return false
+        }
+    }
 
     /// A region code: us-west-2, ap-northeast-1, us-gov-west-1, cn-north-1, eusc-de-east-1.
     static func isRegion(_ value: String) -> Bool {
