@@ -55,7 +55,9 @@ public struct Frame: Equatable, Sendable {
         defer { if x < size.columns && rows[row][x].isContinuation { rows[row][x].isContinuation = false } }
         for character in text {
             // A control character would reach the terminal raw (ncurses shows ^A in two columns).
-            let shown: Character = character.isNewline || character == "\t" ? " "
+            // Printable ASCII, most of every frame, is shown as it is without a Unicode lookup.
+            let shown: Character = character.asciiValue.map { $0 >= 0x20 && $0 != 0x7F } == true ? character
+                : character.isNewline || character == "\t" ? " "
                 : character.unicodeScalars.contains { $0.properties.generalCategory == .control } ? "\u{FFFD}" : character
             let width = CellWidth.of(shown)
             if width == 0 { continue }

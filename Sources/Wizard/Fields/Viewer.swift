@@ -21,8 +21,10 @@ struct Viewer: Control {
         return true
     }
 
+    /// Split at the newline byte: splitting by Character walks every grapheme of setup.sh
+    /// (30 KB) at each key press.
     private func lines(_ state: WizardState) -> [Substring] {
-        content(state).split(separator: "\n", omittingEmptySubsequences: false)
+        content(state).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
     }
 
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
