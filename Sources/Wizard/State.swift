@@ -38,7 +38,7 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var farewell: String?
     /// The file the quit prompt offers to save to: a name not yet taken, chosen by the driver.
     public var saveName = "vpcpipe-answers.yaml"
-    /// The output files for the IAM and export screens' viewers, rendered on entering them.
+    /// The output files the IAM and export screens' viewers show, rendered on entering them.
     public internal(set) var rendered: [RenderedFile] = []
     /// The answers `rendered` was made from: going from one of those screens to the other with
     /// the same answers renders nothing again (a render is some milliseconds, a key press must not be).

@@ -151,7 +151,7 @@ extension WizardState {
     /// The IAM and export screens show rendered files: render them for valid answers only.
     mutating func renderIfShown() {
         guard screen == Screens.iamIndex || screen == Screens.exportIndex, renderedAnswers != answers else { return }
-        rendered = diagnostics.hasErrors ? [] : Outputs.render(answers)
+        rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
         renderedAnswers = answers
     }
 }
