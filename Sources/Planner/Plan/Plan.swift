@@ -26,7 +26,7 @@ public struct Plan: Equatable, Sendable {
         add(["ACCOUNT"])
         for step in steps {
             if let check = step.check { add(check.capture.map { [$0] } ?? []); add(check.variables) }
-            for action in step.create + step.always + step.teardown { add(action.variables) }
+            for action in step.create + step.complete + step.always + step.teardown { add(action.variables) }
         }
         return seen
     }
@@ -48,13 +48,17 @@ public struct Step: Equatable, Sendable {
     /// Run after the check or the creation either way: learning a runtime value, keeping an
     /// inline policy in line with the plan.
     public var always: [Action]
+    /// Run when the check found the resource: what `create` does after its first call, for a
+    /// run that stopped in between (a repository's external connection, the sample app's files).
+    public var complete: [Action]
     /// Removes what `create` made; empty for what exists already or is not ours to remove.
     public var teardown: [Action]
 
     public init(id: String, title: String, why: String, resources: [Resource] = [], check: Check? = nil,
-                create: [Action] = [], always: [Action] = [], teardown: [Action] = []) {
+                create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = []) {
         self.id = id; self.title = title; self.why = why; self.resources = resources
-        self.check = check; self.create = create; self.always = always; self.teardown = teardown
+        self.check = check; self.create = create; self.always = always; self.complete = complete
+        self.teardown = teardown
     }
 }
 
@@ -128,7 +132,8 @@ public enum Action: Equatable, Sendable {
     /// Stops the script with `message` unless the command prints `expected`.
     case expect(Command, equals: String, message: String)
     /// `NAME=$(aws ...)` listing several resources, a row each (`KEY<TAB>ID`), for the checks
-    /// of later steps: one call instead of one a resource. A failure finds nothing.
+    /// of later steps: one call instead of one a resource. Only a not-found error
+    /// (`Command.absentCodes`: no domain yet) finds nothing; any other stops setup.
     case lookup(String, Command)
     /// Polls `ec2 describe-vpc-endpoints` until every endpoint's State is available.
     case awaitEndpoints([Arg])
@@ -139,6 +144,8 @@ public enum Action: Equatable, Sendable {
     case emptyBucket(Arg)
     /// The actions run only when the variable (a looked-up id) was found.
     case ifFound(String, [Action])
+    /// The actions run only when the rows held in the variable lack `key` (as `Check.Listed`).
+    case unlessListed(String, key: Arg, [Action])
     /// Teardown: the actions run only when the command prints the plan's name, the value of the
     /// resource's vpcpipe tag; a resource found without it was not created by vpcpipe and is kept.
     case ifTagged(Command, resource: Arg, [Action])
@@ -152,6 +159,7 @@ public enum Action: Equatable, Sendable {
         case .awaitInterfacesGone(let group): group.variables
         case .emptyBucket(let bucket): bucket.variables
         case .ifFound(let name, let actions): [name] + actions.flatMap(\.variables)
+        case .unlessListed(let name, let key, let actions): [name] + key.variables + actions.flatMap(\.variables)
         case .ifTagged(let command, let resource, let actions):
             command.variables + resource.variables + actions.flatMap(\.variables)
         }
@@ -167,7 +175,7 @@ public enum Action: Equatable, Sendable {
         case .emptyBucket(let bucket):
             [Action.listVersions(bucket),
              Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY")).with("version-id", .variable("VERSION_ID"))]
-        case .ifFound(_, let actions): actions.flatMap(\.commands)
+        case .ifFound(_, let actions), .unlessListed(_, _, let actions): actions.flatMap(\.commands)
         case .ifTagged(let command, _, let actions): [command] + actions.flatMap(\.commands)
         }
     }
@@ -202,6 +210,25 @@ extension TagRead {
 
 extension Command {
     public var variables: [String] { options.flatMap { $0.values.flatMap(\.variables) } }
+
+    /// The error codes by which this check's or lookup's call says that what it looks for is not
+    /// there. Only these count as "absent": a denied or throttled call must stop setup, or a
+    /// second run would create again what exists. Calls that filter or list answer an empty
+    /// result instead and have none.
+    public var absentCodes: [String] {
+        switch (service, operation) {
+        case ("codeartifact", "describe-domain"), ("codeartifact", "list-repositories-in-domain"),
+             ("codeartifact", "describe-repository"), ("events", "describe-rule"):
+            ["ResourceNotFoundException"]
+        case ("s3api", "head-bucket"): ["404", "NoSuchBucket"]
+        case ("codecommit", "get-repository"): ["RepositoryDoesNotExistException"]
+        case ("codecommit", "get-branch"): ["BranchDoesNotExistException"]
+        // Before the repository, or before the branch's first commit.
+        case ("codecommit", "get-folder"): ["RepositoryDoesNotExistException", "CommitDoesNotExistException"]
+        case ("codepipeline", "get-pipeline"): ["PipelineNotFoundException"]
+        default: []
+        }
+    }
 }
 
 /// Why an endpoint is planned or not, in the article's terms.

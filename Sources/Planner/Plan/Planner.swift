@@ -65,6 +65,15 @@ private final class Derivation {
             .query("VpcEndpoints[?!contains(['deleted','deleting','Deleted','Deleting','failed','Failed'], State)].[ServiceName,VpcEndpointId,\(tagQuery("Tags", key: "Key", value: "Value"))]"))
     }()
 
+    /// The sample app's branch: a row `.<TAB>COMMIT` for its head, then a row for each file and
+    /// folder at its root. Nothing before the repository or the branch exists.
+    lazy var sampleFileLookup: Lookup? = {
+        guard answers.source.create && answers.source.sampleApp else { return nil }
+        return ("SAMPLE_FILES", Command("codecommit", "get-folder").with("repository-name", .text(answers.source.repository))
+            .with("commit-specifier", .text(answers.source.branch)).with("folder-path", "/")
+            .query("[[['.', commitId]], files[].[absolutePath], subFolders[].[absolutePath]][]"))
+    }()
+
     /// A JMESPath list of raw string literals (names here never hold a quote).
     func jmesList(_ values: [String]) -> String { "[" + values.map { "'\($0)'" }.joined(separator: ",") + "]" }
 
@@ -104,7 +113,7 @@ private final class Derivation {
                 .with("service-names", codeArtifactServices.map { .text($0.serviceName(region: answers.region)) })
                 .query("ServiceNames")))
         }
-        checks += [roleLookup, groupLookup, repositoryLookup, endpointLookup].compactMap { $0.map { .lookup($0.variable, $0.command) } }
+        checks += [roleLookup, groupLookup, repositoryLookup, endpointLookup, sampleFileLookup].compactMap { $0.map { .lookup($0.variable, $0.command) } }
         steps.append(Step(
             id: "preflight", title: "Check the VPC, its subnets and CodeArtifact endpoints in \(answers.region); find what exists",
             why: "The article builds in your own private VPC; a wrong id or a region without CodeArtifact endpoints is cheaper to find before anything is created, and one call finding several resources is cheaper than one call each.",
@@ -178,9 +187,9 @@ private final class Derivation {
                 variable: "BUILD_SG",
                 why: "The build's network interfaces need HTTPS out to the endpoints and S3 and nothing in.",
                 rules: [
-                    .call(Command("ec2", "revoke-security-group-egress").with("group-id", .variable("BUILD_SG"))
+                    .call(Command("ec2", "revoke-security-group-egress", tolerates: ["InvalidPermission.NotFound"]).with("group-id", .variable("BUILD_SG"))
                         .with("ip-permissions", permissions(protocol: "-1", port: nil, to: .cidr))),
-                    .call(Command("ec2", "authorize-security-group-egress").with("group-id", .variable("BUILD_SG"))
+                    .call(Command("ec2", "authorize-security-group-egress", tolerates: ["InvalidPermission.Duplicate"]).with("group-id", .variable("BUILD_SG"))
                         .with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .cidr))),
                 ],
                 waitsFor: "CodeBuild's network interfaces")
@@ -188,7 +197,7 @@ private final class Derivation {
                 id: "endpoint-security-group", title: "Security group of the interface endpoints",
                 name: names.endpointSecurityGroup, variable: "ENDPOINT_SG",
                 why: "The interface endpoints accept HTTPS from the build's security group only.",
-                rules: [.call(Command("ec2", "authorize-security-group-ingress").with("group-id", .variable("ENDPOINT_SG"))
+                rules: [.call(Command("ec2", "authorize-security-group-ingress", tolerates: ["InvalidPermission.Duplicate"]).with("group-id", .variable("ENDPOINT_SG"))
                     .with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .group(build))))],
                 waitsFor: "the endpoints' network interfaces")
             return (build, endpoint)
@@ -233,7 +242,10 @@ private final class Derivation {
             create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))
                 .with("description", .text("\(title) (\(answers.name)), created by vpcpipe"))
                 .with("vpc-id", .text(network.vpc)).with("tag-specifications", tagSpecifications("security-group"))
-                .query("GroupId"))] + rules,
+                .query("GroupId"))],
+            // Every run, so a run stopped between the group and its rules is completed; a rule
+            // already in place (or already revoked) is not an error.
+            always: rules,
             // Only a group with vpcpipe's tag is deleted, once \(interfaces) have left it.
             teardown: [.capture(variable, find([("tag:\(Names.tagKey)", .text(answers.name))])),
                        .ifFound(variable, [.awaitInterfacesGone(group: group),
@@ -263,7 +275,8 @@ private final class Derivation {
             teardown: owned ? [.ifTagged(domainTag, resource: domainResource.label,
                                          [.call(scoped(Command("codeartifact", "delete-domain")))])] : []))
 
-        let repository = { [self] (id: String, title: String, name: String, why: String, extra: [Action], upstreams: [String]) in
+        let repository = { [self] (id: String, title: String, name: String, why: String, extra: [Action], complete: [Action],
+                                   upstreams: [String]) in
             let named = scoped(Command("codeartifact", "create-repository")).with("repository", .text(name))
             var create = named.with("description", .text("\(title), created by vpcpipe")).with("tags", tags(key: "key", value: "value"))
             if !upstreams.isEmpty {
@@ -276,23 +289,29 @@ private final class Derivation {
                 resources: [resource],
                 check: Check(in: repositoryLookup!, key: .text(name)).tagged(.call(tag)),
                 create: [.call(create)] + extra,
+                complete: complete,
                 teardown: [.ifTagged(tag, resource: resource.label,
                                      [.call(scoped(Command("codeartifact", "delete-repository")).with("repository", .text(name)))])])
         }
         if !ca.upstream.isEmpty {
+            let associate = Action.call(scoped(Command("codeartifact", "associate-external-connection"))
+                .with("repository", .text(ca.upstream)).with("external-connection", .text(ca.externalConnection)))
             steps.append(repository(
                 "codeartifact-upstream", "CodeArtifact repository \(ca.upstream) with \(ca.externalConnection)",
                 ca.upstream,
                 "The upstream repository holds the connection to the public registry, so packages not yet in the domain are fetched by CodeArtifact, not by the build.",
-                [.call(scoped(Command("codeartifact", "associate-external-connection")).with("repository", .text(ca.upstream))
-                    .with("external-connection", .text(ca.externalConnection)))], []))
+                [associate],
+                // A found repository may lack the connection when a run stopped before it.
+                [.capture("CONNECTIONS", scoped(Command("codeartifact", "describe-repository")).with("repository", .text(ca.upstream))
+                    .query("repository.externalConnections[].[externalConnectionName]")),
+                 .unlessListed("CONNECTIONS", key: .text(ca.externalConnection), [associate])], []))
         }
         steps.append(repository(
             "codeartifact-repository", "CodeArtifact repository \(ca.repository)", ca.repository,
             ca.upstream.isEmpty
                 ? "The build installs its \(ca.format.rawValue) packages from this repository (no upstream: only packages published to it)."
                 : "The build installs its \(ca.format.rawValue) packages from this repository, which reaches the public registry through \(ca.upstream).",
-            [], ca.upstream.isEmpty ? [] : [ca.upstream]))
+            [], [], ca.upstream.isEmpty ? [] : [ca.upstream]))
     }
 
     func artifactBucket() {
@@ -317,13 +336,16 @@ private final class Derivation {
             resources: [resource],
             check: Check(Command("s3api", "head-bucket").with("bucket", bucket).with("expected-bucket-owner", Names.account))
                 .tagged(.call(tag)),
+            // Tagged at once, as create-bucket takes no tags on every CLI the scripts support: a run
+            // stopped before the tag leaves a bucket that teardown keeps.
             create: [.call(create),
-                     .call(base.with("versioning-configuration", #"{"Status":"Enabled"}"#)),
+                     .call(Command("s3api", "put-bucket-tagging").with("bucket", bucket).with("tagging", tagSet.arg))],
+            // Settings are idempotent PUTs, made every run: a run stopped after the bucket completes them.
+            always: [.call(base.with("versioning-configuration", #"{"Status":"Enabled"}"#)),
                      .call(Command("s3api", "put-public-access-block").with("bucket", bucket)
                         .with("public-access-block-configuration",
                               #"{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}"#)),
-                     .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg)),
-                     .call(Command("s3api", "put-bucket-tagging").with("bucket", bucket).with("tagging", tagSet.arg))],
+                     .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
             teardown: [.ifTagged(tag, resource: resource.label,
                                  [.emptyBucket(bucket), .call(Command("s3api", "delete-bucket").with("bucket", bucket))])]))
     }
@@ -402,22 +424,25 @@ private final class Derivation {
         // Never commit into a repository vpcpipe did not create: its history is the operator's.
         guard source.create && source.sampleApp else { return }
         let branch = Arg.text(source.branch)
-        var commits: [Action] = []
+        // A file is found by its root entry: the sample apps keep at most one file in each folder.
+        var commits: [(key: String, put: Action, onBranch: Action)] = []
         for (index, file) in SampleApp.files(answers).enumerated() {
-            var put = Command("codecommit", "put-file").with("repository-name", repository).with("branch-name", branch)
+            let put = Command("codecommit", "put-file").with("repository-name", repository).with("branch-name", branch)
                 .with("file-path", .text(file.path))
                 .with("file-content", "fileb://" + Arg.variable("HERE") + "/repo/\(file.path)")
                 .with("commit-message", .text("Add \(file.path) (vpcpipe sample app)"))
-            if index > 0 { put = put.with("parent-commit-id", .variable("COMMIT")) }
-            commits.append(.capture("COMMIT", put.query("commitId")))
+            let onBranch = Action.capture("COMMIT", put.with("parent-commit-id", .variable("COMMIT")).query("commitId"))
+            let key = String(file.path.split(separator: "/").first ?? "")
+            commits.append((key, index == 0 ? .capture("COMMIT", put.query("commitId")) : onBranch, onBranch))
         }
         steps.append(Step(
             id: "sample-app", title: "Commit the sample app to \(source.repository) on \(source.branch)",
-            why: "The article commits a buildspec and a small app that installs its dependency through CodeArtifact; only a branch that does not exist yet gets it.",
+            why: "The article commits a buildspec and a small app that installs its dependency through CodeArtifact; only a branch that does not exist yet (or that a stopped run began) gets it.",
             resources: [Resource("CodeCommit branch", branch)],
-            check: Check(Command("codecommit", "get-branch").with("repository-name", repository).with("branch-name", branch)
-                .query("branch.commitId")),
-            create: commits))
+            check: Check(in: sampleFileLookup!, key: ".", capture: "COMMIT"),
+            create: commits.map { $0.put },
+            // A branch a stopped run began gets the files it lacks, each on the previous commit.
+            complete: commits.map { .unlessListed("SAMPLE_FILES", key: .text($0.key), [$0.onBranch]) }))
     }
 
     func logGroup() {

@@ -81,12 +81,17 @@ public struct Command: Equatable, Sendable {
     public var options: [Option]
     /// Retry IAM propagation errors (create-project, create-pipeline: aws-notes.md pitfalls).
     public var retriesPropagation: Bool
+    /// Error codes that mean the call's work is done already (a security group rule that exists,
+    /// or is gone): the call succeeds, so a run stopped after it can make it again.
+    public var tolerates: [String]
 
-    public init(_ service: String, _ operation: String, _ options: [Option] = [], retriesPropagation: Bool = false) {
+    public init(_ service: String, _ operation: String, _ options: [Option] = [], retriesPropagation: Bool = false,
+                tolerates: [String] = []) {
         self.service = service
         self.operation = operation
         self.options = options
         self.retriesPropagation = retriesPropagation
+        self.tolerates = tolerates
     }
 
     /// The command with one more option (builder style keeps step definitions readable).

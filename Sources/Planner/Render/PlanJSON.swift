@@ -13,6 +13,7 @@ public enum PlanJSON {
                              ("existing", .bool(resource.existing))])
                 })),
                 ("create", commands(step.create)),
+                ("complete", commands(step.complete)),
                 ("always", commands(step.always)),
                 ("teardown", commands(step.teardown)),
             ]
@@ -60,6 +61,8 @@ public enum PlanJSON {
                 return [.object([("lookup", text(name)), ("command", argv(command))])]
             case .ifFound(let name, let actions):
                 return [.object([("ifFound", text(name)), ("then", commands(actions))])]
+            case .unlessListed(let name, let key, let actions):
+                return [.object([("unlessListed", text(name)), ("key", text(key.display)), ("then", commands(actions))])]
             case .ifTagged(let read, let resource, let actions):
                 return [.object([("ifTagged", argv(read)), ("resource", text(resource.display)), ("then", commands(actions))])]
             case .awaitEndpoints, .awaitInterfacesGone:

@@ -169,16 +169,19 @@ public enum ScriptRenderer {
             # Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
             PROPAGATION='not authorized to perform|cannot be assumed|unable to assume|does not have permissions to assume'
 
-            # call [--retry] SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT.
-            # --retry: IAM propagation errors are retried with backoff for RETRY_SECONDS.
+            # call [--retry] [--tolerate CODES] SERVICE OPERATION ARGS...: one AWS CLI call, its output
+            # left in OUT. --retry: IAM propagation errors are retried with backoff for RETRY_SECONDS.
+            # --tolerate: errors with these codes (A|B) mean the work is done already.
             call() {
-              local retry=0 waited=0 delay=2 status
+              local retry=0 tolerate='' waited=0 delay=2 status
               if [ "$1" = --retry ]; then retry=1; shift; fi
+              if [ "$1" = --tolerate ]; then tolerate=$2; shift 2; fi
               OUT=''
               if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
               while :; do
                 OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
                 status=$?
+                if coded "$tolerate"; then echo "  already done: $1 $2"; OUT=''; return 0; fi
                 if [ "$retry" = 1 ] && [ "$waited" -lt "$RETRY_SECONDS" ] && grep -qiE "$PROPAGATION" "$ERRORS"; then
                   echo "  IAM changes are still propagating; trying again in ${delay}s"
                   sleep "$delay"
@@ -191,13 +194,28 @@ public enum ScriptRenderer {
               done
             }
 
-            # lookup NAME SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call that
-            # finds several resources; a failure (a domain not created yet) finds nothing.
+            # coded CODES: true when the last call failed with one of the error codes CODES (A|B),
+            # as the AWS CLI prints them: "An error occurred (CODE) when calling ...".
+            coded() {
+              [ -n "$1" ] && grep -qE "\\(($1)\\) when calling" "$ERRORS"
+            }
+
+            # lookup NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call
+            # that finds several resources. An error coded ABSENT (no domain yet) finds nothing; any
+            # other stops the script, as a lookup that saw nothing would have setup create again.
             lookup() {
-              local name=$1
-              shift
+              local name=$1 absent=$2 status=0
+              shift 2
               OUT=''
-              if [ "$DRY_RUN" = 1 ]; then show "$@"; else OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || OUT=''; fi
+              if [ "$DRY_RUN" = 1 ]; then
+                show "$@"
+              else
+                OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+                if [ "$status" -ne 0 ]; then
+                  OUT=''
+                  coded "$absent" || { report; return "$status"; }
+                fi
+              fi
               printf -v "$name" '%s' "$OUT"
             }
 
@@ -217,13 +235,20 @@ public enum ScriptRenderer {
               return 1
             }
 
-            # found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
-            # output but None); NAME and FOUND take what it printed. A dry run calls nothing and finds nothing.
+            # found NAME|- ABSENT SERVICE OPERATION ARGS...: true when the check finds the resource (any
+            # output but None); NAME and FOUND take what it printed. An error coded ABSENT finds nothing;
+            # any other stops the script here (set -e does not act inside an if's condition).
+            # A dry run calls nothing and finds nothing.
             found() {
-              local name=$1 out
-              shift
+              local name=$1 absent=$2 out status=0
+              shift 2
               if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
-              out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
+              out=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+              if [ "$status" -ne 0 ]; then
+                coded "$absent" && return 1
+                report
+                exit "$status"
+              fi
               [ "$out" != None ] || return 1
               if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
               FOUND=$out
@@ -408,7 +433,7 @@ public enum ScriptRenderer {
         if let check = step.check {
             let found = { (indent: String) in
                 check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
-                    ?? command(check.command, indent: indent, prefix: "found \(check.capture ?? "-") ")
+                    ?? command(check.command, indent: indent, prefix: "found \(check.capture ?? "-") \(absent(check.command)) ")
             }
             if check.mustExist {
                 let what = step.resources.first.map { "\($0.kind) " + $0.name } ?? .text(step.title)
@@ -420,6 +445,7 @@ public enum ScriptRenderer {
                 case .found: out.append("  exists")
                 case .call(let read): out.append("  exists " + command(read, indent: "  "))
                 }
+                out += indented(step.complete)
                 out.append("else")
                 out += indented(step.create)
                 out.append("fi")
@@ -438,7 +464,7 @@ public enum ScriptRenderer {
         case .capture(let name, let cmd):
             return ["capture \(name) " + command(cmd, indent: "")]
         case .lookup(let name, let cmd):
-            return ["lookup \(name) " + command(cmd, indent: "")]
+            return ["lookup \(name) \(absent(cmd)) " + command(cmd, indent: "")]
         case .expect(let cmd, let wanted, let message):
             return ["expect \(Shell.quote(.text(wanted))) \(Shell.quote(.text(message))) " + command(cmd, indent: "")]
         case .awaitEndpoints:
@@ -457,10 +483,17 @@ public enum ScriptRenderer {
             ]
         case .ifFound(let name, let actions):
             return ["if [ -n \"$\(name)\" ] && [ \"$\(name)\" != None ]; then"] + indented(actions) + ["fi"]
+        case .unlessListed(let name, let key, let actions):
+            return ["if ! listed - \(name) \(Shell.quote(key)); then"] + indented(actions) + ["fi"]
         case .ifTagged(let read, let resource, let actions):
             return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource)) ") + "; then"]
                 + indented(actions) + ["fi"]
         }
+    }
+
+    /// The error codes by which a check or lookup says "not there", as one word for `found` and `lookup`.
+    private static func absent(_ command: Command) -> String {
+        Shell.quote(.text(command.absentCodes.map { $0.replacingOccurrences(of: ".", with: "\\.") }.joined(separator: "|")))
     }
 
     /// Each line of the actions' commands two spaces in, continuation lines included: split at
@@ -474,7 +507,8 @@ public enum ScriptRenderer {
 
     /// `[--retry] SERVICE OPERATION --option value...`, one option a line when long.
     private static func command(_ command: Command, indent: String, prefix: String = "") -> String {
-        let head = (command.retriesPropagation ? "--retry " : "") + "\(command.service) \(command.operation)"
+        let tolerates = command.tolerates.isEmpty ? "" : "--tolerate \(Shell.quote(.text(command.tolerates.joined(separator: "|")))) "
+        let head = (command.retriesPropagation ? "--retry " : "") + tolerates + "\(command.service) \(command.operation)"
         let options = command.options.map { option in
             (["--" + option.name] + option.values.map(Shell.quote)).joined(separator: " ")
         }

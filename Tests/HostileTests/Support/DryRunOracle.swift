@@ -62,6 +62,9 @@ struct DryRunOracle {
             case .awaitEndpoints, .awaitInterfacesGone, .emptyBucket:
                 // Polls print their first call; a dry run lists no object versions to delete.
                 show(action.commands[0])
+            case .unlessListed(_, _, let inner):
+                // A dry run's lookup found nothing: the actions run.
+                run(inner)
             case .ifFound(let name, let inner):
                 if let value = values[name], !value.isEmpty, value != "None" { run(inner) }
             case .ifTagged(let read, _, let inner):
