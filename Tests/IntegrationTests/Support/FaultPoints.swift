@@ -4,7 +4,7 @@ import Foundation
 /// fault can stop it. Reading the plan rather than keeping a list here keeps the fault tests in
 /// step with the planner, whatever calls it adds or drops.
 struct PlannedSetup: Decodable {
-    struct Action: Decodable { var command: [String]?; var poll: [String]? }
+    struct Action: Decodable { var command: [String]?; var poll: [String]?; var lookup: String? }
     struct Check: Decodable { var command: [String] }
     struct Step: Decodable {
         var id: String, title: String
@@ -28,8 +28,9 @@ struct PlannedSetup: Decodable {
                                      role: .always, arguments: identity)]
         for (index, step) in steps.enumerated() {
             let calls = (step.check.map { [(FaultPoint.Role.check, $0.command)] } ?? [])
-                + (try step.create.map { (FaultPoint.Role.create, try $0.arguments()) })
-                + (try step.always.map { ($0.poll == nil ? FaultPoint.Role.always : .poll, try $0.arguments()) })
+                + (try step.create.enumerated().map { ($0.offset == 0 ? FaultPoint.Role.create : .subCreate, try $0.element.arguments()) })
+                + (try step.always.map { ($0.poll != nil ? FaultPoint.Role.poll : $0.lookup != nil ? .lookup : .always,
+                                          try $0.arguments()) })
             for (role, arguments) in calls {
                 let point = try FaultPoint(step: index + 1, stepID: step.id, title: step.title, kind: step.kind,
                                            role: role, arguments: arguments)
@@ -43,7 +44,7 @@ struct PlannedSetup: Decodable {
     /// has such calls, however often setup.sh is stopped and run again.
     func creatingOperations() throws -> [String: Int] {
         let all = try points()
-        let elsewhere = Set(all.filter { $0.role != .create }.map(\.operation))
+        let elsewhere = Set(all.filter { !$0.role.creates }.map(\.operation))
         var counts: [String: Int] = [:]
         for step in steps {
             for action in step.create {
@@ -88,7 +89,15 @@ extension PlannedSetup.Step {
 
 /// One call of the plan where the emulator can fail setup.sh, and the fault that fails it there.
 struct FaultPoint: CustomStringConvertible {
-    enum Role: String { case check, create, always, poll }
+    /// A step's later creating calls are sub-creates: a run stopped there leaves the resource
+    /// part-made, and the next run must complete it.
+    enum Role: String {
+        case lookup, check, create, subCreate = "sub-create", always, poll
+
+        var creates: Bool { self == .create || self == .subCreate }
+        /// Made by every run, whatever exists.
+        var everyRun: Bool { self == .lookup || self == .always || self == .poll }
+    }
     enum ErrorKind: String, CaseIterable { case access, throttling }
 
     /// 1-based, as setup.sh numbers its steps; 0 for the account lookup before step 1.
@@ -173,19 +182,17 @@ struct FaultPoint: CustomStringConvertible {
 }
 
 extension Array where Element == FaultPoint {
-    /// The fewest points, in plan order, that together cover every AWS service, every role of a
-    /// call (check, create, always, poll) and every kind of step: the sweep CI can afford. A
-    /// check is failed on a complete setup, which costs a whole second run, so checks are taken
-    /// only for what no other call covers.
-    func sample() -> [FaultPoint] {
-        var covered: Set<String> = []
-        func cover(_ point: FaultPoint) -> Bool {
+    /// Points in plan order, one a step at most, that cover every AWS service, every role of a
+    /// call and every kind of step as far as such a chain can: one setup.sh run each stops at
+    /// its point and the next resumes past it, so the whole chain costs about one setup.
+    func chain() -> [FaultPoint] {
+        var covered: Set<String> = [], lastStep = -1
+        return filter { point in
             let keys = ["service \(point.service)", "role \(point.role.rawValue)", "kind \(point.kind)"]
-            defer { covered.formUnion(keys) }
-            return !covered.isSuperset(of: keys)
+            guard point.step > lastStep, !covered.isSuperset(of: keys) else { return false }
+            covered.formUnion(keys)
+            lastStep = point.step
+            return true
         }
-        let building = filter { $0.role != .check }.filter(cover)
-        let checks = filter { $0.role == .check }.filter(cover)
-        return filter { point in (building + checks).contains { $0.sendsSameRequest(as: point) } }
     }
 }
