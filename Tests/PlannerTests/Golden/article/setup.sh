@@ -53,6 +53,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
   EP_STS=''
   EP_S3=''
   COMMIT=''
+  SAMPLE_FILES=''
 }
 
 STEP=0
@@ -107,16 +108,19 @@ FOUND=''
 # Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
 PROPAGATION='not authorized to perform|cannot be assumed|unable to assume|does not have permissions to assume'
 
-# call [--retry] SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT.
-# --retry: IAM propagation errors are retried with backoff for RETRY_SECONDS.
+# call [--retry] [--tolerate CODES] SERVICE OPERATION ARGS...: one AWS CLI call, its output
+# left in OUT. --retry: IAM propagation errors are retried with backoff for RETRY_SECONDS.
+# --tolerate: errors with these codes (A|B) mean the work is done already.
 call() {
-  local retry=0 waited=0 delay=2 status
+  local retry=0 tolerate='' waited=0 delay=2 status
   if [ "$1" = --retry ]; then retry=1; shift; fi
+  if [ "$1" = --tolerate ]; then tolerate=$2; shift 2; fi
   OUT=''
   if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
   while :; do
     OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
     status=$?
+    if coded "$tolerate"; then echo "  already done: $1 $2"; OUT=''; return 0; fi
     if [ "$retry" = 1 ] && [ "$waited" -lt "$RETRY_SECONDS" ] && grep -qiE "$PROPAGATION" "$ERRORS"; then
       echo "  IAM changes are still propagating; trying again in ${delay}s"
       sleep "$delay"
@@ -129,13 +133,28 @@ call() {
   done
 }
 
-# lookup NAME SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call that
-# finds several resources; a failure (a domain not created yet) finds nothing.
+# coded CODES: true when the last call failed with one of the error codes CODES (A|B),
+# as the AWS CLI prints them: "An error occurred (CODE) when calling ...".
+coded() {
+  [ -n "$1" ] && grep -qE "\(($1)\) when calling" "$ERRORS"
+}
+
+# lookup NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call
+# that finds several resources. An error coded ABSENT (no domain yet) finds nothing; any
+# other stops the script, as a lookup that saw nothing would have setup create again.
 lookup() {
-  local name=$1
-  shift
+  local name=$1 absent=$2 status=0
+  shift 2
   OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; else OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || OUT=''; fi
+  if [ "$DRY_RUN" = 1 ]; then
+    show "$@"
+  else
+    OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+    if [ "$status" -ne 0 ]; then
+      OUT=''
+      coded "$absent" || { report; return "$status"; }
+    fi
+  fi
   printf -v "$name" '%s' "$OUT"
 }
 
@@ -155,13 +174,20 @@ listed() {
   return 1
 }
 
-# found NAME|- SERVICE OPERATION ARGS...: true when the check finds the resource (any
-# output but None); NAME and FOUND take what it printed. A dry run calls nothing and finds nothing.
+# found NAME|- ABSENT SERVICE OPERATION ARGS...: true when the check finds the resource (any
+# output but None); NAME and FOUND take what it printed. An error coded ABSENT finds nothing;
+# any other stops the script here (set -e does not act inside an if's condition).
+# A dry run calls nothing and finds nothing.
 found() {
-  local name=$1 out
-  shift
+  local name=$1 absent=$2 out status=0
+  shift 2
   if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
-  out=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || return 1
+  out=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+  if [ "$status" -ne 0 ]; then
+    coded "$absent" && return 1
+    report
+    exit "$status"
+  fi
   [ "$out" != None ] || return 1
   if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
   FOUND=$out
@@ -303,22 +329,28 @@ call ec2 describe-vpc-endpoint-services \
     --service-names 'com.amazonaws.us-west-2.codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.repositories' \
     --query 'ServiceNames' \
     --output 'text'
-lookup ROLES iam list-roles \
+lookup ROLES '' iam list-roles \
     --path-prefix '/service-role/' \
     --query 'Roles[?contains(['\''codebuild-Private-service-role'\'','\''AWSCodePipelineServiceRole-us-west-2-Private'\'','\''cwe-role-us-west-2-Private'\''], RoleName)].[RoleName]' \
     --output 'text'
-lookup SECURITY_GROUPS ec2 describe-security-groups \
+lookup SECURITY_GROUPS '' ec2 describe-security-groups \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build","vpcpipe-Private-endpoints"]}]' \
     --query 'SecurityGroups[].[GroupName,GroupId,Tags[?Key=='\''vpcpipe'\''].Value | [0]]' \
     --output 'text'
-lookup REPOSITORIES codeartifact list-repositories-in-domain \
+lookup REPOSITORIES 'ResourceNotFoundException' codeartifact list-repositories-in-domain \
     --domain 'private' \
     --domain-owner "$ACCOUNT" \
     --query 'repositories[].[name]' \
     --output 'text'
-lookup ENDPOINTS ec2 describe-vpc-endpoints \
+lookup ENDPOINTS '' ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs","com.amazonaws.us-west-2.codeartifact.api","com.amazonaws.us-west-2.codeartifact.repositories","com.amazonaws.us-west-2.sts","com.amazonaws.us-west-2.s3"]}]' \
     --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)].[ServiceName,VpcEndpointId,Tags[?Key=='\''vpcpipe'\''].Value | [0]]' \
+    --output 'text'
+lookup SAMPLE_FILES 'RepositoryDoesNotExistException|CommitDoesNotExistException' codecommit get-folder \
+    --repository-name 'Private' \
+    --commit-specifier 'main' \
+    --folder-path '/' \
+    --query '[[['\''.'\'', commitId]], files[].[absolutePath], subFolders[].[absolutePath]][]' \
     --output 'text'
 
 step 2 'Turn on DNS support and DNS host names in vpc-0123456789abcdef0'
@@ -397,13 +429,13 @@ else
       --tag-specifications '[{"ResourceType":"security-group","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
       --query 'GroupId' \
       --output 'text'
-  call ec2 revoke-security-group-egress \
-      --group-id "$BUILD_SG" \
-      --ip-permissions '[{"IpProtocol":"-1","IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
-  call ec2 authorize-security-group-egress \
-      --group-id "$BUILD_SG" \
-      --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
 fi
+call --tolerate 'InvalidPermission.NotFound' ec2 revoke-security-group-egress \
+    --group-id "$BUILD_SG" \
+    --ip-permissions '[{"IpProtocol":"-1","IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
+call --tolerate 'InvalidPermission.Duplicate' ec2 authorize-security-group-egress \
+    --group-id "$BUILD_SG" \
+    --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
 
 step 7 'Security group of the interface endpoints'
 if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
@@ -416,13 +448,13 @@ else
       --tag-specifications '[{"ResourceType":"security-group","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
       --query 'GroupId' \
       --output 'text'
-  call ec2 authorize-security-group-ingress \
-      --group-id "$ENDPOINT_SG" \
-      --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"'"$BUILD_SG"'"}]}]'
 fi
+call --tolerate 'InvalidPermission.Duplicate' ec2 authorize-security-group-ingress \
+    --group-id "$ENDPOINT_SG" \
+    --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"'"$BUILD_SG"'"}]}]'
 
 step 8 'CodeArtifact domain private'
-if found ASSETS_BUCKET_ARN codeartifact describe-domain \
+if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-domain \
       --domain 'private' \
       --domain-owner "$ACCOUNT" \
       --query 'domain.s3BucketArn' \
@@ -445,6 +477,19 @@ if listed - REPOSITORIES 'npm-store'; then
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
+  capture CONNECTIONS codeartifact describe-repository \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --repository 'npm-store' \
+      --query 'repository.externalConnections[].[externalConnectionName]' \
+      --output 'text'
+  if ! listed - CONNECTIONS 'public:npmjs'; then
+    call codeartifact associate-external-connection \
+        --domain 'private' \
+        --domain-owner "$ACCOUNT" \
+        --repository 'npm-store' \
+        --external-connection 'public:npmjs'
+  fi
 else
   call codeartifact create-repository \
       --domain 'private' \
@@ -476,7 +521,7 @@ else
 fi
 
 step 11 'S3 artifact bucket of the pipeline'
-if found - s3api head-bucket \
+if found - '404|NoSuchBucket' s3api head-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --expected-bucket-owner "$ACCOUNT"; then
   exists s3api get-bucket-tagging \
@@ -487,19 +532,19 @@ else
   call s3api create-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --create-bucket-configuration '{"LocationConstraint":"us-west-2"}'
-  call s3api put-bucket-versioning \
-      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --versioning-configuration '{"Status":"Enabled"}'
-  call s3api put-public-access-block \
-      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --public-access-block-configuration '{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}'
-  call s3api put-bucket-policy \
-      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --policy '{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private","arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
   call s3api put-bucket-tagging \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --tagging '{"TagSet":[{"Key":"vpcpipe","Value":"Private"}]}'
 fi
+call s3api put-bucket-versioning \
+    --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+    --versioning-configuration '{"Status":"Enabled"}'
+call s3api put-public-access-block \
+    --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+    --public-access-block-configuration '{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}'
+call s3api put-bucket-policy \
+    --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+    --policy '{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private","arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
 
 step 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
 if listed EP_LOGS ENDPOINTS 'com.amazonaws.us-west-2.logs'; then
@@ -585,7 +630,7 @@ else
 fi
 
 step 17 'CodeCommit repository Private'
-if found - codecommit get-repository \
+if found - 'RepositoryDoesNotExistException' codecommit get-repository \
       --repository-name 'Private' \
       --query 'repositoryMetadata.repositoryName' \
       --output 'text'; then
@@ -601,12 +646,41 @@ else
 fi
 
 step 18 'Commit the sample app to Private on main'
-if found - codecommit get-branch \
-      --repository-name 'Private' \
-      --branch-name 'main' \
-      --query 'branch.commitId' \
-      --output 'text'; then
+if listed COMMIT SAMPLE_FILES '.'; then
   echo '  exists: nothing to create'
+  if ! listed - SAMPLE_FILES 'buildspec.yml'; then
+    capture COMMIT codecommit put-file \
+        --repository-name 'Private' \
+        --branch-name 'main' \
+        --file-path 'buildspec.yml' \
+        --file-content 'fileb://'"$HERE"'/repo/buildspec.yml' \
+        --commit-message 'Add buildspec.yml (vpcpipe sample app)' \
+        --parent-commit-id "$COMMIT" \
+        --query 'commitId' \
+        --output 'text'
+  fi
+  if ! listed - SAMPLE_FILES 'package.json'; then
+    capture COMMIT codecommit put-file \
+        --repository-name 'Private' \
+        --branch-name 'main' \
+        --file-path 'package.json' \
+        --file-content 'fileb://'"$HERE"'/repo/package.json' \
+        --commit-message 'Add package.json (vpcpipe sample app)' \
+        --parent-commit-id "$COMMIT" \
+        --query 'commitId' \
+        --output 'text'
+  fi
+  if ! listed - SAMPLE_FILES 'index.js'; then
+    capture COMMIT codecommit put-file \
+        --repository-name 'Private' \
+        --branch-name 'main' \
+        --file-path 'index.js' \
+        --file-content 'fileb://'"$HERE"'/repo/index.js' \
+        --commit-message 'Add index.js (vpcpipe sample app)' \
+        --parent-commit-id "$COMMIT" \
+        --query 'commitId' \
+        --output 'text'
+  fi
 else
   capture COMMIT codecommit put-file \
       --repository-name 'Private' \
@@ -637,7 +711,7 @@ else
 fi
 
 step 19 'CloudWatch log group /aws/codebuild/Private'
-if found - logs describe-log-groups \
+if found - '' logs describe-log-groups \
       --log-group-name-prefix '/aws/codebuild/Private' \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
       --output 'text'; then
@@ -650,7 +724,7 @@ else
 fi
 
 step 20 'CodeBuild project Private in the VPC'
-if found - codebuild batch-get-projects \
+if found - '' codebuild batch-get-projects \
       --names 'Private' \
       --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
       --output 'text'; then
@@ -675,7 +749,10 @@ await_available ec2 describe-vpc-endpoints \
     --output 'text'
 
 step 22 'CodePipeline Private (V2): source, then build'
-if found - codepipeline get-pipeline --name 'Private' --query 'pipeline.name' --output 'text'; then
+if found - 'PipelineNotFoundException' codepipeline get-pipeline \
+      --name 'Private' \
+      --query 'pipeline.name' \
+      --output 'text'; then
   exists codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
@@ -687,7 +764,10 @@ else
 fi
 
 step 23 'EventBridge rule codepipeline-Private-source on main'
-if found - events describe-rule --name 'codepipeline-Private-source' --query 'Name' --output 'text'; then
+if found - 'ResourceNotFoundException' events describe-rule \
+      --name 'codepipeline-Private-source' \
+      --query 'Name' \
+      --output 'text'; then
   exists events list-tags-for-resource \
       --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
       --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
