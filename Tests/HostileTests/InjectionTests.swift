@@ -79,7 +79,11 @@ enum FakeAWS {
             if case .awaitEndpoints = action { arms.append("\(key(action.commands[0]))) echo available ;;") }
         }
         for check in plan.steps.compactMap(\.check) {
-            arms.append("\(key(check.command))) echo 'An error occurred (NotFound)' >&2; exit 254 ;;")
+            // Nothing is found: a call that lists or filters prints nothing, the others fail with
+            // their not-found error, the only error setup.sh takes for "absent".
+            arms.append("\(key(check.command))) " + (check.command.absentCodes.first.map {
+                "echo 'An error occurred (\($0)) when calling the \(check.command.operation) operation' >&2; exit 254 ;;"
+            } ?? "echo ;;"))
         }
         return """
             #!/bin/bash

@@ -18,7 +18,8 @@ extension Plan {
     }
 
     func createCommand(_ stepID: String, _ operation: String) -> Command? {
-        step(stepID)?.create.flatMap(\.commands).first { $0.operation == operation }
+        // Settings and rules a rerun must complete are made every run, in `always`.
+        step(stepID).flatMap { ($0.create + $0.always).flatMap(\.commands).first { $0.operation == operation } }
     }
 }
 
@@ -110,7 +111,8 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertEqual(build.check?.capture, "BUILD_SG")
         XCTAssertEqual(plan.createCommand("build-security-group", "authorize-security-group-egress")?.value("ip-permissions"),
                        #"[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]"#)
-        XCTAssertNotNil(plan.createCommand("build-security-group", "revoke-security-group-egress"))
+        XCTAssertEqual(plan.createCommand("build-security-group", "revoke-security-group-egress")?.tolerates, ["InvalidPermission.NotFound"])
+        XCTAssertEqual(plan.createCommand("build-security-group", "authorize-security-group-egress")?.tolerates, ["InvalidPermission.Duplicate"])
         XCTAssertNil(plan.createCommand("build-security-group", "authorize-security-group-ingress"))
         XCTAssertEqual(plan.createCommand("endpoint-security-group", "authorize-security-group-ingress")?.value("ip-permissions"),
                        #"[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"${BUILD_SG}"}]}]"#)
@@ -240,7 +242,11 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertEqual(puts[0].value("file-content"), "fileb://${HERE}/repo/buildspec.yml")
         XCTAssertFalse(puts[0].has("parent-commit-id"))
         XCTAssertEqual(puts[1].value("parent-commit-id"), "${COMMIT}")
-        XCTAssertEqual(plan.step("sample-app")?.check?.command.operation, "get-branch")
+        XCTAssertEqual(plan.step("sample-app")?.check?.command.operation, "get-folder")
+        XCTAssertEqual(plan.step("sample-app")?.check?.listed?.variable, "SAMPLE_FILES")
+        // A resumed run puts only the files the branch lacks, each on the previous commit.
+        let completing = plan.step("sample-app")!.complete.flatMap(\.commands)
+        XCTAssertEqual(completing.map { $0.value("parent-commit-id") }, ["${COMMIT}", "${COMMIT}", "${COMMIT}"])
     }
 
     func testDomainOfAnotherAccountIsUsedNotCreated() {
