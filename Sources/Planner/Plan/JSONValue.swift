@@ -38,8 +38,11 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
         func newline(_ level: String?) { if let level { parts.append(.text("\n" + level)) } }
         switch self {
         case .string(let arg):
+            // Part by part into `parts`, without a new `Arg` (and its merge) for every string.
             parts.append(.text("\""))
-            parts += arg.mapText(JSONValue.escape).parts
+            for part in arg.parts {
+                if case .text(let text) = part { parts.append(.text(JSONValue.escape(text))) } else { parts.append(part) }
+            }
             parts.append(.text("\""))
         case .bool(let value): parts.append(.text(value ? "true" : "false"))
         case .number(let value): parts.append(.text(String(value)))
