@@ -72,12 +72,6 @@ public struct Frame: Equatable, Sendable {
         return x - column
     }
 
-    /// Paints `style` over a span of cells, keeping their characters (a highlighted row).
-    public mutating func paint(row: Int, from column: Int, width: Int, style: Style) {
-        guard row >= 0, row < size.rows else { return }
-        for x in max(0, column)..<min(size.columns, column + width) { rows[row][x].style = style }
-    }
-
     /// The characters alone, one line per row, trailing blanks trimmed: golden files and tmux captures.
     public var text: String {
         rows.map { row in

@@ -146,10 +146,10 @@ enum Screens {
                   on: "privileged (Docker builds)", off: "not privileged"), help: """
                 Only needed to build Docker images. Keep it off otherwise.
                 """),
-            Field("Service role", "build.role", TextInput(value: .answer(\.build.role)), help: """
+            Field("Service role", "build.role", TextInput(value: .answer(\.build.role.text)), help: """
                 "new" creates the role the console's "New service role" would, with the VPC and \
                 CodeArtifact permissions the article adds; or type an existing role's ARN.
-                """, mark: { $0.build.role == "new" ? .created : .existing }),
+                """, mark: { $0.build.role == .new ? .created : .existing }),
             Field("Logs", "build.logs", Select(value: .choice(\.build.logs), options: { _ in
                 LogsDestination.allCases.map { Select.Option(value: $0.rawValue) }
             }), help: """
@@ -173,10 +173,10 @@ enum Screens {
                 Advanced settings > Artifact store. The pipeline passes the source to the build \
                 through this bucket; the build reaches it through the S3 gateway endpoint.
                 """, mark: { _ in .created }),
-            Field("Service role", "pipeline.role", TextInput(value: .answer(\.pipeline.role)), help: """
+            Field("Service role", "pipeline.role", TextInput(value: .answer(\.pipeline.role.text)), help: """
                 "new" creates a role with only what the pipeline needs (the console's default role is \
                 far broader); or type an existing role's ARN.
-                """, mark: { $0.pipeline.role == "new" ? .created : .existing }),
+                """, mark: { $0.pipeline.role == .new ? .created : .existing }),
             Field("Trigger", "pipeline.trigger", Select(value: .choice(\.pipeline.trigger), options: { _ in
                 Trigger.allCases.map { Select.Option(value: $0.rawValue) }
             }), help: """
@@ -202,10 +202,10 @@ enum Screens {
                 The route tables of those subnets: the S3 gateway endpoint adds its route to them. \
                 Needed unless the VPC already has an S3 endpoint.
                 """, mark: { _ in .existing }),
-            Field("Security group", "network.security_group", TextInput(value: .answer(\.network.securityGroup)), help: """
+            Field("Security group", "network.security_group", TextInput(value: .answer(\.network.securityGroup.text)), help: """
                 "create": a group for the build and one for the endpoints, allowing 443 between them. \
                 "default": the VPC's default group, as the article does. Or an existing sg-... id.
-                """, mark: { $0.network.securityGroup == "create" ? .created : .existing }),
+                """, mark: { $0.network.securityGroup == .create ? .created : .existing }),
         ]) }
 
     static var endpoints: Screen { Screen(

@@ -81,7 +81,7 @@ enum FakeAWS {
         for check in plan.steps.compactMap(\.check) {
             // Nothing is found: a call that lists or filters prints nothing, the others fail with
             // their not-found error, the only error setup.sh takes for "absent".
-            arms.append("\(key(check.command))) " + (check.command.absentCodes.first.map {
+            arms.append("\(key(check.command))) " + (check.absent.first.map {
                 "echo 'An error occurred (\($0)) when calling the \(check.command.operation) operation' >&2; exit 254 ;;"
             } ?? "echo ;;"))
         }

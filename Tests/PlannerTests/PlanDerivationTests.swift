@@ -12,12 +12,12 @@ func articleAnswers() -> Answers {
 
 extension Plan {
     /// Every command of a step's create, always and teardown actions, as argv display strings.
-    func commands(_ stepID: String) -> [[String]] {
+    func commands(_ stepID: StepID) -> [[String]] {
         guard let step = step(stepID) else { return [] }
         return (step.create + step.always + step.teardown).flatMap(\.commands).map(\.argv)
     }
 
-    func createCommand(_ stepID: String, _ operation: String) -> Command? {
+    func createCommand(_ stepID: StepID, _ operation: String) -> Command? {
         // Settings and rules a rerun must complete are made every run, in `always`.
         step(stepID).flatMap { ($0.create + $0.always).flatMap(\.commands).first { $0.operation == operation } }
     }
@@ -30,7 +30,7 @@ extension Command {
 
 final class PlanDerivationTests: XCTestCase {
     func testArticleStepsFollowTheOrderOfTheNotes() {
-        let ids = Planner.plan(articleAnswers()).steps.map(\.id)
+        let ids = Planner.plan(articleAnswers()).steps.map(\.id.rawValue)
         XCTAssertEqual(ids, [
             "preflight", "vpc-dns", "codebuild-role", "pipeline-role", "events-role",
             "build-security-group", "endpoint-security-group",
@@ -44,8 +44,8 @@ final class PlanDerivationTests: XCTestCase {
 
     func testEveryStepSaysWhyInOneSentence() {
         for step in Planner.plan(articleAnswers()).steps {
-            XCTAssertTrue(step.why.hasSuffix("."), step.id)
-            XCTAssertFalse(step.why.dropLast().contains(". "), step.id)
+            XCTAssertTrue(step.why.hasSuffix("."), step.id.rawValue)
+            XCTAssertFalse(step.why.dropLast().contains(". "), step.id.rawValue)
         }
     }
 
@@ -62,9 +62,9 @@ final class PlanDerivationTests: XCTestCase {
         answers.build.logs = .none
         let plan = Planner.plan(answers)
         XCTAssertEqual(plan.endpoints.first { $0.service == .logs }?.planned, false)
-        XCTAssertNil(plan.step("endpoint-logs"))
-        XCTAssertNil(plan.step("log-group"))
-        XCTAssertEqual(plan.createCommand("build-project", "create-project")?.value("logs-config"),
+        XCTAssertNil(plan.step(.endpoint(.logs)))
+        XCTAssertNil(plan.step(.logGroup))
+        XCTAssertEqual(plan.createCommand(.buildProject, "create-project")?.value("logs-config"),
                        #"{"cloudWatchLogs":{"status":"DISABLED"}}"#)
     }
 
@@ -72,9 +72,9 @@ final class PlanDerivationTests: XCTestCase {
         var answers = articleAnswers()
         answers.endpoints.existing = [.s3, .sts]
         let plan = Planner.plan(answers)
-        XCTAssertNil(plan.step("endpoint-s3"))
-        XCTAssertNil(plan.step("endpoint-sts"))
-        XCTAssertNotNil(plan.step("endpoint-logs"))
+        XCTAssertNil(plan.step(.endpoint(.s3)))
+        XCTAssertNil(plan.step(.endpoint(.sts)))
+        XCTAssertNotNil(plan.step(.endpoint(.logs)))
         XCTAssertTrue(plan.endpoints.first { $0.service == .s3 }!.reason.contains("endpoints.existing"))
         // No S3 endpoint policy to write: the assets bucket need not be looked up.
         XCTAssertFalse(plan.variables.contains("ASSETS_BUCKET_ARN"))
@@ -82,14 +82,14 @@ final class PlanDerivationTests: XCTestCase {
 
     func testInterfaceEndpointsAreAwaitedTogetherAndTheGatewayUsesRouteTables() {
         let plan = Planner.plan(articleAnswers())
-        XCTAssertEqual(plan.step("endpoints-available")?.always,
+        XCTAssertEqual(plan.step(.endpointsAvailable)?.always,
                        [.awaitEndpoints(["EP_LOGS", "EP_CODEARTIFACT_API", "EP_CODEARTIFACT_REPOSITORIES", "EP_STS"]
                            .map(Arg.variable))])
-        let s3 = plan.createCommand("endpoint-s3", "create-vpc-endpoint")!
+        let s3 = plan.createCommand(.endpoint(.s3), "create-vpc-endpoint")!
         XCTAssertEqual(s3.value("vpc-endpoint-type"), "Gateway")
         XCTAssertEqual(s3.value("route-table-ids"), "rtb-0123456789abcdef0")
         XCTAssertFalse(s3.has("subnet-ids"))
-        let api = plan.createCommand("endpoint-codeartifact-api", "create-vpc-endpoint")!
+        let api = plan.createCommand(.endpoint(.codeartifactAPI), "create-vpc-endpoint")!
         XCTAssertEqual(api.value("service-name"), "com.amazonaws.us-west-2.codeartifact.api")
         XCTAssertEqual(api.options.first { $0.name == "subnet-ids" }?.values.count, 2)
         XCTAssertEqual(api.value("security-group-ids"), "${ENDPOINT_SG}")
@@ -100,64 +100,64 @@ final class PlanDerivationTests: XCTestCase {
         var answers = articleAnswers()
         answers.endpoints.privateDNS = false
         let plan = Planner.plan(answers)
-        XCTAssertNil(plan.step("vpc-dns"))
-        XCTAssertTrue(plan.createCommand("endpoint-sts", "create-vpc-endpoint")!.has("no-private-dns-enabled"))
+        XCTAssertNil(plan.step(.vpcDNS))
+        XCTAssertTrue(plan.createCommand(.endpoint(.sts), "create-vpc-endpoint")!.has("no-private-dns-enabled"))
     }
 
     func testSecurityGroupModes() {
         var answers = articleAnswers()
         var plan = Planner.plan(answers)
-        let build = plan.step("build-security-group")!
+        let build = plan.step(.buildSecurityGroup)!
         XCTAssertEqual(build.check?.capture, "BUILD_SG")
-        XCTAssertEqual(plan.createCommand("build-security-group", "authorize-security-group-egress")?.value("ip-permissions"),
+        XCTAssertEqual(plan.createCommand(.buildSecurityGroup, "authorize-security-group-egress")?.value("ip-permissions"),
                        #"[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]"#)
-        XCTAssertEqual(plan.createCommand("build-security-group", "revoke-security-group-egress")?.tolerates, ["InvalidPermission.NotFound"])
-        XCTAssertEqual(plan.createCommand("build-security-group", "authorize-security-group-egress")?.tolerates, ["InvalidPermission.Duplicate"])
-        XCTAssertNil(plan.createCommand("build-security-group", "authorize-security-group-ingress"))
-        XCTAssertEqual(plan.createCommand("endpoint-security-group", "authorize-security-group-ingress")?.value("ip-permissions"),
+        XCTAssertEqual(plan.createCommand(.buildSecurityGroup, "revoke-security-group-egress")?.tolerates, ["InvalidPermission.NotFound"])
+        XCTAssertEqual(plan.createCommand(.buildSecurityGroup, "authorize-security-group-egress")?.tolerates, ["InvalidPermission.Duplicate"])
+        XCTAssertNil(plan.createCommand(.buildSecurityGroup, "authorize-security-group-ingress"))
+        XCTAssertEqual(plan.createCommand(.endpointSecurityGroup, "authorize-security-group-ingress")?.value("ip-permissions"),
                        #"[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"${BUILD_SG}"}]}]"#)
-        XCTAssertTrue(plan.createCommand("build-project", "create-project")!.value("vpc-config")!.contains(#""securityGroupIds":["${BUILD_SG}"]"#))
+        XCTAssertTrue(plan.createCommand(.buildProject, "create-project")!.value("vpc-config")!.contains(#""securityGroupIds":["${BUILD_SG}"]"#))
 
-        answers.network.securityGroup = "default"
+        answers.network.securityGroup = .vpcDefault
         plan = Planner.plan(answers)
-        XCTAssertNil(plan.step("build-security-group"))
-        XCTAssertEqual(plan.step("default-security-group")?.always.first?.variables.first, "DEFAULT_SG")
-        XCTAssertEqual(plan.createCommand("endpoint-sts", "create-vpc-endpoint")?.value("security-group-ids"), "${DEFAULT_SG}")
-        XCTAssertTrue(plan.step("default-security-group")!.teardown.isEmpty)
+        XCTAssertNil(plan.step(.buildSecurityGroup))
+        XCTAssertEqual(plan.step(.defaultSecurityGroup)?.always.first?.variables.first, "DEFAULT_SG")
+        XCTAssertEqual(plan.createCommand(.endpoint(.sts), "create-vpc-endpoint")?.value("security-group-ids"), "${DEFAULT_SG}")
+        XCTAssertTrue(plan.step(.defaultSecurityGroup)!.teardown.isEmpty)
 
-        answers.network.securityGroup = "sg-0123456789abcdef0"
+        answers.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
         plan = Planner.plan(answers)
-        XCTAssertNil(plan.step("default-security-group"))
-        XCTAssertEqual(plan.createCommand("endpoint-sts", "create-vpc-endpoint")?.value("security-group-ids"), "sg-0123456789abcdef0")
-        XCTAssertTrue(plan.createCommand("build-project", "create-project")!.value("vpc-config")!.contains("sg-0123456789abcdef0"))
+        XCTAssertNil(plan.step(.defaultSecurityGroup))
+        XCTAssertEqual(plan.createCommand(.endpoint(.sts), "create-vpc-endpoint")?.value("security-group-ids"), "sg-0123456789abcdef0")
+        XCTAssertTrue(plan.createCommand(.buildProject, "create-project")!.value("vpc-config")!.contains("sg-0123456789abcdef0"))
     }
 
     func testNewRolesHaveTrustConditionsAndInlinePolicies() {
         let plan = Planner.plan(articleAnswers())
-        let create = plan.createCommand("codebuild-role", "create-role")!
+        let create = plan.createCommand(.codeBuildRole, "create-role")!
         XCTAssertEqual(create.value("role-name"), "codebuild-Private-service-role")
         XCTAssertTrue(create.value("assume-role-policy-document")!.contains(#""Service":"codebuild.amazonaws.com""#))
         XCTAssertTrue(create.value("assume-role-policy-document")!.contains(#""aws:SourceAccount":"${ACCOUNT}""#))
-        XCTAssertEqual(plan.step("codebuild-role")!.always.count, 2)
-        XCTAssertEqual(plan.createCommand("build-project", "create-project")?.value("service-role"),
+        XCTAssertEqual(plan.step(.codeBuildRole)!.always.count, 2)
+        XCTAssertEqual(plan.createCommand(.buildProject, "create-project")?.value("service-role"),
                        "arn:aws:iam::${ACCOUNT}:role/service-role/codebuild-Private-service-role")
-        XCTAssertTrue(plan.createCommand("events-role", "create-role")!.value("assume-role-policy-document")!
+        XCTAssertTrue(plan.createCommand(.eventsRole, "create-role")!.value("assume-role-policy-document")!
             .contains("events.amazonaws.com"))
-        XCTAssertEqual(plan.step("codebuild-role")!.teardown.flatMap(\.commands).last?.operation, "delete-role")
+        XCTAssertEqual(plan.step(.codeBuildRole)!.teardown.flatMap(\.commands).last?.operation, "delete-role")
     }
 
     func testExistingRolesCreateNothingAndAreUsedAsTheyAre() {
         var answers = articleAnswers()
-        answers.build.role = "arn:aws:iam::111122223333:role/build"
-        answers.pipeline.role = "arn:aws:iam::111122223333:role/pipeline"
+        answers.build.role = .existing(arn: "arn:aws:iam::111122223333:role/build")
+        answers.pipeline.role = .existing(arn: "arn:aws:iam::111122223333:role/pipeline")
         let plan = Planner.plan(answers)
-        XCTAssertNil(plan.step("codebuild-role"))
-        XCTAssertNil(plan.step("pipeline-role"))
-        XCTAssertNotNil(plan.step("events-role"), "the trigger still needs a role to start the pipeline")
-        XCTAssertEqual(plan.createCommand("build-project", "create-project")?.value("service-role"), answers.build.role)
-        XCTAssertTrue(plan.createCommand("pipeline", "create-pipeline")!.value("pipeline")!.contains(answers.pipeline.role))
+        XCTAssertNil(plan.step(.codeBuildRole))
+        XCTAssertNil(plan.step(.pipelineRole))
+        XCTAssertNotNil(plan.step(.eventsRole), "the trigger still needs a role to start the pipeline")
+        XCTAssertEqual(plan.createCommand(.buildProject, "create-project")?.value("service-role"), answers.build.role.text)
+        XCTAssertTrue(plan.createCommand(.pipeline, "create-pipeline")!.value("pipeline")!.contains(answers.pipeline.role.text))
         XCTAssertFalse(plan.policies.map(\.file).contains("codebuild-base.json"))
-        XCTAssertTrue(Policies(Names(answers)).endpoint(.codeartifactAPI).arg.display.contains(answers.build.role))
+        XCTAssertTrue(Policies(Names(answers)).endpoint(.codeartifactAPI).arg.display.contains(answers.build.role.text))
     }
 
     func testIAMScope() {
@@ -174,51 +174,51 @@ final class PlanDerivationTests: XCTestCase {
     func testEndpointPolicies() {
         var answers = articleAnswers()
         var plan = Planner.plan(answers)
-        let s3 = plan.createCommand("endpoint-s3", "create-vpc-endpoint")!.value("policy-document")!
+        let s3 = plan.createCommand(.endpoint(.s3), "create-vpc-endpoint")!.value("policy-document")!
         XCTAssertTrue(s3.contains(#""Resource":"${ASSETS_BUCKET_ARN}/*""#))
         XCTAssertTrue(s3.contains("arn:aws:s3:::codepipeline-us-west-2-${ACCOUNT}-private/*"))
         XCTAssertTrue(plan.policies.map(\.file).contains("endpoint-s3.json"))
         // The domain's check and its creation both return the assets bucket.
-        XCTAssertEqual(plan.step("codeartifact-domain")?.check?.capture, "ASSETS_BUCKET_ARN")
-        XCTAssertEqual(plan.step("codeartifact-domain")?.create.first?.variables.first, "ASSETS_BUCKET_ARN")
+        XCTAssertEqual(plan.step(.codeArtifactDomain)?.check?.capture, "ASSETS_BUCKET_ARN")
+        XCTAssertEqual(plan.step(.codeArtifactDomain)?.create.first?.variables.first, "ASSETS_BUCKET_ARN")
 
         answers.endpoints.policies = .fullAccess
         plan = Planner.plan(answers)
-        XCTAssertFalse(plan.createCommand("endpoint-s3", "create-vpc-endpoint")!.has("policy-document"))
+        XCTAssertFalse(plan.createCommand(.endpoint(.s3), "create-vpc-endpoint")!.has("policy-document"))
         XCTAssertFalse(plan.policies.map(\.file).contains { $0.hasPrefix("endpoint-") })
-        XCTAssertNil(plan.step("codeartifact-domain")?.check?.capture)
+        XCTAssertNil(plan.step(.codeArtifactDomain)?.check?.capture)
     }
 
     func testPipelineTypeAndTriggers() {
         var answers = articleAnswers()
-        var pipeline = Planner.plan(answers).createCommand("pipeline", "create-pipeline")!.value("pipeline")!
+        var pipeline = Planner.plan(answers).createCommand(.pipeline, "create-pipeline")!.value("pipeline")!
         XCTAssertTrue(pipeline.contains(#""pipelineType":"V2""#))
         XCTAssertTrue(pipeline.contains(#""PollForSourceChanges":"false""#))
-        XCTAssertNotNil(Planner.plan(answers).step("trigger"))
+        XCTAssertNotNil(Planner.plan(answers).step(.trigger))
 
         answers.pipeline.type = .v1
         answers.pipeline.trigger = .poll
         var plan = Planner.plan(answers)
-        pipeline = plan.createCommand("pipeline", "create-pipeline")!.value("pipeline")!
+        pipeline = plan.createCommand(.pipeline, "create-pipeline")!.value("pipeline")!
         XCTAssertTrue(pipeline.contains(#""pipelineType":"V1""#))
         XCTAssertTrue(pipeline.contains(#""PollForSourceChanges":"true""#))
-        XCTAssertNil(plan.step("trigger"))
-        XCTAssertNil(plan.step("events-role"))
+        XCTAssertNil(plan.step(.trigger))
+        XCTAssertNil(plan.step(.eventsRole))
 
         answers.pipeline.trigger = .none
         plan = Planner.plan(answers)
-        XCTAssertTrue(plan.createCommand("pipeline", "create-pipeline")!.value("pipeline")!.contains(#""PollForSourceChanges":"false""#))
-        XCTAssertNil(plan.step("trigger"))
+        XCTAssertTrue(plan.createCommand(.pipeline, "create-pipeline")!.value("pipeline")!.contains(#""PollForSourceChanges":"false""#))
+        XCTAssertNil(plan.step(.trigger))
     }
 
     func testTriggerRuleWatchesTheBranch() {
         var answers = articleAnswers()
         answers.source.branch = "release/1.0"
         let plan = Planner.plan(answers)
-        let pattern = plan.createCommand("trigger", "put-rule")!.value("event-pattern")!
+        let pattern = plan.createCommand(.trigger, "put-rule")!.value("event-pattern")!
         XCTAssertTrue(pattern.contains(#""referenceName":["release/1.0"]"#))
         XCTAssertTrue(pattern.contains("arn:aws:codecommit:us-west-2:${ACCOUNT}:Private"))
-        let targets = plan.step("trigger")!.always[0].commands[0].value("targets")!
+        let targets = plan.step(.trigger)!.always[0].commands[0].value("targets")!
         XCTAssertTrue(targets.contains("arn:aws:iam::${ACCOUNT}:role/service-role/cwe-role-us-west-2-Private"))
     }
 
@@ -226,26 +226,26 @@ final class PlanDerivationTests: XCTestCase {
         var answers = articleAnswers()
         answers.source.create = false
         let plan = Planner.plan(answers)
-        let step = plan.step("source-repository")!
+        let step = plan.step(.sourceRepository)!
         XCTAssertEqual(step.check?.mustExist, true)
         XCTAssertTrue(step.create.isEmpty)
         XCTAssertTrue(step.teardown.isEmpty)
         XCTAssertTrue(step.resources.allSatisfy(\.existing))
-        XCTAssertNil(plan.step("sample-app"))
+        XCTAssertNil(plan.step(.sampleApp))
         XCTAssertTrue(step.why.contains("never"))
     }
 
     func testSampleAppIsCommittedFileByFileFromTheScriptsFolder() {
         let plan = Planner.plan(articleAnswers())
-        let puts = plan.step("sample-app")!.create.flatMap(\.commands)
+        let puts = plan.step(.sampleApp)!.create.flatMap(\.commands)
         XCTAssertEqual(puts.map { $0.value("file-path") }, ["buildspec.yml", "package.json", "index.js"])
         XCTAssertEqual(puts[0].value("file-content"), "fileb://${HERE}/repo/buildspec.yml")
         XCTAssertFalse(puts[0].has("parent-commit-id"))
         XCTAssertEqual(puts[1].value("parent-commit-id"), "${COMMIT}")
-        XCTAssertEqual(plan.step("sample-app")?.check?.command.operation, "get-folder")
-        XCTAssertEqual(plan.step("sample-app")?.check?.listed?.variable, "SAMPLE_FILES")
+        XCTAssertEqual(plan.step(.sampleApp)?.check?.command.operation, "get-folder")
+        XCTAssertEqual(plan.step(.sampleApp)?.check?.listed?.variable, "SAMPLE_FILES")
         // A resumed run puts only the files the branch lacks, each on the previous commit.
-        let completing = plan.step("sample-app")!.complete.flatMap(\.commands)
+        let completing = plan.step(.sampleApp)!.complete.flatMap(\.commands)
         XCTAssertEqual(completing.map { $0.value("parent-commit-id") }, ["${COMMIT}", "${COMMIT}", "${COMMIT}"])
     }
 
@@ -253,35 +253,35 @@ final class PlanDerivationTests: XCTestCase {
         var answers = articleAnswers()
         answers.codeartifact.domainOwner = "111122223333"
         let plan = Planner.plan(answers)
-        XCTAssertEqual(plan.step("codeartifact-domain")?.check?.mustExist, true)
-        XCTAssertTrue(plan.step("codeartifact-domain")!.teardown.isEmpty)
-        XCTAssertEqual(plan.createCommand("codeartifact-repository", "create-repository")?.value("domain-owner"), "111122223333")
+        XCTAssertEqual(plan.step(.codeArtifactDomain)?.check?.mustExist, true)
+        XCTAssertTrue(plan.step(.codeArtifactDomain)!.teardown.isEmpty)
+        XCTAssertEqual(plan.createCommand(.codeArtifactRepository, "create-repository")?.value("domain-owner"), "111122223333")
     }
 
     func testNoUpstreamMeansNoConnection() {
         var answers = articleAnswers()
         answers.codeartifact.upstream = ""
         let plan = Planner.plan(answers)
-        XCTAssertNil(plan.step("codeartifact-upstream"))
-        XCTAssertFalse(plan.createCommand("codeartifact-repository", "create-repository")!.has("upstreams"))
+        XCTAssertNil(plan.step(.codeArtifactUpstream))
+        XCTAssertFalse(plan.createCommand(.codeArtifactRepository, "create-repository")!.has("upstreams"))
     }
 
     func testBuildProjectAndRetries() {
         let plan = Planner.plan(articleAnswers())
-        let project = plan.createCommand("build-project", "create-project")!
+        let project = plan.createCommand(.buildProject, "create-project")!
         XCTAssertTrue(project.retriesPropagation)
         XCTAssertTrue(project.value("environment")!.contains(#""name":"AWS_STS_REGIONAL_ENDPOINTS","value":"regional""#))
         XCTAssertTrue(project.value("environment")!.contains(#""privilegedMode":false"#))
-        XCTAssertTrue(plan.createCommand("pipeline", "create-pipeline")!.retriesPropagation)
-        XCTAssertFalse(plan.createCommand("artifact-bucket", "create-bucket")!.retriesPropagation)
+        XCTAssertTrue(plan.createCommand(.pipeline, "create-pipeline")!.retriesPropagation)
+        XCTAssertFalse(plan.createCommand(.artifactBucket, "create-bucket")!.retriesPropagation)
     }
 
     func testArtifactBucketInUSEast1HasNoLocationConstraint() {
         var answers = articleAnswers()
-        XCTAssertTrue(Planner.plan(answers).createCommand("artifact-bucket", "create-bucket")!.has("create-bucket-configuration"))
+        XCTAssertTrue(Planner.plan(answers).createCommand(.artifactBucket, "create-bucket")!.has("create-bucket-configuration"))
         answers.region = "us-east-1"
         answers.pipeline.artifactBucket = "my-artifacts"
-        let create = Planner.plan(answers).createCommand("artifact-bucket", "create-bucket")!
+        let create = Planner.plan(answers).createCommand(.artifactBucket, "create-bucket")!
         XCTAssertFalse(create.has("create-bucket-configuration"))
         XCTAssertEqual(create.value("bucket"), "my-artifacts")
     }
@@ -290,17 +290,17 @@ final class PlanDerivationTests: XCTestCase {
         var answers = articleAnswers()
         answers.tags = [Answers.Tag(key: "Team", value: "a b")]
         let plan = Planner.plan(answers)
-        XCTAssertEqual(plan.createCommand("codeartifact-domain", "create-domain")?.value("tags"),
+        XCTAssertEqual(plan.createCommand(.codeArtifactDomain, "create-domain")?.value("tags"),
                        #"[{"key":"vpcpipe","value":"Private"},{"key":"Team","value":"a b"}]"#)
-        XCTAssertEqual(plan.createCommand("source-repository", "create-repository")?.value("tags"),
+        XCTAssertEqual(plan.createCommand(.sourceRepository, "create-repository")?.value("tags"),
                        #"{"vpcpipe":"Private","Team":"a b"}"#)
     }
 
     func testTeardownFindsEndpointsAndGroupsByTheTagOnly() {
         let plan = Planner.plan(articleAnswers())
-        let lookup = plan.step("endpoint-sts")!.teardown[0].commands[0].value("filters")!
+        let lookup = plan.step(.endpoint(.sts))!.teardown[0].commands[0].value("filters")!
         XCTAssertTrue(lookup.contains(#"{"Name":"tag:vpcpipe","Values":["Private"]}"#))
-        XCTAssertEqual(plan.step("build-security-group")!.teardown.flatMap(\.commands).map(\.operation),
+        XCTAssertEqual(plan.step(.buildSecurityGroup)!.teardown.flatMap(\.commands).map(\.operation),
                        ["describe-security-groups", "describe-network-interfaces", "delete-security-group"])
     }
 
@@ -308,26 +308,26 @@ final class PlanDerivationTests: XCTestCase {
     /// someone else's resource) and in teardown (to keep it): nothing is deleted by name alone.
     func testTeardownDeletesOnlyWhatCarriesTheTag() {
         var answers = articleAnswers()
-        answers.network.securityGroup = "create"
+        answers.network.securityGroup = .create
         let plan = Planner.plan(answers)
         let undone = plan.steps.filter { !$0.teardown.isEmpty }
         XCTAssertEqual(undone.count, 19)
         for step in undone {
-            XCTAssertNotNil(step.check?.tag, "\(step.id): setup cannot tell a resource it found from one it created")
+            XCTAssertNotNil(step.check?.tag, "\(step.id.rawValue): setup cannot tell a resource it found from one it created")
             switch step.teardown.first {
             case .ifTagged(let read, _, let actions)?:
-                XCTAssertEqual(step.teardown.count, 1, step.id)
+                XCTAssertEqual(step.teardown.count, 1, step.id.rawValue)
                 XCTAssertTrue(read.value("query")!.contains("vpcpipe"), "\(step.id) reads no tag: \(read.argv)")
-                XCTAssertFalse(actions.isEmpty, step.id)
+                XCTAssertFalse(actions.isEmpty, step.id.rawValue)
             case .capture(_, let find)?:
-                XCTAssertTrue(find.value("filters")!.contains(#""tag:vpcpipe","Values":["Private"]"#), step.id)
+                XCTAssertTrue(find.value("filters")!.contains(#""tag:vpcpipe","Values":["Private"]"#), step.id.rawValue)
                 guard case .ifFound? = step.teardown.last else { return XCTFail("\(step.id) deletes what it did not find") }
             default:
                 XCTFail("\(step.id) deletes without reading vpcpipe's tag: \(step.teardown)")
             }
         }
         // The role's inline policies go only with a role vpcpipe created.
-        guard case .ifTagged(let read, let resource, let actions)? = plan.step("codebuild-role")!.teardown.first else {
+        guard case .ifTagged(let read, let resource, let actions)? = plan.step(.codeBuildRole)!.teardown.first else {
             return XCTFail("the role is deleted without reading its tag")
         }
         XCTAssertEqual([read.service, read.operation], ["iam", "get-role"])
@@ -339,16 +339,16 @@ final class PlanDerivationTests: XCTestCase {
     /// made only when the check finds the resource.
     func testSetupReadsTheTagInTheCheckWhereItCan() {
         let plan = Planner.plan(articleAnswers())
-        for id in ["build-security-group", "endpoint-security-group", "endpoint-sts", "build-project"] {
-            XCTAssertEqual(plan.step(id)?.check?.tag, .found, id)
+        for id: StepID in [.buildSecurityGroup, .endpointSecurityGroup, .endpoint(.sts), .buildProject] {
+            XCTAssertEqual(plan.step(id)?.check?.tag, .found, id.rawValue)
         }
-        XCTAssertTrue(plan.step("build-project")!.check!.command.value("query")!.contains("tags"))
-        let preflight = plan.step("preflight")!.always.flatMap(\.commands)
+        XCTAssertTrue(plan.step(.buildProject)!.check!.command.value("query")!.contains("tags"))
+        let preflight = plan.step(.preflight)!.always.flatMap(\.commands)
         for operation in ["describe-security-groups", "describe-vpc-endpoints"] {
             XCTAssertTrue(preflight.first { $0.operation == operation }!.value("query")!.hasSuffix("Tags[?Key=='vpcpipe'].Value | [0]]"), operation)
         }
-        guard case .call(let read)? = plan.step("codeartifact-domain")?.check?.tag else { return XCTFail("the domain's tag is not read") }
+        guard case .call(let read)? = plan.step(.codeArtifactDomain)?.check?.tag else { return XCTFail("the domain's tag is not read") }
         XCTAssertEqual(read.value("resource-arn"), "arn:aws:codeartifact:us-west-2:${ACCOUNT}:domain/private")
-        XCTAssertFalse(plan.step("codeartifact-domain")!.create.flatMap(\.commands).contains(read), "a call on the path that creates")
+        XCTAssertFalse(plan.step(.codeArtifactDomain)!.create.flatMap(\.commands).contains(read), "a call on the path that creates")
     }
 }

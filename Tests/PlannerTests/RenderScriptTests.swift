@@ -7,7 +7,7 @@ final class RenderScriptTests: XCTestCase {
     static func mixes() -> [(String, Answers)] {
         var mixes: [(String, Answers)] = [("article", articleAnswers())]
         var a = articleAnswers()
-        a.network.securityGroup = "default"
+        a.network.securityGroup = .vpcDefault
         a.build.logs = .none
         a.pipeline.trigger = .poll
         a.pipeline.type = .v1
@@ -15,13 +15,13 @@ final class RenderScriptTests: XCTestCase {
         a.region = "us-east-1"
         mixes.append(("default-sg-poll", a))
         a = articleAnswers()
-        a.network.securityGroup = "sg-0123456789abcdef0"
+        a.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
         a.endpoints.existing = [.s3, .logs]
         a.endpoints.policies = .fullAccess
         a.endpoints.privateDNS = false
         a.source.create = false
-        a.build.role = "arn:aws:iam::111122223333:role/build"
-        a.pipeline.role = "arn:aws:iam::111122223333:role/pipe"
+        a.build.role = .existing(arn: "arn:aws:iam::111122223333:role/build")
+        a.pipeline.role = .existing(arn: "arn:aws:iam::111122223333:role/pipe")
         a.pipeline.trigger = .none
         a.iam.scope = .all
         a.codeartifact.domainOwner = "111122223333"

@@ -214,19 +214,19 @@ final class RulesTests: XCTestCase {
     func testRoles() {
         let good = ["new", "arn:aws:iam::123456789012:role/x", "arn:aws:iam::123456789012:role/service-role/codebuild-Private",
                     "arn:aws:iam::123456789012:role/a/b/Name+=,.@-_"]
-        assertPasses(\.build.role, good, path: "build.role")
-        assertPasses(\.pipeline.role, good, path: "pipeline.role")
+        assertPasses(\.build.role.text, good, path: "build.role")
+        assertPasses(\.pipeline.role.text, good, path: "pipeline.role")
         let bad = ["", "New", "arn:aws:iam::123:role/x", "arn:aws:iam::123456789012:user/x", "arn:aws:s3:::x",
                    "arn:aws-iso:iam::123456789012:role/x", "arn:aws:iam::123456789012:role/" + String(repeating: "n", count: 65),
                    "arn:aws:iam::123456789012:role/x y"]
-        assertFails(\.build.role, bad, path: "build.role")
-        assertFails(\.pipeline.role, bad, path: "pipeline.role")
+        assertFails(\.build.role.text, bad, path: "build.role")
+        assertFails(\.pipeline.role.text, bad, path: "pipeline.role")
     }
 
     func testARolesPartitionMatchesTheRegion() {
-        let china = check { $0.region = "cn-north-1"; $0.build.role = "arn:aws-cn:iam::123456789012:role/x" }
+        let china = check { $0.region = "cn-north-1"; $0.build.role = .existing(arn: "arn:aws-cn:iam::123456789012:role/x") }
         XCTAssertEqual(china.errors, [])
-        XCTAssertEqual(check { $0.region = "cn-north-1"; $0.pipeline.role = "arn:aws:iam::123456789012:role/x" }.errors,
+        XCTAssertEqual(check { $0.region = "cn-north-1"; $0.pipeline.role = .existing(arn: "arn:aws:iam::123456789012:role/x") }.errors,
                        [.error("pipeline.role", "the role is in partition aws, the region cn-north-1 in aws-cn (an ARN of aws-cn)")])
     }
 
@@ -275,9 +275,9 @@ final class RulesTests: XCTestCase {
     }
 
     func testSecurityGroup() {
-        assertPasses(\.network.securityGroup, ["create", "default", "sg-0123abcd", "sg-0123456789abcdef0"],
+        assertPasses(\.network.securityGroup.text, ["create", "default", "sg-0123abcd", "sg-0123456789abcdef0"],
                      path: "network.security_group")
-        assertFails(\.network.securityGroup, ["", "new", "sg-xyz", "Create"], path: "network.security_group")
+        assertFails(\.network.securityGroup.text, ["", "new", "sg-xyz", "Create"], path: "network.security_group")
     }
 
     func testExistingEndpointsOnce() {

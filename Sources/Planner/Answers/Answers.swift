@@ -49,8 +49,7 @@ public struct Answers: Equatable, Sendable {
         public var computeType: String = "BUILD_GENERAL1_SMALL"
         public var privileged: Bool = false
         public var buildspec: String = "buildspec.yml"
-        /// "new", or the ARN of an existing role.
-        public var role: String = "new"
+        public var role: RoleChoice = .new
         public var logs: LogsDestination = .cloudwatch
         public init() {}
     }
@@ -60,7 +59,7 @@ public struct Answers: Equatable, Sendable {
         public var type: PipelineType = .v2
         /// Blank: derived from region, account and name (`Names.artifactBucket`).
         public var artifactBucket: String = ""
-        public var role: String = "new"
+        public var role: RoleChoice = .new
         public var trigger: Trigger = .events
         public init() {}
     }
@@ -70,8 +69,7 @@ public struct Answers: Equatable, Sendable {
         public var vpc: String = ""
         public var subnets: [String] = []
         public var routeTables: [String] = []
-        /// "create", "default", or a security group id.
-        public var securityGroup: String = "create"
+        public var securityGroup: SecurityGroupChoice = .create
         public init() {}
     }
 
@@ -88,7 +86,48 @@ public struct Answers: Equatable, Sendable {
     }
 }
 
-// MARK: - Closed choices. Raw values are the answers file's spellings.
+// MARK: - Choices. Raw values and `text` are the answers file's spellings.
+
+/// A service role: one vpcpipe creates, or one the operator has, used as it is.
+public enum RoleChoice: Equatable, Sendable {
+    case new
+    case existing(arn: String)
+
+    /// `new`, or the ARN, as the answers file spells it; anything but `new` is taken as an ARN
+    /// (the rules check its shape).
+    public var text: String {
+        get { if case .existing(let arn) = self { arn } else { "new" } }
+        set { self = newValue == "new" ? .new : .existing(arn: newValue) }
+    }
+}
+
+/// The security groups of the build and the endpoints.
+public enum SecurityGroupChoice: Equatable, Sendable {
+    /// A group for the build and one for the endpoints, 443 between them.
+    case create
+    /// The VPC's default group, shared, as in the article.
+    case vpcDefault
+    /// An existing group, shared by the build and the endpoints.
+    case existing(id: String)
+
+    /// `create`, `default` or the group id, as the answers file spells it.
+    public var text: String {
+        get {
+            switch self {
+            case .create: "create"
+            case .vpcDefault: "default"
+            case .existing(let id): id
+            }
+        }
+        set {
+            switch newValue {
+            case "create": self = .create
+            case "default": self = .vpcDefault
+            default: self = .existing(id: newValue)
+            }
+        }
+    }
+}
 
 public enum PackageFormat: String, CaseIterable, Sendable {
     case npm, pypi, maven, nuget

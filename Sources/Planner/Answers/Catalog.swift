@@ -56,22 +56,20 @@ public enum Catalog {
         public let externalConnections: [String]
         public let defaultUpstream: String
         public let language: String
-        /// `aws codeartifact login --tool` value; nil where the build uses a token variable (Maven).
-        public let loginTool: String?
     }
 
     public static let formats: [Format] = [
         Format(format: .npm, externalConnections: ["public:npmjs"], defaultUpstream: "npm-store",
-               language: "nodejs", loginTool: "npm"),
+               language: "nodejs"),
         Format(format: .pypi, externalConnections: ["public:pypi"], defaultUpstream: "pypi-store",
-               language: "python", loginTool: "pip"),
+               language: "python"),
         Format(format: .maven,
                externalConnections: ["public:maven-central", "public:maven-googleandroid",
                                      "public:maven-gradleplugins", "public:maven-commonsware",
                                      "public:maven-clojars"],
-               defaultUpstream: "maven-central-store", language: "java", loginTool: nil),
+               defaultUpstream: "maven-central-store", language: "java"),
         Format(format: .nuget, externalConnections: ["public:nuget-org"], defaultUpstream: "nuget-store",
-               language: "dotnet", loginTool: "dotnet"),
+               language: "dotnet"),
     ]
 
     public static func format(_ format: PackageFormat) -> Format { formats.first { $0.format == format }! }

@@ -186,8 +186,8 @@ private struct Checks {
     }
 
     /// "new", or an existing role's ARN in the region's partition.
-    mutating func role(_ path: String, _ role: String, region: String) {
-        guard role != "new",
+    mutating func role(_ path: String, _ choice: RoleChoice, region: String) {
+        guard case .existing(let role) = choice,
               text(path, role, "role", expected: "new, or arn:aws:iam::ACCOUNT:role/NAME", valid: Patterns.isRoleARN),
               Patterns.isRegion(region) else { return }
         let partition = String(role.split(separator: ":", omittingEmptySubsequences: false)[1])
@@ -226,7 +226,7 @@ private struct Checks {
                   + "unless s3 is under endpoints.existing)")
         }
         ids("network.route_tables", network.routeTables, "route table id", prefix: "rtb")
-        text("network.security_group", network.securityGroup, "security group",
+        text("network.security_group", network.securityGroup.text, "security group",
              expected: "create | default | sg- then 8 or 17 hex digits") {
             ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg")
         }

@@ -48,10 +48,13 @@ public struct Names: Sendable {
 
     public var codeBuildRoleArn: Arg { roleArn(answer: answers.build.role, name: codeBuildRole) }
     public var pipelineRoleArn: Arg { roleArn(answer: answers.pipeline.role, name: pipelineRole) }
-    public var eventsRoleArn: Arg { roleArn(answer: "new", name: eventsRole) }
+    public var eventsRoleArn: Arg { roleArn(answer: .new, name: eventsRole) }
 
-    private func roleArn(answer: String, name: String) -> Arg {
-        answer == "new" ? "arn:\(partition):iam::" + Names.account + ":role\(Names.rolePath)\(name)" : .text(answer)
+    private func roleArn(answer: RoleChoice, name: String) -> Arg {
+        switch answer {
+        case .new: "arn:\(partition):iam::" + Names.account + ":role\(Names.rolePath)\(name)"
+        case .existing(let arn): .text(arn)
+        }
     }
 
     // MARK: Other derived names

@@ -31,12 +31,48 @@ public struct Plan: Equatable, Sendable {
         return seen
     }
 
-    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+    public func step(_ id: StepID) -> Step? { steps.first { $0.id == id } }
+}
+
+/// A step's identity; `rawValue` is its stable kebab-case name in plan.json and tests.
+public enum StepID: Hashable, Sendable {
+    case preflight, vpcDNS
+    case codeBuildRole, pipelineRole, eventsRole
+    case buildSecurityGroup, endpointSecurityGroup, defaultSecurityGroup
+    case codeArtifactDomain, codeArtifactUpstream, codeArtifactRepository
+    case artifactBucket
+    case endpoint(EndpointService)
+    case endpointsAvailable
+    case sourceRepository, sampleApp, logGroup, buildProject, pipeline, trigger
+
+    public var rawValue: String {
+        switch self {
+        case .preflight: "preflight"
+        case .vpcDNS: "vpc-dns"
+        case .codeBuildRole: "codebuild-role"
+        case .pipelineRole: "pipeline-role"
+        case .eventsRole: "events-role"
+        case .buildSecurityGroup: "build-security-group"
+        case .endpointSecurityGroup: "endpoint-security-group"
+        case .defaultSecurityGroup: "default-security-group"
+        case .codeArtifactDomain: "codeartifact-domain"
+        case .codeArtifactUpstream: "codeartifact-upstream"
+        case .codeArtifactRepository: "codeartifact-repository"
+        case .artifactBucket: "artifact-bucket"
+        case .endpoint(let service): "endpoint-" + service.rawValue.replacingOccurrences(of: ".", with: "-")
+        case .endpointsAvailable: "endpoints-available"
+        case .sourceRepository: "source-repository"
+        case .sampleApp: "sample-app"
+        case .logGroup: "log-group"
+        case .buildProject: "build-project"
+        case .pipeline: "pipeline"
+        case .trigger: "trigger"
+        }
+    }
 }
 
 public struct Step: Equatable, Sendable {
-    /// Stable, kebab-case: `codeartifact-domain`.
-    public var id: String
+    public var id: StepID
     public var title: String
     /// One sentence: the article's reason for this step.
     public var why: String
@@ -54,7 +90,7 @@ public struct Step: Equatable, Sendable {
     /// Removes what `create` made; empty for what exists already or is not ours to remove.
     public var teardown: [Action]
 
-    public init(id: String, title: String, why: String, resources: [Resource] = [], check: Check? = nil,
+    public init(id: StepID, title: String, why: String, resources: [Resource] = [], check: Check? = nil,
                 create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = []) {
         self.id = id; self.title = title; self.why = why; self.resources = resources
         self.check = check; self.create = create; self.always = always; self.complete = complete
@@ -76,11 +112,28 @@ public struct Resource: Equatable, Sendable {
     public var label: Arg { kind + " " + name }
 }
 
+/// One call that lists several resources, a row each (`KEY<TAB>ID...`), run by preflight into
+/// `variable` for the checks of later steps: one call instead of one a resource.
+public struct Lookup: Equatable, Sendable {
+    public var variable: String
+    public var command: Command
+    /// The error codes by which the call says that what it lists is not there yet (no domain):
+    /// they find nothing; any other error stops setup.
+    public var absent: [String]
+    public init(_ variable: String, _ command: Command, absent: [String] = []) {
+        self.variable = variable; self.command = command; self.absent = absent
+    }
+}
+
 /// How a step finds its resource: the command succeeds and prints something other than `None`;
 /// or, with `listed`, a row of a lookup that preflight ran once for several resources.
 public struct Check: Equatable, Sendable {
     /// The call that finds the resource: its own, or the shared lookup's.
     public var command: Command
+    /// The error codes by which the call says the resource is not there. Only these count as
+    /// "absent": a denied or throttled call must stop setup, or a second run would create again
+    /// what exists. Calls that filter or list answer an empty result instead and have none.
+    public var absent: [String]
     /// The variable that takes the command's output (the id of a found security group).
     public var capture: String?
     /// True for a resource the answers list as existing: not finding it stops the script.
@@ -97,13 +150,13 @@ public struct Check: Equatable, Sendable {
         public var key: Arg
     }
 
-    public init(_ command: Command, capture: String? = nil, mustExist: Bool = false) {
-        self.command = command; self.capture = capture; self.mustExist = mustExist
+    public init(_ command: Command, absent: [String] = [], capture: String? = nil, mustExist: Bool = false) {
+        self.command = command; self.absent = absent; self.capture = capture; self.mustExist = mustExist
     }
 
-    /// Found among the rows of `lookup` (an action `.lookup(variable, command)` run earlier).
-    public init(in lookup: (variable: String, command: Command), key: Arg, capture: String? = nil) {
-        self.init(lookup.command, capture: capture)
+    /// Found among the rows of `lookup` (an action `.lookup` run earlier).
+    public init(in lookup: Lookup, key: Arg, capture: String? = nil) {
+        self.init(lookup.command, absent: lookup.absent, capture: capture)
         listed = Listed(variable: lookup.variable, key: key)
     }
 
@@ -132,9 +185,9 @@ public enum Action: Equatable, Sendable {
     /// Stops the script with `message` unless the command prints `expected`.
     case expect(Command, equals: String, message: String)
     /// `NAME=$(aws ...)` listing several resources, a row each (`KEY<TAB>ID`), for the checks
-    /// of later steps: one call instead of one a resource. Only a not-found error
-    /// (`Command.absentCodes`: no domain yet) finds nothing; any other stops setup.
-    case lookup(String, Command)
+    /// of later steps. Only a not-found error (`Lookup.absent`: no domain yet) finds nothing;
+    /// any other stops setup.
+    case lookup(Lookup)
     /// Polls `ec2 describe-vpc-endpoints` until every endpoint's State is available.
     case awaitEndpoints([Arg])
     /// Polls `ec2 describe-network-interfaces` until no interface uses the group (teardown:
@@ -153,7 +206,8 @@ public enum Action: Equatable, Sendable {
     public var variables: [String] {
         switch self {
         case .call(let command): command.variables
-        case .capture(let name, let command), .lookup(let name, let command): [name] + command.variables
+        case .capture(let name, let command): [name] + command.variables
+        case .lookup(let lookup): [lookup.variable] + lookup.command.variables
         case .expect(let command, _, _): command.variables
         case .awaitEndpoints(let ids): ids.flatMap(\.variables)
         case .awaitInterfacesGone(let group): group.variables
@@ -168,7 +222,8 @@ public enum Action: Equatable, Sendable {
     /// The commands this action runs, for plan.json and tests: polls show their describe call.
     public var commands: [Command] {
         switch self {
-        case .call(let command), .capture(_, let command), .lookup(_, let command), .expect(let command, _, _): [command]
+        case .call(let command), .capture(_, let command), .expect(let command, _, _): [command]
+        case .lookup(let lookup): [lookup.command]
         case .awaitEndpoints(let ids):
             [Command("ec2", "describe-vpc-endpoints").with("vpc-endpoint-ids", ids).query("VpcEndpoints[].State")]
         case .awaitInterfacesGone(let group): [Action.interfacesUsing(group)]
@@ -210,25 +265,6 @@ extension TagRead {
 
 extension Command {
     public var variables: [String] { options.flatMap { $0.values.flatMap(\.variables) } }
-
-    /// The error codes by which this check's or lookup's call says that what it looks for is not
-    /// there. Only these count as "absent": a denied or throttled call must stop setup, or a
-    /// second run would create again what exists. Calls that filter or list answer an empty
-    /// result instead and have none.
-    public var absentCodes: [String] {
-        switch (service, operation) {
-        case ("codeartifact", "describe-domain"), ("codeartifact", "list-repositories-in-domain"),
-             ("codeartifact", "describe-repository"), ("events", "describe-rule"):
-            ["ResourceNotFoundException"]
-        case ("s3api", "head-bucket"): ["404", "NoSuchBucket"]
-        case ("codecommit", "get-repository"): ["RepositoryDoesNotExistException"]
-        case ("codecommit", "get-branch"): ["BranchDoesNotExistException"]
-        // Before the repository, or before the branch's first commit.
-        case ("codecommit", "get-folder"): ["RepositoryDoesNotExistException", "CommitDoesNotExistException"]
-        case ("codepipeline", "get-pipeline"): ["PipelineNotFoundException"]
-        default: []
-        }
-    }
 }
 
 /// Why an endpoint is planned or not, in the article's terms.

@@ -41,13 +41,6 @@ public struct Arg: Equatable, Sendable, ExpressibleByStringLiteral {
         }.joined()
     }
 
-    /// The same argument with every text part transformed (variables untouched).
-    public func mapText(_ transform: (String) -> String) -> Arg {
-        Arg(parts.map { part in
-            if case .text(let text) = part { .text(transform(text)) } else { part }
-        })
-    }
-
     /// Adjacent texts joined, empty ones dropped. Text is gathered in one buffer: joining onto
     /// the last part instead copied the text so far at every part, quadratic in a long document.
     private static func merged(_ parts: [Part]) -> [Part] {

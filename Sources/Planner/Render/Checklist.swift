@@ -73,7 +73,7 @@ public enum Checklist {
 
         - [ ] **Create build project** `\(a.build.project)`: source AWS CodePipeline (set by the pipeline).
         - [ ] Environment: managed image `\(a.build.image)`, compute `\(a.build.computeType)`, privileged \(a.build.privileged ? "on" : "off"), runtime `\(a.build.runtime)` (preinstalled: a build without internet cannot download one).
-        - [ ] Service role: \(a.build.role == "new" ? "new role `\(names.codeBuildRole)` with `policies/codebuild-base.json` and `policies/codebuild-codeartifact.json`" : "existing `\(a.build.role)`").
+        - [ ] Service role: \(a.build.role == .new ? "new role `\(names.codeBuildRole)` with `policies/codebuild-base.json` and `policies/codebuild-codeartifact.json`" : "existing `\(a.build.role.text)`").
         - [ ] **Additional configuration > VPC**: `\(a.network.vpc)`, subnets above, security group \(securityGroupName(a, names: names)).
         - [ ] Environment variable `AWS_STS_REGIONAL_ENDPOINTS` = `regional`.
         - [ ] Buildspec: use a buildspec file, `\(a.build.buildspec)`.
@@ -81,7 +81,7 @@ public enum Checklist {
 
         ## 5. Pipeline (CodePipeline console: \(console)/codesuite/codepipeline/)
 
-        - [ ] **Create pipeline** `\(a.pipeline.name)`, type \(a.pipeline.type.rawValue), service role \(a.pipeline.role == "new" ? "new `\(names.pipelineRole)` (`policies/codepipeline.json`)" : "existing `\(a.pipeline.role)`").
+        - [ ] **Create pipeline** `\(a.pipeline.name)`, type \(a.pipeline.type.rawValue), service role \(a.pipeline.role == .new ? "new `\(names.pipelineRole)` (`policies/codepipeline.json`)" : "existing `\(a.pipeline.role.text)`").
         - [ ] Artifact store: custom location, bucket `\(names.artifactBucket.display)`.
         - [ ] Source: AWS CodeCommit, repository `\(a.source.repository)`, branch `\(a.source.branch)`, \(triggerLine(a, names: names)).
         - [ ] Build: AWS CodeBuild, project `\(a.build.project)`.
@@ -100,24 +100,24 @@ public enum Checklist {
 
     private static func securityGroupLines(_ a: Answers, names: Names) -> String {
         switch a.network.securityGroup {
-        case "create":
+        case .create:
             return """
             - [ ] **Security groups > Create security group** `\(names.buildSecurityGroup)`: no inbound rules; outbound HTTPS (443) only.
             - [ ] **Create security group** `\(names.endpointSecurityGroup)`: inbound HTTPS (443) from `\(names.buildSecurityGroup)`.
 
             """
-        case "default":
+        case .vpcDefault:
             return "- Security group: the VPC's `default` group, for the build and the endpoints, as in the article.\n"
-        default:
-            return "- Security group: `\(a.network.securityGroup)`, for the build and the endpoints; it must allow HTTPS (443) between them.\n"
+        case .existing(let id):
+            return "- Security group: `\(id)`, for the build and the endpoints; it must allow HTTPS (443) between them.\n"
         }
     }
 
     private static func securityGroupName(_ a: Answers, names: Names) -> String {
         switch a.network.securityGroup {
-        case "create": "`\(names.buildSecurityGroup)`"
-        case "default": "`default`"
-        default: "`\(a.network.securityGroup)`"
+        case .create: "`\(names.buildSecurityGroup)`"
+        case .vpcDefault: "`default`"
+        case .existing(let id): "`\(id)`"
         }
     }
 

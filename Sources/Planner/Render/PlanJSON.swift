@@ -5,7 +5,7 @@ public enum PlanJSON {
     public static func render(_ plan: Plan) -> String {
         let steps: [JSONValue] = plan.steps.map { step in
             var members: [(String, JSONValue)] = [
-                ("id", text(step.id)),
+                ("id", text(step.id.rawValue)),
                 ("title", text(step.title)),
                 ("why", text(step.why)),
                 ("resources", .array(step.resources.map { resource in
@@ -57,8 +57,8 @@ public enum PlanJSON {
             switch action {
             case .capture(let name, let command):
                 return [.object([("capture", text(name)), ("command", argv(command))])]
-            case .lookup(let name, let command):
-                return [.object([("lookup", text(name)), ("command", argv(command))])]
+            case .lookup(let lookup):
+                return [.object([("lookup", text(lookup.variable)), ("command", argv(lookup.command))])]
             case .ifFound(let name, let actions):
                 return [.object([("ifFound", text(name)), ("then", commands(actions))])]
             case .unlessListed(let name, let key, let actions):

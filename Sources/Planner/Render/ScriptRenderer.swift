@@ -433,7 +433,7 @@ public enum ScriptRenderer {
         if let check = step.check {
             let found = { (indent: String) in
                 check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
-                    ?? command(check.command, indent: indent, prefix: "found \(check.capture ?? "-") \(absent(check.command)) ")
+                    ?? command(check.command, indent: indent, prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
             }
             if check.mustExist {
                 let what = step.resources.first.map { "\($0.kind) " + $0.name } ?? .text(step.title)
@@ -463,8 +463,8 @@ public enum ScriptRenderer {
             return ["call " + command(cmd, indent: "")]
         case .capture(let name, let cmd):
             return ["capture \(name) " + command(cmd, indent: "")]
-        case .lookup(let name, let cmd):
-            return ["lookup \(name) \(absent(cmd)) " + command(cmd, indent: "")]
+        case .lookup(let lookup):
+            return ["lookup \(lookup.variable) \(absent(lookup.absent)) " + command(lookup.command, indent: "")]
         case .expect(let cmd, let wanted, let message):
             return ["expect \(Shell.quote(.text(wanted))) \(Shell.quote(.text(message))) " + command(cmd, indent: "")]
         case .awaitEndpoints:
@@ -492,8 +492,8 @@ public enum ScriptRenderer {
     }
 
     /// The error codes by which a check or lookup says "not there", as one word for `found` and `lookup`.
-    private static func absent(_ command: Command) -> String {
-        Shell.quote(.text(command.absentCodes.map { $0.replacingOccurrences(of: ".", with: "\\.") }.joined(separator: "|")))
+    private static func absent(_ codes: [String]) -> String {
+        Shell.quote(.text(codes.map { $0.replacingOccurrences(of: ".", with: "\\.") }.joined(separator: "|")))
     }
 
     /// Each line of the actions' commands two spaces in, continuation lines included: split at

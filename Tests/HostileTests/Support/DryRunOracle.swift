@@ -55,10 +55,10 @@ struct DryRunOracle {
             case .capture(let name, let command):
                 show(command)
                 capture(name)
-            case .lookup(let name, let command):
+            case .lookup(let lookup):
                 // A dry run's lookup finds nothing.
-                show(command)
-                values[name] = ""
+                show(lookup.command)
+                values[lookup.variable] = ""
             case .awaitEndpoints, .awaitInterfacesGone, .emptyBucket:
                 // Polls print their first call; a dry run lists no object versions to delete.
                 show(action.commands[0])

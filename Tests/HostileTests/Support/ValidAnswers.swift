@@ -62,7 +62,7 @@ struct ValidAnswers {
         answers.build.buildspec = (0..<Int.random(in: 1...3, using: &random)).map { _ in
             until({ $0 != "." && !$0.contains("..") }) { $0.string(Self.alphanumeric + Array("._-"), 1...20) }
         }.joined(separator: "/")
-        answers.build.role = chance(60) ? "new" : role(region: answers.region)
+        answers.build.role = chance(60) ? .new : .existing(arn: role(region: answers.region))
         answers.build.logs = pick(LogsDestination.allCases)
 
         answers.pipeline.name = string(Self.alphanumeric + Array(".@_-"), 1...100)
@@ -70,7 +70,7 @@ struct ValidAnswers {
         answers.pipeline.artifactBucket = chance(50) ? "" : until({ Patterns.bucketProblem($0) == nil }) {
             $0.string(Self.lower + Self.digits, 1...1) + $0.string(Self.lower + Self.digits + Array(".-"), 1...61) + $0.string(Self.lower + Self.digits, 1...1)
         }
-        answers.pipeline.role = chance(60) ? "new" : role(region: answers.region)
+        answers.pipeline.role = chance(60) ? .new : .existing(arn: role(region: answers.region))
         answers.pipeline.trigger = pick(Trigger.allCases)
 
         answers.endpoints.privateDNS = chance(80)
@@ -81,7 +81,7 @@ struct ValidAnswers {
         answers.network.vpc = id("vpc")
         answers.network.subnets = ids("subnet", 1...4)
         answers.network.routeTables = ids("rtb", answers.endpoints.existing.contains(.s3) ? 0...3 : 1...3)
-        answers.network.securityGroup = pick(["create", "default", id("sg")])
+        answers.network.securityGroup = pick([.create, .vpcDefault, .existing(id: id("sg"))])
         return answers
     }
 

@@ -1,0 +1,40 @@
+// The pipeline's artifact bucket, which the console creates silently: versioned, private, TLS only.
+
+enum ArtifactBucketStep {
+    static func make(_ c: PlanContext) -> PlanPart {
+        let names = c.names, region = c.answers.region
+        let bucket = names.artifactBucket
+        var create = Command("s3api", "create-bucket").with("bucket", bucket)
+        if region != "us-east-1" {
+            create = create.with("create-bucket-configuration", .text(#"{"LocationConstraint":"\#(region)"}"#))
+        }
+        let denyInsecure = JSONValue.object([("Version", "2012-10-17"), ("Statement", [.object([
+            ("Sid", "DenyInsecureTransport"), ("Effect", "Deny"), ("Principal", "*"), ("Action", "s3:*"),
+            ("Resource", [.string(names.artifactBucketArn), .string(names.artifactBucketArn + "/*")]),
+            ("Condition", .object([("Bool", .object([("aws:SecureTransport", "false")]))])),
+        ])])])
+        let tagSet = JSONValue.object([("TagSet", .array(c.tagPairs.map {
+            .object([("Key", .string(.text($0.0))), ("Value", .string(.text($0.1)))]) }))])
+        let resource = Resource("S3 bucket", bucket)
+        let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(c.tagQuery("TagSet", key: "Key", value: "Value"))
+        return PlanPart([Step(
+            id: .artifactBucket, title: "S3 artifact bucket of the pipeline",
+            why: "CodePipeline hands the source to the build and keeps the build's output in this bucket, which the console would create silently.",
+            resources: [resource],
+            check: Check(Command("s3api", "head-bucket").with("bucket", bucket).with("expected-bucket-owner", Names.account),
+                         absent: ["404", "NoSuchBucket"]).tagged(.call(tag)),
+            // Tagged at once, as create-bucket takes no tags on every CLI the scripts support: a run
+            // stopped before the tag leaves a bucket that teardown keeps.
+            create: [.call(create),
+                     .call(Command("s3api", "put-bucket-tagging").with("bucket", bucket).with("tagging", tagSet.arg))],
+            // Settings are idempotent PUTs, made every run: a run stopped after the bucket completes them.
+            always: [.call(Command("s3api", "put-bucket-versioning").with("bucket", bucket)
+                        .with("versioning-configuration", #"{"Status":"Enabled"}"#)),
+                     .call(Command("s3api", "put-public-access-block").with("bucket", bucket)
+                        .with("public-access-block-configuration",
+                              #"{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}"#)),
+                     .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
+            teardown: [.ifTagged(tag, resource: resource.label,
+                                 [.emptyBucket(bucket), .call(Command("s3api", "delete-bucket").with("bucket", bucket))])])])
+    }
+}

@@ -1,0 +1,76 @@
+// The service roles vpcpipe creates: CodeBuild's, CodePipeline's and EventBridge's, each with
+// its trust policy and inline policies. A role given by ARN is used as it is.
+
+enum RoleSteps {
+    /// The roles to create, in plan order.
+    private struct NewRole {
+        var id: StepID, title: String, name: String, service: String, trustFile: String, why: String
+        var inline: [(name: String, file: String, document: JSONValue)]
+    }
+
+    private static func newRoles(_ c: PlanContext) -> [NewRole] {
+        let names = c.names, policies = c.policies
+        var roles: [NewRole] = []
+        if c.answers.build.role == .new {
+            roles.append(NewRole(
+                id: .codeBuildRole, title: "CodeBuild service role", name: names.codeBuildRole,
+                service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
+                why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
+                inline: [(names.codeBuildBasePolicy, "codebuild-base.json", policies.codeBuildBase),
+                         (names.codeBuildCodeArtifactPolicy, "codebuild-codeartifact.json", policies.codeBuildCodeArtifact)]))
+        }
+        if c.answers.pipeline.role == .new {
+            roles.append(NewRole(
+                id: .pipelineRole, title: "CodePipeline service role", name: names.pipelineRole,
+                service: "codepipeline.amazonaws.com", trustFile: "codepipeline-trust.json",
+                why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
+                inline: [(names.pipelinePolicy, "codepipeline.json", policies.pipeline)]))
+        }
+        if c.answers.pipeline.trigger == .events {
+            roles.append(NewRole(
+                id: .eventsRole, title: "EventBridge role that starts the pipeline", name: names.eventsRole,
+                service: "events.amazonaws.com", trustFile: "events-trust.json",
+                why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
+                inline: [(names.eventsPolicy, "events.json", policies.events)]))
+        }
+        return roles
+    }
+
+    /// The new roles, by name, under the path their ARNs use.
+    static func lookup(_ c: PlanContext) -> Lookup? {
+        let roles = newRoles(c).map(\.name)
+        guard !roles.isEmpty else { return nil }
+        return Lookup("ROLES", Command("iam", "list-roles").with("path-prefix", .text(Names.rolePath))
+            .query("Roles[?contains(\(c.jmesList(roles)), RoleName)].[RoleName]"))
+    }
+
+    static func make(_ c: PlanContext) -> PlanPart {
+        guard let lookup = lookup(c) else { return PlanPart() }
+        var part = PlanPart()
+        for role in newRoles(c) {
+            let trust = c.policies.trust(service: role.service)
+            part.documents.append((role.trustFile, trust))
+            part.documents += role.inline.map { ($0.file, $0.document) }
+            let roleName: Arg = .text(role.name)
+            let resource = Resource("IAM role", roleName)
+            // list-roles leaves tags out: get-role has them.
+            let tag = Command("iam", "get-role").with("role-name", roleName).query(c.tagQuery("Role.Tags", key: "Key", value: "Value"))
+            part.steps.append(Step(
+                id: role.id, title: role.title, why: role.why,
+                resources: [resource] + role.inline.map { Resource("IAM inline policy", .text($0.name)) },
+                check: Check(in: lookup, key: roleName).tagged(.call(tag)),
+                create: [.call(Command("iam", "create-role").with("role-name", roleName).with("path", .text(Names.rolePath))
+                    .with("description", .text("\(role.title) for \(c.answers.name), created by vpcpipe"))
+                    .with("assume-role-policy-document", trust.arg).with("tags", c.tags(key: "Key", value: "Value")))],
+                // Put every run, so a run stopped between the role and its policies is completed.
+                always: role.inline.map { .call(Command("iam", "put-role-policy").with("role-name", roleName)
+                    .with("policy-name", .text($0.name)).with("policy-document", $0.document.arg)) },
+                // A role vpcpipe did not create keeps the policies setup put, as it keeps the role.
+                teardown: [.ifTagged(tag, resource: resource.label,
+                                     role.inline.map { .call(Command("iam", "delete-role-policy").with("role-name", roleName)
+                                         .with("policy-name", .text($0.name))) }
+                                     + [.call(Command("iam", "delete-role").with("role-name", roleName))])]))
+        }
+        return part
+    }
+}

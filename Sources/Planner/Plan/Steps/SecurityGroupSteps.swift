@@ -1,0 +1,83 @@
+// The security groups of the build and the endpoints: two vpcpipe creates (443 from the build
+// to the endpoints), the VPC's default group as in the article, or a group the operator gives.
+
+enum SecurityGroupSteps {
+    /// The build's and the endpoints' security groups: group name, id, then vpcpipe's tag.
+    static func lookup(_ c: PlanContext) -> Lookup? {
+        guard c.network.securityGroup == .create else { return nil }
+        return Lookup("SECURITY_GROUPS", Command("ec2", "describe-security-groups")
+            .with("filters", c.filters([("vpc-id", [.text(c.network.vpc)]),
+                                        ("group-name", [.text(c.names.buildSecurityGroup), .text(c.names.endpointSecurityGroup)])]))
+            .query("SecurityGroups[].[GroupName,GroupId,\(c.tagQuery("Tags", key: "Key", value: "Value"))]"))
+    }
+
+    /// The steps, and the build's and the endpoints' groups as arguments for later steps.
+    static func make(_ c: PlanContext) -> (part: PlanPart, build: Arg, endpoint: Arg) {
+        switch c.network.securityGroup {
+        case .create:
+            let build = Arg.variable("BUILD_SG")
+            let buildGroup = group(c, id: .buildSecurityGroup, title: "Security group of the build",
+                                   name: c.names.buildSecurityGroup, variable: "BUILD_SG",
+                                   why: "The build's network interfaces need HTTPS out to the endpoints and S3 and nothing in.",
+                                   rules: [
+                                       .call(Command("ec2", "revoke-security-group-egress", tolerates: ["InvalidPermission.NotFound"])
+                                           .with("group-id", build).with("ip-permissions", permissions(protocol: "-1", port: nil, to: .cidr))),
+                                       .call(Command("ec2", "authorize-security-group-egress", tolerates: ["InvalidPermission.Duplicate"])
+                                           .with("group-id", build).with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .cidr))),
+                                   ])
+            let endpoint = Arg.variable("ENDPOINT_SG")
+            let endpointGroup = group(c, id: .endpointSecurityGroup, title: "Security group of the interface endpoints",
+                                      name: c.names.endpointSecurityGroup, variable: "ENDPOINT_SG",
+                                      why: "The interface endpoints accept HTTPS from the build's security group only.",
+                                      rules: [.call(Command("ec2", "authorize-security-group-ingress", tolerates: ["InvalidPermission.Duplicate"])
+                                          .with("group-id", endpoint).with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .group(build))))])
+            return (PlanPart([buildGroup, endpointGroup]), build, endpoint)
+        case .vpcDefault:
+            let step = Step(
+                id: .defaultSecurityGroup, title: "Find the default security group of \(c.network.vpc)",
+                why: "As in the article, the build and the endpoints share the VPC's default group, whose members reach each other.",
+                resources: [Resource("security group", "default", existing: true)],
+                always: [.capture("DEFAULT_SG", Command("ec2", "describe-security-groups")
+                    .with("filters", c.filters(("vpc-id", .text(c.network.vpc)), ("group-name", "default")))
+                    .query("SecurityGroups[0].GroupId"))])
+            return (PlanPart([step]), .variable("DEFAULT_SG"), .variable("DEFAULT_SG"))
+        case .existing(let id):
+            return (PlanPart(), .text(id), .text(id))
+        }
+    }
+
+    private enum Peer { case cidr, group(Arg) }
+
+    private static func permissions(protocol ipProtocol: String, port: Int?, to peer: Peer) -> Arg {
+        var rule: [(String, JSONValue)] = [("IpProtocol", .string(.text(ipProtocol)))]
+        if let port { rule += [("FromPort", .number(port)), ("ToPort", .number(port))] }
+        switch peer {
+        case .cidr: rule.append(("IpRanges", [.object([("CidrIp", "0.0.0.0/0")])]))
+        case .group(let group): rule.append(("UserIdGroupPairs", [.object([("GroupId", .string(group))])]))
+        }
+        return JSONValue.array([.object(rule)]).arg
+    }
+
+    private static func group(_ c: PlanContext, id: StepID, title: String, name: String, variable: String, why: String,
+                              rules: [Action]) -> Step {
+        let group = Arg.variable(variable)
+        return Step(
+            id: id, title: title, why: why,
+            resources: [Resource("security group", .text(name))],
+            check: Check(in: lookup(c)!, key: .text(name), capture: variable).tagged(.found),
+            create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))
+                .with("description", .text("\(title) (\(c.answers.name)), created by vpcpipe"))
+                .with("vpc-id", .text(c.network.vpc)).with("tag-specifications", c.tagSpecifications("security-group"))
+                .query("GroupId"))],
+            // Every run, so a run stopped between the group and its rules is completed; a rule
+            // already in place (or already revoked) is not an error.
+            always: rules,
+            // Only a group with vpcpipe's tag is deleted, once the network interfaces of CodeBuild
+            // and the endpoints have left it.
+            teardown: [.capture(variable, Command("ec2", "describe-security-groups")
+                            .with("filters", c.filters([("vpc-id", .text(c.network.vpc)), ("group-name", .text(name)), c.ownTagFilter]))
+                            .query("SecurityGroups[0].GroupId")),
+                       .ifFound(variable, [.awaitInterfacesGone(group: group),
+                                           .call(Command("ec2", "delete-security-group").with("group-id", group))])])
+    }
+}
