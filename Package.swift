@@ -14,12 +14,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // Data that is not code (examples, help texts) compiled into the binary, so that a
-        // copy of the binary alone works anywhere.
+        // Data that is not code (examples, help texts, the scripts' bash library) compiled into
+        // the binary, so that a copy of the binary alone works anywhere.
         .target(
             name: "VpcpipeResources",
             path: "Resources",
-            resources: [.embedInCode("examples/article.yaml")]
+            resources: [.embedInCode("examples/article.yaml"), .embedInCode("scripts")]
         ),
         .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources"]),
         // Writing the output folder: the only file I/O both front ends share.

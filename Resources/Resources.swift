@@ -4,3 +4,25 @@ public enum BundledText {
     /// The article's answers: names Private/private, the npm-store upstream, us-west-2.
     public static var articleExample: String { String(decoding: PackageResources.article_yaml, as: UTF8.self) }
 }
+
+/// The bash library setup.sh and teardown.sh carry (scripts/NAME.bash), pasted into them so they
+/// need nothing but bash and the AWS CLI.
+public enum BashLibrary: String, CaseIterable, Sendable {
+    case run, setup, teardown, actions
+
+    /// The file's text for the script `name` (setup, teardown), after the file's header (its
+    /// lines up to the first blank one), which speaks to the reader of the file alone: its
+    /// shellcheck directives act on the whole file there, and would act on one command in a script.
+    /// `@SCRIPT@` in a file stands for the script's name.
+    public func text(script name: String) -> String {
+        let bytes: [UInt8] = switch self {
+        case .run: PackageResources.run_bash
+        case .setup: PackageResources.setup_bash
+        case .teardown: PackageResources.teardown_bash
+        case .actions: PackageResources.actions_bash
+        }
+        let file = String(decoding: bytes, as: UTF8.self)
+        let body = file.firstRange(of: "\n\n").map { file[$0.upperBound...] } ?? file[...]
+        return String(body).replacing("@SCRIPT@", with: name)
+    }
+}

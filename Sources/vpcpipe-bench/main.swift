@@ -49,8 +49,8 @@ let runs = 2_000 / scale
 for samples in [
     Samples.measure("parse + validate (AnswersFile.read)", runs: runs) { _ = AnswersFile.read(article) },
     Samples.measure("plan (Planner.plan)", runs: runs) { _ = Planner.plan(answers) },
-    Samples.measure("render setup.sh", runs: runs) { _ = ScriptRenderer.setup(plan) },
-    Samples.measure("render teardown.sh", runs: runs) { _ = ScriptRenderer.teardown(plan) },
+    Samples.measure("render setup.sh", runs: runs) { _ = ScriptRenderer.render(.setup, plan) },
+    Samples.measure("render teardown.sh", runs: runs) { _ = ScriptRenderer.render(.teardown, plan) },
     Samples.measure("render checklist.md", runs: runs) { _ = Checklist.render(plan) },
     Samples.measure("render plan.json", runs: runs) { _ = PlanJSON.render(plan) },
     Samples.measure("write answers.yaml (AnswersFile.write)", runs: runs) { _ = AnswersFile.write(answers) },

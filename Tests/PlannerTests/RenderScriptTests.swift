@@ -65,10 +65,15 @@ final class RenderScriptTests: XCTestCase {
         return folder
     }
 
-    func testScriptsPassBashAndShellcheck() throws {
+    /// shellcheck's path; a test that needs it fails without it.
+    static func shellcheck() throws -> String {
         let shellcheck = ["/usr/bin/shellcheck", "/usr/local/bin/shellcheck", "/opt/homebrew/bin/shellcheck"]
             .first { FileManager.default.isExecutableFile(atPath: $0) }
-        let checker = try XCTUnwrap(shellcheck, "shellcheck is required: apt-get install -y shellcheck")
+        return try XCTUnwrap(shellcheck, "shellcheck is required: apt-get install -y shellcheck")
+    }
+
+    func testScriptsPassBashAndShellcheck() throws {
+        let checker = try Self.shellcheck()
         for (label, answers) in Self.mixes() {
             let folder = try Self.write(answers)
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -79,6 +84,24 @@ final class RenderScriptTests: XCTestCase {
                 let lint = try runProcess(checker, [path])
                 XCTAssertEqual(lint.status, 0, "\(label) \(script):\n\(lint.output)")
             }
+        }
+    }
+
+    /// The bash library the scripts carry, file by file as Resources/scripts holds it: each file
+    /// is a part of a script and passes bash and shellcheck alone, its header's directives included.
+    func testBashLibraryFilesPassShellcheckOnTheirOwn() throws {
+        let checker = try Self.shellcheck()
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Resources/scripts").standardizedFileURL
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(Set(files), Set(Script.allCases.flatMap(\.library).map { $0.rawValue + ".bash" }),
+                       "the files of Resources/scripts and the parts the scripts carry")
+        for file in files {
+            let path = folder.appendingPathComponent(file).path
+            let syntax = try runProcess("/bin/bash", ["-n", path])
+            XCTAssertEqual(syntax.status, 0, "\(file): \(syntax.output)")
+            let lint = try runProcess(checker, [path])
+            XCTAssertEqual(lint.status, 0, "\(file):\n\(lint.output)")
         }
     }
 
@@ -118,7 +141,7 @@ final class RenderScriptTests: XCTestCase {
     }
 
     func testSetupAsksBeforeCreatingAndDefaultsToNo() throws {
-        let script = ScriptRenderer.setup(Planner.plan(articleAnswers()))
+        let script = ScriptRenderer.render(.setup, Planner.plan(articleAnswers()))
         XCTAssertTrue(script.hasPrefix("#!/usr/bin/env bash\n"))
         XCTAssertTrue(script.contains("set -euo pipefail"))
         XCTAssertTrue(script.contains("read -r -p 'Create these resources? [y/N] ' answer"))
@@ -127,13 +150,13 @@ final class RenderScriptTests: XCTestCase {
         XCTAssertTrue(script.contains("VPCPIPE_POLL_SECONDS"))
         XCTAssertFalse(script.contains("jq"))
         XCTAssertFalse(script.lowercased().contains("get-authorization-token"), "no token in the scripts")
-        XCTAssertTrue(ScriptRenderer.teardown(Planner.plan(articleAnswers())).contains("Delete these resources? [y/N]"))
+        XCTAssertTrue(ScriptRenderer.render(.teardown, Planner.plan(articleAnswers())).contains("Delete these resources? [y/N]"))
     }
 
     func testTeardownRunsInReverseAndKeepsWhatExisted() {
         var answers = articleAnswers()
         answers.source.create = false
-        let teardown = ScriptRenderer.teardown(Planner.plan(answers))
+        let teardown = ScriptRenderer.render(.teardown, Planner.plan(answers))
         let order = ["delete-rule", "delete-pipeline", "delete-project", "delete-log-group", "delete-vpc-endpoints",
                      "delete-bucket", "delete-repository", "delete-domain", "delete-security-group", "delete-role"]
         let positions = order.map { teardown.range(of: $0)?.lowerBound }

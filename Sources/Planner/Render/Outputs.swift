@@ -14,8 +14,8 @@ public enum Outputs {
     public static func render(_ answers: Answers) -> [RenderedFile] {
         let plan = Planner.plan(answers)
         return [
-            setup(plan),
-            RenderedFile(path: "teardown.sh", contents: ScriptRenderer.teardown(plan), executable: true),
+            script(.setup, plan),
+            script(.teardown, plan),
             RenderedFile(path: "checklist.md", contents: Checklist.render(plan)),
             RenderedFile(path: "answers.yaml", contents: AnswersFile.write(answers)),
             RenderedFile(path: "plan.json", contents: PlanJSON.render(plan)),
@@ -28,11 +28,11 @@ public enum Outputs {
     /// makes them: a third of its time, which a key press spends.
     public static func preview(_ answers: Answers) -> [RenderedFile] {
         let plan = Planner.plan(answers)
-        return [setup(plan)] + policies(plan)
+        return [script(.setup, plan)] + policies(plan)
     }
 
-    private static func setup(_ plan: Plan) -> RenderedFile {
-        RenderedFile(path: "setup.sh", contents: ScriptRenderer.setup(plan), executable: true)
+    private static func script(_ script: Script, _ plan: Plan) -> RenderedFile {
+        RenderedFile(path: script.file, contents: ScriptRenderer.render(script, plan), executable: true)
     }
 
     private static func policies(_ plan: Plan) -> [RenderedFile] {

@@ -1,44 +1,96 @@
 import Foundation
+import VpcpipeResources
 
 // setup.sh and teardown.sh from the plan. Commands reach the text only through `Shell.quote`;
-// the bash helpers below (call, capture, found, ...) add region and profile, print commands in a
-// dry run, retry IAM propagation errors and report failures, so the steps stay plain lists.
+// the bash library pasted into both (Resources/scripts: call, capture, found, ...) adds region
+// and profile, prints commands in a dry run, retries IAM propagation errors and reports
+// failures, so the steps stay plain lists.
+
+/// The two scripts, and all that tells them apart but the steps they run.
+public enum Script: CaseIterable, Sendable {
+    case setup, teardown
+
+    /// As its failure message names it: "setup failed at step 3: ...".
+    public var name: String {
+        switch self {
+        case .setup: "setup"
+        case .teardown: "teardown"
+        }
+    }
+
+    public var file: String { name + ".sh" }
+
+    /// Its first comment: "setup.sh (vpcpipe): creates the private CI/CD pipeline ...".
+    var does: String {
+        switch self {
+        case .setup: "creates"
+        case .teardown: "removes what setup.sh created from"
+        }
+    }
+
+    /// The question before it changes anything (default No), which `--yes` skips.
+    var confirmation: String {
+        switch self {
+        case .setup: "Create these resources? [y/N]"
+        case .teardown: "Delete these resources? [y/N]"
+        }
+    }
+
+    var declined: String {
+        switch self {
+        case .setup: "Nothing was created."
+        case .teardown: "Nothing was deleted."
+        }
+    }
+
+    var completed: String {
+        switch self {
+        case .setup: "Setup is complete. Follow checklist.md to release a change and read the build log."
+        case .teardown: "Teardown is complete."
+        }
+    }
+
+    /// The parts of the bash library it carries, in order: its own calls between the shared parts.
+    var library: [BashLibrary] {
+        switch self {
+        case .setup: [.run, .setup, .actions]
+        case .teardown: [.run, .teardown, .actions]
+        }
+    }
+
+    /// Only setup creates roles and what uses them, so only it waits for IAM changes to propagate.
+    var retriesPropagation: Bool { self == .setup }
+}
 
 public enum ScriptRenderer {
-    public static func setup(_ plan: Plan) -> String {
-        var out = header(plan, script: "setup.sh", does: "creates", confirm: "Create these resources? [y/N]")
-        out += library(setup: true)
-        out += introduction(plan, heading: "It creates, in this order (a step that finds its resource creates nothing):",
-                            resources: plan.steps.flatMap(\.resources).map { ($0, $0.existing ? "[existing]      " : "[to be created] ") },
-                            total: plan.steps.count, confirm: "Create these resources? [y/N]", declined: "Nothing was created.")
-        for (index, step) in plan.steps.enumerated() {
-            out += "\nstep \(index + 1) \(Shell.quote(.text(step.title)))\n"
-            out += lines(for: step).joined(separator: "\n") + "\n"
+    public static func render(_ script: Script, _ plan: Plan) -> String {
+        let steps = self.steps(script, plan)
+        var out = header(script, plan)
+        out += script.library.map { "\n" + $0.text(script: script.name) }.joined()
+        out += introduction(script, plan, steps: steps)
+        for (index, step) in steps.enumerated() {
+            let (title, body) = switch script {
+            case .setup: (step.title, lines(for: step))
+            case .teardown: ("Remove: " + step.title, step.teardown.flatMap { lines(for: $0) })
+            }
+            out += "\nstep \(index + 1) \(Shell.quote(.text(title)))\n" + body.joined(separator: "\n") + "\n"
         }
-        out += "\nSTEP=0\necho\necho 'Setup is complete. Follow checklist.md to release a change and read the build log.'\n"
+        out += "\nSTEP=0\necho\necho \(Shell.quote(.text(script.completed)))\n"
         return out
     }
 
-    public static func teardown(_ plan: Plan) -> String {
-        let steps = plan.steps.reversed().filter { !$0.teardown.isEmpty }
-        var out = header(plan, script: "teardown.sh", does: "removes what setup.sh created from",
-                         confirm: "Delete these resources? [y/N]")
-        out += library(setup: false)
-        let removed = steps.flatMap { $0.resources.filter { !$0.existing } }.map { ($0, "[to be deleted] ") }
-        out += introduction(plan, heading: "It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
-                            resources: removed, total: steps.count, confirm: "Delete these resources? [y/N]",
-                            declined: "Nothing was deleted.")
-        for (index, step) in steps.enumerated() {
-            out += "\nstep \(index + 1) \(Shell.quote(.text("Remove: " + step.title)))\n"
-            out += step.teardown.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
+    /// The steps the script runs, in its order: teardown undoes setup's backwards, skipping
+    /// the steps that leave nothing to remove.
+    private static func steps(_ script: Script, _ plan: Plan) -> [Step] {
+        switch script {
+        case .setup: plan.steps
+        case .teardown: plan.steps.reversed().filter { !$0.teardown.isEmpty }
         }
-        out += "\nSTEP=0\necho\necho 'Teardown is complete.'\n"
-        return out
     }
 
     // MARK: Parts
 
-    private static func header(_ plan: Plan, script: String, does: String, confirm: String) -> String {
+    private static func header(_ script: Script, _ plan: Plan) -> String {
         let answers = plan.answers
         let settings = [
             "REGION=\(Shell.quote(.text(answers.region)))",
@@ -47,10 +99,11 @@ public enum ScriptRenderer {
             answers.profile.isEmpty ? "AWS_ARGS=(--region \"$REGION\")"
                 : "AWS_ARGS=(--region \"$REGION\" --profile \(Shell.quote(.text(answers.profile))))",
         ]
-        let runtime = runtimeVariables(plan, setup: script == "setup.sh")
+        let runtime = runtimeVariables(script, plan)
+        let retries = script.retriesPropagation
         var out = """
         #!/usr/bin/env bash
-        # \(script) (vpcpipe): \(does) the private CI/CD pipeline \(sanitizedComment(answers.name)) in \(answers.region).
+        # \(script.file) (vpcpipe): \(script.does) the private CI/CD pipeline \(sanitizedComment(answers.name)) in \(answers.region).
         # Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
         # Values stand in single quotes, where $ and backticks (a branch may hold them) stay literal.
         # shellcheck disable=SC2016
@@ -58,11 +111,11 @@ public enum ScriptRenderer {
 
         usage() {
           cat <<'USAGE'
-        Usage: \(script) [--yes] [--dry-run] [--help]
-          --yes      do not ask "\(confirm)"
+        Usage: \(script.file) [--yes] [--dry-run] [--help]
+          --yes      do not ask "\(script.confirmation)"
           --dry-run  print every AWS CLI command and call nothing (runtime values appear as <placeholders>)
           --help     show this help
-        Environment: \(script == "setup.sh" ? "VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),\n  " : "")VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
+        Environment: \(retries ? "VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),\n  " : "")VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
         USAGE
         }
 
@@ -78,7 +131,7 @@ public enum ScriptRenderer {
         done
 
         \(settings.joined(separator: "\n"))
-        \(script == "setup.sh" ? "RETRY_SECONDS=\"${VPCPIPE_RETRY_SECONDS:-120}\"\n" : "")POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
+        \(retries ? "RETRY_SECONDS=\"${VPCPIPE_RETRY_SECONDS:-120}\"\n" : "")POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
         WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
 
         """
@@ -98,10 +151,13 @@ public enum ScriptRenderer {
         text.replacingOccurrences(of: "\n", with: " ")
     }
 
-    private static func runtimeVariables(_ plan: Plan, setup: Bool) -> [String] {
+    private static func runtimeVariables(_ script: Script, _ plan: Plan) -> [String] {
         var names: [String] = ["ACCOUNT"]
-        let actions = setup ? plan.steps.flatMap { $0.create + $0.always } : plan.steps.flatMap(\.teardown)
-        let checks = setup ? plan.steps.compactMap(\.check) : []
+        let actions = switch script {
+        case .setup: plan.steps.flatMap { $0.create + $0.always }
+        case .teardown: plan.steps.flatMap(\.teardown)
+        }
+        let checks = script == .setup ? plan.steps.compactMap(\.check) : []
         for name in checks.flatMap({ ($0.capture.map { [$0] } ?? []) + $0.variables })
             + actions.flatMap(\.variables) where !names.contains(name) {
             names.append(name)
@@ -109,301 +165,17 @@ public enum ScriptRenderer {
         return names
     }
 
-    private static func library(setup: Bool) -> String {
-        let verb = setup ? "setup" : "teardown"
-        var out = """
-
-        STEP=0
-        STEP_TITLE=''
-        OUT=''
-        ERRORS="$(mktemp)"
-        finish() {
-          local status=$?
-          rm -f "$ERRORS"
-          if [ "$status" -ne 0 ] && [ "$STEP" -gt 0 ]; then
-            echo "\(verb) failed at step $STEP: $STEP_TITLE" >&2
-          fi
-        }
-        trap finish EXIT
-
-        # The step being run, for progress and for the failure message.
-        step() {
-          STEP=$1
-          STEP_TITLE=$2
-          echo
-          echo "[$1/$TOTAL] $2"
-        }
-
-        # One word for the shell, single-quoted as the script's own lines are.
-        quote() {
-          printf "'%s'" "${1//\\'/\\'\\\\\\'\\'}"
-        }
-
-        # Prints a command as it would run: values quoted, names and --options as they are.
-        show() {
-          local line='aws' index=0 word
-          for word in "$@" "${AWS_ARGS[@]}"; do
-            if [ "$index" -lt 2 ] || [[ $word =~ ^--[a-z0-9-]+$ ]]; then line+=" $word"; else line+=" $(quote "$word")"; fi
-            index=$((index + 1))
-          done
-          printf '  %s\\n' "$line"
-        }
-
-        # A failed call: the AWS CLI's own message, then what it means when that is known.
-        report() {
-          cat "$ERRORS" >&2
-          if grep -q 'no existing repository' "$ERRORS"; then
-            echo 'CodeCommit refused to create a repository: AWS closed CodeCommit to new customers in July 2024' >&2
-            echo '(it returned to general availability in November 2025). Use an account that already has a' >&2
-            echo 'CodeCommit repository, or an existing repository with source.create: false.' >&2
-          fi
-        }
-
-        """
-        if setup {
-            out += """
-
-            # What the last check found, for `exists`.
-            FOUND=''
-
-            # Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
-            PROPAGATION='not authorized to perform|cannot be assumed|unable to assume|does not have permissions to assume'
-
-            # call [--retry] [--tolerate CODES] SERVICE OPERATION ARGS...: one AWS CLI call, its output
-            # left in OUT. --retry: IAM propagation errors are retried with backoff for RETRY_SECONDS.
-            # --tolerate: errors with these codes (A|B) mean the work is done already.
-            call() {
-              local retry=0 tolerate='' waited=0 delay=2 status
-              if [ "$1" = --retry ]; then retry=1; shift; fi
-              if [ "$1" = --tolerate ]; then tolerate=$2; shift 2; fi
-              OUT=''
-              if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-              while :; do
-                OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
-                status=$?
-                if coded "$tolerate"; then echo "  already done: $1 $2"; OUT=''; return 0; fi
-                if [ "$retry" = 1 ] && [ "$waited" -lt "$RETRY_SECONDS" ] && grep -qiE "$PROPAGATION" "$ERRORS"; then
-                  echo "  IAM changes are still propagating; trying again in ${delay}s"
-                  sleep "$delay"
-                  waited=$((waited + delay))
-                  delay=$((delay * 2 > 30 ? 30 : delay * 2))
-                  continue
-                fi
-                report
-                return "$status"
-              done
-            }
-
-            # coded CODES: true when the last call failed with one of the error codes CODES (A|B),
-            # as the AWS CLI prints them: "An error occurred (CODE) when calling ...".
-            coded() {
-              [ -n "$1" ] && grep -qE "\\(($1)\\) when calling" "$ERRORS"
-            }
-
-            # lookup NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call
-            # that finds several resources. An error coded ABSENT (no domain yet) finds nothing; any
-            # other stops the script, as a lookup that saw nothing would have setup create again.
-            lookup() {
-              local name=$1 absent=$2 status=0
-              shift 2
-              OUT=''
-              if [ "$DRY_RUN" = 1 ]; then
-                show "$@"
-              else
-                OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
-                if [ "$status" -ne 0 ]; then
-                  OUT=''
-                  coded "$absent" || { report; return "$status"; }
-                fi
-              fi
-              printf -v "$name" '%s' "$OUT"
-            }
-
-            # listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY (rows KEY<TAB>ID<TAB>...);
-            # NAME takes the row's id, FOUND the whole row. A dry run finds nothing.
-            listed() {
-              local name=$1 rows=${!2} key=$3 row row_key row_id
-              if [ "$DRY_RUN" = 1 ]; then echo "  # check: $key among the rows of $2"; return 1; fi
-              while IFS= read -r row; do
-                IFS=$'\\t' read -r row_key row_id _ <<< "$row"
-                if [ "$row_key" = "$key" ]; then
-                  if [ "$name" != - ]; then printf -v "$name" '%s' "$row_id"; fi
-                  FOUND=$row
-                  return 0
-                fi
-              done <<< "$rows"
-              return 1
-            }
-
-            # found NAME|- ABSENT SERVICE OPERATION ARGS...: true when the check finds the resource (any
-            # output but None); NAME and FOUND take what it printed. An error coded ABSENT finds nothing;
-            # any other stops the script here (set -e does not act inside an if's condition).
-            # A dry run calls nothing and finds nothing.
-            found() {
-              local name=$1 absent=$2 out status=0
-              shift 2
-              if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
-              out=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
-              if [ "$status" -ne 0 ]; then
-                coded "$absent" && return 1
-                report
-                exit "$status"
-              fi
-              [ "$out" != None ] || return 1
-              if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
-              FOUND=$out
-            }
-
-            # exists [SERVICE OPERATION ARGS...]: the check found the resource; says whether setup
-            # created it (its vpcpipe tag holds PLAN_TAG) or found it, to use as it is and keep. The
-            # tag is read by the call given, else it is the last field of what the check found. A
-            # failed read finds no tag: this only chooses the message, and teardown reads it again.
-            exists() {
-              local tag=${FOUND##*$'\\t'}
-              if [ $# -gt 0 ]; then tag=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || tag=''; fi
-              if [ "$tag" = "$PLAN_TAG" ]; then
-                echo '  exists: nothing to create'
-              else
-                echo '  exists, not created by vpcpipe: used as it is; teardown keeps it'
-              fi
-            }
-
-            """
-        } else {
-            out += """
-
-            # What AWS says of a resource that is already gone.
-            GONE='NotFound|NoSuch|does ?not ?exist|not found'
-
-            # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a resource
-            # that is already gone is not an error (a second teardown finds nothing to do).
-            call() {
-              local status
-              OUT=''
-              if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-              OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
-              status=$?
-              if grep -qiE "$GONE" "$ERRORS"; then
-                OUT=''
-                echo "  already gone: $1 $2"
-                return 0
-              fi
-              report
-              return "$status"
-            }
-
-            # owned WHAT SERVICE OPERATION ARGS...: true when the call prints PLAN_TAG, the value of
-            # the resource's vpcpipe tag: setup.sh created it. A resource without that tag is kept and
-            # one already gone skipped, each said; a dry run shows the call and goes on. Any other
-            # failure stops the script here: set -e does not act inside an if's condition.
-            owned() {
-              local what=$1 status=0
-              shift
-              if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-              OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
-              if [ "$status" -ne 0 ]; then
-                if grep -q NoSuchTagSet "$ERRORS"; then
-                  OUT=None  # a bucket with no tags at all
-                elif grep -qiE "$GONE" "$ERRORS"; then
-                  OUT=''
-                else
-                  report
-                  exit "$status"
-                fi
-              fi
-              case "$OUT" in
-                "$PLAN_TAG") return 0 ;;
-                '') echo "  already gone: $what" ;;
-                *) echo "  kept: $what (not created by vpcpipe)" ;;
-              esac
-              return 1
-            }
-
-            """
-        }
-        out += """
-
-        # capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
-        # (a <placeholder> in a dry run).
-        capture() {
-          local name=$1 placeholder
-          shift
-          call "$@"
-          if [ "$DRY_RUN" = 1 ]; then
-            placeholder=${name,,}
-            OUT="<${placeholder//_/-}>"
-          fi
-          printf -v "$name" '%s' "$OUT"
-        }
-
-        # A resource the answers list as existing was not found.
-        missing() {
-          if [ "$DRY_RUN" = 1 ]; then return 0; fi
-          echo "$1 is listed as existing in the answers but was not found" >&2
-          return 1
-        }
-
-        # expect WANTED MESSAGE SERVICE OPERATION ARGS...: stops unless the call prints WANTED.
-        expect() {
-          local wanted=$1 message=$2
-          shift 2
-          call "$@"
-          if [ "$DRY_RUN" != 1 ] && [ "$OUT" != "$wanted" ]; then echo "$message" >&2; return 1; fi
-        }
-
-        # await_available SERVICE OPERATION ARGS...: polls a query of states until each is
-        # available (compared case-insensitively), within WAIT_SECONDS.
-        await_available() {
-          local waited=0 state pending states
-          call "$@"
-          if [ "$DRY_RUN" = 1 ]; then return 0; fi
-          while :; do
-            read -r -a states <<< "$OUT"
-            pending=0
-            for state in "${states[@]}"; do
-              case "${state,,}" in
-                available) ;;
-                failed|rejected|expired) echo "an endpoint is $state; see the VPC console" >&2; return 1 ;;
-                *) pending=$((pending + 1)) ;;
-              esac
-            done
-            if [ "${#states[@]}" -gt 0 ] && [ "$pending" -eq 0 ]; then return 0; fi
-            if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-              echo "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on" >&2
-              return 1
-            fi
-            echo "  $pending not available yet; checking again in ${POLL_SECONDS}s"
-            sleep "$POLL_SECONDS"
-            waited=$((waited + POLL_SECONDS))
-            call "$@"
-          done
-        }
-
-        # await_gone SERVICE OPERATION ARGS...: polls until the query prints nothing, within WAIT_SECONDS.
-        await_gone() {
-          local waited=0
-          call "$@"
-          if [ "$DRY_RUN" = 1 ]; then return 0; fi
-          while [ -n "$OUT" ] && [ "$OUT" != None ]; do
-            if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-              echo "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later" >&2
-              return 1
-            fi
-            echo "  network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
-            sleep "$POLL_SECONDS"
-            waited=$((waited + POLL_SECONDS))
-            call "$@"
-          done
-        }
-
-        """
-        return out
-    }
-
     /// The account and region, what the script will change, then the question (default No).
-    private static func introduction(_ plan: Plan, heading: String, resources: [(Resource, String)], total: Int,
-                                     confirm: String, declined: String) -> String {
-        var out = "\nTOTAL=\(total)\n"
+    private static func introduction(_ script: Script, _ plan: Plan, steps: [Step]) -> String {
+        let (heading, resources): (String, [(Resource, String)]) = switch script {
+        case .setup:
+            ("It creates, in this order (a step that finds its resource creates nothing):",
+             steps.flatMap(\.resources).map { ($0, $0.existing ? "[existing]      " : "[to be created] ") })
+        case .teardown:
+            ("It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
+             steps.flatMap { $0.resources.filter { !$0.existing } }.map { ($0, "[to be deleted] ") })
+        }
+        var out = "\nTOTAL=\(steps.count)\n"
         out += "capture ACCOUNT \(Shell.words(plan.identity).joined(separator: " "))\n"
         out += "echo \"Account: $ACCOUNT\"\necho \"Region:  $REGION\"\n"
         if !plan.answers.profile.isEmpty { out += "echo \"Profile: ${AWS_ARGS[3]}\"\n" }
@@ -415,10 +187,10 @@ public enum ScriptRenderer {
         if [ "$DRY_RUN" = 1 ]; then
           echo 'Dry run: the commands are printed, nothing is called.'
         elif [ "$YES" != 1 ]; then
-          read -r -p \(Shell.quote(.text(confirm + " "))) answer || answer=''
+          read -r -p \(Shell.quote(.text(script.confirmation + " "))) answer || answer=''
           case "$answer" in
             [yY] | [yY][eE][sS]) ;;
-            *) echo \(Shell.quote(.text(declined))); exit 0 ;;
+            *) echo \(Shell.quote(.text(script.declined))); exit 0 ;;
           esac
         fi
 

@@ -1,0 +1,75 @@
+# The actions both scripts run, pasted last (this header is not): they go through the `call`
+# of setup.bash or teardown.bash.
+
+# capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
+# (a <placeholder> in a dry run).
+capture() {
+  local name=$1 placeholder
+  shift
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then
+    placeholder=${name,,}
+    OUT="<${placeholder//_/-}>"
+  fi
+  printf -v "$name" '%s' "$OUT"
+}
+
+# A resource the answers list as existing was not found.
+missing() {
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  echo "$1 is listed as existing in the answers but was not found" >&2
+  return 1
+}
+
+# expect WANTED MESSAGE SERVICE OPERATION ARGS...: stops unless the call prints WANTED.
+expect() {
+  local wanted=$1 message=$2
+  shift 2
+  call "$@"
+  if [ "$DRY_RUN" != 1 ] && [ "$OUT" != "$wanted" ]; then echo "$message" >&2; return 1; fi
+}
+
+# await_available SERVICE OPERATION ARGS...: polls a query of states until each is
+# available (compared case-insensitively), within WAIT_SECONDS.
+await_available() {
+  local waited=0 state pending states
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  while :; do
+    read -r -a states <<< "$OUT"
+    pending=0
+    for state in "${states[@]}"; do
+      case "${state,,}" in
+        available) ;;
+        failed|rejected|expired) echo "an endpoint is $state; see the VPC console" >&2; return 1 ;;
+        *) pending=$((pending + 1)) ;;
+      esac
+    done
+    if [ "${#states[@]}" -gt 0 ] && [ "$pending" -eq 0 ]; then return 0; fi
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      echo "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on" >&2
+      return 1
+    fi
+    echo "  $pending not available yet; checking again in ${POLL_SECONDS}s"
+    sleep "$POLL_SECONDS"
+    waited=$((waited + POLL_SECONDS))
+    call "$@"
+  done
+}
+
+# await_gone SERVICE OPERATION ARGS...: polls until the query prints nothing, within WAIT_SECONDS.
+await_gone() {
+  local waited=0
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  while [ -n "$OUT" ] && [ "$OUT" != None ]; do
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      echo "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later" >&2
+      return 1
+    fi
+    echo "  network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
+    sleep "$POLL_SECONDS"
+    waited=$((waited + POLL_SECONDS))
+    call "$@"
+  done
+}

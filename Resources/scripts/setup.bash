@@ -1,0 +1,107 @@
+# setup.sh's calls, pasted after run.bash (this header is not): a call that retries IAM
+# propagation errors and tolerates "already done", and the checks that find what exists.
+
+# What the last check found, for `exists`.
+FOUND=''
+
+# Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
+PROPAGATION='not authorized to perform|cannot be assumed|unable to assume|does not have permissions to assume'
+
+# call [--retry] [--tolerate CODES] SERVICE OPERATION ARGS...: one AWS CLI call, its output
+# left in OUT. --retry: IAM propagation errors are retried with backoff for RETRY_SECONDS.
+# --tolerate: errors with these codes (A|B) mean the work is done already.
+call() {
+  local retry=0 tolerate='' waited=0 delay=2 status
+  if [ "$1" = --retry ]; then retry=1; shift; fi
+  if [ "$1" = --tolerate ]; then tolerate=$2; shift 2; fi
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  while :; do
+    OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
+    status=$?
+    if coded "$tolerate"; then echo "  already done: $1 $2"; OUT=''; return 0; fi
+    if [ "$retry" = 1 ] && [ "$waited" -lt "$RETRY_SECONDS" ] && grep -qiE "$PROPAGATION" "$ERRORS"; then
+      echo "  IAM changes are still propagating; trying again in ${delay}s"
+      sleep "$delay"
+      waited=$((waited + delay))
+      delay=$((delay * 2 > 30 ? 30 : delay * 2))
+      continue
+    fi
+    report
+    return "$status"
+  done
+}
+
+# coded CODES: true when the last call failed with one of the error codes CODES (A|B),
+# as the AWS CLI prints them: "An error occurred (CODE) when calling ...".
+coded() {
+  [ -n "$1" ] && grep -qE "\(($1)\) when calling" "$ERRORS"
+}
+
+# lookup NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call
+# that finds several resources. An error coded ABSENT (no domain yet) finds nothing; any
+# other stops the script, as a lookup that saw nothing would have setup create again.
+lookup() {
+  local name=$1 absent=$2 status=0
+  shift 2
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then
+    show "$@"
+  else
+    OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+    if [ "$status" -ne 0 ]; then
+      OUT=''
+      coded "$absent" || { report; return "$status"; }
+    fi
+  fi
+  printf -v "$name" '%s' "$OUT"
+}
+
+# listed NAME|- ROWS KEY: true when the lookup ROWS holds KEY (rows KEY<TAB>ID<TAB>...);
+# NAME takes the row's id, FOUND the whole row. A dry run finds nothing.
+listed() {
+  local name=$1 rows=${!2} key=$3 row row_key row_id
+  if [ "$DRY_RUN" = 1 ]; then echo "  # check: $key among the rows of $2"; return 1; fi
+  while IFS= read -r row; do
+    IFS=$'\t' read -r row_key row_id _ <<< "$row"
+    if [ "$row_key" = "$key" ]; then
+      if [ "$name" != - ]; then printf -v "$name" '%s' "$row_id"; fi
+      FOUND=$row
+      return 0
+    fi
+  done <<< "$rows"
+  return 1
+}
+
+# found NAME|- ABSENT SERVICE OPERATION ARGS...: true when the check finds the resource (any
+# output but None); NAME and FOUND take what it printed. An error coded ABSENT finds nothing;
+# any other stops the script here (set -e does not act inside an if's condition).
+# A dry run calls nothing and finds nothing.
+found() {
+  local name=$1 absent=$2 out status=0
+  shift 2
+  if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
+  out=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+  if [ "$status" -ne 0 ]; then
+    coded "$absent" && return 1
+    report
+    exit "$status"
+  fi
+  [ "$out" != None ] || return 1
+  if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
+  FOUND=$out
+}
+
+# exists [SERVICE OPERATION ARGS...]: the check found the resource; says whether setup
+# created it (its vpcpipe tag holds PLAN_TAG) or found it, to use as it is and keep. The
+# tag is read by the call given, else it is the last field of what the check found. A
+# failed read finds no tag: this only chooses the message, and teardown reads it again.
+exists() {
+  local tag=${FOUND##*$'\t'}
+  if [ $# -gt 0 ]; then tag=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || tag=''; fi
+  if [ "$tag" = "$PLAN_TAG" ]; then
+    echo '  exists: nothing to create'
+  else
+    echo '  exists, not created by vpcpipe: used as it is; teardown keeps it'
+  fi
+}
