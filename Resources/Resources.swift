@@ -8,7 +8,7 @@ public enum BundledText {
 /// The bash library setup.sh and teardown.sh carry (scripts/NAME.bash), pasted into them so they
 /// need nothing but bash and the AWS CLI.
 public enum BashLibrary: String, CaseIterable, Sendable {
-    case run, setup, teardown, actions
+    case run, setup, preflight, teardown, actions
 
     /// The file's text for the script `name` (setup, teardown), after the file's header (its
     /// lines up to the first blank one), which speaks to the reader of the file alone: its
@@ -18,6 +18,7 @@ public enum BashLibrary: String, CaseIterable, Sendable {
         let bytes: [UInt8] = switch self {
         case .run: PackageResources.run_bash
         case .setup: PackageResources.setup_bash
+        case .preflight: PackageResources.preflight_bash
         case .teardown: PackageResources.teardown_bash
         case .actions: PackageResources.actions_bash
         }

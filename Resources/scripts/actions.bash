@@ -14,21 +14,6 @@ capture() {
   printf -v "$name" '%s' "$OUT"
 }
 
-# A resource the answers list as existing was not found.
-missing() {
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
-  echo "$1 is listed as existing in the answers but was not found" >&2
-  return 1
-}
-
-# expect WANTED MESSAGE SERVICE OPERATION ARGS...: stops unless the call prints WANTED.
-expect() {
-  local wanted=$1 message=$2
-  shift 2
-  call "$@"
-  if [ "$DRY_RUN" != 1 ] && [ "$OUT" != "$wanted" ]; then echo "$message" >&2; return 1; fi
-}
-
 # await_available SERVICE OPERATION ARGS...: polls a query of states until each is
 # available (compared case-insensitively), within WAIT_SECONDS.
 await_available() {

@@ -92,16 +92,47 @@ found() {
   FOUND=$out
 }
 
-# exists [SERVICE OPERATION ARGS...]: the check found the resource; says whether setup
-# created it (its vpcpipe tag holds PLAN_TAG) or found it, to use as it is and keep. The
-# tag is read by the call given, else it is the last field of what the check found. A
-# failed read finds no tag: this only chooses the message, and teardown reads it again.
-exists() {
-  local tag=${FOUND##*$'\t'}
-  if [ $# -gt 0 ]; then tag=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || tag=''; fi
-  if [ "$tag" = "$PLAN_TAG" ]; then
-    echo '  exists: nothing to create'
-  else
-    echo '  exists, not created by vpcpipe: used as it is; teardown keeps it'
+# The steps whose check found their resource: ours (it carries the plan's tag), theirs (it does
+# not: someone else's), or found (what carries no tag, such as a branch).
+declare -A SEEN=()
+
+# seen STEP KEY|- PROBLEM|- [SERVICE OPERATION ARGS...]: the check of STEP found its resource;
+# SEEN[STEP] says whose it is, by its vpcpipe tag: printed by the call given, else the last
+# field of what the check found. Someone else's is the problem PROBLEM of the answer KEY, as
+# setup never changes what it did not make; with KEY -, it is used as it is (an endpoint that
+# preflight judged fit).
+seen() {
+  local step=$1 key=$2 problem=$3 tag=${FOUND##*$'\t'} status=0
+  shift 3
+  if [ $# -gt 0 ]; then
+    tag=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+    if [ "$status" -ne 0 ]; then
+      grep -q NoSuchTagSet "$ERRORS" || { report; exit "$status"; }
+      tag=None  # a bucket with no tags at all
+    fi
   fi
+  if [ "$tag" = "$PLAN_TAG" ]; then
+    SEEN[$step]=ours
+  else
+    SEEN[$step]=theirs
+    if [ "$key" != - ]; then problem "$key" "$problem"; fi
+  fi
+}
+
+# existing STEP: true when preflight found STEP's resource; says so, and whose it is.
+existing() {
+  case "${SEEN[$1]:-}" in
+    '') return 1 ;;
+    theirs) echo '  exists, not created by vpcpipe: used as it is; teardown keeps it' ;;
+    *) echo '  exists: nothing to create' ;;
+  esac
+}
+
+# mark STEP WHAT: a line of the confirmation: WHAT, marked by what preflight found of STEP's.
+mark() {
+  case "${SEEN[$1]:-}" in
+    '') echo "  [to be created] $2" ;;
+    theirs) echo "  [found, used]   $2" ;;
+    *) echo "  [found]         $2" ;;
+  esac
 }

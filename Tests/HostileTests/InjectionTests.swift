@@ -65,7 +65,7 @@ final class InjectionTests: XCTestCase {
 }
 
 /// An `aws` that records each call's argv (word count, then the words, NUL-separated) and
-/// answers from the plan: what each `expect` wants, `available` for endpoint states, a failure
+/// answers from the plan: an account that fits the answers for preflight, `available` for endpoint states, a failure
 /// for each check (so every create runs), and `fake-OPERATION` for the rest.
 enum FakeAWS {
     static func script(for plan: Plan, log: String) -> String {
@@ -75,15 +75,18 @@ enum FakeAWS {
         }
         var arms = ["\(key(plan.identity))) echo 123456789012 ;;"]
         for action in plan.steps.flatMap({ $0.create + $0.always }) {
-            if case .expect(let command, let wanted, _) = action { arms.append("\(key(command))) echo \(quoted(wanted)) ;;") }
+            if case .lookup(let lookup) = action, let rows = accountRows(plan.answers)[lookup.variable] {
+                arms.append("\(key(lookup.command))) printf '%s\\n' \(rows.map(quoted).joined(separator: " ")) ;;")
+            }
             if case .awaitEndpoints = action { arms.append("\(key(action.commands[0]))) echo available ;;") }
         }
         for check in plan.steps.compactMap(\.check) {
-            // Nothing is found: a call that lists or filters prints nothing, the others fail with
-            // their not-found error, the only error setup.sh takes for "absent".
+            // Nothing is found: a call that lists or filters prints None (a query of nothing, as
+            // text), the others fail with their not-found error, the only error setup.sh takes for
+            // "absent".
             arms.append("\(key(check.command))) " + (check.absent.first.map {
                 "echo 'An error occurred (\($0)) when calling the \(check.command.operation) operation' >&2; exit 254 ;;"
-            } ?? "echo ;;"))
+            } ?? "echo None ;;"))
         }
         return """
             #!/bin/bash
@@ -99,6 +102,21 @@ enum FakeAWS {
             esac
 
             """
+    }
+
+    /// Preflight's rows of an account that fits the answers: each subnet in the VPC, in a zone
+    /// of its own that every endpoint service offers, on one of the answers' route tables.
+    private static func accountRows(_ answers: Answers) -> [String: [String]] {
+        let network = answers.network, tables = network.routeTables
+        let zones = network.subnets.indices.map { "\(answers.region)-zone\($0)" }
+        return [
+            "SUBNETS": network.subnets.enumerated().map { "\($1)\t\(network.vpc)\t\(zones[$0])\t10.0.\($0).0/24" },
+            "ROUTE_TABLES": tables.enumerated().map { index, table in
+                let associated = network.subnets.indices.filter { $0 % tables.count == index }.map { network.subnets[$0] }
+                return "\(table)\t\(index == 0 ? 1 : 0)\t\(associated.joined(separator: " "))"
+            },
+            "ENDPOINT_ZONES": EndpointService.allCases.map { "\($0.serviceName(region: answers.region))\t\(zones.joined(separator: " "))" },
+        ]
     }
 
     static func calls(in log: URL) throws -> [[String]] {

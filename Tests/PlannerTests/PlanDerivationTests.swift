@@ -91,7 +91,8 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertFalse(s3.has("subnet-ids"))
         let api = plan.createCommand(.endpoint(.codeartifactAPI), "create-vpc-endpoint")!
         XCTAssertEqual(api.value("service-name"), "com.amazonaws.us-west-2.codeartifact.api")
-        XCTAssertEqual(api.options.first { $0.name == "subnet-ids" }?.values.count, 2)
+        // One subnet a zone, which preflight picks from network.subnets.
+        XCTAssertEqual(api.value("subnet-ids"), "${ENDPOINT_SUBNETS}")
         XCTAssertEqual(api.value("security-group-ids"), "${ENDPOINT_SG}")
         XCTAssertTrue(api.has("private-dns-enabled"))
     }
@@ -121,13 +122,14 @@ final class PlanDerivationTests: XCTestCase {
         answers.network.securityGroup = .vpcDefault
         plan = Planner.plan(answers)
         XCTAssertNil(plan.step(.buildSecurityGroup))
-        XCTAssertEqual(plan.step(.defaultSecurityGroup)?.always.first?.variables.first, "DEFAULT_SG")
+        // Preflight finds the default group's id, and judges the endpoints already there by it.
+        XCTAssertTrue(plan.step(.preflight)!.always.contains { if case .capture("DEFAULT_SG", _) = $0 { true } else { false } })
+        XCTAssertEqual(plan.step(.preflight)!.resources, [Resource("security group", "default", existing: true)])
         XCTAssertEqual(plan.createCommand(.endpoint(.sts), "create-vpc-endpoint")?.value("security-group-ids"), "${DEFAULT_SG}")
-        XCTAssertTrue(plan.step(.defaultSecurityGroup)!.teardown.isEmpty)
 
         answers.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
         plan = Planner.plan(answers)
-        XCTAssertNil(plan.step(.defaultSecurityGroup))
+        XCTAssertTrue(plan.step(.preflight)!.resources.isEmpty)
         XCTAssertEqual(plan.createCommand(.endpoint(.sts), "create-vpc-endpoint")?.value("security-group-ids"), "sg-0123456789abcdef0")
         XCTAssertTrue(plan.createCommand(.buildProject, "create-project")!.value("vpc-config")!.contains("sg-0123456789abcdef0"))
     }

@@ -7,6 +7,7 @@ import json
 
 from moto.ec2.exceptions import DependencyViolationError
 from moto.ec2.models.security_groups import SecurityGroupBackend
+from moto.ec2.models.vpcs import VPCBackend
 from moto.iam.access_control import IAMPolicy, PermissionResult
 from moto.logs.exceptions import ResourceNotFoundException
 from moto.logs.models import LogsBackend
@@ -62,7 +63,26 @@ def _list_log_tags_of_existing_group(backend, resource_arn):
     return _list_log_tags(backend, resource_arn)
 
 
+_describe_vpc_endpoint_services = VPCBackend.describe_vpc_endpoint_services
+
+# Zones an endpoint service is not offered in, as AWS has for some services and zones: moto
+# offers every service in every zone. The emulated STS has no endpoint in us-west-2d.
+_ZONES_NOT_OFFERED = {"sts": {"us-west-2d"}}
+
+
+def _describe_vpc_endpoint_services_of_some_zones(backend, *args, **kwargs):
+    result = _describe_vpc_endpoint_services(backend, *args, **kwargs)
+    details = []
+    for service in result["servicesDetails"]:
+        missing = _ZONES_NOT_OFFERED.get(service["ServiceName"].rsplit(".", 1)[-1], set())
+        if missing:
+            service = dict(service, AvailabilityZones=[z for z in service["AvailabilityZones"] if z not in missing])
+        details.append(service)
+    return dict(result, servicesDetails=details)
+
+
 def apply():
+    VPCBackend.describe_vpc_endpoint_services = _describe_vpc_endpoint_services_of_some_zones
     FakeBucket.get_permission = _bucket_permission
     SecurityGroupBackend._delete_security_group = _delete_security_group_in_use
     LogsBackend.list_tags_for_resource = _list_log_tags_of_existing_group

@@ -38,7 +38,7 @@ public struct Plan: Equatable, Sendable {
 public enum StepID: Hashable, Sendable {
     case preflight, vpcDNS
     case codeBuildRole, pipelineRole, eventsRole
-    case buildSecurityGroup, endpointSecurityGroup, defaultSecurityGroup
+    case buildSecurityGroup, endpointSecurityGroup
     case codeArtifactDomain, codeArtifactUpstream, codeArtifactRepository
     case artifactBucket
     case endpoint(EndpointService)
@@ -54,7 +54,6 @@ public enum StepID: Hashable, Sendable {
         case .eventsRole: "events-role"
         case .buildSecurityGroup: "build-security-group"
         case .endpointSecurityGroup: "endpoint-security-group"
-        case .defaultSecurityGroup: "default-security-group"
         case .codeArtifactDomain: "codeartifact-domain"
         case .codeArtifactUpstream: "codeartifact-upstream"
         case .codeArtifactRepository: "codeartifact-repository"
@@ -89,13 +88,28 @@ public struct Step: Equatable, Sendable {
     public var complete: [Action]
     /// Removes what `create` made; empty for what exists already or is not ours to remove.
     public var teardown: [Action]
+    /// What preflight says when the check finds a resource with this name that vpcpipe did not
+    /// make (it lacks the plan's tag), or does not find one the answers list as existing:
+    /// setup.sh then stops before creating anything, as it never changes what is not its own.
+    /// Nil where a found resource is judged and used (an endpoint) or carries no tag (a branch).
+    public var foreign: Problem?
 
     public init(id: StepID, title: String, why: String, resources: [Resource] = [], check: Check? = nil,
-                create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = []) {
+                create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = [],
+                foreign: Problem? = nil) {
         self.id = id; self.title = title; self.why = why; self.resources = resources
         self.check = check; self.create = create; self.always = always; self.complete = complete
-        self.teardown = teardown
+        self.teardown = teardown; self.foreign = foreign
     }
+}
+
+/// A problem preflight reports about a step's resource: the answer to change, and what to do.
+public struct Problem: Equatable, Sendable {
+    /// The answers file's key path: `build.role`.
+    public var key: String
+    /// What to do, after "RESOURCE exists but was not made by vpcpipe" (or "... was not found").
+    public var advice: String
+    public init(_ key: String, _ advice: String) { self.key = key; self.advice = advice }
 }
 
 public struct Resource: Equatable, Sendable {
@@ -182,8 +196,6 @@ public enum Action: Equatable, Sendable {
     case call(Command)
     /// `NAME=$(aws ... --query ... --output text)`.
     case capture(String, Command)
-    /// Stops the script with `message` unless the command prints `expected`.
-    case expect(Command, equals: String, message: String)
     /// `NAME=$(aws ...)` listing several resources, a row each (`KEY<TAB>ID`), for the checks
     /// of later steps. Only a not-found error (`Lookup.absent`: no domain yet) finds nothing;
     /// any other stops setup.
@@ -199,6 +211,10 @@ public enum Action: Equatable, Sendable {
     case ifFound(String, [Action])
     /// The actions run only when the rows held in the variable lack `key` (as `Check.Listed`).
     case unlessListed(String, key: Arg, [Action])
+    /// A rule of the scripts' preflight library (Resources/scripts/preflight.bash) judging the
+    /// rows that lookups read: it records problems, and may set the variables `sets` (the
+    /// endpoints' subnets, one a zone). Setup stops once every rule has judged.
+    case rule(String, [Arg], sets: [String])
     /// Teardown: the actions run only when the command prints the plan's name, the value of the
     /// resource's vpcpipe tag; a resource found without it was not created by vpcpipe and is kept.
     case ifTagged(Command, resource: Arg, [Action])
@@ -208,7 +224,6 @@ public enum Action: Equatable, Sendable {
         case .call(let command): command.variables
         case .capture(let name, let command): [name] + command.variables
         case .lookup(let lookup): [lookup.variable] + lookup.command.variables
-        case .expect(let command, _, _): command.variables
         case .awaitEndpoints(let ids): ids.flatMap(\.variables)
         case .awaitInterfacesGone(let group): group.variables
         case .emptyBucket(let bucket): bucket.variables
@@ -216,13 +231,14 @@ public enum Action: Equatable, Sendable {
         case .unlessListed(let name, let key, let actions): [name] + key.variables + actions.flatMap(\.variables)
         case .ifTagged(let command, let resource, let actions):
             command.variables + resource.variables + actions.flatMap(\.variables)
+        case .rule(_, let args, let sets): args.flatMap(\.variables) + sets
         }
     }
 
     /// The commands this action runs, for plan.json and tests: polls show their describe call.
     public var commands: [Command] {
         switch self {
-        case .call(let command), .capture(_, let command), .expect(let command, _, _): [command]
+        case .call(let command), .capture(_, let command): [command]
         case .lookup(let lookup): [lookup.command]
         case .awaitEndpoints(let ids):
             [Command("ec2", "describe-vpc-endpoints").with("vpc-endpoint-ids", ids).query("VpcEndpoints[].State")]
@@ -232,6 +248,7 @@ public enum Action: Equatable, Sendable {
              Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY")).with("version-id", .variable("VERSION_ID"))]
         case .ifFound(_, let actions), .unlessListed(_, _, let actions): actions.flatMap(\.commands)
         case .ifTagged(let command, _, let actions): [command] + actions.flatMap(\.commands)
+        case .rule: []
         }
     }
 

@@ -69,10 +69,11 @@ public enum PlanJSON {
                 return [.object([("poll", argv(action.commands[0]))])]
             case .emptyBucket:
                 return [.object([("list", argv(action.commands[0])), ("deleteEach", argv(action.commands[1]))])]
-            case .expect(let command, let wanted, let message):
-                return [.object([("command", argv(command)), ("expect", text(wanted)), ("otherwise", text(message))])]
             case .call(let command):
                 return [.object([("command", argv(command))])]
+            case .rule(let name, let args, let sets):
+                return [.object([("rule", text(name)), ("arguments", .array(args.map { text($0.display) })),
+                                 ("sets", .array(sets.map(text)))])]
             }
         })
     }

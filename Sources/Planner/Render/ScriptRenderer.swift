@@ -53,7 +53,7 @@ public enum Script: CaseIterable, Sendable {
     /// The parts of the bash library it carries, in order: its own calls between the shared parts.
     var library: [BashLibrary] {
         switch self {
-        case .setup: [.run, .setup, .actions]
+        case .setup: [.run, .setup, .preflight, .actions]
         case .teardown: [.run, .teardown, .actions]
         }
     }
@@ -67,13 +67,28 @@ public enum ScriptRenderer {
         let steps = self.steps(script, plan)
         var out = header(script, plan)
         out += script.library.map { "\n" + $0.text(script: script.name) }.joined()
-        out += introduction(script, plan, steps: steps)
-        for (index, step) in steps.enumerated() {
-            let (title, body) = switch script {
-            case .setup: (step.title, lines(for: step))
-            case .teardown: ("Remove: " + step.title, step.teardown.flatMap { lines(for: $0) })
+        out += "\nTOTAL=\(steps.count)\n" + identity(plan)
+        switch script {
+        case .setup:
+            // Read before create: preflight, then every step's check, then the problems, if any,
+            // all at once; only then the question, with what was found.
+            let acting = steps.filter { $0.id != .preflight }
+            if let preflight = steps.first(where: { $0.id == .preflight }) {
+                out += "\nstep 1 \(Shell.quote(.text(preflight.title)))\n" + preflight.always.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
             }
-            out += "\nstep \(index + 1) \(Shell.quote(.text(title)))\n" + body.joined(separator: "\n") + "\n"
+            out += "\n# What exists already, and whose it is.\n" + acting.compactMap(read).joined(separator: "\n") + "\nrefuse_if_problems\n"
+            out += confirmation(script, heading: "It creates, in this order (what was found is used, not created again):",
+                                resources: acting.flatMap { step in step.resources.map { (step, $0) } })
+            for (index, step) in acting.enumerated() {
+                out += "\nstep \(index + 2) \(Shell.quote(.text(step.title)))\n" + act(step).joined(separator: "\n") + "\n"
+            }
+        case .teardown:
+            out += confirmation(script, heading: "It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
+                                resources: steps.flatMap { step in step.resources.filter { !$0.existing }.map { (step, $0) } })
+            for (index, step) in steps.enumerated() {
+                out += "\nstep \(index + 1) \(Shell.quote(.text("Remove: " + step.title)))\n"
+                    + step.teardown.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
+            }
         }
         out += "\nSTEP=0\necho\necho \(Shell.quote(.text(script.completed)))\n"
         return out
@@ -165,23 +180,25 @@ public enum ScriptRenderer {
         return names
     }
 
-    /// The account and region, what the script will change, then the question (default No).
-    private static func introduction(_ script: Script, _ plan: Plan, steps: [Step]) -> String {
-        let (heading, resources): (String, [(Resource, String)]) = switch script {
-        case .setup:
-            ("It creates, in this order (a step that finds its resource creates nothing):",
-             steps.flatMap(\.resources).map { ($0, $0.existing ? "[existing]      " : "[to be created] ") })
-        case .teardown:
-            ("It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
-             steps.flatMap { $0.resources.filter { !$0.existing } }.map { ($0, "[to be deleted] ") })
-        }
-        var out = "\nTOTAL=\(steps.count)\n"
-        out += "capture ACCOUNT \(Shell.words(plan.identity).joined(separator: " "))\n"
+    /// The account and region the script works in, learnt before anything else.
+    private static func identity(_ plan: Plan) -> String {
+        var out = "capture ACCOUNT \(Shell.words(plan.identity).joined(separator: " "))\n"
         out += "echo \"Account: $ACCOUNT\"\necho \"Region:  $REGION\"\n"
         if !plan.answers.profile.isEmpty { out += "echo \"Profile: ${AWS_ARGS[3]}\"\n" }
-        out += "echo \(Shell.quote(.text(heading)))\n"
-        for (resource, mark) in resources {
-            out += "echo \(Shell.quote("  \(mark)\(resource.kind) " + resource.name))\n"
+        return out
+    }
+
+    /// What the script will change, each resource with its mark, then the question (default No).
+    private static func confirmation(_ script: Script, heading: String, resources: [(Step, Resource)]) -> String {
+        var out = "\necho \(Shell.quote(.text(heading)))\n"
+        for (step, resource) in resources {
+            let what = Shell.quote(resource.kind + " " + resource.name)
+            let line = switch script {
+            case .setup where resource.existing: "echo \(Shell.quote("  [existing]      " + resource.kind + " " + resource.name))\n"
+            case .setup: "mark \(Shell.quote(.text(step.id.rawValue))) \(what)\n"
+            case .teardown: "echo \(Shell.quote("  [to be deleted] " + resource.kind + " " + resource.name))\n"
+            }
+            out += line
         }
         out += """
         if [ "$DRY_RUN" = 1 ]; then
@@ -200,29 +217,41 @@ public enum ScriptRenderer {
 
     // MARK: Steps and actions
 
-    private static func lines(for step: Step) -> [String] {
+    /// Setup's reading of a step's check, before anything is created: `SEEN[STEP]` says whether
+    /// it found the resource, and whose it is; a resource vpcpipe did not make, or one listed as
+    /// existing that is missing, is a problem for `refuse_if_problems`.
+    private static func read(_ step: Step) -> String? {
+        guard let check = step.check else { return nil }
+        let id = Shell.quote(.text(step.id.rawValue))
+        let found = check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
+            ?? command(check.command, indent: "  ", prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
+        let label = step.resources.first?.label ?? .text(step.title)
+        if check.mustExist {
+            let problem = step.foreign.map { "problem \(Shell.quote(.text($0.key))) \(Shell.quote(label + " was not found: " + $0.advice))" }
+                ?? "problem answers \(Shell.quote(label + " is listed as existing but was not found"))"
+            return ["if " + found + "; then", "  SEEN[\(id)]=found", "else", "  " + problem, "fi"].joined(separator: "\n")
+        }
+        let seen = switch check.tag {
+        case nil: "SEEN[\(id)]=found"
+        case .found, .call:
+            "seen \(id) " + (step.foreign.map {
+                "\(Shell.quote(.text($0.key))) \(Shell.quote(label + " exists but was not made by vpcpipe (it lacks the tag \(Names.tagKey)=" + Arg.variable("PLAN_TAG") + "): " + $0.advice))"
+            } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
+        }
+        return ["if " + found + "; then", "  " + seen, "fi"].joined(separator: "\n")
+    }
+
+    /// Setup's work for a step once preflight passed: complete what was found, or create it.
+    private static func act(_ step: Step) -> [String] {
         var out: [String] = []
-        if let check = step.check {
-            let found = { (indent: String) in
-                check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
-                    ?? command(check.command, indent: indent, prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
-            }
-            if check.mustExist {
-                let what = step.resources.first.map { "\($0.kind) " + $0.name } ?? .text(step.title)
-                out.append(found("") + " \\\n  || missing " + Shell.quote(what))
+        if let check = step.check, !check.mustExist {
+            let id = Shell.quote(.text(step.id.rawValue))
+            if step.complete.isEmpty {
+                out += ["if ! existing \(id); then"] + indented(step.create) + ["fi"]
             } else {
-                out.append("if " + found("  ") + "; then")
-                switch check.tag {
-                case nil: out.append("  echo '  exists: nothing to create'")
-                case .found: out.append("  exists")
-                case .call(let read): out.append("  exists " + command(read, indent: "  "))
-                }
-                out += indented(step.complete)
-                out.append("else")
-                out += indented(step.create)
-                out.append("fi")
+                out += ["if existing \(id); then"] + indented(step.complete) + ["else"] + indented(step.create) + ["fi"]
             }
-        } else {
+        } else if step.check == nil {
             out += step.create.flatMap { lines(for: $0) }
         }
         out += step.always.flatMap { lines(for: $0) }
@@ -237,8 +266,6 @@ public enum ScriptRenderer {
             return ["capture \(name) " + command(cmd, indent: "")]
         case .lookup(let lookup):
             return ["lookup \(lookup.variable) \(absent(lookup.absent)) " + command(lookup.command, indent: "")]
-        case .expect(let cmd, let wanted, let message):
-            return ["expect \(Shell.quote(.text(wanted))) \(Shell.quote(.text(message))) " + command(cmd, indent: "")]
         case .awaitEndpoints:
             return ["await_available " + command(action.commands[0], indent: "")]
         case .awaitInterfacesGone:
@@ -260,6 +287,8 @@ public enum ScriptRenderer {
         case .ifTagged(let read, let resource, let actions):
             return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource)) ") + "; then"]
                 + indented(actions) + ["fi"]
+        case .rule(let name, let args, _):
+            return [([name] + args.map(Shell.quote)).joined(separator: " ")]
         }
     }
 

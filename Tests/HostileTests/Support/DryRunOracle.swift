@@ -19,15 +19,16 @@ struct DryRunOracle {
 
     static func setup(_ plan: Plan, here: String) -> [[String]] {
         var oracle = DryRunOracle(plan, here: here)
-        for step in plan.steps {
-            if let check = step.check {
-                // A dry run finds nothing: the create actions run, except for what must exist.
-                // A check among a lookup's rows calls nothing: preflight showed the lookup.
-                if check.listed == nil { oracle.show(check.command) }
-                if !check.mustExist { oracle.run(step.create) }
-            } else {
-                oracle.run(step.create)
-            }
+        let preflight = plan.steps.filter { $0.id == .preflight }, acting = plan.steps.filter { $0.id != .preflight }
+        // Read before create: preflight, then every check, then the steps.
+        for step in preflight { oracle.run(step.always) }
+        for check in acting.compactMap(\.check) where check.listed == nil {
+            // A check among a lookup's rows calls nothing: preflight showed the lookup.
+            oracle.show(check.command)
+        }
+        for step in acting {
+            // A dry run finds nothing: the create actions run, except for what must exist.
+            if !(step.check?.mustExist ?? false) { oracle.run(step.create) }
             oracle.run(step.always)
         }
         return oracle.commands
@@ -50,7 +51,7 @@ struct DryRunOracle {
     private mutating func run(_ actions: [Action]) {
         for action in actions {
             switch action {
-            case .call(let command), .expect(let command, _, _):
+            case .call(let command):
                 show(command)
             case .capture(let name, let command):
                 show(command)
@@ -67,6 +68,9 @@ struct DryRunOracle {
                 run(inner)
             case .ifFound(let name, let inner):
                 if let value = values[name], !value.isEmpty, value != "None" { run(inner) }
+            case .rule(_, _, let sets):
+                // A dry run's rule judges nothing and sets placeholders.
+                for name in sets { capture(name) }
             case .ifTagged(let read, _, let inner):
                 // A dry run shows the tag's read and goes on as if the resource carried it.
                 show(read)

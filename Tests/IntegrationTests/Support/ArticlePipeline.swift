@@ -13,7 +13,7 @@ final class ArticlePipeline {
     let work: URL
     let network: OperatorNetwork
     /// The output folder: setup.sh, teardown.sh, plan.json, repo/...
-    let out: URL
+    private(set) var out: URL
 
     let region = "us-west-2", account = "123456789012", articleName = "Private", domain = "private"
 
@@ -23,22 +23,35 @@ final class ArticlePipeline {
         self.work = work
         aws = AWSCLI(environment: emulator.environment(home: work))
         network = try OperatorNetwork.create(with: aws)
-        out = try ArticlePipeline.render(for: network, in: work)
+        out = try ArticlePipeline.render(vpc: network.vpc, subnets: network.subnets, routeTables: [network.routeTable], in: work)
+    }
+
+    /// Renders the output folder again for other subnets and route tables of the VPC.
+    func render(subnets: [String], routeTables: [String]) throws {
+        out = try ArticlePipeline.render(vpc: network.vpc, subnets: subnets, routeTables: routeTables, in: work)
     }
 
     // MARK: Running the binary and the scripts
 
     /// The article's answers with the emulated network's ids, rendered by the built binary.
-    private static func render(for network: OperatorNetwork, in work: URL) throws -> URL {
-        var answers = try String(contentsOf: Emulator.repository.appendingPathComponent("Resources/examples/article.yaml"),
+    private static func render(vpc: String, subnets: [String], routeTables: [String], in work: URL) throws -> URL {
+        let article = try String(contentsOf: Emulator.repository.appendingPathComponent("Resources/examples/article.yaml"),
                                  encoding: .utf8)
-        let ids = ["vpc-0123456789abcdef0": network.vpc, "subnet-0123456789abcdef0": network.subnets[0],
-                   "subnet-0fedcba9876543210": network.subnets[1], "rtb-0123456789abcdef0": network.routeTable]
-        for (example, real) in ids {
-            XCTAssertTrue(answers.contains(example), "article.yaml no longer holds \(example)")
-            answers = answers.replacingOccurrences(of: example, with: real)
+        let network = """
+            network:
+              vpc: \(vpc)
+              subnets:
+            \(subnets.map { "    - \($0)" }.joined(separator: "\n"))
+              route_tables:
+            \(routeTables.map { "    - \($0)" }.joined(separator: "\n"))
+
+            """
+        guard let start = article.range(of: "network:\n"), let end = article.range(of: "  security_group:") else {
+            throw Emulator.Failure(description: "article.yaml no longer has a network section ending in security_group")
         }
+        let answers = article.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: network)
         let file = work.appendingPathComponent("answers.yaml"), out = work.appendingPathComponent("out")
+        try? FileManager.default.removeItem(at: out)
         try answers.write(to: file, atomically: true, encoding: .utf8)
         let result = try Command.run(try ArticlePipeline.binary().path, ["--headless", file.path, "--out", out.path],
                                      environment: ProcessInfo.processInfo.environment)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The operator's own network, which vpcpipe uses but never creates: a VPC with two subnets
-/// in two Availability Zones and a route table, made through the CLI as an operator would.
+/// in two Availability Zones and the route table they use, made through the CLI as an operator would.
 struct OperatorNetwork: Equatable {
     var vpc: String
     var subnets: [String]
@@ -14,6 +14,11 @@ struct OperatorNetwork: Equatable {
                          "--availability-zone", zone, "--query", "Subnet.SubnetId")
         }
         let routeTable = try aws.text("ec2", "create-route-table", "--vpc-id", vpc, "--query", "RouteTable.RouteTableId")
+        // The subnets use the table explicitly, so the S3 gateway endpoint on it reaches them.
+        for subnet in subnets {
+            try aws.text("ec2", "associate-route-table", "--route-table-id", routeTable, "--subnet-id", subnet,
+                         "--query", "AssociationId")
+        }
         return OperatorNetwork(vpc: vpc, subnets: subnets, routeTable: routeTable)
     }
 

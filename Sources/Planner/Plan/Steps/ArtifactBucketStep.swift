@@ -35,6 +35,7 @@ enum ArtifactBucketStep {
                               #"{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}"#)),
                      .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
             teardown: [.ifTagged(tag, resource: resource.label,
-                                 [.emptyBucket(bucket), .call(Command("s3api", "delete-bucket").with("bucket", bucket))])])])
+                                 [.emptyBucket(bucket), .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
+            foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))])
     }
 }

@@ -38,6 +38,7 @@ enum BuildProjectStep {
                 .with("logs-config", logs.arg)
                 .with("tags", c.tags(key: "key", value: "value")))],
             teardown: [.ifTagged(Command("codebuild", "batch-get-projects").with("names", project).query("projects[].[\(projectTag)]"),
-                                 resource: resource.label, [.call(Command("codebuild", "delete-project").with("name", project))])])])
+                                 resource: resource.label, [.call(Command("codebuild", "delete-project").with("name", project))])],
+            foreign: Problem("build.project", "choose another build.project"))])
     }
 }

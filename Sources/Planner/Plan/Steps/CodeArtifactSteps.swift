@@ -25,7 +25,7 @@ enum CodeArtifactSteps {
             let associate = Action.call(scoped(c, Command("codeartifact", "associate-external-connection"))
                 .with("repository", .text(ca.upstream)).with("external-connection", .text(ca.externalConnection)))
             steps.append(repository(
-                c, id: .codeArtifactUpstream, title: "CodeArtifact repository \(ca.upstream) with \(ca.externalConnection)",
+                c, id: .codeArtifactUpstream, key: "codeartifact.upstream", title: "CodeArtifact repository \(ca.upstream) with \(ca.externalConnection)",
                 name: ca.upstream,
                 why: "The upstream repository holds the connection to the public registry, so packages not yet in the domain are fetched by CodeArtifact, not by the build.",
                 extra: [associate],
@@ -36,7 +36,7 @@ enum CodeArtifactSteps {
                 upstreams: []))
         }
         steps.append(repository(
-            c, id: .codeArtifactRepository, title: "CodeArtifact repository \(ca.repository)", name: ca.repository,
+            c, id: .codeArtifactRepository, key: "codeartifact.repository", title: "CodeArtifact repository \(ca.repository)", name: ca.repository,
             why: ca.upstream.isEmpty
                 ? "The build installs its \(ca.format.rawValue) packages from this repository (no upstream: only packages published to it)."
                 : "The build installs its \(ca.format.rawValue) packages from this repository, which reaches the public registry through \(ca.upstream).",
@@ -65,10 +65,13 @@ enum CodeArtifactSteps {
             check: owned ? check.tagged(.call(domainTag)) : check,
             create: owned ? [assets ? .capture("ASSETS_BUCKET_ARN", createDomain.query("domain.s3BucketArn")) : .call(createDomain)] : [],
             teardown: owned ? [.ifTagged(domainTag, resource: resource.label,
-                                         [.call(scoped(c, Command("codeartifact", "delete-domain")))])] : [])
+                                         [.call(scoped(c, Command("codeartifact", "delete-domain")))])] : [],
+            foreign: owned
+                ? Problem("codeartifact.domain", "set codeartifact.domain_owner to its account to use it as it is, or choose another codeartifact.domain")
+                : Problem("codeartifact.domain", "check codeartifact.domain and codeartifact.domain_owner, and that the domain is shared with this account"))
     }
 
-    private static func repository(_ c: PlanContext, id: StepID, title: String, name: String, why: String,
+    private static func repository(_ c: PlanContext, id: StepID, key: String, title: String, name: String, why: String,
                                    extra: [Action], complete: [Action], upstreams: [String]) -> Step {
         let named = scoped(c, Command("codeartifact", "create-repository")).with("repository", .text(name))
         var create = named.with("description", .text("\(title), created by vpcpipe")).with("tags", c.tags(key: "key", value: "value"))
@@ -84,6 +87,7 @@ enum CodeArtifactSteps {
             create: [.call(create)] + extra,
             complete: complete,
             teardown: [.ifTagged(repositoryTag, resource: resource.label,
-                                 [.call(scoped(c, Command("codeartifact", "delete-repository")).with("repository", .text(name)))])])
+                                 [.call(scoped(c, Command("codeartifact", "delete-repository")).with("repository", .text(name)))])],
+            foreign: Problem(key, "choose another \(key)"))
     }
 }

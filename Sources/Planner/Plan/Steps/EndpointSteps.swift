@@ -5,13 +5,25 @@ enum EndpointSteps {
     /// Endpoint states that no longer serve: such an endpoint is not found, and a new one is made.
     private static let gone = "['deleted','deleting','Deleted','Deleting','failed','Failed']"
 
-    /// The planned endpoints that are not being deleted: service name, id, then vpcpipe's tag.
+    /// The endpoints preflight judges: those planned, and those the answers list as existing.
+    static func judged(_ c: PlanContext) -> [EndpointDecision] {
+        c.decisions.filter { $0.planned || c.answers.endpoints.existing.contains($0.service) }
+    }
+
+    /// A row's key: an S3 interface endpoint is not the gateway the route tables need.
+    private static func key(_ service: EndpointService, region: String) -> String {
+        service.serviceName(region: region) + (service.isGateway ? "/Gateway" : "/Interface")
+    }
+
+    /// The judged services' endpoints that are not being deleted: SERVICE/TYPE, id, private DNS,
+    /// security groups, route tables, then vpcpipe's tag (preflight.bash reads these fields).
     static func lookup(_ c: PlanContext) -> Lookup? {
-        guard !c.planned.isEmpty else { return nil }
+        let services = judged(c).map(\.service)
+        guard !services.isEmpty else { return nil }
         return Lookup("ENDPOINTS", Command("ec2", "describe-vpc-endpoints")
             .with("filters", c.filters([("vpc-id", [.text(c.network.vpc)]),
-                                        ("service-name", c.planned.map { .text($0.serviceName(region: c.answers.region)) })]))
-            .query("VpcEndpoints[?!contains(\(gone), State)].[ServiceName,VpcEndpointId,\(c.tagQuery("Tags", key: "Key", value: "Value"))]"))
+                                        ("service-name", services.map { .text($0.serviceName(region: c.answers.region)) })]))
+            .query("VpcEndpoints[?!contains(\(gone), State)].[join('/', [ServiceName, VpcEndpointType]), VpcEndpointId, PrivateDnsEnabled, join(' ', Groups[].GroupId) || 'none', join(' ', RouteTableIds) || 'none', \(c.tagQuery("Tags", key: "Key", value: "Value"))]"))
     }
 
     /// The steps, and the interface endpoints' ids to await.
@@ -29,7 +41,8 @@ enum EndpointSteps {
             if service.isGateway {
                 create = create.with("route-table-ids", network.routeTables.map(Arg.text))
             } else {
-                create = create.with("subnet-ids", network.subnets.map(Arg.text)).with("security-group-ids", securityGroup)
+                // One subnet a zone, which preflight picked (preflight.bash judge_subnets).
+                create = create.with("subnet-ids", .variable("ENDPOINT_SUBNETS")).with("security-group-ids", securityGroup)
                     .with(c.answers.endpoints.privateDNS ? "private-dns-enabled" : "no-private-dns-enabled")
                 interfaces.append(.variable(variable))
             }
@@ -44,7 +57,7 @@ enum EndpointSteps {
                 title: "\(service.isGateway ? "Gateway" : "Interface") VPC endpoint \(serviceName)",
                 why: "Without internet, \(decision.reason); this endpoint is the only way there.",
                 resources: [Resource("VPC endpoint", .text(serviceName))],
-                check: Check(in: lookup(c)!, key: .text(serviceName), capture: variable).tagged(.found),
+                check: Check(in: lookup(c)!, key: .text(key(service, region: region)), capture: variable).tagged(.found),
                 create: [.capture(variable, create)],
                 teardown: [.capture(variable, Command("ec2", "describe-vpc-endpoints")
                                 .with("filters", c.filters([("vpc-id", .text(network.vpc)), ("service-name", .text(serviceName)), c.ownTagFilter]))

@@ -38,7 +38,8 @@ enum PipelineStep {
                          absent: ["PipelineNotFoundException"]).tagged(.call(tag)),
             create: [.call(Command("codepipeline", "create-pipeline", retriesPropagation: true)
                 .with("pipeline", declaration.arg).with("tags", c.tags(key: "key", value: "value")))],
-            teardown: [.ifTagged(tag, resource: resource.label, [.call(Command("codepipeline", "delete-pipeline").with("name", name))])])])
+            teardown: [.ifTagged(tag, resource: resource.label, [.call(Command("codepipeline", "delete-pipeline").with("name", name))])],
+            foreign: Problem("pipeline.name", "choose another pipeline.name"))])
     }
 
     private static func action(_ name: String, _ category: String, _ provider: String, configuration: [(String, JSONValue)],

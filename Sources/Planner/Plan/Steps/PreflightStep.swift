@@ -1,28 +1,64 @@
-// Preflight: the VPC, its subnets and the region's CodeArtifact endpoints checked, and the
-// lookups that find several resources a call run once, before anything is created.
+// Preflight reads the account before anything is created: the subnets, their zones and route
+// tables, the endpoints already in the VPC, and (in lookups that find several resources a
+// call) what the later steps would create. Its rules (Resources/scripts/preflight.bash) judge
+// those rows; setup.sh then reads every step's check, and stops with every problem found
+// before it asks to create anything.
 
 enum PreflightStep {
     static func make(_ c: PlanContext) -> PlanPart {
-        let network = c.network
-        // Every subnet found in the VPC proves the VPC too: no call of its own.
-        var checks: [Action] = [
-            .expect(Command("ec2", "describe-subnets").with("subnet-ids", network.subnets.map(Arg.text))
-                        .with("filters", c.filters(("vpc-id", .text(network.vpc)))).query("length(Subnets)"),
-                    equals: String(network.subnets.count),
-                    message: "some subnets of network.subnets are not in \(network.vpc), or that VPC does not exist"),
+        let network = c.network, region = c.answers.region
+        let interfaces = c.planned.filter { !$0.isGateway }
+        var facts: [Action] = [
+            .lookup(Lookup("SUBNETS", Command("ec2", "describe-subnets")
+                .with("filters", c.filters([("subnet-id", network.subnets.map(Arg.text))]))
+                .query("Subnets[].[SubnetId,VpcId,AvailabilityZone,CidrBlock]"))),
+            // Every VPC has a main route table: none found means no such VPC.
+            .lookup(Lookup("ROUTE_TABLES", Command("ec2", "describe-route-tables")
+                .with("filters", c.filters(("vpc-id", .text(network.vpc))))
+                .query("RouteTables[].[RouteTableId, length(Associations[?Main]), join(' ', Associations[].SubnetId) || 'none']"))),
         ]
-        let codeArtifactServices = c.planned.filter { $0 == .codeartifactAPI || $0 == .codeartifactRepositories }
-        if !codeArtifactServices.isEmpty {
-            checks.append(.call(Command("ec2", "describe-vpc-endpoint-services")
-                .with("service-names", codeArtifactServices.map { .text($0.serviceName(region: c.answers.region)) })
-                .query("ServiceNames")))
+        if !interfaces.isEmpty {
+            // Fails in a region without these services, which stops setup with AWS's message.
+            facts.append(.lookup(Lookup("ENDPOINT_ZONES", Command("ec2", "describe-vpc-endpoint-services")
+                .with("service-names", interfaces.map { .text($0.serviceName(region: region)) })
+                .query("ServiceDetails[].[ServiceName, join(' ', AvailabilityZones)]"))))
+        }
+        let judged = EndpointSteps.judged(c)
+        if let endpoints = EndpointSteps.lookup(c) {
+            facts.append(.lookup(endpoints))
+            if judged.contains(where: { !$0.service.isGateway }) {
+                // The rules of the found endpoints' groups, to tell whether they admit the build.
+                facts += [.rule("endpoint_groups", [], sets: ["ENDPOINT_GROUPS"]),
+                          .ifFound("ENDPOINT_GROUPS", [.lookup(Lookup("ENDPOINT_RULES", Command("ec2", "describe-security-group-rules")
+                              .with("filters", "Name=group-id,Values=" + Arg.variable("ENDPOINT_GROUPS"))
+                              .query("SecurityGroupRules[?!IsEgress].[GroupId, IpProtocol, FromPort, ToPort, CidrIpv4 || 'none', ReferencedGroupInfo.GroupId || 'none']")))])]
+            }
+        }
+        if network.securityGroup == .vpcDefault {
+            facts.append(.capture("DEFAULT_SG", Command("ec2", "describe-security-groups")
+                .with("filters", c.filters(("vpc-id", .text(network.vpc)), ("group-name", "default")))
+                .query("SecurityGroups[0].GroupId")))
         }
         let lookups: [Lookup?] = [RoleSteps.lookup(c), SecurityGroupSteps.lookup(c), CodeArtifactSteps.repositoryLookup(c),
-                       EndpointSteps.lookup(c), SourceRepositorySteps.sampleFileLookup(c)]
-        checks += lookups.compactMap { $0.map(Action.lookup) }
+                                  SourceRepositorySteps.sampleFileLookup(c)]
+        facts += lookups.compactMap { $0.map(Action.lookup) }
+
+        var rules: [Action] = [.rule("judge_subnets", [.text(network.vpc)] + network.subnets.map(Arg.text),
+                                     sets: ["ENDPOINT_SUBNETS"])]
+        if c.planned.contains(.s3) {
+            rules.append(.rule("judge_route_tables", network.routeTables.map(Arg.text), sets: []))
+        }
+        let buildGroup = SecurityGroupSteps.buildGroupKnownBeforehand(c)
+        rules += judged.map { endpoint in
+            .rule("judge_endpoint", [.text(endpoint.service.rawValue), .text(endpoint.service.serviceName(region: region)),
+                                     endpoint.service.isGateway ? "Gateway" : "Interface",
+                                     endpoint.planned ? "planned" : "existing",
+                                     c.answers.endpoints.privateDNS ? "true" : "false", buildGroup], sets: [])
+        }
         return PlanPart([Step(
-            id: .preflight, title: "Check the VPC, its subnets and CodeArtifact endpoints in \(c.answers.region); find what exists",
-            why: "The article builds in your own private VPC; a wrong id or a region without CodeArtifact endpoints is cheaper to find before anything is created, and one call finding several resources is cheaper than one call each.",
-            always: checks)])
+            id: .preflight, title: "Read the VPC, its subnets, route tables and endpoints in \(region); find what exists",
+            why: "The article builds in your own private VPC, which other teams share: what is wrong or not vpcpipe's is cheaper to find before anything is created, and one call finding several resources is cheaper than one call each.",
+            resources: network.securityGroup == .vpcDefault ? [Resource("security group", "default", existing: true)] : [],
+            always: facts + rules)])
     }
 }

@@ -5,6 +5,7 @@ enum RoleSteps {
     /// The roles to create, in plan order.
     private struct NewRole {
         var id: StepID, title: String, name: String, service: String, trustFile: String, why: String
+        var foreign: Problem
         var inline: [(name: String, file: String, document: JSONValue)]
     }
 
@@ -16,6 +17,7 @@ enum RoleSteps {
                 id: .codeBuildRole, title: "CodeBuild service role", name: names.codeBuildRole,
                 service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
                 why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
+                foreign: Problem("build.role", "give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows"),
                 inline: [(names.codeBuildBasePolicy, "codebuild-base.json", policies.codeBuildBase),
                          (names.codeBuildCodeArtifactPolicy, "codebuild-codeartifact.json", policies.codeBuildCodeArtifact)]))
         }
@@ -24,6 +26,7 @@ enum RoleSteps {
                 id: .pipelineRole, title: "CodePipeline service role", name: names.pipelineRole,
                 service: "codepipeline.amazonaws.com", trustFile: "codepipeline-trust.json",
                 why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
+                foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows"),
                 inline: [(names.pipelinePolicy, "codepipeline.json", policies.pipeline)]))
         }
         if c.answers.pipeline.trigger == .events {
@@ -31,6 +34,7 @@ enum RoleSteps {
                 id: .eventsRole, title: "EventBridge role that starts the pipeline", name: names.eventsRole,
                 service: "events.amazonaws.com", trustFile: "events-trust.json",
                 why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
+                foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"),
                 inline: [(names.eventsPolicy, "events.json", policies.events)]))
         }
         return roles
@@ -69,7 +73,8 @@ enum RoleSteps {
                 teardown: [.ifTagged(tag, resource: resource.label,
                                      role.inline.map { .call(Command("iam", "delete-role-policy").with("role-name", roleName)
                                          .with("policy-name", .text($0.name))) }
-                                     + [.call(Command("iam", "delete-role").with("role-name", roleName))])]))
+                                     + [.call(Command("iam", "delete-role").with("role-name", roleName))])],
+                foreign: role.foreign))
         }
         return part
     }

@@ -33,16 +33,21 @@ enum SecurityGroupSteps {
                                           .with("group-id", endpoint).with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .group(build))))])
             return (PlanPart([buildGroup, endpointGroup]), build, endpoint)
         case .vpcDefault:
-            let step = Step(
-                id: .defaultSecurityGroup, title: "Find the default security group of \(c.network.vpc)",
-                why: "As in the article, the build and the endpoints share the VPC's default group, whose members reach each other.",
-                resources: [Resource("security group", "default", existing: true)],
-                always: [.capture("DEFAULT_SG", Command("ec2", "describe-security-groups")
-                    .with("filters", c.filters(("vpc-id", .text(c.network.vpc)), ("group-name", "default")))
-                    .query("SecurityGroups[0].GroupId"))])
-            return (PlanPart([step]), .variable("DEFAULT_SG"), .variable("DEFAULT_SG"))
+            // As in the article, the build and the endpoints share the VPC's default group, whose
+            // members reach each other; preflight finds its id.
+            return (PlanPart(), .variable("DEFAULT_SG"), .variable("DEFAULT_SG"))
         case .existing(let id):
             return (PlanPart(), .text(id), .text(id))
+        }
+    }
+
+    /// The build's group as preflight knows it, to judge the endpoints already in the VPC: a
+    /// group vpcpipe creates has no id before it exists.
+    static func buildGroupKnownBeforehand(_ c: PlanContext) -> Arg {
+        switch c.network.securityGroup {
+        case .create: ""
+        case .vpcDefault: .variable("DEFAULT_SG")
+        case .existing(let id): .text(id)
         }
     }
 
@@ -78,6 +83,7 @@ enum SecurityGroupSteps {
                             .with("filters", c.filters([("vpc-id", .text(c.network.vpc)), ("group-name", .text(name)), c.ownTagFilter]))
                             .query("SecurityGroups[0].GroupId")),
                        .ifFound(variable, [.awaitInterfacesGone(group: group),
-                                           .call(Command("ec2", "delete-security-group").with("group-id", group))])])
+                                           .call(Command("ec2", "delete-security-group").with("group-id", group))])],
+            foreign: Problem("network.security_group", "give a group's id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows"))
     }
 }

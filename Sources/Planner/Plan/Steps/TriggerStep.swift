@@ -34,6 +34,7 @@ enum TriggerStep {
                 .with("targets", targets.arg))],
             teardown: [.ifTagged(tag, resource: resource.label,
                                  [.call(Command("events", "remove-targets").with("rule", rule).with("ids", "codepipeline")),
-                                  .call(Command("events", "delete-rule").with("name", rule))])])])
+                                  .call(Command("events", "delete-rule").with("name", rule))])],
+            foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"))])
     }
 }

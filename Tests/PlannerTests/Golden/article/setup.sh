@@ -54,6 +54,12 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
   EP_S3=''
   COMMIT=''
   SAMPLE_FILES=''
+  SUBNETS=''
+  ROUTE_TABLES=''
+  ENDPOINT_ZONES=''
+  ENDPOINT_GROUPS=''
+  ENDPOINT_RULES=''
+  ENDPOINT_SUBNETS=''
 }
 
 STEP=0
@@ -193,18 +199,264 @@ found() {
   FOUND=$out
 }
 
-# exists [SERVICE OPERATION ARGS...]: the check found the resource; says whether setup
-# created it (its vpcpipe tag holds PLAN_TAG) or found it, to use as it is and keep. The
-# tag is read by the call given, else it is the last field of what the check found. A
-# failed read finds no tag: this only chooses the message, and teardown reads it again.
-exists() {
-  local tag=${FOUND##*$'\t'}
-  if [ $# -gt 0 ]; then tag=$(aws "$@" "${AWS_ARGS[@]}" 2>/dev/null) || tag=''; fi
-  if [ "$tag" = "$PLAN_TAG" ]; then
-    echo '  exists: nothing to create'
-  else
-    echo '  exists, not created by vpcpipe: used as it is; teardown keeps it'
+# The steps whose check found their resource: ours (it carries the plan's tag), theirs (it does
+# not: someone else's), or found (what carries no tag, such as a branch).
+declare -A SEEN=()
+
+# seen STEP KEY|- PROBLEM|- [SERVICE OPERATION ARGS...]: the check of STEP found its resource;
+# SEEN[STEP] says whose it is, by its vpcpipe tag: printed by the call given, else the last
+# field of what the check found. Someone else's is the problem PROBLEM of the answer KEY, as
+# setup never changes what it did not make; with KEY -, it is used as it is (an endpoint that
+# preflight judged fit).
+seen() {
+  local step=$1 key=$2 problem=$3 tag=${FOUND##*$'\t'} status=0
+  shift 3
+  if [ $# -gt 0 ]; then
+    tag=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+    if [ "$status" -ne 0 ]; then
+      grep -q NoSuchTagSet "$ERRORS" || { report; exit "$status"; }
+      tag=None  # a bucket with no tags at all
+    fi
   fi
+  if [ "$tag" = "$PLAN_TAG" ]; then
+    SEEN[$step]=ours
+  else
+    SEEN[$step]=theirs
+    if [ "$key" != - ]; then problem "$key" "$problem"; fi
+  fi
+}
+
+# existing STEP: true when preflight found STEP's resource; says so, and whose it is.
+existing() {
+  case "${SEEN[$1]:-}" in
+    '') return 1 ;;
+    theirs) echo '  exists, not created by vpcpipe: used as it is; teardown keeps it' ;;
+    *) echo '  exists: nothing to create' ;;
+  esac
+}
+
+# mark STEP WHAT: a line of the confirmation: WHAT, marked by what preflight found of STEP's.
+mark() {
+  case "${SEEN[$1]:-}" in
+    '') echo "  [to be created] $2" ;;
+    theirs) echo "  [found, used]   $2" ;;
+    *) echo "  [found]         $2" ;;
+  esac
+}
+
+# The problems found so far, each "KEY: what is wrong (what to do)".
+PROBLEMS=()
+
+# problem KEY MESSAGE: records a problem; preflight goes on, so one run lists them all. A dry
+# run reads nothing, so it finds no problem.
+problem() {
+  if [ "$DRY_RUN" != 1 ]; then PROBLEMS+=("$1: $2"); fi
+}
+
+# note MESSAGE: something the operator should know that stops nothing.
+note() {
+  echo "  note: $1"
+}
+
+# row_of ROWS KEY: ROW takes the first row of the variable ROWS whose first field is KEY.
+row_of() {
+  local rows=${!1} key=$2 row
+  ROW=''
+  while IFS= read -r row; do
+    if [ "${row%%$'\t'*}" = "$key" ]; then ROW=$row; return 0; fi
+  done <<< "$rows"
+  return 1
+}
+
+# json_list WORD...: the words as a JSON list of strings (ids hold no quote), the form every
+# AWS CLI list option takes in one argument.
+json_list() {
+  local out='' word
+  for word in "$@"; do out+="${out:+,}\"$word\""; done
+  printf '[%s]' "$out"
+}
+
+# judge_subnets VPC SUBNET...: each subnet of the answers exists and is in VPC (SUBNETS rows:
+# ID VPC ZONE CIDR; a VPC is known by its main route table, ROUTE_TABLES rows). Interface
+# endpoints take at most one subnet per Availability Zone: ENDPOINT_SUBNETS takes the first
+# subnet of each zone, as a JSON list, and each zone must be one every planned interface
+# endpoint service offers (ENDPOINT_ZONES rows: SERVICE ZONES).
+judge_subnets() {
+  local vpc=$1 index=0 subnet subnet_vpc zone service zones chosen=() seen=' '
+  shift
+  PLAN_VPC=$vpc
+  if [ "$DRY_RUN" = 1 ]; then ENDPOINT_SUBNETS='<endpoint-subnets>'; return 0; fi
+  if [ -z "$ROUTE_TABLES" ]; then
+    problem network.vpc "$vpc was not found in $REGION (no route table belongs to it)"
+  fi
+  for subnet in "$@"; do
+    if ! row_of SUBNETS "$subnet"; then
+      problem "network.subnets[$index]" "$subnet was not found in $REGION"
+    else
+      IFS=$'\t' read -r _ subnet_vpc zone _ <<< "$ROW"
+      if [ "$subnet_vpc" != "$vpc" ]; then
+        problem "network.subnets[$index]" "$subnet is in $subnet_vpc, not in network.vpc $vpc"
+      elif [[ $seen == *" $zone="* ]]; then
+        local first=${seen#*" $zone="}
+        note "$subnet is in $zone, as ${first%% *} is: the build uses both, the interface endpoints only ${first%% *} (one subnet per Availability Zone)"
+      else
+        seen+="$zone=$subnet "
+        chosen+=("$subnet")
+        while IFS=$'\t' read -r service zones; do
+          if [ -n "$service" ] && [[ " $zones " != *" $zone "* ]]; then
+            problem "network.subnets[$index]" "$subnet is in $zone, where $service has no endpoint (it is offered in $zones): use a subnet of another zone"
+          fi
+        done <<< "$ENDPOINT_ZONES"
+      fi
+    fi
+    index=$((index + 1))
+  done
+  ENDPOINT_SUBNETS=$(json_list "${chosen[@]}")
+}
+
+# table_of SUBNET: prints the route table SUBNET uses: the one associated with it, else the
+# VPC's main table (ROUTE_TABLES rows: ID MAIN SUBNETS, MAIN the count of main associations).
+table_of() {
+  local subnet=$1 id main subnets main_table=''
+  while IFS=$'\t' read -r id main subnets; do
+    if [[ " $subnets " == *" $subnet "* ]]; then echo "$id"; return 0; fi
+    if [ -n "$main" ] && [ "$main" != 0 ]; then main_table=$id; fi
+  done <<< "$ROUTE_TABLES"
+  echo "$main_table"
+}
+
+# subnet_tables: prints each route table the subnets found in the VPC use, once a line.
+subnet_tables() {
+  local subnet vpc table seen=' '
+  while IFS=$'\t' read -r subnet vpc _; do
+    [ "$vpc" = "$PLAN_VPC" ] || continue
+    table=$(table_of "$subnet")
+    if [ -n "$table" ] && [[ $seen != *" $table "* ]]; then seen+="$table "; echo "$table"; fi
+  done <<< "$SUBNETS"
+}
+
+# judge_route_tables TABLE...: the S3 gateway endpoint goes on the answers' route tables, so
+# they must be exactly the tables the subnets use.
+judge_route_tables() {
+  local index=0 table subnet vpc used given=" $* "
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  used=$(subnet_tables | tr '\n' ' ')
+  for table in "$@"; do
+    if [[ " $used " != *" $table "* ]]; then
+      problem "network.route_tables[$index]" "$table is the route table of none of network.subnets (they use ${used% }): the S3 gateway endpoint would not reach the build"
+    fi
+    index=$((index + 1))
+  done
+  while IFS=$'\t' read -r subnet vpc _; do
+    [ "$vpc" = "$PLAN_VPC" ] || continue
+    table=$(table_of "$subnet")
+    if [ -n "$table" ] && [[ $given != *" $table "* ]]; then
+      problem network.route_tables "$subnet uses $table, which is missing: add it, or the build in $subnet cannot reach S3"
+    fi
+  done <<< "$SUBNETS"
+}
+
+# ip_number ADDRESS: an IPv4 address as a number.
+ip_number() {
+  local a b c d
+  IFS=. read -r a b c d <<< "$1"
+  echo $(((a << 24) | (b << 16) | (c << 8) | d))
+}
+
+# cidr_holds OUTER INNER: true when the IPv4 range OUTER holds all of INNER.
+cidr_holds() {
+  local outer_bits=${1#*/} inner_bits=${2#*/} mask
+  [ "$inner_bits" -ge "$outer_bits" ] || return 1
+  mask=$(((0xFFFFFFFF << (32 - outer_bits)) & 0xFFFFFFFF))
+  [ $(($(ip_number "${1%/*}") & mask)) -eq $(($(ip_number "${2%/*}") & mask)) ]
+}
+
+# admits GROUPS GROUP: true when an inbound rule of the security groups GROUPS
+# (ENDPOINT_RULES rows: GROUP PROTOCOL FROM TO CIDR SOURCE_GROUP) lets HTTPS in from the
+# build: from its security group GROUP, or from a range holding each of its subnets.
+admits() {
+  local groups=" $1 " build_group=$2 vpc subnet_cidr rule_group protocol from to cidr source covered
+  while IFS=$'\t' read -r _ vpc _ subnet_cidr; do
+    [ "$vpc" = "$PLAN_VPC" ] || continue
+    covered=0
+    while IFS=$'\t' read -r rule_group protocol from to cidr source; do
+      [[ -n $rule_group && $groups == *" $rule_group "* ]] || continue
+      case "$protocol" in
+        -1) ;;
+        tcp | 6) if [ "$from" -gt 443 ] || [ "$to" -lt 443 ]; then continue; fi ;;
+        *) continue ;;
+      esac
+      if { [ -n "$build_group" ] && [ "$source" = "$build_group" ]; } \
+        || { [ "$cidr" != none ] && cidr_holds "$cidr" "$subnet_cidr"; }; then
+        covered=1
+        break
+      fi
+    done <<< "$ENDPOINT_RULES"
+    [ "$covered" = 1 ] || return 1
+  done <<< "$SUBNETS"
+}
+
+# endpoint_groups: ENDPOINT_GROUPS takes the security groups of the endpoints found (ENDPOINTS
+# rows: SERVICE/TYPE ID PRIVATE_DNS GROUPS ROUTE_TABLES TAG), comma-separated, for the lookup
+# of their rules.
+endpoint_groups() {
+  local groups
+  ENDPOINT_GROUPS=''
+  if [ "$DRY_RUN" = 1 ]; then ENDPOINT_GROUPS='<endpoint-groups>'; return 0; fi
+  while IFS=$'\t' read -r _ _ _ groups _; do
+    if [ -n "$groups" ] && [ "$groups" != none ]; then
+      ENDPOINT_GROUPS+="${ENDPOINT_GROUPS:+,}${groups// /,}"
+    fi
+  done <<< "$ENDPOINTS"
+}
+
+# judge_endpoint NAME SERVICE TYPE planned|existing DNS GROUP: an endpoint of SERVICE already in
+# the VPC (ENDPOINTS rows) serves the build only when it is of TYPE, has private DNS on when DNS
+# is on (interface), admits HTTPS from the build's GROUP or subnets (interface), and is on the
+# subnets' route tables (gateway). One vpcpipe made is the plan's own; one listed as existing
+# (NAME, as endpoints.existing spells it) must be found. An unfit one is never changed: the
+# problem says what to change.
+judge_endpoint() {
+  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"}
+  local id private_dns groups tables tag table other
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  other=$([ "$type" = Gateway ] && echo Interface || echo Gateway)
+  if ! row_of ENDPOINTS "$service/$type"; then
+    if row_of ENDPOINTS "$service/$other"; then
+      IFS=$'\t' read -r _ id _ <<< "$ROW"
+      note "$id is an $other endpoint of $service, not the $type endpoint the build needs; it is left as it is"
+    fi
+    if [ "$mode" = existing ]; then
+      problem endpoints.existing "lists $name, but the VPC has no $type endpoint of $service: remove $name from the list and setup.sh creates one"
+    fi
+    return 0
+  fi
+  IFS=$'\t' read -r _ id private_dns groups tables tag <<< "$ROW"
+  if [ "$tag" = "$PLAN_TAG" ]; then return 0; fi
+  if [ "$type" = Gateway ]; then
+    for table in $(subnet_tables); do
+      if [[ " $tables " != *" $table "* ]]; then
+        problem endpoints "$id, the VPC's $service gateway endpoint, is not on route table $table that network.subnets use: add it (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --add-route-table-ids $table)"
+      fi
+    done
+    return 0
+  fi
+  if [ "$dns" = true ] && [ "$private_dns" != True ]; then
+    problem endpoints "$id, the VPC's $service endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --private-dns-enabled)"
+  fi
+  if ! admits "$groups" "${6:-}"; then
+    problem endpoints "$id, the VPC's $service endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ($groups) need an inbound rule from $group or from the build's subnets"
+  fi
+}
+
+# refuse_if_problems: stops setup.sh, before anything is created, when preflight found problems.
+refuse_if_problems() {
+  if [ "${#PROBLEMS[@]}" -eq 0 ]; then return 0; fi
+  echo "setup.sh stops before creating anything: ${#PROBLEMS[@]} problem(s) in the account:" >&2
+  printf '  %s\n' "${PROBLEMS[@]}" >&2
+  echo 'Change the answers (then vpcpipe --headless again) or the account, and run setup.sh again.' >&2
+  STEP=0
+  exit 3
 }
 
 # capture NAME [--retry] SERVICE OPERATION ARGS...: NAME takes the call's output
@@ -218,21 +470,6 @@ capture() {
     OUT="<${placeholder//_/-}>"
   fi
   printf -v "$name" '%s' "$OUT"
-}
-
-# A resource the answers list as existing was not found.
-missing() {
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
-  echo "$1 is listed as existing in the answers but was not found" >&2
-  return 1
-}
-
-# expect WANTED MESSAGE SERVICE OPERATION ARGS...: stops unless the call prints WANTED.
-expect() {
-  local wanted=$1 message=$2
-  shift 2
-  call "$@"
-  if [ "$DRY_RUN" != 1 ] && [ "$OUT" != "$wanted" ]; then echo "$message" >&2; return 1; fi
 }
 
 # await_available SERVICE OPERATION ARGS...: polls a query of states until each is
@@ -284,51 +521,31 @@ TOTAL=23
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "Account: $ACCOUNT"
 echo "Region:  $REGION"
-echo 'It creates, in this order (a step that finds its resource creates nothing):'
-echo '  [to be created] IAM role codebuild-Private-service-role'
-echo '  [to be created] IAM inline policy CodeBuildBasePolicy-Private-us-west-2'
-echo '  [to be created] IAM inline policy CodeArtifactAccess-Private-us-west-2'
-echo '  [to be created] IAM role AWSCodePipelineServiceRole-us-west-2-Private'
-echo '  [to be created] IAM inline policy AWSCodePipelineServicePolicy-us-west-2-Private'
-echo '  [to be created] IAM role cwe-role-us-west-2-Private'
-echo '  [to be created] IAM inline policy start-pipeline-execution-us-west-2-Private'
-echo '  [to be created] security group vpcpipe-Private-build'
-echo '  [to be created] security group vpcpipe-Private-endpoints'
-echo '  [to be created] CodeArtifact domain private'
-echo '  [to be created] CodeArtifact repository npm-store'
-echo '  [to be created] CodeArtifact repository Private'
-echo '  [to be created] S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private'
-echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.logs'
-echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
-echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
-echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.sts'
-echo '  [to be created] VPC endpoint com.amazonaws.us-west-2.s3'
-echo '  [to be created] CodeCommit repository Private'
-echo '  [to be created] CodeCommit branch main'
-echo '  [to be created] CloudWatch log group /aws/codebuild/Private'
-echo '  [to be created] CodeBuild project Private'
-echo '  [to be created] CodePipeline pipeline Private'
-echo '  [to be created] EventBridge rule codepipeline-Private-source'
-if [ "$DRY_RUN" = 1 ]; then
-  echo 'Dry run: the commands are printed, nothing is called.'
-elif [ "$YES" != 1 ]; then
-  read -r -p 'Create these resources? [y/N] ' answer || answer=''
-  case "$answer" in
-    [yY] | [yY][eE][sS]) ;;
-    *) echo 'Nothing was created.'; exit 0 ;;
-  esac
-fi
 
-step 1 'Check the VPC, its subnets and CodeArtifact endpoints in us-west-2; find what exists'
-expect '2' 'some subnets of network.subnets are not in vpc-0123456789abcdef0, or that VPC does not exist' ec2 describe-subnets \
-    --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+step 1 'Read the VPC, its subnets, route tables and endpoints in us-west-2; find what exists'
+lookup SUBNETS '' ec2 describe-subnets \
+    --filters '[{"Name":"subnet-id","Values":["subnet-0123456789abcdef0","subnet-0fedcba9876543210"]}]' \
+    --query 'Subnets[].[SubnetId,VpcId,AvailabilityZone,CidrBlock]' \
+    --output 'text'
+lookup ROUTE_TABLES '' ec2 describe-route-tables \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]}]' \
-    --query 'length(Subnets)' \
+    --query 'RouteTables[].[RouteTableId, length(Associations[?Main]), join('\'' '\'', Associations[].SubnetId) || '\''none'\'']' \
     --output 'text'
-call ec2 describe-vpc-endpoint-services \
-    --service-names 'com.amazonaws.us-west-2.codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.repositories' \
-    --query 'ServiceNames' \
+lookup ENDPOINT_ZONES '' ec2 describe-vpc-endpoint-services \
+    --service-names 'com.amazonaws.us-west-2.logs' 'com.amazonaws.us-west-2.codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.repositories' 'com.amazonaws.us-west-2.sts' \
+    --query 'ServiceDetails[].[ServiceName, join('\'' '\'', AvailabilityZones)]' \
     --output 'text'
+lookup ENDPOINTS '' ec2 describe-vpc-endpoints \
+    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs","com.amazonaws.us-west-2.codeartifact.api","com.amazonaws.us-west-2.codeartifact.repositories","com.amazonaws.us-west-2.sts","com.amazonaws.us-west-2.s3"]}]' \
+    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)].[join('\''/'\'', [ServiceName, VpcEndpointType]), VpcEndpointId, PrivateDnsEnabled, join('\'' '\'', Groups[].GroupId) || '\''none'\'', join('\'' '\'', RouteTableIds) || '\''none'\'', Tags[?Key=='\''vpcpipe'\''].Value | [0]]' \
+    --output 'text'
+endpoint_groups
+if [ -n "$ENDPOINT_GROUPS" ] && [ "$ENDPOINT_GROUPS" != None ]; then
+  lookup ENDPOINT_RULES '' ec2 describe-security-group-rules \
+      --filters 'Name=group-id,Values='"$ENDPOINT_GROUPS" \
+      --query 'SecurityGroupRules[?!IsEgress].[GroupId, IpProtocol, FromPort, ToPort, CidrIpv4 || '\''none'\'', ReferencedGroupInfo.GroupId || '\''none'\'']' \
+      --output 'text'
+fi
 lookup ROLES '' iam list-roles \
     --path-prefix '/service-role/' \
     --query 'Roles[?contains(['\''codebuild-Private-service-role'\'','\''AWSCodePipelineServiceRole-us-west-2-Private'\'','\''cwe-role-us-west-2-Private'\''], RoleName)].[RoleName]' \
@@ -342,28 +559,178 @@ lookup REPOSITORIES 'ResourceNotFoundException' codeartifact list-repositories-i
     --domain-owner "$ACCOUNT" \
     --query 'repositories[].[name]' \
     --output 'text'
-lookup ENDPOINTS '' ec2 describe-vpc-endpoints \
-    --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs","com.amazonaws.us-west-2.codeartifact.api","com.amazonaws.us-west-2.codeartifact.repositories","com.amazonaws.us-west-2.sts","com.amazonaws.us-west-2.s3"]}]' \
-    --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)].[ServiceName,VpcEndpointId,Tags[?Key=='\''vpcpipe'\''].Value | [0]]' \
-    --output 'text'
 lookup SAMPLE_FILES 'RepositoryDoesNotExistException|CommitDoesNotExistException' codecommit get-folder \
     --repository-name 'Private' \
     --commit-specifier 'main' \
     --folder-path '/' \
     --query '[[['\''.'\'', commitId]], files[].[absolutePath], subFolders[].[absolutePath]][]' \
     --output 'text'
+judge_subnets 'vpc-0123456789abcdef0' 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210'
+judge_route_tables 'rtb-0123456789abcdef0'
+judge_endpoint 'logs' 'com.amazonaws.us-west-2.logs' 'Interface' 'planned' 'true' ''
+judge_endpoint 'codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.api' 'Interface' 'planned' 'true' ''
+judge_endpoint 'codeartifact.repositories' 'com.amazonaws.us-west-2.codeartifact.repositories' 'Interface' 'planned' 'true' ''
+judge_endpoint 'sts' 'com.amazonaws.us-west-2.sts' 'Interface' 'planned' 'true' ''
+judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' ''
+
+# What exists already, and whose it is.
+if listed - ROLES 'codebuild-Private-service-role'; then
+  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
+      --role-name 'codebuild-Private-service-role' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
+fi
+if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
+  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
+      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
+fi
+if listed - ROLES 'cwe-role-us-west-2-Private'; then
+  seen 'events-role' 'pipeline.name' 'IAM role cwe-role-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change pipeline.name, which its name follows, or set pipeline.trigger to poll' iam get-role \
+      --role-name 'cwe-role-us-west-2-Private' \
+      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
+fi
+if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
+  seen 'build-security-group' 'network.security_group' 'security group vpcpipe-Private-build exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
+fi
+if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
+  seen 'endpoint-security-group' 'network.security_group' 'security group vpcpipe-Private-endpoints exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
+fi
+if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-domain \
+      --domain 'private' \
+      --domain-owner "$ACCOUNT" \
+      --query 'domain.s3BucketArn' \
+      --output 'text'; then
+  seen 'codeartifact-domain' 'codeartifact.domain' 'CodeArtifact domain private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): set codeartifact.domain_owner to its account to use it as it is, or choose another codeartifact.domain' codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
+fi
+if listed - REPOSITORIES 'npm-store'; then
+  seen 'codeartifact-upstream' 'codeartifact.upstream' 'CodeArtifact repository npm-store exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.upstream' codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
+fi
+if listed - REPOSITORIES 'Private'; then
+  seen 'codeartifact-repository' 'codeartifact.repository' 'CodeArtifact repository Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.repository' codeartifact list-tags-for-resource \
+      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
+fi
+if found - '404|NoSuchBucket' s3api head-bucket \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --expected-bucket-owner "$ACCOUNT"; then
+  seen 'artifact-bucket' 'pipeline.artifact_bucket' 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another pipeline.artifact_bucket' s3api get-bucket-tagging \
+      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
+      --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
+fi
+if listed EP_LOGS ENDPOINTS 'com.amazonaws.us-west-2.logs/Interface'; then
+  seen 'endpoint-logs' - -
+fi
+if listed EP_CODEARTIFACT_API ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.api/Interface'; then
+  seen 'endpoint-codeartifact-api' - -
+fi
+if listed EP_CODEARTIFACT_REPOSITORIES ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.repositories/Interface'; then
+  seen 'endpoint-codeartifact-repositories' - -
+fi
+if listed EP_STS ENDPOINTS 'com.amazonaws.us-west-2.sts/Interface'; then
+  seen 'endpoint-sts' - -
+fi
+if listed EP_S3 ENDPOINTS 'com.amazonaws.us-west-2.s3/Gateway'; then
+  seen 'endpoint-s3' - -
+fi
+if found - 'RepositoryDoesNotExistException' codecommit get-repository \
+      --repository-name 'Private' \
+      --query 'repositoryMetadata.repositoryName' \
+      --output 'text'; then
+  seen 'source-repository' 'source.create' 'CodeCommit repository Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): set source.create to false to use it as it is (nothing is committed to it), or choose another source.repository' codecommit list-tags-for-resource \
+      --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
+      --query 'tags.vpcpipe' \
+      --output 'text'
+fi
+if listed COMMIT SAMPLE_FILES '.'; then
+  SEEN['sample-app']=found
+fi
+if found - '' logs describe-log-groups \
+      --log-group-name-prefix '/aws/codebuild/Private' \
+      --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
+      --output 'text'; then
+  seen 'log-group' 'build.project' 'CloudWatch log group /aws/codebuild/Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change build.project, which its name follows, or set build.logs to none' logs list-tags-for-resource \
+      --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
+      --query 'tags.vpcpipe' \
+      --output 'text'
+fi
+if found - '' codebuild batch-get-projects \
+      --names 'Private' \
+      --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
+      --output 'text'; then
+  seen 'build-project' 'build.project' 'CodeBuild project Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another build.project'
+fi
+if found - 'PipelineNotFoundException' codepipeline get-pipeline \
+      --name 'Private' \
+      --query 'pipeline.name' \
+      --output 'text'; then
+  seen 'pipeline' 'pipeline.name' 'CodePipeline pipeline Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another pipeline.name' codepipeline list-tags-for-resource \
+      --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
+      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
+      --output 'text'
+fi
+if found - 'ResourceNotFoundException' events describe-rule \
+      --name 'codepipeline-Private-source' \
+      --query 'Name' \
+      --output 'text'; then
+  seen 'trigger' 'pipeline.name' 'EventBridge rule codepipeline-Private-source exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change pipeline.name, which its name follows, or set pipeline.trigger to poll' events list-tags-for-resource \
+      --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
+      --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
+      --output 'text'
+fi
+refuse_if_problems
+
+echo 'It creates, in this order (what was found is used, not created again):'
+mark 'codebuild-role' 'IAM role codebuild-Private-service-role'
+mark 'codebuild-role' 'IAM inline policy CodeBuildBasePolicy-Private-us-west-2'
+mark 'codebuild-role' 'IAM inline policy CodeArtifactAccess-Private-us-west-2'
+mark 'pipeline-role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private'
+mark 'pipeline-role' 'IAM inline policy AWSCodePipelineServicePolicy-us-west-2-Private'
+mark 'events-role' 'IAM role cwe-role-us-west-2-Private'
+mark 'events-role' 'IAM inline policy start-pipeline-execution-us-west-2-Private'
+mark 'build-security-group' 'security group vpcpipe-Private-build'
+mark 'endpoint-security-group' 'security group vpcpipe-Private-endpoints'
+mark 'codeartifact-domain' 'CodeArtifact domain private'
+mark 'codeartifact-upstream' 'CodeArtifact repository npm-store'
+mark 'codeartifact-repository' 'CodeArtifact repository Private'
+mark 'artifact-bucket' 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private'
+mark 'endpoint-logs' 'VPC endpoint com.amazonaws.us-west-2.logs'
+mark 'endpoint-codeartifact-api' 'VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+mark 'endpoint-codeartifact-repositories' 'VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+mark 'endpoint-sts' 'VPC endpoint com.amazonaws.us-west-2.sts'
+mark 'endpoint-s3' 'VPC endpoint com.amazonaws.us-west-2.s3'
+mark 'source-repository' 'CodeCommit repository Private'
+mark 'sample-app' 'CodeCommit branch main'
+mark 'log-group' 'CloudWatch log group /aws/codebuild/Private'
+mark 'build-project' 'CodeBuild project Private'
+mark 'pipeline' 'CodePipeline pipeline Private'
+mark 'trigger' 'EventBridge rule codepipeline-Private-source'
+if [ "$DRY_RUN" = 1 ]; then
+  echo 'Dry run: the commands are printed, nothing is called.'
+elif [ "$YES" != 1 ]; then
+  read -r -p 'Create these resources? [y/N] ' answer || answer=''
+  case "$answer" in
+    [yY] | [yY][eE][sS]) ;;
+    *) echo 'Nothing was created.'; exit 0 ;;
+  esac
+fi
 
 step 2 'Turn on DNS support and DNS host names in vpc-0123456789abcdef0'
 call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-support '{"Value":true}'
 call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-hostnames '{"Value":true}'
 
 step 3 'CodeBuild service role'
-if listed - ROLES 'codebuild-Private-service-role'; then
-  exists iam get-role \
-      --role-name 'codebuild-Private-service-role' \
-      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
-      --output 'text'
-else
+if ! existing 'codebuild-role'; then
   call iam create-role \
       --role-name 'codebuild-Private-service-role' \
       --path '/service-role/' \
@@ -381,12 +748,7 @@ call iam put-role-policy \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"},{"Effect":"Allow","Action":"sts:GetServiceBearerToken","Resource":"*","Condition":{"StringEquals":{"sts:AWSServiceName":"codeartifact.amazonaws.com"}}}]}'
 
 step 4 'CodePipeline service role'
-if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
-  exists iam get-role \
-      --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
-      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
-      --output 'text'
-else
+if ! existing 'pipeline-role'; then
   call iam create-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --path '/service-role/' \
@@ -400,12 +762,7 @@ call iam put-role-policy \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["codecommit:CancelUploadArchive","codecommit:GetBranch","codecommit:GetCommit","codecommit:GetRepository","codecommit:GetUploadArchiveStatus","codecommit:UploadArchive"],"Resource":"arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private"},{"Effect":"Allow","Action":["codebuild:BatchGetBuilds","codebuild:StartBuild"],"Resource":"arn:aws:codebuild:us-west-2:'"$ACCOUNT"':project/Private"},{"Effect":"Allow","Action":["s3:GetObject","s3:GetObjectVersion","s3:PutObject","s3:PutObjectAcl"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"},{"Effect":"Allow","Action":["s3:GetBucketVersioning","s3:GetBucketAcl","s3:GetBucketLocation"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private"}]}'
 
 step 5 'EventBridge role that starts the pipeline'
-if listed - ROLES 'cwe-role-us-west-2-Private'; then
-  exists iam get-role \
-      --role-name 'cwe-role-us-west-2-Private' \
-      --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
-      --output 'text'
-else
+if ! existing 'events-role'; then
   call iam create-role \
       --role-name 'cwe-role-us-west-2-Private' \
       --path '/service-role/' \
@@ -419,9 +776,7 @@ call iam put-role-policy \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codepipeline:StartPipelineExecution","Resource":"arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private"}]}'
 
 step 6 'Security group of the build'
-if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
-  exists
-else
+if ! existing 'build-security-group'; then
   capture BUILD_SG ec2 create-security-group \
       --group-name 'vpcpipe-Private-build' \
       --description 'Security group of the build (Private), created by vpcpipe' \
@@ -438,9 +793,7 @@ call --tolerate 'InvalidPermission.Duplicate' ec2 authorize-security-group-egres
     --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
 
 step 7 'Security group of the interface endpoints'
-if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
-  exists
-else
+if ! existing 'endpoint-security-group'; then
   capture ENDPOINT_SG ec2 create-security-group \
       --group-name 'vpcpipe-Private-endpoints' \
       --description 'Security group of the interface endpoints (Private), created by vpcpipe' \
@@ -454,16 +807,7 @@ call --tolerate 'InvalidPermission.Duplicate' ec2 authorize-security-group-ingre
     --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"'"$BUILD_SG"'"}]}]'
 
 step 8 'CodeArtifact domain private'
-if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-domain \
-      --domain 'private' \
-      --domain-owner "$ACCOUNT" \
-      --query 'domain.s3BucketArn' \
-      --output 'text'; then
-  exists codeartifact list-tags-for-resource \
-      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
-      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
-      --output 'text'
-else
+if ! existing 'codeartifact-domain'; then
   capture ASSETS_BUCKET_ARN codeartifact create-domain \
       --domain 'private' \
       --tags '[{"key":"vpcpipe","value":"Private"}]' \
@@ -472,11 +816,7 @@ else
 fi
 
 step 9 'CodeArtifact repository npm-store with public:npmjs'
-if listed - REPOSITORIES 'npm-store'; then
-  exists codeartifact list-tags-for-resource \
-      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
-      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
-      --output 'text'
+if existing 'codeartifact-upstream'; then
   capture CONNECTIONS codeartifact describe-repository \
       --domain 'private' \
       --domain-owner "$ACCOUNT" \
@@ -505,12 +845,7 @@ else
 fi
 
 step 10 'CodeArtifact repository Private'
-if listed - REPOSITORIES 'Private'; then
-  exists codeartifact list-tags-for-resource \
-      --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
-      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
-      --output 'text'
-else
+if ! existing 'codeartifact-repository'; then
   call codeartifact create-repository \
       --domain 'private' \
       --domain-owner "$ACCOUNT" \
@@ -521,14 +856,7 @@ else
 fi
 
 step 11 'S3 artifact bucket of the pipeline'
-if found - '404|NoSuchBucket' s3api head-bucket \
-      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --expected-bucket-owner "$ACCOUNT"; then
-  exists s3api get-bucket-tagging \
-      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
-      --output 'text'
-else
+if ! existing 'artifact-bucket'; then
   call s3api create-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --create-bucket-configuration '{"LocationConstraint":"us-west-2"}'
@@ -547,14 +875,12 @@ call s3api put-bucket-policy \
     --policy '{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private","arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
 
 step 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
-if listed EP_LOGS ENDPOINTS 'com.amazonaws.us-west-2.logs'; then
-  exists
-else
+if ! existing 'endpoint-logs'; then
   capture EP_LOGS ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
       --vpc-endpoint-type 'Interface' \
       --service-name 'com.amazonaws.us-west-2.logs' \
-      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
       --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private:*"}]}' \
@@ -564,14 +890,12 @@ else
 fi
 
 step 13 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
-if listed EP_CODEARTIFACT_API ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.api'; then
-  exists
-else
+if ! existing 'endpoint-codeartifact-api'; then
   capture EP_CODEARTIFACT_API ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
       --vpc-endpoint-type 'Interface' \
       --service-name 'com.amazonaws.us-west-2.codeartifact.api' \
-      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
       --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"}]}' \
@@ -581,14 +905,12 @@ else
 fi
 
 step 14 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
-if listed EP_CODEARTIFACT_REPOSITORIES ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.repositories'; then
-  exists
-else
+if ! existing 'endpoint-codeartifact-repositories'; then
   capture EP_CODEARTIFACT_REPOSITORIES ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
       --vpc-endpoint-type 'Interface' \
       --service-name 'com.amazonaws.us-west-2.codeartifact.repositories' \
-      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
       --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"}]}' \
@@ -598,14 +920,12 @@ else
 fi
 
 step 15 'Interface VPC endpoint com.amazonaws.us-west-2.sts'
-if listed EP_STS ENDPOINTS 'com.amazonaws.us-west-2.sts'; then
-  exists
-else
+if ! existing 'endpoint-sts'; then
   capture EP_STS ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
       --vpc-endpoint-type 'Interface' \
       --service-name 'com.amazonaws.us-west-2.sts' \
-      --subnet-ids 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210' \
+      --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
       --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:GetCallerIdentity","Resource":"*"}]}' \
@@ -615,9 +935,7 @@ else
 fi
 
 step 16 'Gateway VPC endpoint com.amazonaws.us-west-2.s3'
-if listed EP_S3 ENDPOINTS 'com.amazonaws.us-west-2.s3'; then
-  exists
-else
+if ! existing 'endpoint-s3'; then
   capture EP_S3 ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
       --vpc-endpoint-type 'Gateway' \
@@ -630,15 +948,7 @@ else
 fi
 
 step 17 'CodeCommit repository Private'
-if found - 'RepositoryDoesNotExistException' codecommit get-repository \
-      --repository-name 'Private' \
-      --query 'repositoryMetadata.repositoryName' \
-      --output 'text'; then
-  exists codecommit list-tags-for-resource \
-      --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
-      --query 'tags.vpcpipe' \
-      --output 'text'
-else
+if ! existing 'source-repository'; then
   call codecommit create-repository \
       --repository-name 'Private' \
       --repository-description 'Source of the Private pipeline, created by vpcpipe' \
@@ -646,8 +956,7 @@ else
 fi
 
 step 18 'Commit the sample app to Private on main'
-if listed COMMIT SAMPLE_FILES '.'; then
-  echo '  exists: nothing to create'
+if existing 'sample-app'; then
   if ! listed - SAMPLE_FILES 'buildspec.yml'; then
     capture COMMIT codecommit put-file \
         --repository-name 'Private' \
@@ -711,25 +1020,12 @@ else
 fi
 
 step 19 'CloudWatch log group /aws/codebuild/Private'
-if found - '' logs describe-log-groups \
-      --log-group-name-prefix '/aws/codebuild/Private' \
-      --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
-      --output 'text'; then
-  exists logs list-tags-for-resource \
-      --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
-      --query 'tags.vpcpipe' \
-      --output 'text'
-else
+if ! existing 'log-group'; then
   call logs create-log-group --log-group-name '/aws/codebuild/Private' --tags '{"vpcpipe":"Private"}'
 fi
 
 step 20 'CodeBuild project Private in the VPC'
-if found - '' codebuild batch-get-projects \
-      --names 'Private' \
-      --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
-      --output 'text'; then
-  exists
-else
+if ! existing 'build-project'; then
   call --retry codebuild create-project \
       --name 'Private' \
       --description 'Builds Private in vpc-0123456789abcdef0, created by vpcpipe' \
@@ -749,30 +1045,14 @@ await_available ec2 describe-vpc-endpoints \
     --output 'text'
 
 step 22 'CodePipeline Private (V2): source, then build'
-if found - 'PipelineNotFoundException' codepipeline get-pipeline \
-      --name 'Private' \
-      --query 'pipeline.name' \
-      --output 'text'; then
-  exists codepipeline list-tags-for-resource \
-      --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
-      --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
-      --output 'text'
-else
+if ! existing 'pipeline'; then
   call --retry codepipeline create-pipeline \
       --pipeline '{"name":"Private","roleArn":"arn:aws:iam::'"$ACCOUNT"':role/service-role/AWSCodePipelineServiceRole-us-west-2-Private","artifactStore":{"type":"S3","location":"codepipeline-us-west-2-'"$ACCOUNT"'-private"},"stages":[{"name":"Source","actions":[{"name":"Source","actionTypeId":{"category":"Source","owner":"AWS","provider":"CodeCommit","version":"1"},"runOrder":1,"configuration":{"RepositoryName":"Private","BranchName":"main","PollForSourceChanges":"false","OutputArtifactFormat":"CODE_ZIP"},"outputArtifacts":[{"name":"SourceArtifact"}]}]},{"name":"Build","actions":[{"name":"Build","actionTypeId":{"category":"Build","owner":"AWS","provider":"CodeBuild","version":"1"},"runOrder":1,"configuration":{"ProjectName":"Private"},"inputArtifacts":[{"name":"SourceArtifact"}],"outputArtifacts":[{"name":"BuildArtifact"}]}]}],"version":1,"pipelineType":"V2"}' \
       --tags '[{"key":"vpcpipe","value":"Private"}]'
 fi
 
 step 23 'EventBridge rule codepipeline-Private-source on main'
-if found - 'ResourceNotFoundException' events describe-rule \
-      --name 'codepipeline-Private-source' \
-      --query 'Name' \
-      --output 'text'; then
-  exists events list-tags-for-resource \
-      --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
-      --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
-      --output 'text'
-else
+if ! existing 'trigger'; then
   call events put-rule \
       --name 'codepipeline-Private-source' \
       --event-pattern '{"source":["aws.codecommit"],"detail-type":["CodeCommit Repository State Change"],"resources":["arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private"],"detail":{"event":["referenceCreated","referenceUpdated"],"referenceType":["branch"],"referenceName":["main"]}}' \

@@ -1,0 +1,229 @@
+# setup.sh's preflight rules, pasted after setup.bash (this header is not). They judge the rows
+# that preflight's lookups read from the account, before anything is created: each problem is
+# recorded with the answer to change, and refuse_if_problems stops setup.sh with all of them.
+# Rows are tab-separated, one a resource, as `--query ... --output text` prints them.
+# DRY_RUN, REGION and STEP are set by the script before this file.
+# ENDPOINT_SUBNETS, ENDPOINT_GROUPS and STEP are read by the script; the rows are set by its lookups.
+# shellcheck disable=SC2034,SC2153,SC2154
+
+# The problems found so far, each "KEY: what is wrong (what to do)".
+PROBLEMS=()
+
+# problem KEY MESSAGE: records a problem; preflight goes on, so one run lists them all. A dry
+# run reads nothing, so it finds no problem.
+problem() {
+  if [ "$DRY_RUN" != 1 ]; then PROBLEMS+=("$1: $2"); fi
+}
+
+# note MESSAGE: something the operator should know that stops nothing.
+note() {
+  echo "  note: $1"
+}
+
+# row_of ROWS KEY: ROW takes the first row of the variable ROWS whose first field is KEY.
+row_of() {
+  local rows=${!1} key=$2 row
+  ROW=''
+  while IFS= read -r row; do
+    if [ "${row%%$'\t'*}" = "$key" ]; then ROW=$row; return 0; fi
+  done <<< "$rows"
+  return 1
+}
+
+# json_list WORD...: the words as a JSON list of strings (ids hold no quote), the form every
+# AWS CLI list option takes in one argument.
+json_list() {
+  local out='' word
+  for word in "$@"; do out+="${out:+,}\"$word\""; done
+  printf '[%s]' "$out"
+}
+
+# judge_subnets VPC SUBNET...: each subnet of the answers exists and is in VPC (SUBNETS rows:
+# ID VPC ZONE CIDR; a VPC is known by its main route table, ROUTE_TABLES rows). Interface
+# endpoints take at most one subnet per Availability Zone: ENDPOINT_SUBNETS takes the first
+# subnet of each zone, as a JSON list, and each zone must be one every planned interface
+# endpoint service offers (ENDPOINT_ZONES rows: SERVICE ZONES).
+judge_subnets() {
+  local vpc=$1 index=0 subnet subnet_vpc zone service zones chosen=() seen=' '
+  shift
+  PLAN_VPC=$vpc
+  if [ "$DRY_RUN" = 1 ]; then ENDPOINT_SUBNETS='<endpoint-subnets>'; return 0; fi
+  if [ -z "$ROUTE_TABLES" ]; then
+    problem network.vpc "$vpc was not found in $REGION (no route table belongs to it)"
+  fi
+  for subnet in "$@"; do
+    if ! row_of SUBNETS "$subnet"; then
+      problem "network.subnets[$index]" "$subnet was not found in $REGION"
+    else
+      IFS=$'\t' read -r _ subnet_vpc zone _ <<< "$ROW"
+      if [ "$subnet_vpc" != "$vpc" ]; then
+        problem "network.subnets[$index]" "$subnet is in $subnet_vpc, not in network.vpc $vpc"
+      elif [[ $seen == *" $zone="* ]]; then
+        local first=${seen#*" $zone="}
+        note "$subnet is in $zone, as ${first%% *} is: the build uses both, the interface endpoints only ${first%% *} (one subnet per Availability Zone)"
+      else
+        seen+="$zone=$subnet "
+        chosen+=("$subnet")
+        while IFS=$'\t' read -r service zones; do
+          if [ -n "$service" ] && [[ " $zones " != *" $zone "* ]]; then
+            problem "network.subnets[$index]" "$subnet is in $zone, where $service has no endpoint (it is offered in $zones): use a subnet of another zone"
+          fi
+        done <<< "$ENDPOINT_ZONES"
+      fi
+    fi
+    index=$((index + 1))
+  done
+  ENDPOINT_SUBNETS=$(json_list "${chosen[@]}")
+}
+
+# table_of SUBNET: prints the route table SUBNET uses: the one associated with it, else the
+# VPC's main table (ROUTE_TABLES rows: ID MAIN SUBNETS, MAIN the count of main associations).
+table_of() {
+  local subnet=$1 id main subnets main_table=''
+  while IFS=$'\t' read -r id main subnets; do
+    if [[ " $subnets " == *" $subnet "* ]]; then echo "$id"; return 0; fi
+    if [ -n "$main" ] && [ "$main" != 0 ]; then main_table=$id; fi
+  done <<< "$ROUTE_TABLES"
+  echo "$main_table"
+}
+
+# subnet_tables: prints each route table the subnets found in the VPC use, once a line.
+subnet_tables() {
+  local subnet vpc table seen=' '
+  while IFS=$'\t' read -r subnet vpc _; do
+    [ "$vpc" = "$PLAN_VPC" ] || continue
+    table=$(table_of "$subnet")
+    if [ -n "$table" ] && [[ $seen != *" $table "* ]]; then seen+="$table "; echo "$table"; fi
+  done <<< "$SUBNETS"
+}
+
+# judge_route_tables TABLE...: the S3 gateway endpoint goes on the answers' route tables, so
+# they must be exactly the tables the subnets use.
+judge_route_tables() {
+  local index=0 table used given=" $* "
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  used=$(subnet_tables | tr '\n' ' ')
+  for table in "$@"; do
+    if [[ " $used " != *" $table "* ]]; then
+      problem "network.route_tables[$index]" "$table is the route table of none of network.subnets (they use ${used% }): the S3 gateway endpoint would not reach the build"
+    fi
+    index=$((index + 1))
+  done
+  for table in $used; do
+    if [[ $given != *" $table "* ]]; then
+      problem network.route_tables "$table, the route table of $(subnets_on "$table"), is missing: add it, or the build there cannot reach S3"
+    fi
+  done
+}
+
+# subnets_on TABLE: prints the subnets of the VPC found that use the route table TABLE.
+subnets_on() {
+  local subnet vpc out=''
+  while IFS=$'\t' read -r subnet vpc _; do
+    if [ "$vpc" = "$PLAN_VPC" ] && [ "$(table_of "$subnet")" = "$1" ]; then out+="${out:+ and }$subnet"; fi
+  done <<< "$SUBNETS"
+  echo "$out"
+}
+
+# ip_number ADDRESS: an IPv4 address as a number.
+ip_number() {
+  local a b c d
+  IFS=. read -r a b c d <<< "$1"
+  echo $(((a << 24) | (b << 16) | (c << 8) | d))
+}
+
+# cidr_holds OUTER INNER: true when the IPv4 range OUTER holds all of INNER.
+cidr_holds() {
+  local outer_bits=${1#*/} inner_bits=${2#*/} mask
+  [ "$inner_bits" -ge "$outer_bits" ] || return 1
+  mask=$(((0xFFFFFFFF << (32 - outer_bits)) & 0xFFFFFFFF))
+  [ $(($(ip_number "${1%/*}") & mask)) -eq $(($(ip_number "${2%/*}") & mask)) ]
+}
+
+# admits GROUPS GROUP: true when an inbound rule of the security groups GROUPS
+# (ENDPOINT_RULES rows: GROUP PROTOCOL FROM TO CIDR SOURCE_GROUP) lets HTTPS in from the
+# build: from its security group GROUP, or from a range holding each of its subnets.
+admits() {
+  local groups=" $1 " build_group=$2 vpc subnet_cidr rule_group protocol from to cidr source covered
+  while IFS=$'\t' read -r _ vpc _ subnet_cidr; do
+    [ "$vpc" = "$PLAN_VPC" ] || continue
+    covered=0
+    while IFS=$'\t' read -r rule_group protocol from to cidr source; do
+      [[ -n $rule_group && $groups == *" $rule_group "* ]] || continue
+      case "$protocol" in
+        -1) ;;
+        tcp | 6) if [ "$from" -gt 443 ] || [ "$to" -lt 443 ]; then continue; fi ;;
+        *) continue ;;
+      esac
+      if { [ -n "$build_group" ] && [ "$source" = "$build_group" ]; } \
+        || { [ "$cidr" != none ] && cidr_holds "$cidr" "$subnet_cidr"; }; then
+        covered=1
+        break
+      fi
+    done <<< "$ENDPOINT_RULES"
+    [ "$covered" = 1 ] || return 1
+  done <<< "$SUBNETS"
+}
+
+# endpoint_groups: ENDPOINT_GROUPS takes the security groups of the endpoints found (ENDPOINTS
+# rows: SERVICE/TYPE ID PRIVATE_DNS GROUPS ROUTE_TABLES TAG), comma-separated, for the lookup
+# of their rules.
+endpoint_groups() {
+  local groups
+  ENDPOINT_GROUPS=''
+  if [ "$DRY_RUN" = 1 ]; then ENDPOINT_GROUPS='<endpoint-groups>'; return 0; fi
+  while IFS=$'\t' read -r _ _ _ groups _; do
+    if [ -n "$groups" ] && [ "$groups" != none ]; then
+      ENDPOINT_GROUPS+="${ENDPOINT_GROUPS:+,}${groups// /,}"
+    fi
+  done <<< "$ENDPOINTS"
+}
+
+# judge_endpoint NAME SERVICE TYPE planned|existing DNS GROUP: an endpoint of SERVICE already in
+# the VPC (ENDPOINTS rows) serves the build only when it is of TYPE, has private DNS on when DNS
+# is on (interface), admits HTTPS from the build's GROUP or subnets (interface), and is on the
+# subnets' route tables (gateway). One vpcpipe made is the plan's own; one listed as existing
+# (NAME, as endpoints.existing spells it) must be found. An unfit one is never changed: the
+# problem says what to change.
+judge_endpoint() {
+  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"}
+  local id private_dns groups tables tag table other
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  other=$([ "$type" = Gateway ] && echo Interface || echo Gateway)
+  if ! row_of ENDPOINTS "$service/$type"; then
+    if row_of ENDPOINTS "$service/$other"; then
+      IFS=$'\t' read -r _ id _ <<< "$ROW"
+      note "$id is an $other endpoint of $service, not the $type endpoint the build needs; it is left as it is"
+    fi
+    if [ "$mode" = existing ]; then
+      problem endpoints.existing "lists $name, but the VPC has no $type endpoint of $service: remove $name from the list and setup.sh creates one"
+    fi
+    return 0
+  fi
+  IFS=$'\t' read -r _ id private_dns groups tables tag <<< "$ROW"
+  if [ "$tag" = "$PLAN_TAG" ]; then return 0; fi
+  if [ "$type" = Gateway ]; then
+    for table in $(subnet_tables); do
+      if [[ " $tables " != *" $table "* ]]; then
+        problem endpoints "$id, the VPC's $service gateway endpoint, is not on route table $table that network.subnets use: add it (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --add-route-table-ids $table)"
+      fi
+    done
+    return 0
+  fi
+  if [ "$dns" = true ] && [ "$private_dns" != True ]; then
+    problem endpoints "$id, the VPC's $service endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --private-dns-enabled)"
+  fi
+  if ! admits "$groups" "${6:-}"; then
+    problem endpoints "$id, the VPC's $service endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ($groups) need an inbound rule from $group or from the build's subnets"
+  fi
+}
+
+# refuse_if_problems: stops setup.sh, before anything is created, when preflight found problems.
+refuse_if_problems() {
+  if [ "${#PROBLEMS[@]}" -eq 0 ]; then return 0; fi
+  echo "setup.sh stops before creating anything: ${#PROBLEMS[@]} problem(s) in the account:" >&2
+  printf '  %s\n' "${PROBLEMS[@]}" >&2
+  echo 'Change the answers (then vpcpipe --headless again) or the account, and run setup.sh again.' >&2
+  STEP=0
+  exit 3
+}
