@@ -338,7 +338,7 @@ subnet_tables() {
 # judge_route_tables TABLE...: the S3 gateway endpoint goes on the answers' route tables, so
 # they must be exactly the tables the subnets use.
 judge_route_tables() {
-  local index=0 table subnet vpc used given=" $* "
+  local index=0 table used given=" $* "
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   used=$(subnet_tables | tr '\n' ' ')
   for table in "$@"; do
@@ -347,13 +347,20 @@ judge_route_tables() {
     fi
     index=$((index + 1))
   done
-  while IFS=$'\t' read -r subnet vpc _; do
-    [ "$vpc" = "$PLAN_VPC" ] || continue
-    table=$(table_of "$subnet")
-    if [ -n "$table" ] && [[ $given != *" $table "* ]]; then
-      problem network.route_tables "$subnet uses $table, which is missing: add it, or the build in $subnet cannot reach S3"
+  for table in $used; do
+    if [[ $given != *" $table "* ]]; then
+      problem network.route_tables "$table, the route table of $(subnets_on "$table"), is missing: add it, or the build there cannot reach S3"
     fi
+  done
+}
+
+# subnets_on TABLE: prints the subnets of the VPC found that use the route table TABLE.
+subnets_on() {
+  local subnet vpc out=''
+  while IFS=$'\t' read -r subnet vpc _; do
+    if [ "$vpc" = "$PLAN_VPC" ] && [ "$(table_of "$subnet")" = "$1" ]; then out+="${out:+ and }$subnet"; fi
   done <<< "$SUBNETS"
+  echo "$out"
 }
 
 # ip_number ADDRESS: an IPv4 address as a number.
