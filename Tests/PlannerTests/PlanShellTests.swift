@@ -76,6 +76,19 @@ final class PlanShellTests: XCTestCase {
         }
         XCTAssertEqual(try JSONValue(encoding: Outer()).rendered(pretty: false, sortedKeys: true).display,
                        #"{"empty":{},"inner":{"count":7,"flag":true},"list":[[1],[]],"text":"x\"y"}"#)
+        // A nested container is written after its key was placed, and keeps that place.
+        struct Nested: Encodable {
+            enum Keys: String, CodingKey { case a, b }
+            func encode(to encoder: any Encoder) throws {
+                var outer = encoder.container(keyedBy: Keys.self)
+                var list = outer.nestedUnkeyedContainer(forKey: .a)
+                try outer.encode("after", forKey: .b)
+                try list.encode(1)
+                var inner = list.nestedContainer(keyedBy: Keys.self)
+                try inner.encode(true, forKey: .b)
+            }
+        }
+        XCTAssertEqual(try JSONValue(encoding: Nested()).arg.display, #"{"a":[1,{"b":true}],"b":"after"}"#)
         XCTAssertThrowsError(try JSONValue(encoding: [1.5]))
         XCTAssertThrowsError(try JSONValue(encoding: [UInt64.max]))
         XCTAssertThrowsError(try JSONValue(encoding: [Int?.none]))

@@ -7,17 +7,39 @@ extension JSONValue {
     /// fraction: a nil written other than by `encodeIfPresent` (which leaves the key out), or a
     /// floating-point number, is an error.
     public init(encoding value: some Encodable) throws {
-        let node = Node()
-        try value.encode(to: NodeEncoder(node: node, codingPath: []))
+        let node = Node(parent: nil, key: nil)
+        try value.encode(to: NodeEncoder(node: node))
         self = node.value
     }
 }
 
-/// One value being encoded: a container hands out its members' nodes before they are written.
+/// One value being encoded. A member or item is done when its `encode` returns; only a nested
+/// container is handed out before it is written, and stays open until the end.
 private final class Node {
+    enum Entry {
+        case done(JSONValue)
+        case open(Node)
+
+        var value: JSONValue {
+            switch self {
+            case .done(let value): value
+            case .open(let node): node.value
+            }
+        }
+    }
+
     var single: JSONValue?
-    var members: [(String, Node)]?
-    var items: [Node]?
+    var members: [(String, Entry)]?
+    var items: [Entry]?
+    /// Where the node is, for the coding path of an error: asked for only then.
+    let parent: Node?
+    let key: (any CodingKey)?
+
+    init(parent: Node?, key: (any CodingKey)?) { self.parent = parent; self.key = key }
+
+    func codingPath(_ last: (any CodingKey)? = nil) -> [any CodingKey] {
+        (parent?.codingPath() ?? []) + [key, last].compactMap { $0 }
+    }
 
     /// What was written; nothing at all is an empty object, as JSONEncoder has it.
     var value: JSONValue {
@@ -25,111 +47,131 @@ private final class Node {
         if let items { return .array(items.map(\.value)) }
         return .object((members ?? []).map { ($0.0, $0.1.value) })
     }
+
+    /// `value` written into a new node under this one.
+    func encoded(_ value: some Encodable, key: any CodingKey) throws -> JSONValue {
+        if let scalar = try scalar(value, path: codingPath(key)) { return scalar }
+        let child = Node(parent: self, key: key)
+        try value.encode(to: NodeEncoder(node: child))
+        return child.value
+    }
+}
+
+/// The one place where a value becomes a `JSONValue`; nil for a value that writes itself through
+/// a container. Strings, booleans and `Int` come straight from every container, the other
+/// primitives through the generic `encode`, by default.
+private func scalar(_ value: some Encodable, path: @autoclosure () -> [any CodingKey]) throws -> JSONValue? {
+    switch value {
+    case let text as String: return .string(.text(text))
+    case let flag as Bool: return .bool(flag)
+    case let integer as any BinaryInteger:
+        guard let number = Int(exactly: integer) else { throw refusal("integer beyond Int", value, path()) }
+        return .number(number)
+    case is any BinaryFloatingPoint: throw refusal("floating-point number", value, path())
+    default: return nil
+    }
+}
+
+private func refusal(_ what: String, _ value: Any, _ path: [any CodingKey]) -> EncodingError {
+    .invalidValue(value, EncodingError.Context(codingPath: path, debugDescription: "JSONValue holds no \(what)"))
 }
 
 private struct NodeEncoder: Encoder {
     let node: Node
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { node.codingPath() }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if node.members == nil { node.members = [] }
-        return KeyedEncodingContainer(Members(node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(Members(node: node))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if node.items == nil { node.items = [] }
-        return Items(node: node, codingPath: codingPath)
+        return Items(node: node)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { single }
-
-    var single: Single { Single(node: node, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(node: node) }
 }
 
-/// Strings, booleans and integers end here; the standard library's other primitives and the
-/// `encode(_:forKey:)` of each primitive come through the generic `encode` by default.
 private struct Single: SingleValueEncodingContainer {
     let node: Node
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { node.codingPath() }
 
-    func encodeNil() throws { throw unsupported(Optional<Any>.none as Any, "null") }
+    func encodeNil() throws { throw refusal("null", Int?.none as Any, codingPath) }
+    func encode(_ value: String) throws { node.single = .string(.text(value)) }
+    func encode(_ value: Bool) throws { node.single = .bool(value) }
+    func encode(_ value: Int) throws { node.single = .number(value) }
 
     func encode<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: node.single = .string(.text(text))
-        case let flag as Bool: node.single = .bool(flag)
-        case let integer as any BinaryInteger:
-            guard let number = Int(exactly: integer) else { throw unsupported(value, "an integer beyond Int") }
-            node.single = .number(number)
-        case is any BinaryFloatingPoint: throw unsupported(value, "a floating-point number")
-        default: try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
+        if let scalar = try scalar(value, path: codingPath) {
+            node.single = scalar
+        } else {
+            try value.encode(to: NodeEncoder(node: node))
         }
-    }
-
-    private func unsupported(_ value: Any, _ what: String) -> EncodingError {
-        .invalidValue(value, EncodingError.Context(codingPath: codingPath, debugDescription: "JSONValue holds no \(what)"))
     }
 }
 
 private struct Members<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { node.codingPath() }
 
-    private func member(_ name: String, _ key: any CodingKey) -> NodeEncoder {
-        let child = Node()
-        node.members?.append((name, child))
-        return NodeEncoder(node: child, codingPath: codingPath + [key])
+    private func add(_ key: any CodingKey, _ entry: Node.Entry) { node.members?.append((key.stringValue, entry)) }
+
+    private func open(_ key: any CodingKey) -> NodeEncoder {
+        let child = Node(parent: node, key: key)
+        add(key, .open(child))
+        return NodeEncoder(node: child)
     }
 
-    private func member(_ key: Key) -> NodeEncoder { member(key.stringValue, key) }
-
-    func encodeNil(forKey key: Key) throws { try member(key).single.encodeNil() }
-
-    func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try value.encode(to: member(key)) }
+    func encodeNil(forKey key: Key) throws { throw refusal("null", Int?.none as Any, node.codingPath(key)) }
+    func encode(_ value: String, forKey key: Key) throws { add(key, .done(.string(.text(value)))) }
+    func encode(_ value: Bool, forKey key: Key) throws { add(key, .done(.bool(value))) }
+    func encode(_ value: Int, forKey key: Key) throws { add(key, .done(.number(value))) }
+    func encode<T: Encodable>(_ value: T, forKey key: Key) throws { add(key, .done(try node.encoded(value, key: key))) }
 
     func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type, forKey key: Key) -> KeyedEncodingContainer<Nested> {
-        member(key).container(keyedBy: type)
+        open(key).container(keyedBy: type)
     }
 
-    func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { member(key).unkeyedContainer() }
-
-    func superEncoder() -> any Encoder { member("super", Index(0)) }
-
-    func superEncoder(forKey key: Key) -> any Encoder { member(key) }
+    func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { open(key).unkeyedContainer() }
+    func superEncoder() -> any Encoder { open(Index(stringValue: "super")) }
+    func superEncoder(forKey key: Key) -> any Encoder { open(key) }
 }
 
 private struct Items: UnkeyedEncodingContainer {
     let node: Node
-    let codingPath: [any CodingKey]
-
+    var codingPath: [any CodingKey] { node.codingPath() }
     var count: Int { node.items?.count ?? 0 }
 
-    private func item() -> NodeEncoder {
-        let child = Node()
-        let index = count
-        node.items?.append(child)
-        return NodeEncoder(node: child, codingPath: codingPath + [Index(index)])
+    private var next: Index { Index(intValue: count) }
+    private func add(_ entry: Node.Entry) { node.items?.append(entry) }
+
+    private func open() -> NodeEncoder {
+        let child = Node(parent: node, key: next)
+        add(.open(child))
+        return NodeEncoder(node: child)
     }
 
-    func encodeNil() throws { try item().single.encodeNil() }
-
-    func encode<T: Encodable>(_ value: T) throws { try value.encode(to: item()) }
+    func encodeNil() throws { throw refusal("null", Int?.none as Any, node.codingPath(next)) }
+    func encode(_ value: String) throws { add(.done(.string(.text(value)))) }
+    func encode(_ value: Bool) throws { add(.done(.bool(value))) }
+    func encode(_ value: Int) throws { add(.done(.number(value))) }
+    func encode<T: Encodable>(_ value: T) throws { add(.done(try node.encoded(value, key: next))) }
 
     func nestedContainer<Nested: CodingKey>(keyedBy type: Nested.Type) -> KeyedEncodingContainer<Nested> {
-        item().container(keyedBy: type)
+        open().container(keyedBy: type)
     }
 
-    func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { item().unkeyedContainer() }
-
-    func superEncoder() -> any Encoder { item() }
+    func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { open().unkeyedContainer() }
+    func superEncoder() -> any Encoder { open() }
 }
 
-/// An array item's place in a coding path, for error messages.
+/// A place in a coding path that is not the document's own key: an array item, `super`.
 private struct Index: CodingKey {
     let intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-    init(_ index: Int) { intValue = index }
-    init(intValue: Int) { self.init(intValue) }
-    init?(stringValue: String) { nil }
+    private let name: String
+    var stringValue: String { intValue.map { "Index \($0)" } ?? name }
+    init(intValue: Int) { self.intValue = intValue; name = "" }
+    init(stringValue: String) { intValue = nil; name = stringValue }
 }
