@@ -62,4 +62,35 @@ final class PlanShellTests: XCTestCase {
         XCTAssertEqual(JSONValue.object([("b", 1), ("a", 2)].map { ($0.0, .number($0.1)) })
             .rendered(pretty: false, sortedKeys: true).display, #"{"a":2,"b":1}"#)
     }
+
+    /// Codable values reach `JSONValue` as JSONEncoder would write them, nil members left out;
+    /// what `JSONValue` cannot hold is refused, not written as something else.
+    func testEncodableValuesBecomeJSONValues() throws {
+        struct Inner: Encodable { var flag = true; var count: UInt8 = 7 }
+        struct Outer: Encodable {
+            var text = "x\"y"
+            var none: String? = nil
+            var inner = Inner()
+            var list: [[Int]] = [[1], []]
+            var empty: [String: Int] = [:]
+        }
+        XCTAssertEqual(try JSONValue(encoding: Outer()).rendered(pretty: false, sortedKeys: true).display,
+                       #"{"empty":{},"inner":{"count":7,"flag":true},"list":[[1],[]],"text":"x\"y"}"#)
+        // A nested container is written after its key was placed, and keeps that place.
+        struct Nested: Encodable {
+            enum Keys: String, CodingKey { case a, b }
+            func encode(to encoder: any Encoder) throws {
+                var outer = encoder.container(keyedBy: Keys.self)
+                var list = outer.nestedUnkeyedContainer(forKey: .a)
+                try outer.encode("after", forKey: .b)
+                try list.encode(1)
+                var inner = list.nestedContainer(keyedBy: Keys.self)
+                try inner.encode(true, forKey: .b)
+            }
+        }
+        XCTAssertEqual(try JSONValue(encoding: Nested()).arg.display, #"{"a":[1,{"b":true}],"b":"after"}"#)
+        XCTAssertThrowsError(try JSONValue(encoding: [1.5]))
+        XCTAssertThrowsError(try JSONValue(encoding: [UInt64.max]))
+        XCTAssertThrowsError(try JSONValue(encoding: [Int?.none]))
+    }
 }

@@ -197,9 +197,20 @@ final class RenderScriptTests: XCTestCase {
     func testPlanJSONIsValidAndShowsRuntimeParts() throws {
         let text = PlanJSON.render(Planner.plan(articleAnswers()))
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        XCTAssertEqual(object["formatVersion"] as? Int, 1)
         let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
         XCTAssertEqual(steps.first?["id"] as? String, "preflight")
         XCTAssertTrue(text.contains("arn:aws:iam::${ACCOUNT}:role/service-role/codebuild-Private-service-role"))
+    }
+
+    /// A tool decodes plan.json with its Codable types and gets the plan back, for every branch
+    /// of the plan (each kind of action and check, tags read either way).
+    func testPlanJSONDecodesToThePlan() throws {
+        for (label, answers) in Self.mixes() {
+            let plan = Planner.plan(answers)
+            let decoded = try JSONDecoder().decode(PlanJSON.Document.self, from: Data(PlanJSON.render(plan).utf8))
+            XCTAssertEqual(decoded, plan.json, label)
+        }
     }
 
     func testChecklistCarriesTheValuesAndTheProof() {

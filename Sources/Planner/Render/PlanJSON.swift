@@ -1,80 +1,178 @@
-// plan.json: the plan for review and tools, keys sorted so the file is stable. Commands are
-// argument lists with runtime parts written as `${NAME}`.
+// plan.json: the plan for review and tools. Its types below are Codable, so a tool reads it
+// with any JSON decoder; it is written through `JSONValue` with keys sorted, so the file is
+// stable. Commands are argument lists with runtime parts written as `${NAME}`.
 
 public enum PlanJSON {
+    /// Goes up when a reader of the previous format would misread plan.json.
+    public static let formatVersion = 1
+
     public static func render(_ plan: Plan) -> String {
-        let steps: [JSONValue] = plan.steps.map { step in
-            var members: [(String, JSONValue)] = [
-                ("id", text(step.id.rawValue)),
-                ("title", text(step.title)),
-                ("why", text(step.why)),
-                ("resources", .array(step.resources.map { resource in
-                    .object([("kind", text(resource.kind)), ("name", text(resource.name.display)),
-                             ("existing", .bool(resource.existing))])
-                })),
-                ("create", commands(step.create)),
-                ("complete", commands(step.complete)),
-                ("always", commands(step.always)),
-                ("teardown", commands(step.teardown)),
-            ]
-            if let check = step.check {
-                var checkMembers: [(String, JSONValue)] = [("command", argv(check.command)),
-                                                          ("mustExist", .bool(check.mustExist))]
-                if let capture = check.capture { checkMembers.append(("capture", text(capture))) }
-                if let listed = check.listed {
-                    checkMembers += [("lookup", text(listed.variable)), ("key", text(listed.key.display))]
-                }
-                switch check.tag {
-                case nil: break
-                case .found: checkMembers.append(("tag", text("found")))
-                case .call(let read): checkMembers.append(("tag", argv(read)))
-                }
-                members.append(("check", .object(checkMembers)))
-            }
-            return .object(members)
-        }
-        let endpoints: [JSONValue] = plan.endpoints.map {
-            .object([("service", text($0.service.rawValue)), ("planned", .bool($0.planned)), ("reason", text($0.reason))])
-        }
-        let document = JSONValue.object([
-            ("version", .number(1)),
-            ("region", text(plan.answers.region)),
-            ("identity", argv(plan.identity)),
-            ("endpoints", .array(endpoints)),
-            ("steps", .array(steps)),
-        ])
-        return document.rendered(pretty: true, sortedKeys: true).display + "\n"
+        // Strings, booleans, integers, arrays and objects only: nothing the encoding refuses.
+        try! JSONValue(encoding: plan.json).document(sortedKeys: true)
     }
 
-    private static func text(_ value: String) -> JSONValue { .string(.text(value)) }
-
-    private static func argv(_ command: Command) -> JSONValue {
-        .array(command.argv.map(text))
+    public struct Document: Codable, Equatable, Sendable {
+        public var formatVersion: Int
+        public var region: String
+        /// The call that learns the account, before step 1.
+        public var identity: [String]
+        public var endpoints: [Endpoint]
+        public var steps: [Step]
     }
 
-    private static func commands(_ actions: [Action]) -> JSONValue {
-        .array(actions.flatMap { action -> [JSONValue] in
-            switch action {
-            case .capture(let name, let command):
-                return [.object([("capture", text(name)), ("command", argv(command))])]
-            case .lookup(let lookup):
-                return [.object([("lookup", text(lookup.variable)), ("command", argv(lookup.command))])]
-            case .ifFound(let name, let actions):
-                return [.object([("ifFound", text(name)), ("then", commands(actions))])]
-            case .unlessListed(let name, let key, let actions):
-                return [.object([("unlessListed", text(name)), ("key", text(key.display)), ("then", commands(actions))])]
-            case .ifTagged(let read, let resource, let actions):
-                return [.object([("ifTagged", argv(read)), ("resource", text(resource.display)), ("then", commands(actions))])]
-            case .awaitEndpoints, .awaitInterfacesGone:
-                return [.object([("poll", argv(action.commands[0]))])]
-            case .emptyBucket:
-                return [.object([("list", argv(action.commands[0])), ("deleteEach", argv(action.commands[1]))])]
-            case .call(let command):
-                return [.object([("command", argv(command))])]
-            case .rule(let name, let args, let sets):
-                return [.object([("rule", text(name)), ("arguments", .array(args.map { text($0.display) })),
-                                 ("sets", .array(sets.map(text)))])]
+    public struct Endpoint: Codable, Equatable, Sendable {
+        public var service: String
+        public var planned: Bool
+        public var reason: String
+    }
+
+    /// As `Planner.Step`, its actions as the lists `create`, `complete`, `always`, `teardown`.
+    public struct Step: Codable, Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var why: String
+        public var resources: [Resource]
+        public var check: Check?
+        public var create: [Action]
+        public var complete: [Action]
+        public var always: [Action]
+        public var teardown: [Action]
+        /// What preflight says of a same-named resource vpcpipe did not make (or of one listed
+        /// as existing that is missing): the answer to change, and what to do.
+        public var foreign: Problem?
+    }
+
+    public struct Problem: Codable, Equatable, Sendable {
+        public var key: String
+        public var advice: String
+    }
+
+    public struct Resource: Codable, Equatable, Sendable {
+        public var kind: String
+        public var name: String
+        public var existing: Bool
+    }
+
+    public struct Check: Codable, Equatable, Sendable {
+        public var command: [String]
+        /// The error codes by which the command says the resource is not there.
+        public var absent: [String]
+        public var mustExist: Bool
+        public var capture: String?
+        /// Found among the rows of this lookup, at `key`, instead of by `command`.
+        public var lookup: String?
+        public var key: String?
+        public var tag: Tag?
+    }
+
+    /// How setup reads the vpcpipe tag of what the check found.
+    public enum Tag: Codable, Equatable, Sendable {
+        /// `"found"`: the last field of what the check found.
+        case found
+        /// The call that prints the tag's value.
+        case call([String])
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let command = try? container.decode([String].self) {
+                self = .call(command)
+            } else if try container.decode(String.self) == "found" {
+                self = .found
+            } else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "a tag is \"found\" or a command")
             }
-        })
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .found: try container.encode("found")
+            case .call(let command): try container.encode(command)
+            }
+        }
+    }
+
+    /// One action; which members it has tells what it does: `command` alone is a call, with
+    /// `capture` or `lookup` its output is kept (a lookup's `absent` codes find nothing);
+    /// `rule` judges preflight's rows with `arguments` and may set `sets`; `poll` waits; `list`
+    /// and `deleteEach` empty a bucket; `ifFound`, `unlessListed` and `ifTagged` run `then` on
+    /// a condition.
+    public struct Action: Codable, Equatable, Sendable {
+        public var command: [String]?
+        public var capture: String?
+        public var lookup: String?
+        public var absent: [String]?
+        public var rule: String?
+        public var arguments: [String]?
+        public var sets: [String]?
+        public var poll: [String]?
+        public var list: [String]?
+        public var deleteEach: [String]?
+        public var ifFound: String?
+        public var unlessListed: String?
+        public var key: String?
+        public var ifTagged: [String]?
+        public var resource: String?
+        public var then: [Action]?
+
+    }
+}
+
+// The plan as plan.json has it, written from the plan's side, where its own type names are free.
+
+extension Plan {
+    var json: PlanJSON.Document {
+        PlanJSON.Document(
+            formatVersion: PlanJSON.formatVersion,
+            region: answers.region,
+            identity: identity.argv,
+            endpoints: endpoints.map { PlanJSON.Endpoint(service: $0.service.rawValue, planned: $0.planned, reason: $0.reason) },
+            steps: steps.map(\.json)
+        )
+    }
+}
+
+extension Step {
+    var json: PlanJSON.Step {
+        PlanJSON.Step(
+            id: id.rawValue, title: title, why: why,
+            resources: resources.map { PlanJSON.Resource(kind: $0.kind, name: $0.name.display, existing: $0.existing) },
+            check: check.map(\.json),
+            create: create.map(\.json), complete: complete.map(\.json), always: always.map(\.json),
+            teardown: teardown.map(\.json),
+            foreign: foreign.map { PlanJSON.Problem(key: $0.key, advice: $0.advice) }
+        )
+    }
+}
+
+extension Check {
+    var json: PlanJSON.Check {
+        PlanJSON.Check(command: command.argv, absent: absent, mustExist: mustExist, capture: capture, lookup: listed?.variable,
+                       key: listed?.key.display, tag: tag.map { tag in
+                           switch tag {
+                           case .found: .found
+                           case .call(let read): .call(read.argv)
+                           }
+                       })
+    }
+}
+
+extension Action {
+    var json: PlanJSON.Action {
+        switch self {
+        case .call(let command): PlanJSON.Action(command: command.argv)
+        case .capture(let name, let command): PlanJSON.Action(command: command.argv, capture: name)
+        case .lookup(let lookup):
+            PlanJSON.Action(command: lookup.command.argv, lookup: lookup.variable, absent: lookup.absent)
+        case .rule(let name, let arguments, let sets):
+            PlanJSON.Action(rule: name, arguments: arguments.map(\.display), sets: sets)
+        case .awaitEndpoints, .awaitInterfacesGone: PlanJSON.Action(poll: commands[0].argv)
+        case .emptyBucket: PlanJSON.Action(list: commands[0].argv, deleteEach: commands[1].argv)
+        case .ifFound(let name, let actions): PlanJSON.Action(ifFound: name, then: actions.map(\.json))
+        case .unlessListed(let name, let key, let actions):
+            PlanJSON.Action(unlessListed: name, key: key.display, then: actions.map(\.json))
+        case .ifTagged(let read, let resource, let actions):
+            PlanJSON.Action(ifTagged: read.argv, resource: resource.display, then: actions.map(\.json))
+        }
     }
 }

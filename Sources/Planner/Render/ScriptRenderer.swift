@@ -58,6 +58,19 @@ public enum Script: CaseIterable, Sendable {
         }
     }
 
+    /// The library as pasted into the script, made once: the wizard renders setup.sh at a key press.
+    var libraryText: String {
+        switch self {
+        case .setup: Script.setupLibrary
+        case .teardown: Script.teardownLibrary
+        }
+    }
+
+    private static let setupLibrary = Script.setup.pastedLibrary()
+    private static let teardownLibrary = Script.teardown.pastedLibrary()
+
+    private func pastedLibrary() -> String { library.map { "\n" + $0.text(script: name) }.joined() }
+
     /// Only setup creates roles and what uses them, so only it waits for IAM changes to propagate.
     var retriesPropagation: Bool { self == .setup }
 }
@@ -66,7 +79,7 @@ public enum ScriptRenderer {
     public static func render(_ script: Script, _ plan: Plan) -> String {
         let steps = self.steps(script, plan)
         var out = header(script, plan)
-        out += script.library.map { "\n" + $0.text(script: script.name) }.joined()
+        out += script.libraryText
         out += "\nTOTAL=\(steps.count)\n" + identity(plan)
         switch script {
         case .setup:
