@@ -1,7 +1,9 @@
 # setup.sh's calls, pasted after run.bash (this header is not): a call that retries IAM
 # propagation errors and tolerates "already done", and the checks that find what exists.
+# STEP and STEP_TITLE are read by run.bash's failure message.
+# shellcheck disable=SC2034
 
-# What the last check found, for `exists`.
+# What the last check found, for `seen`.
 FOUND=''
 
 # Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
@@ -90,6 +92,13 @@ found() {
   [ "$out" != None ] || return 1
   if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
   FOUND=$out
+}
+
+# reading NUMBER TITLE: the check of step NUMBER is read now, before anything is created; a
+# failure names that step.
+reading() {
+  STEP=$1
+  STEP_TITLE="$2 (reading what exists)"
 }
 
 # The steps whose check found their resource: ours (it carries the plan's tag), theirs (it does

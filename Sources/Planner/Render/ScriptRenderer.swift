@@ -89,7 +89,7 @@ public enum ScriptRenderer {
             if let preflight = steps.first(where: { $0.id == .preflight }) {
                 out += "\nstep 1 \(Shell.quote(.text(preflight.title)))\n" + preflight.always.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
             }
-            out += "\n# What exists already, and whose it is.\n" + acting.compactMap(read).joined(separator: "\n") + "\nrefuse_if_problems\n"
+            out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
             out += confirmation(script, heading: "It creates, in this order (what was found is used, not created again):",
                                 resources: acting.flatMap { step in step.resources.map { (step, $0) } })
             for (index, step) in acting.enumerated() {
@@ -233,8 +233,9 @@ public enum ScriptRenderer {
     /// Setup's reading of a step's check, before anything is created: `SEEN[STEP]` says whether
     /// it found the resource, and whose it is; a resource vpcpipe did not make, or one listed as
     /// existing that is missing, is a problem for `refuse_if_problems`.
-    private static func read(_ step: Step) -> String? {
+    private static func read(_ step: Step, number: Int) -> String? {
         guard let check = step.check else { return nil }
+        let reading = "reading \(number) \(Shell.quote(.text(step.title)))\n"
         let id = Shell.quote(.text(step.id.rawValue))
         let found = check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
             ?? command(check.command, indent: "  ", prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
@@ -242,7 +243,7 @@ public enum ScriptRenderer {
         if check.mustExist {
             let problem = step.foreign.map { "problem \(Shell.quote(.text($0.key))) \(Shell.quote(label + " was not found: " + $0.advice))" }
                 ?? "problem answers \(Shell.quote(label + " is listed as existing but was not found"))"
-            return ["if " + found + "; then", "  SEEN[\(id)]=found", "else", "  " + problem, "fi"].joined(separator: "\n")
+            return reading + ["if " + found + "; then", "  SEEN[\(id)]=found", "else", "  " + problem, "fi"].joined(separator: "\n")
         }
         let seen = switch check.tag {
         case nil: "SEEN[\(id)]=found"
@@ -251,7 +252,7 @@ public enum ScriptRenderer {
                 "\(Shell.quote(.text($0.key))) \(Shell.quote(label + " exists but was not made by vpcpipe (it lacks the tag \(Names.tagKey)=" + Arg.variable("PLAN_TAG") + "): " + $0.advice))"
             } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
         }
-        return ["if " + found + "; then", "  " + seen, "fi"].joined(separator: "\n")
+        return reading + ["if " + found + "; then", "  " + seen, "fi"].joined(separator: "\n")
     }
 
     /// Setup's work for a step once preflight passed: complete what was found, or create it.

@@ -108,7 +108,7 @@ report() {
   fi
 }
 
-# What the last check found, for `exists`.
+# What the last check found, for `seen`.
 FOUND=''
 
 # Messages of IAM changes that have not reached CodeBuild or CodePipeline yet.
@@ -197,6 +197,13 @@ found() {
   [ "$out" != None ] || return 1
   if [ "$name" != - ]; then printf -v "$name" '%s' "$out"; fi
   FOUND=$out
+}
+
+# reading NUMBER TITLE: the check of step NUMBER is read now, before anything is created; a
+# failure names that step.
+reading() {
+  STEP=$1
+  STEP_TITLE="$2 (reading what exists)"
 }
 
 # The steps whose check found their resource: ours (it carries the plan's tag), theirs (it does
@@ -581,30 +588,36 @@ judge_endpoint 'sts' 'com.amazonaws.us-west-2.sts' 'Interface' 'planned' 'true' 
 judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' ''
 
 # What exists already, and whose it is.
+reading 3 'CodeBuild service role'
 if listed - ROLES 'codebuild-Private-service-role'; then
   seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
+reading 4 'CodePipeline service role'
 if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
   seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
+reading 5 'EventBridge role that starts the pipeline'
 if listed - ROLES 'cwe-role-us-west-2-Private'; then
   seen 'events-role' 'pipeline.name' 'IAM role cwe-role-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change pipeline.name, which its name follows, or set pipeline.trigger to poll' iam get-role \
       --role-name 'cwe-role-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
+reading 6 'Security group of the build'
 if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
   seen 'build-security-group' 'network.security_group' 'security group vpcpipe-Private-build exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
 fi
+reading 7 'Security group of the interface endpoints'
 if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
   seen 'endpoint-security-group' 'network.security_group' 'security group vpcpipe-Private-endpoints exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
 fi
+reading 8 'CodeArtifact domain private'
 if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-domain \
       --domain 'private' \
       --domain-owner "$ACCOUNT" \
@@ -615,18 +628,21 @@ if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-dom
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
+reading 9 'CodeArtifact repository npm-store with public:npmjs'
 if listed - REPOSITORIES 'npm-store'; then
   seen 'codeartifact-upstream' 'codeartifact.upstream' 'CodeArtifact repository npm-store exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.upstream' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
+reading 10 'CodeArtifact repository Private'
 if listed - REPOSITORIES 'Private'; then
   seen 'codeartifact-repository' 'codeartifact.repository' 'CodeArtifact repository Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.repository' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
+reading 11 'S3 artifact bucket of the pipeline'
 if found - '404|NoSuchBucket' s3api head-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --expected-bucket-owner "$ACCOUNT"; then
@@ -635,21 +651,27 @@ if found - '404|NoSuchBucket' s3api head-bucket \
       --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
+reading 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
 if listed EP_LOGS ENDPOINTS 'com.amazonaws.us-west-2.logs/Interface'; then
   seen 'endpoint-logs' - -
 fi
+reading 13 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
 if listed EP_CODEARTIFACT_API ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.api/Interface'; then
   seen 'endpoint-codeartifact-api' - -
 fi
+reading 14 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
 if listed EP_CODEARTIFACT_REPOSITORIES ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.repositories/Interface'; then
   seen 'endpoint-codeartifact-repositories' - -
 fi
+reading 15 'Interface VPC endpoint com.amazonaws.us-west-2.sts'
 if listed EP_STS ENDPOINTS 'com.amazonaws.us-west-2.sts/Interface'; then
   seen 'endpoint-sts' - -
 fi
+reading 16 'Gateway VPC endpoint com.amazonaws.us-west-2.s3'
 if listed EP_S3 ENDPOINTS 'com.amazonaws.us-west-2.s3/Gateway'; then
   seen 'endpoint-s3' - -
 fi
+reading 17 'CodeCommit repository Private'
 if found - 'RepositoryDoesNotExistException' codecommit get-repository \
       --repository-name 'Private' \
       --query 'repositoryMetadata.repositoryName' \
@@ -659,9 +681,11 @@ if found - 'RepositoryDoesNotExistException' codecommit get-repository \
       --query 'tags.vpcpipe' \
       --output 'text'
 fi
+reading 18 'Commit the sample app to Private on main'
 if listed COMMIT SAMPLE_FILES '.'; then
   SEEN['sample-app']=found
 fi
+reading 19 'CloudWatch log group /aws/codebuild/Private'
 if found - '' logs describe-log-groups \
       --log-group-name-prefix '/aws/codebuild/Private' \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
@@ -671,12 +695,14 @@ if found - '' logs describe-log-groups \
       --query 'tags.vpcpipe' \
       --output 'text'
 fi
+reading 20 'CodeBuild project Private in the VPC'
 if found - '' codebuild batch-get-projects \
       --names 'Private' \
       --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
       --output 'text'; then
   seen 'build-project' 'build.project' 'CodeBuild project Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another build.project'
 fi
+reading 22 'CodePipeline Private (V2): source, then build'
 if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --name 'Private' \
       --query 'pipeline.name' \
@@ -686,6 +712,7 @@ if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
+reading 23 'EventBridge rule codepipeline-Private-source on main'
 if found - 'ResourceNotFoundException' events describe-rule \
       --name 'codepipeline-Private-source' \
       --query 'Name' \
