@@ -48,8 +48,7 @@ public enum OutputFolder {
         }
         do {
             // One sync of the whole staging folder before the swap, not one per file: the swap
-            // must only ever show a folder that is on disk, and one syncfs costs what one fsync
-            // does (21 fsyncs were 55 ms of a 60 ms run under load).
+            // must only ever show a folder that is on disk, and one syncfs costs what one fsync does.
             let syncfs = libc("syncfs", as: SyncFS.self)
             let manifestFile = RenderedFile(path: manifestName, contents: manifest(for: files))
             for file in files + [manifestFile] { try store(file, in: staging, sync: syncfs == nil) }

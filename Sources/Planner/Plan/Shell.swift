@@ -41,8 +41,7 @@ public struct Arg: Equatable, Sendable, ExpressibleByStringLiteral {
         }.joined()
     }
 
-    /// Adjacent texts joined, empty ones dropped. Text is gathered in one buffer: joining onto
-    /// the last part instead copied the text so far at every part, quadratic in a long document.
+    /// Adjacent texts joined, empty ones dropped, gathered in one buffer (linear in a long document).
     private static func merged(_ parts: [Part]) -> [Part] {
         var result: [Part] = []
         var text = ""

@@ -311,8 +311,7 @@ public enum ScriptRenderer {
         Shell.quote(.text(codes.map { $0.replacingOccurrences(of: ".", with: "\\.") }.joined(separator: "|")))
     }
 
-    /// Each line of the actions' commands two spaces in, continuation lines included: split at
-    /// the newline byte, as Foundation's replacingOccurrences goes through NSString.
+    /// Each line of the actions' commands two spaces in, continuation lines included.
     private static func indented(_ actions: [Action]) -> [String] {
         actions.flatMap { lines(for: $0) }.map { line in
             "  " + line.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
