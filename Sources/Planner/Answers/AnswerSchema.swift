@@ -215,6 +215,12 @@ public enum AnswerSchema {
         leaves.first { key in key.answer.map { $0 == answer } ?? false }
     }
 
+    /// The dotted path of the key that holds `answer`, as diagnostics and problems name it.
+    public static func path(_ answer: PartialKeyPath<Answers>) -> String {
+        guard let key = key(answer) else { preconditionFailure("\(answer) is not declared in AnswerSchema") }
+        return key.path
+    }
+
     /// The answers after a change from `old` to `new`, where each answer whose default follows
     /// another and that still held its default for `old` takes its default for `new` (a value
     /// the user typed stays). In the order of the file, so a default that follows a refilled
