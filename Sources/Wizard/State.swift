@@ -45,9 +45,8 @@ public struct WizardState: Equatable, Sendable {
     /// the same answers renders nothing again (a render is some milliseconds, a key press must not be).
     var renderedAnswers: Answers?
     /// The review's marks (`Review.marks`) of each answer's path, planned on entering the
-    /// review, and the answers they were planned from.
+    /// review (the answers do not change on it).
     var marks: [String: Mark] = [:]
-    var markedAnswers: Answers?
     /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
     var returnToReview = false
 

@@ -148,13 +148,10 @@ extension WizardState {
         return false
     }
 
-    /// The IAM and export screens show rendered files, for valid answers only; the review shows
-    /// the plan's marks. Made on arriving there, and again only when the answers changed.
+    /// The IAM and export screens show rendered files, for valid answers only, made on arriving
+    /// there and again only when the answers changed; the review shows the plan's marks.
     mutating func renderIfShown() {
-        if screen == .review, markedAnswers != answers {
-            marks = Review.marks(Planner.plan(answers))
-            markedAnswers = answers
-        }
+        if screen == .review { marks = Review.marks(Planner.plan(answers)) }
         guard screen == .iam || screen == .export, renderedAnswers != answers else { return }
         rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
         renderedAnswers = answers
