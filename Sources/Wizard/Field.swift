@@ -10,12 +10,19 @@ struct Binding<Value> {
     }
 }
 
-extension Binding where Value == String {
+extension Binding where Value: RawRepresentable, Value.RawValue == String {
     /// A closed choice (an enum of Answers) as its answers-file spelling.
-    static func choice<E: RawRepresentable>(_ path: WritableKeyPath<Answers, E>) -> Binding
-    where E.RawValue == String {
-        Binding(get: { $0.answers[keyPath: path].rawValue },
-                set: { state, raw in if let value = E(rawValue: raw) { state.answers[keyPath: path] = value } })
+    var spelled: Binding<String> {
+        Binding<String>(get: { get($0).rawValue },
+                        set: { state, raw in if let value = Value(rawValue: raw) { set(&state, value) } })
+    }
+}
+
+extension Binding {
+    /// A list of closed choices as their answers-file spellings; a spelling of none is left out.
+    func spellings<Choice: RawRepresentable>() -> Binding<[String]> where Value == [Choice], Choice.RawValue == String {
+        Binding<[String]>(get: { get($0).map(\.rawValue) },
+                          set: { state, raw in set(&state, raw.compactMap(Choice.init(rawValue:))) })
     }
 }
 
@@ -73,10 +80,19 @@ struct Field {
     let path: String?
     let help: String
     let control: any Control
-    var mark: ((Answers) -> Mark?)?
 
-    init(_ label: String, _ path: String?, _ control: any Control, help: String, mark: ((Answers) -> Mark?)? = nil) {
-        self.label = label; self.path = path; self.control = control; self.help = help; self.mark = mark
+    /// A field that is not an answer: a note, a viewer, an action.
+    init(_ label: String, _ control: any Control, help: String) {
+        self.label = label; self.path = nil; self.control = control; self.help = help
+    }
+
+    /// The field of an answer: its label, help and path are the answer's declaration
+    /// (AnswerSchema), and its control edits the answer through `binding`.
+    init<Value>(_ answer: WritableKeyPath<Answers, Value>, _ control: (_ binding: Binding<Value>) -> any Control) {
+        guard let key = AnswerSchema.key(answer), let label = key.label else {
+            preconditionFailure("\(answer) is declared with no field label in AnswerSchema")
+        }
+        self.label = label; self.path = key.path; self.control = control(.answer(answer)); self.help = key.help
     }
 }
 

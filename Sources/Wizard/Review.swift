@@ -4,7 +4,7 @@ import Planner
 /// Enter on an item goes to its field, Enter on the last line goes on to export.
 struct Review: Control {
     struct Item {
-        let screen: Int
+        let screen: ScreenID
         let field: Int
         let label: String
         let path: String
@@ -13,13 +13,26 @@ struct Review: Control {
     }
 
     static func items(_ state: WizardState) -> [Item] {
-        Screens.all.prefix(Screens.reviewIndex).enumerated().flatMap { screenIndex, screen in
-            screen.fields.enumerated().compactMap { index, field -> Item? in
+        ScreenID.allCases.prefix(ScreenID.review.rawValue).flatMap { id in
+            Screens.screen(id).fields.enumerated().compactMap { index, field -> Item? in
                 guard let path = field.path else { return nil }
-                return Item(screen: screenIndex, field: index, label: field.label, path: path,
-                            summary: field.control.summary(state), mark: field.mark?(state.answers))
+                return Item(screen: id, field: index, label: field.label, path: path,
+                            summary: field.control.summary(state), mark: state.marks[path])
             }
         }
+    }
+
+    /// Each answer's mark, by its path, from the plan's resources (those it creates, and those
+    /// it uses as they are): to be created when the plan creates every resource the answer
+    /// names, existing when it creates none of them; no mark for an answer that names none,
+    /// or some of each.
+    static func marks(_ plan: Plan) -> [String: Mark] {
+        var existing: [String: Set<Bool>] = [:]
+        for resource in plan.steps.flatMap(\.resources) + plan.used {
+            guard let answer = resource.answer, let path = AnswerSchema.key(answer)?.path else { continue }
+            existing[path, default: []].insert(resource.existing)
+        }
+        return existing.compactMapValues { $0.count == 1 ? ($0.contains(true) ? .existing : .created) : nil }
     }
 
     let keyHelp = "↑↓ PgUp PgDn pick  Enter change / continue  Esc back  F1 help  F10 quit"

@@ -23,8 +23,9 @@ public struct WizardState: Equatable, Sendable {
     /// Every problem with the answers: the reader's at first, then `Rules.check` after each change.
     public internal(set) var diagnostics: [Diagnostic]
     public var size: Size
-    public internal(set) var screen = 0
-    /// The focused field of each screen, so going back returns to where the user was.
+    public internal(set) var screen = ScreenID.start
+    /// The focused field of each screen (by `ScreenID.rawValue`), so going back returns to
+    /// where the user was.
     var focusByScreen: [Int]
     var edit = FieldEdit()
     public internal(set) var mode: Mode = .form
@@ -43,6 +44,9 @@ public struct WizardState: Equatable, Sendable {
     /// The answers `rendered` was made from: going from one of those screens to the other with
     /// the same answers renders nothing again (a render is some milliseconds, a key press must not be).
     var renderedAnswers: Answers?
+    /// The review's marks (`Review.marks`) of each answer's path, planned on entering the
+    /// review (the answers do not change on it).
+    var marks: [String: Mark] = [:]
     /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
     var returnToReview = false
 
@@ -56,11 +60,11 @@ public struct WizardState: Equatable, Sendable {
     }
 
     public var focus: Int {
-        get { focusByScreen[screen] }
-        set { focusByScreen[screen] = newValue }
+        get { focusByScreen[screen.rawValue] }
+        set { focusByScreen[screen.rawValue] = newValue }
     }
 
-    var currentScreen: Screen { Screens.at(screen) }
+    var currentScreen: Screen { Screens.screen(screen) }
     var focusedField: Field? {
         let fields = currentScreen.fields
         return fields.indices.contains(focus) ? fields[focus] : nil

@@ -26,7 +26,7 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
         next.status = .init(text: "Not written: \(why)", isError: true)
     }
     if next.answers != before {
-        next.answers = Refill.apply(from: before, to: next.answers)
+        next.answers = AnswerSchema.refill(from: before, to: next.answers)
         next.diagnostics = Rules.check(next.answers)
     }
     if next.answers != before || next.screen != state.screen { next.renderIfShown() }
@@ -69,7 +69,7 @@ extension WizardState {
         }
         if field.control.handle(key, &self) { return }
         switch key {
-        case .enter: returnToReview ? go(to: Screens.reviewIndex, field: 0) : advance()
+        case .enter: returnToReview ? go(to: .review, field: 0) : advance()
         case .tab, .down: move(by: 1)
         case .backTab, .up: move(by: -1)
         default: break
@@ -85,9 +85,9 @@ extension WizardState {
     /// on the first screen, the quit prompt. Never blocked by an invalid value.
     mutating func back() {
         if returnToReview {
-            go(to: Screens.reviewIndex, field: 0)
-        } else if screen > 0 {
-            go(to: screen - 1, field: focusByScreen[screen - 1])
+            go(to: .review, field: 0)
+        } else if let previous = screen.previous {
+            go(to: previous, field: focusByScreen[previous.rawValue])
         } else {
             mode = .quitPrompt
         }
@@ -98,8 +98,8 @@ extension WizardState {
         let order = currentScreen.focusable
         if let at = order.firstIndex(of: focus), at + 1 < order.count {
             setFocus(order[at + 1])
-        } else if screen + 1 < Screens.count {
-            go(to: screen + 1, field: Screens.at(screen + 1).focusable.first ?? 0)
+        } else if let next = screen.next {
+            go(to: next, field: Screens.screen(next).focusable.first ?? 0)
         }
     }
 
@@ -114,8 +114,8 @@ extension WizardState {
         focus = field
     }
 
-    mutating func go(to screen: Int, field: Int) {
-        if screen == Screens.reviewIndex, self.screen != screen || returnToReview {
+    mutating func go(to screen: ScreenID, field: Int) {
+        if screen == .review, self.screen != screen || returnToReview {
             // Back on the review, the item that was changed stays highlighted; arriving,
             // "Continue to export" is, so Enter goes on.
             let items = Review.items(self)
@@ -131,7 +131,7 @@ extension WizardState {
 
     mutating func continueToExport() {
         guard refuseWhileErrors() else { return }
-        go(to: Screens.exportIndex, field: Screens.at(Screens.exportIndex).focusable.first ?? 0)
+        go(to: .export, field: Screens.screen(.export).focusable.first ?? 0)
     }
 
     mutating func requestExport() {
@@ -148,9 +148,11 @@ extension WizardState {
         return false
     }
 
-    /// The IAM and export screens show rendered files: render them for valid answers only.
+    /// The IAM and export screens show rendered files, for valid answers only, made on arriving
+    /// there and again only when the answers changed; the review shows the plan's marks.
     mutating func renderIfShown() {
-        guard screen == Screens.iamIndex || screen == Screens.exportIndex, renderedAnswers != answers else { return }
+        if screen == .review { marks = Review.marks(Planner.plan(answers)) }
+        guard screen == .iam || screen == .export, renderedAnswers != answers else { return }
         rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
         renderedAnswers = answers
     }

@@ -10,7 +10,7 @@ public func view(_ state: WizardState) -> Frame {
     }
     let screen = state.currentScreen
     let width = state.size.columns
-    let title = " vpcpipe · \(state.screen + 1)/\(Screens.count) · \(screen.title)"
+    let title = " vpcpipe · \(state.screen.rawValue + 1)/\(ScreenID.allCases.count) · \(screen.title)"
     frame.put(Text.fit(title, width), row: 0, column: 0, style: Style(.title, bold: true, reverse: true))
 
     if case .done(let message) = state.mode {

@@ -21,7 +21,7 @@ enum WizardRun {
         var helped = false, paged = false
         while state.request == nil, keys.count < 2_000 {
             if let text = networkID(for: state) { text.forEach { press(.character($0)) } }
-            if !helped && state.screen == 3 { press(.f1); press(.escape); helped = true }
+            if !helped && state.screen == .build { press(.f1); press(.escape); helped = true }
             if !paged && view(state).text.prefix(80).contains("· Export") {
                 (0..<4).forEach { _ in press(.pageDown) }
                 press(.pageUp)

@@ -10,7 +10,7 @@ enum WizardSession {
         -> (all: Samples, slowest: [String]) {
         let clock = ContinuousClock()
         var durations = [[Duration]](repeating: [], count: keys.count)
-        var screens = [Int](repeating: 0, count: keys.count)
+        var screens = [ScreenID](repeating: .start, count: keys.count)
         for session in 0..<(sessions + 2) {
             var state = WizardRun.start(size)
             var frame = view(state)
@@ -26,7 +26,7 @@ enum WizardSession {
         }
         let medians = durations.map { Samples("", $0).median }
         let worst = medians.indices.sorted { medians[$0] > medians[$1] }.prefix(slowest).map { index in
-            "key \(index + 1) (\(keys[index])) to screen \(screens[index] + 1): \(medians[index].text)"
+            "key \(index + 1) (\(keys[index])) to screen \(screens[index].rawValue + 1): \(medians[index].text)"
         }
         return (Samples("key press at \(size.columns)x\(size.rows)", durations.flatMap { $0 }), worst)
     }

@@ -9,18 +9,18 @@ final class BackAndExportTests: XCTestCase {
     }
 
     func testEscGoesBackFromEveryFieldOfEveryScreenEvenInvalid() {
-        for screen in Screens.all.indices {
-            for field in Screens.all[screen].focusable {
+        for screen in ScreenID.allCases {
+            for field in Screens.screen(screen).focusable {
                 var state = Drive.start(Answers(), diagnostics: errorOnEveryField)
                 state.go(to: screen, field: field)
                 // Half-typed input and an open help pane must not trap the user either.
                 state = Drive.keys([.character("-"), .f1, .escape], from: state)
                 XCTAssertEqual(state.mode, .form)
                 state = update(state, .key(.escape))
-                if screen == 0 {
-                    XCTAssertEqual(state.mode, .quitPrompt, "field \(field)")
+                if let previous = screen.previous {
+                    XCTAssertEqual(state.screen, previous, "screen \(screen) field \(field)")
                 } else {
-                    XCTAssertEqual(state.screen, screen - 1, "screen \(screen) field \(field)")
+                    XCTAssertEqual(state.mode, .quitPrompt, "field \(field)")
                 }
             }
         }
@@ -30,31 +30,31 @@ final class BackAndExportTests: XCTestCase {
         let diagnostics: [Diagnostic] = [.error("network.vpc", "is required (vpc-...)"),
                                          .warning("build.image", "is no longer maintained"),
                                          .error("tags.aws:x", "uses the aws: prefix")]
-        var state = Drive.on(Screens.reviewIndex, Answers(), diagnostics: diagnostics)
+        var state = Drive.on(.review, Answers(), diagnostics: diagnostics)
         let text = view(update(state, .key(.home))).text
         XCTAssertTrue(text.contains("2 errors, 1 warning"))
         XCTAssertTrue(text.contains("tags.aws:x: uses the aws: prefix"))
         state = update(state, .key(.end))
-        let all = Drive.keys([.home, .pageDown, .pageDown, .pageDown], from: Drive.on(Screens.reviewIndex, Answers(), diagnostics: diagnostics))
+        let all = Drive.keys([.home, .pageDown, .pageDown, .pageDown], from: Drive.on(.review, Answers(), diagnostics: diagnostics))
         XCTAssertTrue(view(all).text.contains("✗ is required (vpc-...)"))
         state = update(state, .key(.enter))
-        XCTAssertEqual(state.screen, Screens.reviewIndex)
+        XCTAssertEqual(state.screen, .review)
         XCTAssertTrue(view(state).text.contains("Export refused: 2 errors remain"))
         // The export screen's button refuses too.
-        var export = Drive.on(Screens.exportIndex, Answers(), diagnostics: diagnostics)
+        var export = Drive.on(.export, Answers(), diagnostics: diagnostics)
         export = Drive.keys([.tab, .tab, .enter], from: export)
         XCTAssertNil(export.request)
         XCTAssertEqual(export.status?.isError, true)
     }
 
     func testPickingAReviewItemEditsItAndReturns() {
-        var state = Drive.on(Screens.reviewIndex)
+        var state = Drive.on(.review)
         // Item 3 is the name (region, profile, name).
         state = Drive.keys([.home, .down, .down, .enter], from: state)
-        XCTAssertEqual(state.screen, 0)
+        XCTAssertEqual(state.screen, .start)
         XCTAssertEqual(state.focusedField?.label, "Name")
         state = Drive.keys(Drive.typing("X") + [.enter], from: state)
-        XCTAssertEqual(state.screen, Screens.reviewIndex)
+        XCTAssertEqual(state.screen, .review)
         XCTAssertEqual(state.edit.highlight, 2)
         XCTAssertTrue(view(state).text.contains("PrivateX"))
     }
@@ -62,7 +62,7 @@ final class BackAndExportTests: XCTestCase {
     func testReviewMarksWhatIsCreatedAndWhatExists() {
         var answers = Drive.networked
         answers.source.create = false
-        let text = view(update(Drive.on(Screens.reviewIndex, answers), .key(.home))).text
+        let text = view(update(Drive.on(.review, answers), .key(.home))).text
         XCTAssertTrue(text.contains("Repository"))
         let lines = text.split(separator: "\n")
         XCTAssertTrue(lines.contains { $0.contains("Repository") && $0.contains("[existing]") })
@@ -70,7 +70,7 @@ final class BackAndExportTests: XCTestCase {
     }
 
     func testExportRequestsTheFolderAsEdited() {
-        var state = Drive.on(Screens.exportIndex)
+        var state = Drive.on(.export)
         state = Drive.keys(Array(repeating: .backspace, count: 11) + Drive.typing("out") + [.enter, .enter, .enter], from: state)
         XCTAssertEqual(state.request, .export(folder: "out"))
         state = update(state, .exportRefused("out holds files vpcpipe did not write"))
@@ -78,7 +78,7 @@ final class BackAndExportTests: XCTestCase {
     }
 
     func testTooSmallShowsTheSizeNeededAndKeepsTheInput() {
-        var state = Drive.on(0)
+        var state = Drive.on(.start)
         state = Drive.keys([.tab, .tab] + Drive.typing("Web"), from: state)
         let before = view(state)
         state = update(state, .resize(Size(columns: 60, rows: 15)))
@@ -90,7 +90,7 @@ final class BackAndExportTests: XCTestCase {
     }
 
     func testLargerTerminalsUseTheSpace() {
-        var state = Drive.on(Screens.reviewIndex)
+        var state = Drive.on(.review)
         state = update(state, .resize(Size(columns: 120, rows: 40)))
         let frame = view(state)
         XCTAssertEqual(frame.rows.count, 40)

@@ -30,9 +30,9 @@ enum Drive {
     }
 
     /// A state on `screen` with its first field focused.
-    static func on(_ screen: Int, _ answers: Answers = networked, diagnostics: [Diagnostic]? = nil) -> WizardState {
+    static func on(_ screen: ScreenID, _ answers: Answers = networked, diagnostics: [Diagnostic]? = nil) -> WizardState {
         var state = start(answers, diagnostics: diagnostics ?? Rules.check(answers))
-        state.go(to: screen, field: Screens.all[screen].focusable.first ?? 0)
+        state.go(to: screen, field: Screens.screen(screen).focusable.first ?? 0)
         state.renderIfShown()
         return state
     }

@@ -18,17 +18,18 @@ final class GoldenFrameTests: XCTestCase {
     }
 
     func testEveryScreen() throws {
-        for (index, screen) in Screens.all.enumerated() {
+        for id in ScreenID.allCases {
+            let screen = Screens.screen(id)
             let slug = screen.title.prefix { $0 != ":" && $0 != "(" }.lowercased()
                 .trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "-")
-            try assertGolden(view(Drive.on(index)), String(format: "%02d-", index + 1) + slug)
+            try assertGolden(view(Drive.on(id)), String(format: "%02d-", id.rawValue + 1) + slug)
         }
     }
 
     func testOverlaysAndSizes() throws {
-        try assertGolden(view(Drive.on(5, Answers())), "vpc-required-ids")
-        try assertGolden(view(update(Drive.on(2), .key(.f1))), "help-pane")
-        try assertGolden(view(update(Drive.on(2), .key(.ctrlC))), "quit-prompt")
-        try assertGolden(view(update(Drive.on(2), .resize(Size(columns: 60, rows: 15)))), "too-small")
+        try assertGolden(view(Drive.on(.vpc, Answers())), "vpc-required-ids")
+        try assertGolden(view(update(Drive.on(.codeArtifact), .key(.f1))), "help-pane")
+        try assertGolden(view(update(Drive.on(.codeArtifact), .key(.ctrlC))), "quit-prompt")
+        try assertGolden(view(update(Drive.on(.codeArtifact), .resize(Size(columns: 60, rows: 15)))), "too-small")
     }
 }

@@ -4,7 +4,7 @@ import XCTest
 
 final class HelpPaneTests: XCTestCase {
     /// A field whose help is longer than the pane at 80x24.
-    private let long = Field("Long", nil, Note { _ in "" },
+    private let long = Field("Long", Note { _ in "" },
                              help: (1...40).map { "Paragraph \($0)." }.joined(separator: "\n"))
 
     private func drawn(_ pane: HelpPane, top: Int) -> String {
@@ -43,7 +43,7 @@ final class HelpPaneTests: XCTestCase {
     }
 
     func testAShortHelpDoesNotScrollAndItsKeysLeaveItOpen() {
-        var state = update(Drive.on(2), .key(.f1))
+        var state = update(Drive.on(.codeArtifact), .key(.f1))
         let before = view(state)
         XCTAssertFalse(before.text.contains("lines 1-"), "the whole help fits: no line count")
         state = Drive.keys([.pageDown, .down, .end], from: state)
@@ -53,7 +53,7 @@ final class HelpPaneTests: XCTestCase {
     }
 
     func testTheWizardScrollsTheHelpAndReopensItAtTheTop() {
-        var state = update(Drive.on(2), .key(.f1))
+        var state = update(Drive.on(.codeArtifact), .key(.f1))
         state.helpScroll = 5
         state = Drive.keys([.escape, .f1], from: state)
         XCTAssertEqual(state.helpScroll, 0)

@@ -12,7 +12,7 @@ final class KeySequenceTests: XCTestCase {
         while state.request == nil, guardrail < 200 {
             guardrail += 1
             let label = state.focusedField?.label
-            if state.screen == 5, let label, ["VPC id", "Subnets", "Route tables"].contains(label) {
+            if state.screen == .vpc, let label, ["VPC id", "Subnets", "Route tables"].contains(label) {
                 let text = label == "VPC id" ? Drive.vpc : label == "Subnets" ? Drive.subnets : Drive.routeTables
                 if state.answers.network.vpc.isEmpty || label != "VPC id" {
                     let bound = label == "VPC id" ? state.answers.network.vpc.isEmpty
@@ -52,7 +52,7 @@ final class KeySequenceTests: XCTestCase {
     }
 
     func testChangingTheNameRefillsTheNamesThatStillHoldItsDefault() {
-        var state = Drive.on(1)
+        var state = Drive.on(.source)
         state = Drive.keys([.end] + Drive.typing("Web") + [.escape, .tab, .tab] + Array(repeating: .backspace, count: 7) + Drive.typing("Team_A"),
                            from: state)
         XCTAssertEqual(state.answers.name, "Team_A")
@@ -64,7 +64,7 @@ final class KeySequenceTests: XCTestCase {
     }
 
     func testChangingTheFormatRefillsUpstreamConnectionAndRuntime() {
-        var state = Drive.on(2)
+        var state = Drive.on(.codeArtifact)
         state = Drive.keys([.tab, .tab, .tab] + Drive.typing("py"), from: state)
         XCTAssertEqual(state.answers.codeartifact.format, .pypi)
         XCTAssertEqual(state.answers.codeartifact.upstream, "pypi-store")
@@ -75,8 +75,18 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertEqual(state.answers.codeartifact.externalConnection, "public:nuget-org")
     }
 
+    func testEmptyingTheUpstreamEmptiesItsConnectionAndRetypingItRefillsIt() {
+        var state = Drive.on(.codeArtifact)
+        state = Drive.keys([.tab, .tab, .tab, .tab] + Array(repeating: .backspace, count: 9), from: state)
+        XCTAssertEqual(state.answers.codeartifact.upstream, "")
+        XCTAssertEqual(state.answers.codeartifact.externalConnection, "", "the connection sits on the upstream")
+        XCTAssertEqual(state.diagnostics.errors, [])
+        state = Drive.keys(Drive.typing("store"), from: state)
+        XCTAssertEqual(state.answers.codeartifact.externalConnection, "public:npmjs")
+    }
+
     func testTheRuntimeListHoldsOnlyWhatTheImagePreinstalls() {
-        var state = Drive.on(3)
+        var state = Drive.on(.build)
         state = Drive.keys([.tab] + Drive.typing("6.0"), from: state)
         XCTAssertEqual(state.answers.build.image, "aws/codebuild/amazonlinux-x86_64-standard:6.0")
         XCTAssertEqual(state.answers.build.runtime, "nodejs:22", "nodejs:20 is not in the 6.0 image")
@@ -85,10 +95,10 @@ final class KeySequenceTests: XCTestCase {
     }
 
     func testSpaceTogglesAndTicksEndpointsTheVpcHas() {
-        var state = Drive.on(1)
+        var state = Drive.on(.source)
         state = Drive.keys([.tab, .tab, .character(" ")], from: state)
         XCTAssertFalse(state.answers.source.create)
-        state = Drive.on(6)
+        state = Drive.on(.endpoints)
         state = Drive.keys([.down, .character(" "), .character("s"), .down, .character(" ")], from: state)
         XCTAssertEqual(state.answers.endpoints.existing, [.codeartifactAPI, .s3])
         XCTAssertTrue(view(state).text.contains("already in the VPC"))
@@ -97,7 +107,7 @@ final class KeySequenceTests: XCTestCase {
     func testLogsNoneDropsTheLogsEndpoint() {
         var answers = Drive.networked
         answers.build.logs = .none
-        let listed = { (answers: Answers) in view(Drive.on(6, answers)).text }
+        let listed = { (answers: Answers) in view(Drive.on(.endpoints, answers)).text }
         XCTAssertFalse(listed(answers).contains("[ ] logs"))
         XCTAssertTrue(listed(Drive.networked).contains("[ ] logs"))
         XCTAssertTrue(listed(Drive.networked).contains("the build sends its log to CloudWatch Logs"),
@@ -111,13 +121,13 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertTrue(view(state).text.contains("region selector"))
         state = update(state, .key(.escape))
         XCTAssertEqual(state.mode, .form)
-        XCTAssertEqual(state.screen, 0)
+        XCTAssertEqual(state.screen, .start)
         state = Drive.keys([.tab, .f1], from: state)
         XCTAssertEqual(state.mode, .help)
     }
 
     func testQuitAsksAndOffersToSaveToAFreeName() {
-        var state = Drive.on(3)
+        var state = Drive.on(.build)
         state.saveName = "vpcpipe-answers-2.yaml"
         state = update(state, .key(.ctrlC))
         XCTAssertEqual(state.mode, .quitPrompt)

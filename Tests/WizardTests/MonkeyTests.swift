@@ -107,8 +107,6 @@ struct Invariants {
         var problems: [String] = []
         func expect(_ holds: Bool, _ what: @autoclosure () -> String) { if !holds { problems.append(what()) } }
 
-        expect(focusable.indices.contains(state.screen), "screen \(state.screen) out of range")
-        guard problems.isEmpty else { return problems }
         for (index, fields) in focusable.enumerated() {
             expect(fields.contains(state.focusByScreen[index]),
                    "focus \(state.focusByScreen[index]) of screen \(index) is not a focusable field")
@@ -122,7 +120,7 @@ struct Invariants {
             expect(state.diagnostics == before.diagnostics, "diagnostics changed with the answers unchanged")
         }
         if case .export = state.request { expect(!state.diagnostics.hasErrors, "export requested with errors") }
-        if state.screen == Screens.exportIndex && before.screen != Screens.exportIndex {
+        if state.screen == .export && before.screen != .export {
             expect(!state.diagnostics.hasErrors, "reached the export screen with errors")
         }
 
@@ -146,12 +144,12 @@ struct Invariants {
             return state.mode == .form && state.screen == before.screen ? [] : ["Esc did not close the overlay"]
         case .form:
             if before.returnToReview {
-                return state.screen == Screens.reviewIndex ? [] : ["Esc from a picked item did not return to the review"]
+                return state.screen == .review ? [] : ["Esc from a picked item did not return to the review"]
             }
-            if before.screen == 0 {
-                return state.screen == 0 && state.mode == .quitPrompt ? [] : ["Esc on the first screen did not stay and ask"]
+            guard let previous = before.screen.previous else {
+                return state.screen == .start && state.mode == .quitPrompt ? [] : ["Esc on the first screen did not stay and ask"]
             }
-            return state.screen == before.screen - 1 ? [] : ["Esc moved from screen \(before.screen) to \(state.screen)"]
+            return state.screen == previous ? [] : ["Esc moved from screen \(before.screen) to \(state.screen)"]
         }
     }
 

@@ -1,151 +1,237 @@
-// The keys of the answers file, version 1, in the order of answers-v1.md: what each holds and
-// where it lives in `Answers`. The reader decodes by it, the writer writes by it, and the
-// "did you mean" suggestions come from it, so a new key is added here once.
+// The keys of the answers file, version 1, in the order of answers-v1.md, each declared once
+// (AnswerKey): the reader decodes by it, the writer writes by it, `Rules.check` checks by it,
+// the wizard's fields take their label and help from it, the "did you mean" suggestions and
+// the README's reference (checked by a test) list its keys. A new key is added here once.
 
-struct AnswerKey {
-    enum Kind {
-        case section([AnswerKey])
-        case version
-        case text(WritableKeyPath<Answers, String>)
-        case flag(WritableKeyPath<Answers, Bool>)
-        case choice(Choice)
-        case texts(WritableKeyPath<Answers, [String]>)
-        /// `endpoints.existing`: a list of `EndpointService` raw values.
-        case endpoints
-        case tags
-    }
+public enum AnswerSchema {
+    static let keys: [AnswerKey] = [
+        AnswerKey("version", .version, required: "version: 1", rule: .custom { $0.version($1, $2) }),
+        AnswerKey("region", .text(\.region), label: "Region", help: """
+            The console's region selector, top right. Every resource of the article lives in one \
+            region, and the VPC endpoints must be in the VPC's region: CodeArtifact is offered in \
+            only some regions, listed here. Type to filter.
+            """, required: "a region code such as us-west-2", rule: .custom { $0.region($1, $2) }),
+        AnswerKey("profile", .text(\.profile), label: "AWS CLI profile", help: """
+            The credentials the scripts use (aws --profile). In the article you are signed in to \
+            the console; here the scripts run with this profile, or your default when blank.
+            """, rule: .pattern("profile name", expected: "0-64 of A-Z a-z 0-9 _ . @ + -", blankAllowed: true) {
+                Patterns.matches($0.utf8, 0...64, of: .profile)
+            }),
+        AnswerKey("name", .text(\.name), label: "Name", help: """
+            The article calls everything "Private": the repository, the CodeArtifact domain and \
+            repository, the build project and the pipeline. Change it here and those names follow, \
+            unless you changed them yourself.
+            """, rule: .pattern("name", expected: "1-32 of A-Z a-z 0-9 _ -, starting with a letter or digit") {
+                Patterns.matches($0.utf8, 1...32, of: .name, first: .alphanumerics)
+            }),
+        AnswerKey("tags", .tags, rule: .custom { $0.tags($1, $2) }),
+        source, codeArtifact, build, pipeline, network, endpoints, iam,
+    ]
 
-    let name: String
-    let kind: Kind
-    /// For a required key, what is expected: its absence is an error, not a default.
-    var required: String?
-    /// The path of the answer a missing key's default follows: a problem with the default is
-    /// reported there.
-    var follows: String?
-    /// Sets the default of a missing key whose default follows other answers (see `Defaults`).
-    var followDefault: ((inout Answers) -> Void)?
+    private static let source = AnswerKey.section("source", [
+        AnswerKey("provider", .text(\.source.provider), rule: .oneOf("source provider", ["codecommit"])),
+        AnswerKey("repository", .text(\.source.repository), label: "Repository", help: """
+            CodeCommit > Repositories > Create repository. The pipeline's source stage watches \
+            this repository; CodeCommit is reached by CodePipeline, not from inside the VPC.
+            """, follow: .name, rule: .pattern("repository name", expected: "1-100 of A-Z a-z 0-9 . _ -, not ending in .git") {
+                Patterns.matches($0.utf8, 1...100, of: .repository) && !$0.hasSuffix(".git")
+            }),
+        AnswerKey("branch", .text(\.source.branch), label: "Branch", help: """
+            The branch the pipeline builds (the article commits to main). A push to it starts \
+            the pipeline.
+            """, rule: .text(what: "branch name", expected: "a git branch name such as main", blankAllowed: false,
+                             problem: Patterns.branchProblem)),
+        AnswerKey("create", .flag(\.source.create), label: "Repository exists?", help: """
+            Create the repository, or use one you already have. With an existing one the scripts \
+            only check it is there and never delete it.
+            """),
+        AnswerKey("sample_app", .flag(\.source.sampleApp), label: "Sample app", help: """
+            The article commits buildspec.yml, package.json and index.js: an app whose build \
+            installs packages through CodeArtifact, proving the build works without internet.
+            """),
+    ])
 
-    init(_ name: String, _ kind: Kind, required: String? = nil, follows: String? = nil,
-         followDefault: ((inout Answers) -> Void)? = nil) {
-        self.name = name
-        self.kind = kind
-        self.required = required
-        self.follows = follows
-        self.followDefault = followDefault
-    }
+    private static let codeArtifact = AnswerKey.section("codeartifact", [
+        AnswerKey("domain", .text(\.codeartifact.domain), label: "Domain", help: """
+            CodeArtifact > Domains > Create domain. A domain groups repositories and stores their \
+            package assets (in an S3 bucket AWS owns, reached through the S3 gateway endpoint).
+            """, follow: Follow(answer: "name", shown: "name, lower case") { Defaults.domain(name: $0.name) },
+            rule: .pattern("domain name", expected: "2-50 of a-z 0-9 -, starting with a letter, not ending in -") {
+                Patterns.matches($0.utf8, 2...50, of: .domain, first: .lowercase, last: .lowerAlphanumerics)
+            }),
+        AnswerKey("domain_owner", .text(\.codeartifact.domainOwner), label: "Domain owner", help: """
+            The account that owns the domain: blank for your own, or a 12-digit account id for a \
+            domain shared with you.
+            """, rule: .pattern("account id", expected: "blank for your account, or 12 digits", blankAllowed: true,
+                                valid: Patterns.isAccount)),
+        AnswerKey("repository", .text(\.codeartifact.repository), label: "Repository", help: """
+            CodeArtifact > Create repository: the repository the build installs from (the \
+            article's "Private").
+            """, follow: .name, rule: .pattern("repository name", expected: Checks.codeArtifactRepositoryRule,
+                                              valid: Patterns.isCodeArtifactRepository)),
+        AnswerKey("format", .choice(.of(\.codeartifact.format)), label: "Package format", help: """
+            The package manager of your app: npm in the article. Changing it refills the upstream, \
+            its public connection and the runtime while they hold their defaults.
+            """),
+        AnswerKey("upstream", .text(\.codeartifact.upstream), label: "Upstream repository", help: """
+            "Public upstream repositories" in the console: a repository (npm-store) with a \
+            connection to the public registry. CodeArtifact, not your build, goes to the internet.
+            """, follow: Follow(answer: "codeartifact.format", shown: nil) { Defaults.upstream(format: $0.codeartifact.format) },
+            rule: .custom { $0.upstream($1, $2) }),
+        AnswerKey("external_connection", .text(\.codeartifact.externalConnection), label: "Public connection", help: """
+            The public registry the upstream repository connects to, offered for the chosen \
+            format (npm: public:npmjs).
+            """, follow: Follow(answer: "codeartifact.upstream", shown: nil) {
+                Defaults.externalConnection(format: $0.codeartifact.format, upstream: $0.codeartifact.upstream)
+            }, rule: .custom { $0.externalConnection($1, $2) }),
+    ])
 
-    /// What the key holds, for messages: "(a single value)", "(a list)".
-    var expected: String {
-        switch kind {
-        case .section(let keys): return "a mapping of \(keys.map(\.name).joined(separator: ", "))"
-        case .version: return "version: 1"
-        case .text: return "a single value"
-        case .flag: return "true or false"
-        case .choice(let choice): return choice.options.joined(separator: " | ")
-        case .texts: return "a list"
-        case .endpoints: return "a list of \(EndpointService.allCases.map(\.rawValue).joined(separator: ", "))"
-        case .tags: return "a mapping of tag keys to values"
+    private static let build = AnswerKey.section("build", [
+        AnswerKey("project", .text(\.build.project), label: "Project name", help: """
+            CodeBuild > Create build project > Project name.
+            """, follow: .name, rule: .pattern("project name", expected: "2-150 of A-Z a-z 0-9 _ -, starting with a letter or digit") {
+                Patterns.matches($0.utf8, 2...150, of: .name, first: .alphanumerics)
+            }),
+        AnswerKey("image", .text(\.build.image), label: "Image", help: """
+            Environment > Managed image. The article's Amazon Linux 2 standard:4.0 is no longer \
+            maintained; the default is its Amazon Linux 2023 successor.
+            """, rule: .custom { $0.image($1, $2) }),
+        AnswerKey("runtime", .text(\.build.runtime), label: "Runtime", help: """
+            The buildspec's runtime-versions. Only those preinstalled in the image are offered: \
+            a build without internet cannot download another.
+            """, follow: Follow(answer: "build.image", shown: nil) {
+                Defaults.runtime(format: $0.codeartifact.format, image: $0.build.image)
+            }, rule: .custom { $0.runtime($1, $2) }),
+        AnswerKey("compute_type", .text(\.build.computeType), label: "Compute",
+                  help: "Environment > Compute: the build machine's size (the article keeps the smallest).",
+                  rule: .oneOf("compute type", Catalog.computeTypes)),
+        AnswerKey("privileged", .flag(\.build.privileged), label: "Privileged", help: """
+            Only needed to build Docker images. Keep it off otherwise.
+            """),
+        // A file in the repository: an empty or "." part ("ci/.", "a//b") names no file to write.
+        AnswerKey("buildspec", .text(\.build.buildspec), rule: .pattern(
+            "buildspec path", expected: "a relative file path of A-Z a-z 0-9 . _ / -, no .., no leading /, no empty or . part") {
+                Patterns.matches($0.utf8, 1..., of: .path) && !$0.contains("..")
+                    && !$0.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
+            }),
+        AnswerKey("role", .text(\.build.role.text), label: "Service role", help: """
+            "new" creates the role the console's "New service role" would, with the VPC and \
+            CodeArtifact permissions the article adds; or type an existing role's ARN.
+            """, rule: .custom { $0.role($1, $2.build.role, region: $2.region) }),
+        AnswerKey("logs", .choice(.of(\.build.logs)), label: "Logs", help: """
+            CloudWatch logs, as in the article; they need the logs endpoint in the VPC. "none" \
+            plans no logs endpoint.
+            """),
+    ])
+
+    private static let pipeline = AnswerKey.section("pipeline", [
+        AnswerKey("name", .text(\.pipeline.name), label: "Pipeline name", help: """
+            CodePipeline > Create pipeline > Pipeline name.
+            """, follow: .name, rule: .pattern("pipeline name", expected: "1-100 of A-Z a-z 0-9 . @ _ -") {
+                Patterns.matches($0.utf8, 1...100, of: .pipeline)
+            }),
+        AnswerKey("type", .choice(.of(\.pipeline.type)), label: "Type",
+                  help: "Pipeline type: V2 is the console's default and bills per action minute."),
+        AnswerKey("artifact_bucket", .text(\.pipeline.artifactBucket), label: "Artifact bucket", help: """
+            Advanced settings > Artifact store. The pipeline passes the source to the build \
+            through this bucket; the build reaches it through the S3 gateway endpoint.
+            """, rule: .text(what: "bucket name", expected: "blank to derive one, or an S3 bucket name", blankAllowed: true,
+                             problem: Patterns.bucketProblem)),
+        AnswerKey("role", .text(\.pipeline.role.text), label: "Service role", help: """
+            "new" creates a role with only what the pipeline needs (the console's default role is \
+            far broader); or type an existing role's ARN.
+            """, rule: .custom { $0.role($1, $2.pipeline.role, region: $2.region) }),
+        AnswerKey("trigger", .choice(.of(\.pipeline.trigger)), label: "Trigger", help: """
+            "events": an EventBridge rule starts the pipeline on a push (the console's default). \
+            "poll": CodePipeline polls the repository. "none": start it by hand.
+            """),
+    ])
+
+    private static let network = AnswerKey.section("network", [
+        AnswerKey("vpc", .text(\.network.vpc), label: "VPC id", help: """
+            CodeBuild > Environment > Additional configuration > VPC. The VPC must have DNS \
+            support and DNS hostnames; the scripts turn both on for private DNS.
+            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: vpc- then 8 or 17 hex digits") {
+                Patterns.isResourceID($0, prefix: "vpc")
+            }),
+        AnswerKey("subnets", .texts(\.network.subnets), label: "Subnets", help: """
+            Private subnets for the build and the interface endpoints. The article advises \
+            subnets in several Availability Zones so a zone's outage does not stop builds; \
+            each zone adds endpoint cost.
+            """, reference: "(required)", rule: .custom { $0.subnets($1, $2) }),
+        AnswerKey("route_tables", .texts(\.network.routeTables), label: "Route tables", help: """
+            The route tables of those subnets: the S3 gateway endpoint adds its route to them. \
+            Needed unless the VPC already has an S3 endpoint.
+            """, reference: "(required unless s3 exists)", rule: .custom { $0.routeTables($1, $2) }),
+        AnswerKey("security_group", .text(\.network.securityGroup.text), label: "Security group", help: """
+            "create": a group for the build and one for the endpoints, allowing 443 between them. \
+            "default": the VPC's default group, as the article does. Or an existing sg-... id.
+            """, rule: .pattern("security group", expected: "create | default | sg- then 8 or 17 hex digits") {
+                ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg")
+            }),
+    ])
+
+    private static let endpoints = AnswerKey.section("endpoints", [
+        AnswerKey("private_dns", .flag(\.endpoints.privateDNS), label: "Private DNS", help: """
+            With private DNS the usual AWS host names resolve to the endpoints, so npm, pip and \
+            the CLI work unchanged. codeartifact.repositories needs it.
+            """, rule: .custom { $0.privateDNS($1, $2) }),
+        AnswerKey("existing", .endpoints, label: "Endpoints", help: """
+            The article creates one endpoint per service the build calls. If the VPC has one \
+            already, tick it: a second endpoint with private DNS for the same service would \
+            conflict. Interface endpoints cost per hour per Availability Zone.
+            """, rule: .custom { $0.existingEndpoints($1, $2) }),
+        AnswerKey("policies", .choice(.of(\.endpoints.policies)), label: "Endpoint policies", help: """
+            least-privilege: each endpoint allows only this pipeline's calls and resources. \
+            full-access: the console's default policy.
+            """),
+    ])
+
+    private static let iam = AnswerKey.section("iam", [
+        AnswerKey("scope", .choice(.of(\.iam.scope)), label: "Scope", help: """
+            resources: the policies name this domain and repository (the article's advice). all: \
+            "*", as the console's "All" checkbox.
+            """, rule: .custom { $0.iamScope($1, $2) }),
+    ])
+
+    /// Every key that holds a value, in the order of the file.
+    public static let leaves = leaves(of: keys)
+
+    static func leaves(of keys: [AnswerKey]) -> [AnswerKey] {
+        keys.flatMap { key -> [AnswerKey] in
+            if case .section(let children) = key.kind { return leaves(of: children) }
+            return [key]
         }
-    }
-}
-
-/// A key whose value is one of an enum's raw values.
-struct Choice {
-    let options: [String]
-    let get: (Answers) -> String
-    /// Sets the answer from its file spelling; false if it is not one of the options.
-    let set: (inout Answers, String) -> Bool
-
-    static func of<Value: RawRepresentable & CaseIterable>(_ keyPath: WritableKeyPath<Answers, Value>) -> Choice
-    where Value.RawValue == String {
-        Choice(options: Value.allCases.map(\.rawValue), get: { $0[keyPath: keyPath].rawValue }) { answers, text in
-            guard let value = Value(rawValue: text) else { return false }
-            answers[keyPath: keyPath] = value
-            return true
-        }
-    }
-}
-
-enum AnswerSchema {
-    static var keys: [AnswerKey] {
-        [
-            AnswerKey("version", .version, required: "version: 1"),
-            AnswerKey("region", .text(\.region), required: "a region code such as us-west-2"),
-            AnswerKey("profile", .text(\.profile)),
-            AnswerKey("name", .text(\.name)),
-            AnswerKey("tags", .tags),
-            AnswerKey("source", .section([
-                AnswerKey("provider", .text(\.source.provider)),
-                AnswerKey("repository", .text(\.source.repository), follows: "name") {
-                    $0.source.repository = Defaults.resourceName(name: $0.name)
-                },
-                AnswerKey("branch", .text(\.source.branch)),
-                AnswerKey("create", .flag(\.source.create)),
-                AnswerKey("sample_app", .flag(\.source.sampleApp)),
-            ])),
-            AnswerKey("codeartifact", .section([
-                AnswerKey("domain", .text(\.codeartifact.domain), follows: "name") {
-                    $0.codeartifact.domain = Defaults.domain(name: $0.name)
-                },
-                AnswerKey("domain_owner", .text(\.codeartifact.domainOwner)),
-                AnswerKey("repository", .text(\.codeartifact.repository), follows: "name") {
-                    $0.codeartifact.repository = Defaults.resourceName(name: $0.name)
-                },
-                AnswerKey("format", .choice(.of(\.codeartifact.format))),
-                AnswerKey("upstream", .text(\.codeartifact.upstream), follows: "codeartifact.format") {
-                    $0.codeartifact.upstream = Defaults.upstream(format: $0.codeartifact.format)
-                },
-                AnswerKey("external_connection", .text(\.codeartifact.externalConnection),
-                          follows: "codeartifact.upstream") {
-                    $0.codeartifact.externalConnection = Defaults.externalConnection(
-                        format: $0.codeartifact.format, upstream: $0.codeartifact.upstream)
-                },
-            ])),
-            AnswerKey("build", .section([
-                AnswerKey("project", .text(\.build.project), follows: "name") { $0.build.project = Defaults.resourceName(name: $0.name) },
-                AnswerKey("image", .text(\.build.image)),
-                AnswerKey("runtime", .text(\.build.runtime), follows: "build.image") {
-                    $0.build.runtime = Defaults.runtime(format: $0.codeartifact.format, image: $0.build.image)
-                },
-                AnswerKey("compute_type", .text(\.build.computeType)),
-                AnswerKey("privileged", .flag(\.build.privileged)),
-                AnswerKey("buildspec", .text(\.build.buildspec)),
-                AnswerKey("role", .text(\.build.role.text)),
-                AnswerKey("logs", .choice(.of(\.build.logs))),
-            ])),
-            AnswerKey("pipeline", .section([
-                AnswerKey("name", .text(\.pipeline.name), follows: "name") { $0.pipeline.name = Defaults.resourceName(name: $0.name) },
-                AnswerKey("type", .choice(.of(\.pipeline.type))),
-                AnswerKey("artifact_bucket", .text(\.pipeline.artifactBucket)),
-                AnswerKey("role", .text(\.pipeline.role.text)),
-                AnswerKey("trigger", .choice(.of(\.pipeline.trigger))),
-            ])),
-            AnswerKey("network", .section([
-                AnswerKey("vpc", .text(\.network.vpc)),
-                AnswerKey("subnets", .texts(\.network.subnets)),
-                AnswerKey("route_tables", .texts(\.network.routeTables)),
-                AnswerKey("security_group", .text(\.network.securityGroup.text)),
-            ])),
-            AnswerKey("endpoints", .section([
-                AnswerKey("private_dns", .flag(\.endpoints.privateDNS)),
-                AnswerKey("existing", .endpoints),
-                AnswerKey("policies", .choice(.of(\.endpoints.policies))),
-            ])),
-            AnswerKey("iam", .section([
-                AnswerKey("scope", .choice(.of(\.iam.scope))),
-            ])),
-        ]
     }
 
     /// Every key's dotted path, for suggesting a key the file put at the wrong level.
-    static let allPaths: [String] = {
-        func paths(_ keys: [AnswerKey], _ prefix: String) -> [String] {
-            keys.flatMap { key -> [String] in
-                let path = prefix + key.name
-                if case .section(let children) = key.kind { return [path] + paths(children, path + ".") }
-                return [path]
-            }
+    static let allPaths: [String] = keys.flatMap { key -> [String] in
+        if case .section(let children) = key.kind { return [key.path] + children.map(\.path) }
+        return [key.path]
+    }
+
+    /// The declaration of the key that holds `answer`.
+    public static func key(_ answer: PartialKeyPath<Answers>) -> AnswerKey? {
+        leaves.first { key in key.answer.map { $0 == answer } ?? false }
+    }
+
+    /// The dotted path of the key that holds `answer`, as diagnostics and problems name it.
+    public static func path(_ answer: PartialKeyPath<Answers>) -> String {
+        guard let key = key(answer) else { preconditionFailure("\(answer) is not declared in AnswerSchema") }
+        return key.path
+    }
+
+    /// The answers after a change from `old` to `new`, where each answer whose default follows
+    /// another and that still held its default for `old` takes its default for `new` (a value
+    /// the user typed stays). In the order of the file, so a default that follows a refilled
+    /// one (the connection follows the upstream) sees it refilled.
+    public static func refill(from old: Answers, to new: Answers) -> Answers {
+        var answers = new
+        for key in leaves {
+            guard let follow = key.follow, case .text(let keyPath) = key.kind else { continue }
+            let before = follow.value(old), after = follow.value(answers)
+            if before != after, answers[keyPath: keyPath] == before { answers[keyPath: keyPath] = after }
         }
-        return paths(keys, "")
-    }()
+        return answers
+    }
 }

@@ -23,8 +23,13 @@ struct AnswersDecoder {
     /// is no answers file, and the rest are only listed.
     static let suggestedUnknownKeys = 50
     private let duplicates: [Position: String]
+    /// The keys decoded: the answers file's, or a test's own.
+    private let keys: [AnswerKey]
 
-    init(duplicates: [Position: String]) { self.duplicates = duplicates }
+    init(duplicates: [Position: String], keys: [AnswerKey] = AnswerSchema.keys) {
+        self.duplicates = duplicates
+        self.keys = keys
+    }
 
     /// Decodes the document; false when it cannot be answers at all (not a mapping, or another
     /// version), so that checking the defaults would only add noise.
@@ -34,12 +39,12 @@ struct AnswersDecoder {
             error(Self.documentPath, "found \(Self.describe(root)) (a mapping of answers, starting with version: 1)", at: root)
             return false
         }
-        if let version = mapping["version"], let number = version.scalar.flatMap({ Int($0.string) }), number != 1 {
+        if let version = mapping["version"], let number = Self.plainInteger(version), number != 1 {
             error("version", "version \(number) is not supported by this vpcpipe (version: 1)", at: version)
             return false
         }
-        decode(mapping, keys: AnswerSchema.keys, prefix: "", at: root)
-        applyFollowDefaults(AnswerSchema.keys, prefix: "")
+        decode(mapping, keys: keys, prefix: "", at: root)
+        applyFollowDefaults()
         return true
     }
 
@@ -90,15 +95,12 @@ struct AnswersDecoder {
         }
     }
 
-    private mutating func applyFollowDefaults(_ keys: [AnswerKey], prefix: String) {
-        for key in keys {
-            let path = prefix + key.name
-            if case .section(let children) = key.kind {
-                applyFollowDefaults(children, prefix: path + ".")
-            } else if !present.contains(path), let followDefault = key.followDefault {
-                followDefault(&answers)
-                followed[path] = key.follows
-            }
+    /// A missing key whose default follows another answer takes it, in the order of the file.
+    private mutating func applyFollowDefaults() {
+        for key in AnswerSchema.leaves(of: keys) where !present.contains(key.path) {
+            guard let follow = key.follow, case .text(let keyPath) = key.kind else { continue }
+            answers[keyPath: keyPath] = follow.value(answers)
+            followed[key.path] = follow.answer
         }
     }
 
@@ -113,12 +115,18 @@ struct AnswersDecoder {
             guard let mapping = node.mapping else { return typeError(path, node, expected: key.expected) }
             decode(mapping, keys: children, prefix: path + ".", at: keyNode)
         case .version:
-            guard let text = text(node, path: path, expected: key.expected) else { return }
-            if Int(text) == nil { error(path, "\(quoted(text)) is not a version number (version: 1)", at: node) }
+            if let version = integer(node, path: path, what: "a version number", expected: key.expected, reason: key.expected) {
+                answers.version = version
+            }
         case .text(let keyPath):
             if let text = text(node, path: path, expected: key.expected) { answers[keyPath: keyPath] = text }
         case .flag(let keyPath):
             if let flag = flag(node, path: path) { answers[keyPath: keyPath] = flag }
+        case .integer(let keyPath, _):
+            if let number = integer(node, path: path, what: "a whole number", expected: key.expected,
+                                    reason: key.expected + ", unquoted") {
+                answers[keyPath: keyPath] = number
+            }
         case .choice(let choice):
             guard let text = text(node, path: path, expected: key.expected) else { return }
             if !choice.set(&answers, text) {
@@ -151,15 +159,35 @@ struct AnswersDecoder {
         return Self.isNull(node) ? "" : scalar.string
     }
 
-    /// Only YAML's true and false, unquoted: `yes`, `on` or `"true"` are refused.
+    /// Only YAML's true and false, unquoted and untagged: `yes`, `on`, `"true"` or `!!str true` are refused.
     private mutating func flag(_ node: Node, path: String) -> Bool? {
         guard let text = text(node, path: path, expected: "true or false") else { return nil }
         let flags = ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false]
-        if node.scalar?.style == .plain, let flag = flags[text] { return flag }
-        let style = node.scalar?.style == .plain ? "" : "quoted "
-        error(path, "\(style)\(quoted(text)) is not true or false (true | false, unquoted)", at: node)
+        if Self.isPlain(node), let flag = flags[text] { return flag }
+        error(path, "\(Self.quotedPrefix(node))\(quoted(text)) is not true or false (true | false, unquoted)", at: node)
         return nil
     }
+
+    /// A whole number only as YAML's plain integer, as for a flag: `30`, not `"30"`, `30.0` or `!!str 30`.
+    private mutating func integer(_ node: Node, path: String, what: String, expected: String, reason: String) -> Int? {
+        guard let text = text(node, path: path, expected: expected) else { return nil }
+        if let number = Self.plainInteger(node) { return number }
+        error(path, "\(Self.quotedPrefix(node))\(quoted(text)) is not \(what) (\(reason))", at: node)
+        return nil
+    }
+
+    /// A plain, untagged scalar: what YAML reads by its form (a number, true) rather than as text.
+    private static func isPlain(_ node: Node) -> Bool {
+        node.scalar.map { $0.style == .plain && $0.tag.rawValue.isEmpty } ?? false
+    }
+
+    private static func plainInteger(_ node: Node) -> Int? {
+        guard isPlain(node), let text = node.scalar?.string, Resolver.default.resolveTag(of: node) == .int else { return nil }
+        return Int(text)
+    }
+
+    /// How a refused flag or number was written, when quoting made it text.
+    private static func quotedPrefix(_ node: Node) -> String { node.scalar?.style == .plain ? "" : "quoted " }
 
     /// A list of single values, each with its path (by its index in the file) and node.
     /// A null is an empty list; an item that is not a single value is an error and left out.

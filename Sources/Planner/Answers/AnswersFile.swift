@@ -71,7 +71,7 @@ public enum AnswersFile {
 }
 
 /// The lines of one key of the normalised file.
-private enum AnswersWriter {
+enum AnswersWriter {
     static func lines(_ key: AnswerKey, of answers: Answers, indent: String) -> [String] {
         let head = indent + key.name + ":"
         switch key.kind {
@@ -82,6 +82,8 @@ private enum AnswersWriter {
         case .text(let keyPath):
             return ["\(head) \(scalar(answers[keyPath: keyPath]))"]
         case .flag(let keyPath):
+            return ["\(head) \(answers[keyPath: keyPath])"]
+        case .integer(let keyPath, _):
             return ["\(head) \(answers[keyPath: keyPath])"]
         case .choice(let choice):
             return ["\(head) \(scalar(choice.get(answers)))"]
@@ -141,5 +143,17 @@ private enum AnswersWriter {
     private static func hex(_ value: UInt32, _ digits: Int) -> String {
         let text = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}
+
+extension AnswerKey {
+    /// The default the README's reference shows: what a rule or a followed answer stands for,
+    /// else the value for the article's answers as answers.yaml writes it.
+    var referenceDefault: String {
+        if let reference { return reference }
+        if required != nil { return "(required)" }
+        if let shown = follow?.shown { return shown }
+        let line = AnswersWriter.lines(self, of: Answers(), indent: "")[0]
+        return String(line.dropFirst(name.count + 2))
     }
 }

@@ -1,27 +1,38 @@
 /// Every rule of answers-v1.md on typed answers: patterns, cross-field rules and warnings.
-/// The headless reader and the wizard both call this; it is the one place a rule is written.
+/// The headless reader and the wizard both call this. A key's rule is declared with the key
+/// (AnswerSchema); the rules that read other answers too are written here, once.
 /// Paths are the answers file's dotted keys; messages read "what is wrong (what is expected)".
 public enum Rules {
     public static func check(_ answers: Answers) -> [Diagnostic] {
         var checks = Checks()
-        checks.general(answers)
-        checks.source(answers.source)
-        checks.codeArtifact(answers.codeartifact)
-        checks.build(answers.build, answers: answers)
-        checks.pipeline(answers.pipeline, region: answers.region)
-        checks.network(answers.network, existing: answers.endpoints.existing)
-        checks.endpoints(answers.endpoints)
-        checks.iam(answers.iam)
+        for key in AnswerSchema.leaves { checks.apply(key, answers) }
         return checks.diagnostics
     }
 }
 
 /// Collects the diagnostics of one `Rules.check`, in the order of the answers file.
-private struct Checks {
-    var diagnostics: [Diagnostic] = []
+struct Checks {
+    private(set) var diagnostics: [Diagnostic] = []
 
     mutating func error(_ path: String, _ message: String) { diagnostics.append(.error(path, message)) }
     mutating func warning(_ path: String, _ message: String) { diagnostics.append(.warning(path, message)) }
+
+    /// The key's declared rule, and the range of a whole number.
+    mutating func apply(_ key: AnswerKey, _ answers: Answers) {
+        switch (key.rule, key.kind) {
+        case (.text(let what, let expected, let blankAllowed, let problem)?, .text(let keyPath)):
+            text(key.path, answers[keyPath: keyPath], what, expected: expected, blankAllowed: blankAllowed, problem: problem)
+        case (.text?, _):
+            preconditionFailure("\(key.path): a text rule on a key that holds no text")
+        case (.custom(let rule)?, _):
+            rule(&self, key.path, answers)
+        case (nil, _):
+            break
+        }
+        if case .integer(let keyPath, let range) = key.kind, !range.contains(answers[keyPath: keyPath]) {
+            error(key.path, "\(answers[keyPath: keyPath]) is out of range (\(key.expected))")
+        }
+    }
 
     /// The common shape of a string rule: no control character, then blank (required or not),
     /// then `problem`, which names what is expected when the value breaks its pattern.
@@ -51,88 +62,62 @@ private struct Checks {
         text(path, value, what, expected: expected, blankAllowed: blankAllowed) { valid($0) ? nil : expected }
     }
 
-    /// A value picked from a closed list (a catalog): the message names the choices.
-    mutating func oneOf(_ path: String, _ value: String, _ what: String, _ choices: [String]) {
-        text(path, value, what, expected: choices.joined(separator: " | ")) { choices.contains($0) }
+    // MARK: - Rules that read other answers, in the order of the answers file
+
+    mutating func version(_ path: String, _ answers: Answers) {
+        if answers.version != 1 {
+            error(path, "version \(answers.version) is not supported by this vpcpipe (version: 1)")
+        }
     }
 
-    // MARK: - The file's keys, section by section
-
-    mutating func general(_ answers: Answers) {
-        if answers.version != 1 {
-            error("version", "version \(answers.version) is not supported by this vpcpipe (version: 1)")
-        }
-        if text("region", answers.region, "region code", expected: "a region code such as us-west-2",
-                valid: Patterns.isRegion),
+    mutating func region(_ path: String, _ answers: Answers) {
+        if text(path, answers.region, "region code", expected: "a region code such as us-west-2", valid: Patterns.isRegion),
            !Catalog.codeArtifactRegions.contains(answers.region) {
-            warning("region", "CodeArtifact is not known in \(answers.region) (a region of "
+            warning(path, "CodeArtifact is not known in \(answers.region) (a region of "
                     + "\(Catalog.codeArtifactRegions.joined(separator: ", ")); the setup script's preflight checks it)")
         }
-        text("profile", answers.profile, "profile name", expected: "0-64 of A-Z a-z 0-9 _ . @ + -",
-             blankAllowed: true) { Patterns.matches($0.utf8, 0...64, of: .profile) }
-        text("name", answers.name, "name", expected: "1-32 of A-Z a-z 0-9 _ -, starting with a letter or digit") {
-            Patterns.matches($0.utf8, 1...32, of: .name, first: .alphanumerics)
-        }
-        tags(answers.tags)
     }
 
-    mutating func tags(_ tags: [Answers.Tag]) {
+    mutating func tags(_ path: String, _ answers: Answers) {
+        let tags = answers.tags
         // AWS takes at most 50 tags a resource, and vpcpipe adds its own.
         guard tags.count <= 49 else {
-            return error("tags", "\(tags.count) tags are too many (at most 49: AWS takes 50 a resource, one is vpcpipe's)")
+            return error(path, "\(tags.count) tags are too many (at most 49: AWS takes 50 a resource, one is vpcpipe's)")
         }
         var seen = Set<String>()
         for tag in tags {
-            let path = "tags.\(tag.key)"
-            if text(path, tag.key, "tag key", expected: "1-127 of \(Patterns.tagAlphabet)",
+            let tagPath = "\(path).\(tag.key)"
+            if text(tagPath, tag.key, "tag key", expected: "1-127 of \(Patterns.tagAlphabet)",
                     valid: { Patterns.isTagText($0, maxLength: 127) }) {
                 if tag.key.lowercased().hasPrefix("aws:") {
-                    error(path, "\(quoted(tag.key)) is reserved for AWS (a key not starting with aws:)")
+                    error(tagPath, "\(quoted(tag.key)) is reserved for AWS (a key not starting with aws:)")
                 }
                 if !seen.insert(tag.key).inserted {
-                    error(path, "tag key \(quoted(tag.key)) appears twice (each key once)")
+                    error(tagPath, "tag key \(quoted(tag.key)) appears twice (each key once)")
                 }
             }
-            text(path, tag.value, "tag value", expected: "0-255 of \(Patterns.tagAlphabet)", blankAllowed: true) {
+            text(tagPath, tag.value, "tag value", expected: "0-255 of \(Patterns.tagAlphabet)", blankAllowed: true) {
                 Patterns.isTagText($0, maxLength: 255)
             }
         }
     }
 
-    mutating func source(_ source: Answers.Source) {
-        oneOf("source.provider", source.provider, "source provider", ["codecommit"])
-        text("source.repository", source.repository, "repository name",
-             expected: "1-100 of A-Z a-z 0-9 . _ -, not ending in .git") {
-            Patterns.matches($0.utf8, 1...100, of: .repository) && !$0.hasSuffix(".git")
-        }
-        text("source.branch", source.branch, "branch name", expected: "a git branch name such as main",
-             problem: Patterns.branchProblem)
-    }
+    static let codeArtifactRepositoryRule = "2-100 of A-Z a-z 0-9 . _ -, starting with a letter or digit"
 
-    mutating func codeArtifact(_ codeartifact: Answers.CodeArtifact) {
-        text("codeartifact.domain", codeartifact.domain, "domain name",
-             expected: "2-50 of a-z 0-9 -, starting with a letter, not ending in -") {
-            Patterns.matches($0.utf8, 2...50, of: .domain, first: .lowercase, last: .lowerAlphanumerics)
+    mutating func upstream(_ path: String, _ answers: Answers) {
+        let codeartifact = answers.codeartifact
+        let valid = text(path, codeartifact.upstream, "repository name",
+                         expected: "blank for none, or \(Self.codeArtifactRepositoryRule)", blankAllowed: true,
+                         valid: Patterns.isCodeArtifactRepository)
+        if valid, !codeartifact.upstream.isEmpty, codeartifact.upstream == codeartifact.repository {
+            error(path, "the upstream cannot be the repository itself (another name, or blank for none)")
         }
-        text("codeartifact.domain_owner", codeartifact.domainOwner, "account id",
-             expected: "blank for your account, or 12 digits", blankAllowed: true, valid: Patterns.isAccount)
-        let repositoryRule = "2-100 of A-Z a-z 0-9 . _ -, starting with a letter or digit"
-        text("codeartifact.repository", codeartifact.repository, "repository name",
-             expected: repositoryRule, valid: Patterns.isCodeArtifactRepository)
-        let upstreamValid = text("codeartifact.upstream", codeartifact.upstream, "repository name",
-                                 expected: "blank for none, or \(repositoryRule)", blankAllowed: true,
-                                 valid: Patterns.isCodeArtifactRepository)
-        if upstreamValid, !codeartifact.upstream.isEmpty, codeartifact.upstream == codeartifact.repository {
-            error("codeartifact.upstream",
-                  "the upstream cannot be the repository itself (another name, or blank for none)")
-        }
-        externalConnection(codeartifact)
     }
 
     /// The public connection sits on the upstream repository, so it needs one, and it must
     /// serve the repository's package format.
-    mutating func externalConnection(_ codeartifact: Answers.CodeArtifact) {
-        let path = "codeartifact.external_connection"
+    mutating func externalConnection(_ path: String, _ answers: Answers) {
+        let codeartifact = answers.codeartifact
         let suited = Catalog.format(codeartifact.format).externalConnections
         let expected = "\(codeartifact.format.rawValue): \(suited.joined(separator: " | "))"
         guard text(path, codeartifact.externalConnection, "external connection", expected: expected,
@@ -145,31 +130,19 @@ private struct Checks {
         }
     }
 
-    mutating func build(_ build: Answers.Build, answers: Answers) {
-        text("build.project", build.project, "project name",
-             expected: "2-150 of A-Z a-z 0-9 _ -, starting with a letter or digit") {
-            Patterns.matches($0.utf8, 2...150, of: .name, first: .alphanumerics)
+    mutating func image(_ path: String, _ answers: Answers) {
+        let names = Catalog.images.map(\.name)
+        text(path, answers.build.image, "image", expected: names.joined(separator: " | ")) { names.contains($0) }
+        if let image = Catalog.image(named: answers.build.image), !image.maintained {
+            warning(path, "\(image.name) is no longer maintained by AWS (\(Catalog.defaultImage))")
         }
-        oneOf("build.image", build.image, "image", Catalog.images.map(\.name))
-        if let image = Catalog.image(named: build.image) {
-            if !image.maintained {
-                warning("build.image", "\(image.name) is no longer maintained by AWS (\(Catalog.defaultImage))")
-            }
-            runtime(build.runtime, image: image, answers: answers)
-        }
-        oneOf("build.compute_type", build.computeType, "compute type", Catalog.computeTypes)
-        // A file in the repository: an empty or "." part ("ci/.", "a//b") names no file to write.
-        text("build.buildspec", build.buildspec, "buildspec path",
-             expected: "a relative file path of A-Z a-z 0-9 . _ / -, no .., no leading /, no empty or . part") {
-            Patterns.matches($0.utf8, 1..., of: .path) && !$0.contains("..")
-                && !$0.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
-        }
-        role("build.role", build.role, region: answers.region)
     }
 
     /// A build in a VPC without internet cannot download a runtime: only preinstalled ones work.
-    mutating func runtime(_ runtime: String, image: Catalog.Image, answers: Answers) {
-        let path = "build.runtime"
+    /// Checked only with an image of the catalog, whose runtimes are known.
+    mutating func runtime(_ path: String, _ answers: Answers) {
+        guard let image = Catalog.image(named: answers.build.image) else { return }
+        let runtime = answers.build.runtime
         let language = Catalog.format(answers.codeartifact.format).language
         let sameLanguage = image.runtimes.filter { $0.hasPrefix(language + ":") }
         guard text(path, runtime, "runtime", expected: "LANGUAGE:VERSION, such as \(sameLanguage.first ?? "nodejs:20")",
@@ -198,38 +171,26 @@ private struct Checks {
         }
     }
 
-    mutating func pipeline(_ pipeline: Answers.Pipeline, region: String) {
-        text("pipeline.name", pipeline.name, "pipeline name", expected: "1-100 of A-Z a-z 0-9 . @ _ -") {
-            Patterns.matches($0.utf8, 1...100, of: .pipeline)
+    mutating func subnets(_ path: String, _ answers: Answers) {
+        let subnets = answers.network.subnets
+        if subnets.isEmpty {
+            error(path, "required (a list of subnet ids; two or more AZs are recommended)")
+        } else if subnets.count == 1 {
+            warning(path, "one subnet is one AZ (two or more AZs are recommended)")
         }
-        text("pipeline.artifact_bucket", pipeline.artifactBucket, "bucket name",
-             expected: "blank to derive one, or an S3 bucket name", blankAllowed: true, problem: Patterns.bucketProblem)
-        role("pipeline.role", pipeline.role, region: region)
+        if subnets.count > 16 {
+            error(path, "\(subnets.count) subnets are too many (at most 16, as CodeBuild takes)")
+        } else {
+            ids(path, subnets, "subnet id", prefix: "subnet")
+        }
     }
 
-    mutating func network(_ network: Answers.Network, existing: [EndpointService]) {
-        text("network.vpc", network.vpc, "VPC id", expected: "your VPC's id: vpc- then 8 or 17 hex digits") {
-            Patterns.isResourceID($0, prefix: "vpc")
-        }
-        if network.subnets.isEmpty {
-            error("network.subnets", "required (a list of subnet ids; two or more AZs are recommended)")
-        } else if network.subnets.count == 1 {
-            warning("network.subnets", "one subnet is one AZ (two or more AZs are recommended)")
-        }
-        if network.subnets.count > 16 {
-            error("network.subnets", "\(network.subnets.count) subnets are too many (at most 16, as CodeBuild takes)")
-        } else {
-            ids("network.subnets", network.subnets, "subnet id", prefix: "subnet")
-        }
-        if network.routeTables.isEmpty, !existing.contains(.s3) {
-            error("network.route_tables", "required for the S3 gateway endpoint (a list of route table ids, "
+    mutating func routeTables(_ path: String, _ answers: Answers) {
+        if answers.network.routeTables.isEmpty, !answers.endpoints.existing.contains(.s3) {
+            error(path, "required for the S3 gateway endpoint (a list of route table ids, "
                   + "unless s3 is under endpoints.existing)")
         }
-        ids("network.route_tables", network.routeTables, "route table id", prefix: "rtb")
-        text("network.security_group", network.securityGroup.text, "security group",
-             expected: "create | default | sg- then 8 or 17 hex digits") {
-            ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg")
-        }
+        ids(path, answers.network.routeTables, "route table id", prefix: "rtb")
     }
 
     /// A list of EC2 ids: each well formed, none twice.
@@ -245,20 +206,23 @@ private struct Checks {
         }
     }
 
-    mutating func endpoints(_ endpoints: Answers.Endpoints) {
-        if !endpoints.privateDNS {
-            warning("endpoints.private_dns", "without private DNS, builds cannot reach CodeArtifact "
+    mutating func privateDNS(_ path: String, _ answers: Answers) {
+        if !answers.endpoints.privateDNS {
+            warning(path, "without private DNS, builds cannot reach CodeArtifact "
                     + "by its usual names (the article requires true)")
-        }
-        var seen = Set<EndpointService>()
-        for (index, service) in endpoints.existing.enumerated() where !seen.insert(service).inserted {
-            error("endpoints.existing[\(index)]", "\(service.rawValue) is listed twice (each endpoint once)")
         }
     }
 
-    mutating func iam(_ iam: Answers.IAM) {
-        if iam.scope == .all {
-            warning("iam.scope", "\"*\" lets the build use every CodeArtifact domain and repository "
+    mutating func existingEndpoints(_ path: String, _ answers: Answers) {
+        var seen = Set<EndpointService>()
+        for (index, service) in answers.endpoints.existing.enumerated() where !seen.insert(service).inserted {
+            error("\(path)[\(index)]", "\(service.rawValue) is listed twice (each endpoint once)")
+        }
+    }
+
+    mutating func iamScope(_ path: String, _ answers: Answers) {
+        if answers.iam.scope == .all {
+            warning(path, "\"*\" lets the build use every CodeArtifact domain and repository "
                     + "(resources: only this domain and repository, as the article advises)")
         }
     }

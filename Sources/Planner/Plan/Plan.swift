@@ -32,6 +32,37 @@ public struct Plan: Equatable, Sendable {
     }
 
     public func step(_ id: StepID) -> Step? { steps.first { $0.id == id } }
+
+    /// What the plan uses as it is, with no step of its own: the operator's VPC and subnets,
+    /// the route tables the S3 gateway joins, a role given by ARN, the VPC's default security
+    /// group or one given by id, the endpoints the VPC has. Not in the scripts' lists of what
+    /// they create or remove.
+    public var used: [Resource] {
+        let network = answers.network
+        var used = [Resource("VPC", .text(network.vpc), existing: true, answer: \Answers.network.vpc)]
+        used += network.subnets.map { Resource("subnet", .text($0), existing: true, answer: \Answers.network.subnets) }
+        if endpoints.contains(where: { $0.service.isGateway && $0.planned }) {
+            used += network.routeTables.map { Resource("route table", .text($0), existing: true, answer: \Answers.network.routeTables) }
+        }
+        if case .existing(let arn) = answers.build.role {
+            used.append(Resource("IAM role", .text(arn), existing: true, answer: \Answers.build.role.text))
+        }
+        if case .existing(let arn) = answers.pipeline.role {
+            used.append(Resource("IAM role", .text(arn), existing: true, answer: \Answers.pipeline.role.text))
+        }
+        switch network.securityGroup {
+        case .create: break
+        case .vpcDefault:
+            used.append(Resource("security group", "default", existing: true, answer: \Answers.network.securityGroup.text))
+        case .existing(let id):
+            used.append(Resource("security group", .text(id), existing: true, answer: \Answers.network.securityGroup.text))
+        }
+        used += answers.endpoints.existing.map {
+            Resource("VPC endpoint", .text($0.serviceName(region: answers.region)), existing: true,
+                     answer: \Answers.endpoints.existing)
+        }
+        return used
+    }
 }
 
 /// A step's identity; `rawValue` is its stable kebab-case name in plan.json and tests.
@@ -118,8 +149,11 @@ public struct Resource: Equatable, Sendable {
     public var name: Arg
     /// Listed in the answers as existing: checked, used, never created nor removed.
     public var existing: Bool
-    public init(_ kind: String, _ name: Arg, existing: Bool = false) {
-        self.kind = kind; self.name = name; self.existing = existing
+    /// The answer that names or chooses it, for the wizard's review to mark that answer
+    /// "to be created" or "existing" as the plan does.
+    public var answer: (PartialKeyPath<Answers> & Sendable)?
+    public init(_ kind: String, _ name: Arg, existing: Bool = false, answer: (PartialKeyPath<Answers> & Sendable)? = nil) {
+        self.kind = kind; self.name = name; self.existing = existing; self.answer = answer
     }
 
     /// `IAM role codebuild-Private-service-role`, as the scripts name it.

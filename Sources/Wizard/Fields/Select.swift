@@ -11,6 +11,16 @@ struct Select: Control {
 
     let keyHelp = "←→ choose  type filters  Enter next  Tab ⇧Tab move  Esc back  F1 help  F10 quit"
 
+    init(value: Binding<String>, options: @escaping (WizardState) -> [Option]) {
+        self.value = value
+        self.options = options
+    }
+
+    /// A closed choice of the answers: every case, by its answers-file spelling.
+    init<Choice: RawRepresentable & CaseIterable>(choice: Binding<Choice>) where Choice.RawValue == String {
+        self.init(value: choice.spelled) { _ in Choice.allCases.map { Option(value: $0.rawValue) } }
+    }
+
     /// The options matching the filter; a current value the list lacks is offered first,
     /// so a value from an answers file is never lost by looking at it.
     func offered(_ state: WizardState) -> [Option] {

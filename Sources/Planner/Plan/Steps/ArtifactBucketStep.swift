@@ -15,7 +15,7 @@ enum ArtifactBucketStep {
         ])])])
         let tagSet = JSONValue.object([("TagSet", .array(c.tagPairs.map {
             .object([("Key", .string(.text($0.0))), ("Value", .string(.text($0.1)))]) }))])
-        let resource = Resource("S3 bucket", bucket)
+        let resource = Resource("S3 bucket", bucket, answer: \Answers.pipeline.artifactBucket)
         let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(c.tagQuery("TagSet", key: "Key", value: "Value"))
         return PlanPart([Step(
             id: .artifactBucket, title: "S3 artifact bucket of the pipeline",

@@ -18,7 +18,7 @@ enum BuildProjectStep {
         let logs: JSONValue = build.logs == .cloudwatch
             ? .object([("cloudWatchLogs", .object([("status", "ENABLED"), ("groupName", .string(.text(names.logGroup)))]))])
             : .object([("cloudWatchLogs", .object([("status", "DISABLED")]))])
-        let resource = Resource("CodeBuild project", project)
+        let resource = Resource("CodeBuild project", project, answer: \Answers.build.project)
         let projectTag = c.tagQuery("tags")
         let asRole = if case .existing(let arn) = build.role { ", as the existing role \(arn)" } else { "" }
         return PlanPart([Step(

@@ -25,8 +25,8 @@ enum CodeArtifactSteps {
             let associate = Action.call(scoped(c, Command("codeartifact", "associate-external-connection"))
                 .with("repository", .text(ca.upstream)).with("external-connection", .text(ca.externalConnection)))
             steps.append(repository(
-                c, id: .codeArtifactUpstream, key: "codeartifact.upstream", title: "CodeArtifact repository \(ca.upstream) with \(ca.externalConnection)",
-                name: ca.upstream,
+                c, id: .codeArtifactUpstream, title: "CodeArtifact repository \(ca.upstream) with \(ca.externalConnection)",
+                name: ca.upstream, answer: \Answers.codeartifact.upstream,
                 why: "The upstream repository holds the connection to the public registry, so packages not yet in the domain are fetched by CodeArtifact, not by the build.",
                 extra: [associate],
                 // A found repository may lack the connection when a run stopped before it.
@@ -36,7 +36,8 @@ enum CodeArtifactSteps {
                 upstreams: []))
         }
         steps.append(repository(
-            c, id: .codeArtifactRepository, key: "codeartifact.repository", title: "CodeArtifact repository \(ca.repository)", name: ca.repository,
+            c, id: .codeArtifactRepository, title: "CodeArtifact repository \(ca.repository)", name: ca.repository,
+            answer: \Answers.codeartifact.repository,
             why: ca.upstream.isEmpty
                 ? "The build installs its \(ca.format.rawValue) packages from this repository (no upstream: only packages published to it)."
                 : "The build installs its \(ca.format.rawValue) packages from this repository, which reaches the public registry through \(ca.upstream).",
@@ -52,7 +53,7 @@ enum CodeArtifactSteps {
         // both return it, so it costs no call of its own.
         let assets = c.planned.contains(.s3) && c.answers.endpoints.policies == .leastPrivilege
         let createDomain = Command("codeartifact", "create-domain").with("domain", domain).with("tags", c.tags(key: "key", value: "value"))
-        let resource = Resource("CodeArtifact domain", domain, existing: !owned)
+        let resource = Resource("CodeArtifact domain", domain, existing: !owned, answer: \Answers.codeartifact.domain)
         let domainTag = tag(c, c.names.domainArn)
         let check = Check(scoped(c, Command("codeartifact", "describe-domain")).query(assets ? "domain.s3BucketArn" : "domain.name"),
                           absent: ["ResourceNotFoundException"], capture: assets ? "ASSETS_BUCKET_ARN" : nil, mustExist: !owned)
@@ -71,14 +72,15 @@ enum CodeArtifactSteps {
                 : Problem("codeartifact.domain", "check codeartifact.domain and codeartifact.domain_owner, and that the domain is shared with this account"))
     }
 
-    private static func repository(_ c: PlanContext, id: StepID, key: String, title: String, name: String, why: String,
+    private static func repository(_ c: PlanContext, id: StepID, title: String, name: String,
+                                   answer: PartialKeyPath<Answers> & Sendable, why: String,
                                    extra: [Action], complete: [Action], upstreams: [String]) -> Step {
         let named = scoped(c, Command("codeartifact", "create-repository")).with("repository", .text(name))
         var create = named.with("description", .text("\(title), created by vpcpipe")).with("tags", c.tags(key: "key", value: "value"))
         if !upstreams.isEmpty {
             create = create.with("upstreams", JSONValue.array(upstreams.map { .object([("repositoryName", .string(.text($0)))]) }).arg)
         }
-        let resource = Resource("CodeArtifact repository", .text(name))
+        let resource = Resource("CodeArtifact repository", .text(name), answer: answer)
         let repositoryTag = tag(c, c.names.repositoryArn(name))
         return Step(
             id: id, title: title, why: why,
@@ -88,6 +90,6 @@ enum CodeArtifactSteps {
             complete: complete,
             teardown: [.ifTagged(repositoryTag, resource: resource.label,
                                  [.call(scoped(c, Command("codeartifact", "delete-repository")).with("repository", .text(name)))])],
-            foreign: Problem(key, "choose another \(key)"))
+            foreign: Problem(AnswerSchema.path(answer), "choose another \(AnswerSchema.path(answer))"))
     }
 }

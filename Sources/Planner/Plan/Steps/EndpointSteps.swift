@@ -56,7 +56,7 @@ enum EndpointSteps {
                 id: .endpoint(service),
                 title: "\(service.isGateway ? "Gateway" : "Interface") VPC endpoint \(serviceName)",
                 why: "Without internet, \(decision.reason); this endpoint is the only way there.",
-                resources: [Resource("VPC endpoint", .text(serviceName))],
+                resources: [Resource("VPC endpoint", .text(serviceName), answer: \Answers.endpoints.existing)],
                 check: Check(in: lookup(c)!, key: .text(key(service, region: region)), capture: variable).tagged(.found),
                 create: [.capture(variable, create)],
                 teardown: [.capture(variable, Command("ec2", "describe-vpc-endpoints")

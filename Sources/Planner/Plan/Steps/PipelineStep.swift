@@ -28,7 +28,7 @@ enum PipelineStep {
         case .none: "it starts only when released by hand"
         }
         let name = Arg.text(pipeline.name)
-        let resource = Resource("CodePipeline pipeline", name)
+        let resource = Resource("CodePipeline pipeline", name, answer: \Answers.pipeline.name)
         let tag = Command("codepipeline", "list-tags-for-resource").with("resource-arn", names.pipelineArn).query(c.tagQuery("tags"))
         return PlanPart([Step(
             id: .pipeline, title: "CodePipeline \(pipeline.name) (\(pipeline.type.rawValue)): source, then build",

@@ -6,6 +6,8 @@ enum RoleSteps {
     private struct NewRole {
         var id: StepID, title: String, name: String, service: String, trustFile: String, why: String
         var foreign: Problem
+        /// The answer that chose a new role (the events role follows the trigger).
+        var answer: (PartialKeyPath<Answers> & Sendable)?
         var inline: [(name: String, file: String, document: JSONValue)]
     }
 
@@ -18,6 +20,7 @@ enum RoleSteps {
                 service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
                 why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
                 foreign: Problem("build.role", "give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows"),
+                answer: \Answers.build.role.text,
                 inline: [(names.codeBuildBasePolicy, "codebuild-base.json", policies.codeBuildBase),
                          (names.codeBuildCodeArtifactPolicy, "codebuild-codeartifact.json", policies.codeBuildCodeArtifact)]))
         }
@@ -27,6 +30,7 @@ enum RoleSteps {
                 service: "codepipeline.amazonaws.com", trustFile: "codepipeline-trust.json",
                 why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
                 foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows"),
+                answer: \Answers.pipeline.role.text,
                 inline: [(names.pipelinePolicy, "codepipeline.json", policies.pipeline)]))
         }
         if c.answers.pipeline.trigger == .events {
@@ -35,7 +39,7 @@ enum RoleSteps {
                 service: "events.amazonaws.com", trustFile: "events-trust.json",
                 why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
                 foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"),
-                inline: [(names.eventsPolicy, "events.json", policies.events)]))
+                answer: nil, inline: [(names.eventsPolicy, "events.json", policies.events)]))
         }
         return roles
     }
@@ -56,7 +60,7 @@ enum RoleSteps {
             part.documents.append((role.trustFile, trust))
             part.documents += role.inline.map { ($0.file, $0.document) }
             let roleName: Arg = .text(role.name)
-            let resource = Resource("IAM role", roleName)
+            let resource = Resource("IAM role", roleName, answer: role.answer)
             // list-roles leaves tags out: get-role has them.
             let tag = Command("iam", "get-role").with("role-name", roleName).query(c.tagQuery("Role.Tags", key: "Key", value: "Value"))
             part.steps.append(Step(

@@ -68,7 +68,7 @@ enum SecurityGroupSteps {
         let group = Arg.variable(variable)
         return Step(
             id: id, title: title, why: why,
-            resources: [Resource("security group", .text(name))],
+            resources: [Resource("security group", .text(name), answer: \Answers.network.securityGroup.text)],
             check: Check(in: lookup(c)!, key: .text(name), capture: variable).tagged(.found),
             create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))
                 .with("description", .text("\(title) (\(c.answers.name)), created by vpcpipe"))

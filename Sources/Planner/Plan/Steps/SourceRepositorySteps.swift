@@ -24,7 +24,8 @@ enum SourceRepositorySteps {
         let get = Command("codecommit", "get-repository").with("repository-name", repository)
             .query("repositoryMetadata.repositoryName")
         let absent = ["RepositoryDoesNotExistException"]
-        let resource = Resource("CodeCommit repository", repository, existing: !source.create)
+        let resource = Resource("CodeCommit repository", repository, existing: !source.create,
+                                answer: \Answers.source.repository)
         let tag = Command("codecommit", "list-tags-for-resource").with("resource-arn", c.names.sourceRepositoryArn)
             .query("tags.\(Names.tagKey)")
         return Step(
@@ -63,7 +64,7 @@ enum SourceRepositorySteps {
         return Step(
             id: .sampleApp, title: "Commit the sample app to \(source.repository) on \(source.branch)",
             why: "The article commits a buildspec and a small app that installs its dependency through CodeArtifact; only a branch that does not exist yet (or that a stopped run began) gets it.",
-            resources: [Resource("CodeCommit branch", branch)],
+            resources: [Resource("CodeCommit branch", branch, answer: \Answers.source.branch)],
             check: Check(in: lookup, key: ".", capture: "COMMIT"),
             create: commits.map { $0.put },
             // A branch a stopped run began gets the files it lacks, each on the previous commit.

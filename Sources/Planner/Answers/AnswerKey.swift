@@ -1,0 +1,145 @@
+// One key of the answers file, declared once (AnswerSchema): where it lives in `Answers`, what
+// it holds, its default and what that default follows, its rule, and the wizard's label and
+// help for it. The reader, the writer, `Rules.check`, the wizard and the README's reference
+// all read this declaration.
+
+public struct AnswerKey: Sendable {
+    enum Kind: Sendable {
+        case section([AnswerKey])
+        case version
+        case text(WritableKeyPath<Answers, String> & Sendable)
+        case flag(WritableKeyPath<Answers, Bool> & Sendable)
+        /// A whole number, written unquoted; `Rules.check` keeps it in its range.
+        case integer(WritableKeyPath<Answers, Int> & Sendable, ClosedRange<Int>)
+        case choice(Choice)
+        case texts(WritableKeyPath<Answers, [String]> & Sendable)
+        /// `endpoints.existing`: a list of `EndpointService` raw values.
+        case endpoints
+        case tags
+    }
+
+    /// The dotted path, as diagnostics name the key: `codeartifact.domain`.
+    public private(set) var path: String
+    /// The key as the file writes it: the last part of the path.
+    let name: String
+    let kind: Kind
+    /// The wizard's field label; nil for a key no field shows (the version, the tags).
+    public let label: String?
+    /// The field's help, in the article's terms.
+    public let help: String
+    /// For a required key, what is expected: its absence is an error, not a default.
+    let required: String?
+    /// The answer a missing key's default follows, for the reader and the wizard's refill.
+    let follow: Follow?
+    /// What the README's reference shows as the default where it is not a value: "(required)"
+    /// for what a rule requires.
+    let reference: String?
+    /// How `Rules.check` validates the key.
+    let rule: Rule?
+
+    init(_ name: String, _ kind: Kind, label: String? = nil, help: String = "", required: String? = nil,
+         follow: Follow? = nil, reference: String? = nil, rule: Rule? = nil) {
+        self.path = name
+        self.name = name
+        self.kind = kind
+        self.label = label
+        self.help = help
+        self.required = required
+        self.follow = follow
+        self.reference = reference
+        self.rule = rule
+    }
+
+    /// A section of keys, each placed under its name.
+    static func section(_ name: String, _ keys: [AnswerKey]) -> AnswerKey {
+        AnswerKey(name, .section(keys.map { $0.placed(under: name) }))
+    }
+
+    private func placed(under prefix: String) -> AnswerKey {
+        var key = self
+        key.path = prefix + "." + path
+        return key
+    }
+
+    /// The answer the key holds, by which the wizard's fields and the plan's resources name it.
+    public var answer: (PartialKeyPath<Answers> & Sendable)? {
+        switch kind {
+        case .section: nil
+        case .version: \Answers.version
+        case .text(let keyPath): keyPath
+        case .flag(let keyPath): keyPath
+        case .integer(let keyPath, _): keyPath
+        case .choice(let choice): choice.answer
+        case .texts(let keyPath): keyPath
+        case .endpoints: \Answers.endpoints.existing
+        case .tags: \Answers.tags
+        }
+    }
+
+    /// What the key holds, for messages: "(a single value)", "(a list)".
+    var expected: String {
+        switch kind {
+        case .section(let keys): return "a mapping of \(keys.map(\.name).joined(separator: ", "))"
+        case .version: return "version: 1"
+        case .text: return "a single value"
+        case .flag: return "true or false"
+        case .integer(_, let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .choice(let choice): return choice.options.joined(separator: " | ")
+        case .texts: return "a list"
+        case .endpoints: return "a list of \(EndpointService.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .tags: return "a mapping of tag keys to values"
+        }
+    }
+}
+
+/// A text answer whose default follows another answer: the names follow `name`, the upstream
+/// follows the format. The reader sets a missing key with `value`; the wizard refills a field
+/// that still holds `value` of the answers before a change.
+struct Follow: Sendable {
+    /// The path of the answer followed: a problem with the default is reported there.
+    let answer: String
+    /// What the README's reference shows as the default; nil: the default for the article's answers.
+    let shown: String?
+    let value: @Sendable (Answers) -> String
+
+    /// The repository, build project and pipeline take the base name as it is.
+    static let name = Follow(answer: "name", shown: "name") { Defaults.resourceName(name: $0.name) }
+}
+
+/// A key whose value is one of an enum's raw values.
+struct Choice: Sendable {
+    let options: [String]
+    let answer: PartialKeyPath<Answers> & Sendable
+    let get: @Sendable (Answers) -> String
+    /// Sets the answer from its file spelling; false if it is not one of the options.
+    let set: @Sendable (inout Answers, String) -> Bool
+
+    static func of<Value: RawRepresentable & CaseIterable & SendableMetatype>(_ keyPath: WritableKeyPath<Answers, Value> & Sendable) -> Choice
+    where Value.RawValue == String {
+        Choice(options: Value.allCases.map(\.rawValue), answer: keyPath, get: { $0[keyPath: keyPath].rawValue }) { answers, text in
+            guard let value = Value(rawValue: text) else { return false }
+            answers[keyPath: keyPath] = value
+            return true
+        }
+    }
+}
+
+/// How `Rules.check` validates one key. Messages read "what is wrong (what is expected)".
+enum Rule: Sendable {
+    /// A text answer: no control character, then blank (allowed or "required (expected)"), then
+    /// `problem`, which names what is expected when the value is not a valid `what`.
+    case text(what: String, expected: String, blankAllowed: Bool, problem: @Sendable (String) -> String?)
+    /// A rule that reads other answers too (Rules.swift), given the key's path.
+    case custom(@Sendable (inout Checks, String, Answers) -> Void)
+
+    /// A text rule that is a single pattern: `expected` is also the reason given.
+    static func pattern(_ what: String, expected: String, blankAllowed: Bool = false,
+                        valid: @escaping @Sendable (String) -> Bool) -> Rule {
+        .text(what: what, expected: expected, blankAllowed: blankAllowed) { valid($0) ? nil : expected }
+    }
+
+    /// A value picked from a closed list (a catalog): the message names the choices.
+    static func oneOf(_ what: String, _ choices: [String]) -> Rule {
+        pattern(what, expected: choices.joined(separator: " | ")) { choices.contains($0) }
+    }
+}
