@@ -91,6 +91,7 @@ enum Screens {
             },
             Field(\.build.computeType) { Select(value: $0) { _ in Catalog.computeTypes.map { Select.Option(value: $0) } } },
             Field(\.build.privileged) { Toggle(value: $0, on: "privileged (Docker builds)", off: "not privileged") },
+            Field(\.build.timeoutMinutes) { IntegerInput(value: $0) },
             Field(\.build.role.text) { TextInput(value: $0) },
             Field(\.build.logs) { Select(choice: $0) },
         ]) }

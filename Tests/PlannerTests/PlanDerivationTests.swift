@@ -278,6 +278,15 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertFalse(plan.createCommand(.artifactBucket, "create-bucket")!.retriesPropagation)
     }
 
+    func testBuildTimeoutReachesTheProject() {
+        var answers = articleAnswers()
+        XCTAssertEqual(Planner.plan(answers).createCommand(.buildProject, "create-project")?.value("timeout-in-minutes"), "60")
+        answers.build.timeoutMinutes = 480
+        XCTAssertEqual(Planner.plan(answers).createCommand(.buildProject, "create-project")?.value("timeout-in-minutes"), "480")
+        answers.build.timeoutMinutes = 2161
+        XCTAssertEqual(Rules.check(answers).errors.map(\.path), ["build.timeout_minutes"])
+    }
+
     func testArtifactBucketInUSEast1HasNoLocationConstraint() {
         var answers = articleAnswers()
         XCTAssertTrue(Planner.plan(answers).createCommand(.artifactBucket, "create-bucket")!.has("create-bucket-configuration"))

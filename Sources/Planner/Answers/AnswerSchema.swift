@@ -108,6 +108,10 @@ public enum AnswerSchema {
         AnswerKey("privileged", .flag(\.build.privileged), label: "Privileged", help: """
             Only needed to build Docker images. Keep it off otherwise.
             """),
+        AnswerKey("timeout_minutes", .integer(\.build.timeoutMinutes, 5...2160), label: "Timeout (minutes)", help: """
+            Environment > Additional configuration > Timeout: a build still running after this \
+            many minutes is stopped (CodeBuild allows 5 to 2160; the console's default is 60).
+            """),
         // A file in the repository: an empty or "." part ("ci/.", "a//b") names no file to write.
         AnswerKey("buildspec", .text(\.build.buildspec), rule: .pattern(
             "buildspec path", expected: "a relative file path of A-Z a-z 0-9 . _ / -, no .., no leading /, no empty or . part") {

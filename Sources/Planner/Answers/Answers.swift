@@ -48,6 +48,7 @@ public struct Answers: Equatable, Sendable {
         public var runtime: String = "nodejs:20"
         public var computeType: String = "BUILD_GENERAL1_SMALL"
         public var privileged: Bool = false
+        public var timeoutMinutes: Int = 60
         public var buildspec: String = "buildspec.yml"
         public var role: RoleChoice = .new
         public var logs: LogsDestination = .cloudwatch

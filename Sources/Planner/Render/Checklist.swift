@@ -72,7 +72,7 @@ public enum Checklist {
         ## 4. Build project (CodeBuild console: \(console)/codesuite/codebuild/)
 
         - [ ] **Create build project** `\(a.build.project)`: source AWS CodePipeline (set by the pipeline).
-        - [ ] Environment: managed image `\(a.build.image)`, compute `\(a.build.computeType)`, privileged \(a.build.privileged ? "on" : "off"), runtime `\(a.build.runtime)` (preinstalled: a build without internet cannot download one).
+        - [ ] Environment: managed image `\(a.build.image)`, compute `\(a.build.computeType)`, privileged \(a.build.privileged ? "on" : "off"), timeout \(a.build.timeoutMinutes) minutes, runtime `\(a.build.runtime)` (preinstalled: a build without internet cannot download one).
         - [ ] Service role: \(a.build.role == .new ? "new role `\(names.codeBuildRole)` with `policies/codebuild-base.json` and `policies/codebuild-codeartifact.json`" : "existing `\(a.build.role.text)`").
         - [ ] **Additional configuration > VPC**: `\(a.network.vpc)`, subnets above, security group \(securityGroupName(a, names: names)).
         - [ ] Environment variable `AWS_STS_REGIONAL_ENDPOINTS` = `regional`.

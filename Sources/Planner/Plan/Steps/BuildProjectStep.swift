@@ -36,6 +36,7 @@ enum BuildProjectStep {
                 .with("service-role", names.codeBuildRoleArn)
                 .with("vpc-config", vpc.arg)
                 .with("logs-config", logs.arg)
+                .with("timeout-in-minutes", .text(String(build.timeoutMinutes)))
                 .with("tags", c.tags(key: "key", value: "value")))],
             teardown: [.ifTagged(Command("codebuild", "batch-get-projects").with("names", project).query("projects[].[\(projectTag)]"),
                                  resource: resource.label, [.call(Command("codebuild", "delete-project").with("name", project))])],

@@ -1069,6 +1069,7 @@ if ! existing 'build-project'; then
       --service-role 'arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role' \
       --vpc-config '{"vpcId":"vpc-0123456789abcdef0","subnets":["subnet-0123456789abcdef0","subnet-0fedcba9876543210"],"securityGroupIds":["'"$BUILD_SG"'"]}' \
       --logs-config '{"cloudWatchLogs":{"status":"ENABLED","groupName":"/aws/codebuild/Private"}}' \
+      --timeout-in-minutes '60' \
       --tags '[{"key":"vpcpipe","value":"Private"}]'
 fi
 
