@@ -52,10 +52,13 @@ public struct Names: Sendable {
 
     private func roleArn(answer: RoleChoice, name: String) -> Arg {
         switch answer {
-        case .new: "arn:\(partition):iam::" + Names.account + ":role\(Names.rolePath)\(name)"
+        case .new: roleArn(.text(name))
         case .existing(let arn): .text(arn)
         }
     }
+
+    /// A role vpcpipe creates, under the path its roles use.
+    public func roleArn(_ name: Arg) -> Arg { arn("iam", "role\(Names.rolePath)" + name) }
 
     // MARK: Other derived names
 
@@ -83,32 +86,30 @@ public struct Names: Sendable {
 
     // MARK: ARNs
 
-    public var artifactBucketArn: Arg { "arn:\(partition):s3:::" + artifactBucket }
-    public var domainArn: Arg {
-        "arn:\(partition):codeartifact:\(region):" + domainOwner + ":domain/\(answers.codeartifact.domain)"
+    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`; IAM names no region, S3 neither region nor account.
+    public func arn(_ service: String, _ resource: Arg, account: Arg? = Names.account) -> Arg {
+        let region = service == "iam" || service == "s3" ? "" : self.region
+        return "arn:\(partition):\(service):\(region):" + (account ?? "") + ":" + resource
     }
+
+    public func bucketArn(_ bucket: Arg) -> Arg { arn("s3", bucket, account: nil) }
+    public var artifactBucketArn: Arg { bucketArn(artifactBucket) }
+    public var domainArn: Arg { arn("codeartifact", .text("domain/\(answers.codeartifact.domain)"), account: domainOwner) }
     public var repositoryArn: Arg { repositoryArn(answers.codeartifact.repository) }
     public func repositoryArn(_ repository: String) -> Arg {
-        "arn:\(partition):codeartifact:\(region):" + domainOwner + ":repository/\(answers.codeartifact.domain)/\(repository)"
+        arn("codeartifact", .text("repository/\(answers.codeartifact.domain)/\(repository)"), account: domainOwner)
     }
-    public var sourceRepositoryArn: Arg {
-        "arn:\(partition):codecommit:\(region):" + Names.account + ":\(answers.source.repository)"
-    }
-    public var projectArn: Arg {
-        "arn:\(partition):codebuild:\(region):" + Names.account + ":project/\(answers.build.project)"
-    }
-    public var pipelineArn: Arg {
-        "arn:\(partition):codepipeline:\(region):" + Names.account + ":\(answers.pipeline.name)"
-    }
-    public var ruleArn: Arg {
-        "arn:\(partition):events:\(region):" + Names.account + ":rule/\(rule)"
-    }
-    public var logGroupArn: Arg {
-        "arn:\(partition):logs:\(region):" + Names.account + ":log-group:\(logGroup)"
-    }
-    public var subnetArns: [Arg] {
-        answers.network.subnets.map { "arn:\(partition):ec2:\(region):" + Names.account + ":subnet/\($0)" }
-    }
+    public var sourceRepositoryArn: Arg { sourceRepositoryArn(.text(answers.source.repository)) }
+    public func sourceRepositoryArn(_ repository: Arg) -> Arg { arn("codecommit", repository) }
+    public var projectArn: Arg { projectArn(.text(answers.build.project)) }
+    public func projectArn(_ project: Arg) -> Arg { arn("codebuild", "project/" + project) }
+    public var pipelineArn: Arg { pipelineArn(.text(answers.pipeline.name)) }
+    public func pipelineArn(_ pipeline: Arg) -> Arg { arn("codepipeline", pipeline) }
+    public var ruleArn: Arg { ruleArn(.text(rule)) }
+    public func ruleArn(_ rule: Arg) -> Arg { arn("events", "rule/" + rule) }
+    public var logGroupArn: Arg { logGroupArn(.text(logGroup)) }
+    public func logGroupArn(_ group: Arg) -> Arg { arn("logs", "log-group:" + group) }
+    public var subnetArns: [Arg] { answers.network.subnets.map { arn("ec2", .text("subnet/\($0)")) } }
 
     // MARK: Fitting
 

@@ -40,7 +40,7 @@ public struct Policies: Sendable {
                       resources: ["*"]),
             statement(
                 actions: ["ec2:CreateNetworkInterfacePermission"],
-                resources: ["arn:\(names.partition):ec2:\(answers.region):" + Names.account + ":network-interface/*"],
+                resources: [names.arn("ec2", "network-interface/*")],
                 condition: .object([("StringEquals", .object([
                     ("ec2:AuthorizedService", "codebuild.amazonaws.com"),
                     ("ec2:Subnet", .array(names.subnetArns.map(JSONValue.string))),
