@@ -159,7 +159,8 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertEqual(plan.createCommand(.buildProject, "create-project")?.value("service-role"), answers.build.role.text)
         XCTAssertTrue(plan.createCommand(.pipeline, "create-pipeline")!.value("pipeline")!.contains(answers.pipeline.role.text))
         XCTAssertFalse(plan.policies.map(\.file).contains("codebuild-base.json"))
-        XCTAssertTrue(Policies(Names(answers)).endpoint(.codeartifactAPI).arg.display.contains(answers.build.role.text))
+        answers.endpoints.policies = .leastPrivilege
+        XCTAssertTrue(Policies(Names(answers)).endpoint(.codeartifactAPI)!.arg.display.contains(answers.build.role.text))
     }
 
     func testIAMScope() {
@@ -173,22 +174,29 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertTrue(all.contains(#""Action":"codeartifact:GetAuthorizationToken","Resource":"*""#))
     }
 
-    func testEndpointPolicies() {
+    func testEndpointPoliciesInEachMode() {
         var answers = articleAnswers()
-        var plan = Planner.plan(answers)
-        let s3 = plan.createCommand(.endpoint(.s3), "create-vpc-endpoint")!.value("policy-document")!
-        XCTAssertTrue(s3.contains(#""Resource":"${ASSETS_BUCKET_ARN}/*""#))
-        XCTAssertTrue(s3.contains("arn:aws:s3:::codepipeline-us-west-2-${ACCOUNT}-private/*"))
-        XCTAssertTrue(plan.policies.map(\.file).contains("endpoint-s3.json"))
-        // The domain's check and its creation both return the assets bucket.
-        XCTAssertEqual(plan.step(.codeArtifactDomain)?.check?.capture, "ASSETS_BUCKET_ARN")
-        XCTAssertEqual(plan.step(.codeArtifactDomain)?.create.first?.variables.first, "ASSETS_BUCKET_ARN")
-
+        XCTAssertEqual(answers.endpoints.policies, .account, "the default mode")
+        for mode in [EndpointPolicies.account, .leastPrivilege] {
+            answers.endpoints.policies = mode
+            let plan = Planner.plan(answers)
+            let s3 = plan.createCommand(.endpoint(.s3), "create-vpc-endpoint")!.value("policy-document")!
+            XCTAssertTrue(s3.contains("${ASSETS_BUCKET_ARN}/*"), "\(mode)")
+            XCTAssertTrue(plan.policies.map(\.file).contains("endpoint-s3.json"), "\(mode)")
+            for service in EndpointService.allCases {
+                XCTAssertEqual(plan.createCommand(.endpoint(service), "create-vpc-endpoint")?.value("policy-document"),
+                               Policies(Names(answers)).endpoint(service)!.arg.display, "\(mode) \(service)")
+            }
+            // The domain's check and its creation both return the assets bucket.
+            XCTAssertEqual(plan.step(.codeArtifactDomain)?.check?.capture, "ASSETS_BUCKET_ARN", "\(mode)")
+            XCTAssertEqual(plan.step(.codeArtifactDomain)?.create.first?.variables.first, "ASSETS_BUCKET_ARN", "\(mode)")
+        }
         answers.endpoints.policies = .fullAccess
-        plan = Planner.plan(answers)
+        let plan = Planner.plan(answers)
         XCTAssertFalse(plan.createCommand(.endpoint(.s3), "create-vpc-endpoint")!.has("policy-document"))
         XCTAssertFalse(plan.policies.map(\.file).contains { $0.hasPrefix("endpoint-") })
         XCTAssertNil(plan.step(.codeArtifactDomain)?.check?.capture)
+        XCTAssertNil(Policies(Names(answers)).endpoint(.s3))
     }
 
     func testPipelineTypeAndTriggers() {

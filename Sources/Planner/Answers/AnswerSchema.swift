@@ -186,8 +186,10 @@ public enum AnswerSchema {
             conflict. Interface endpoints cost per hour per Availability Zone.
             """, rule: .custom { $0.existingEndpoints($1, $2) }),
         AnswerKey("policies", .choice(.of(\.endpoints.policies)), label: "Endpoint policies", help: """
-            least-privilege: each endpoint allows only this pipeline's calls and resources. \
-            full-access: the console's default policy.
+            account: this account's principals to this account's resources, plus the \
+            AWS-owned ones the build needs; other workloads of the VPC keep working. \
+            least-privilege: only this pipeline's calls: every other workload in the VPC is \
+            then limited to them. full-access: AWS's default policy.
             """),
     ])
 

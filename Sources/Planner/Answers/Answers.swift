@@ -77,7 +77,7 @@ public struct Answers: Equatable, Sendable {
     public struct Endpoints: Equatable, Sendable {
         public var privateDNS: Bool = true
         public var existing: [EndpointService] = []
-        public var policies: EndpointPolicies = .leastPrivilege
+        public var policies: EndpointPolicies = .account
         public init() {}
     }
 
@@ -146,8 +146,13 @@ public enum Trigger: String, CaseIterable, Sendable {
     case events, poll, none
 }
 
+/// How far the endpoint policies reach: with private DNS they apply to every workload of the VPC.
 public enum EndpointPolicies: String, CaseIterable, Sendable {
+    /// This account's principals to this account's resources, plus what the pipeline needs elsewhere.
+    case account
+    /// Only this pipeline's requests: for a VPC that does nothing else.
     case leastPrivilege = "least-privilege"
+    /// AWS's default policy.
     case fullAccess = "full-access"
 }
 

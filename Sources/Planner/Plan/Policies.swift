@@ -1,7 +1,7 @@
 import Foundation
 
 // The policy documents of aws-notes.md "Policies": trust policies with the confused-deputy
-// condition, the roles' inline policies, and least-privilege endpoint policies.
+// condition, the roles' inline policies, and the endpoint policies in the answers' mode.
 
 public struct Policies: Sendable {
     public let names: Names
@@ -82,8 +82,85 @@ public struct Policies: Sendable {
 
     // MARK: Endpoints
 
-    /// The least-privilege policy of an endpoint.
-    public func endpoint(_ service: EndpointService) -> JSONValue {
+    /// The endpoint's policy in the answers' mode; nil for full-access, AWS's default policy
+    /// (no --policy-document). With private DNS an interface endpoint's policy applies to every
+    /// workload of the VPC, and the S3 gateway's to every subnet on its route tables.
+    public func endpoint(_ service: EndpointService) -> JSONValue? {
+        switch answers.endpoints.policies {
+        case .account: accountPerimeter(service)
+        case .leastPrivilege: pipelineOnly(service)
+        case .fullAccess: nil
+        }
+    }
+
+    /// The shape of AWS's data-perimeter examples (aws-samples/data-perimeter-policy-examples,
+    /// VPC endpoint policies) with this account in place of the organization: its principals to
+    /// its resources, AWS services acting for it, and named exceptions for the requests that
+    /// carry another owner (AWS-owned buckets, a domain of another account) or none.
+    private func accountPerimeter(_ service: EndpointService) -> JSONValue {
+        let anyone: JSONValue = "*"
+        var statements = [
+            statement(sid: "AllowRequestsByAccountIdentitiesToAccountResources", principal: anyone, actions: ["*"],
+                      resources: ["*"], condition: stringEquals([("aws:PrincipalAccount", Names.account),
+                                                                 ("aws:ResourceAccount", Names.account)])),
+            statement(sid: "AllowRequestsByAWSServicePrincipals", principal: anyone, actions: ["*"], resources: ["*"],
+                      condition: .object([("Bool", .object([("aws:PrincipalIsAWSService", "true")]))])),
+        ]
+        switch service {
+        case .s3:
+            // CodeArtifact hands out package assets by URLs it presigns itself, and the Amazon
+            // Linux repositories are read unsigned: neither caller is of this account.
+            statements.append(statement(sid: "AllowRequestsToAWSOwnedResources", principal: anyone, actions: ["s3:GetObject"],
+                                        resources: [Policies.assetsBucketArn + "/*"] + amazonLinuxRepositories))
+        case .codeartifactAPI, .codeartifactRepositories:
+            // A permission checked with GetAuthorizationToken, on no resource of any account.
+            statements.append(statement(sid: "AllowServiceBearerTokensForAccountIdentities", principal: anyone,
+                                        actions: ["sts:GetServiceBearerToken"], resources: ["*"],
+                                        condition: stringEquals([("aws:PrincipalAccount", Names.account)])))
+            if !answers.codeartifact.domainOwner.isEmpty {
+                let owner = Arg.text(answers.codeartifact.domainOwner)
+                let domain = answers.codeartifact.domain
+                statements.append(statement(
+                    sid: "AllowRequestsByAccountIdentitiesToTheDomain", principal: anyone, actions: ["codeartifact:*"],
+                    resources: ["domain/\(domain)", "repository/\(domain)/*", "package/\(domain)/*"]
+                        .map { names.arn("codeartifact", .text($0), account: owner) },
+                    condition: stringEquals([("aws:PrincipalAccount", Names.account)])))
+            }
+        case .sts:
+            statements += [
+                // EKS pods and SAML users are not principals of an account yet: the role they
+                // assume is (the examples' AllowRequestsToOrgRolesByFederatedPrincipals).
+                statement(sid: "AllowFederatedPrincipalsToAccountRoles", principal: .object([("Federated", "*")]),
+                          actions: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"], resources: ["*"],
+                          condition: stringEquals([("aws:ResourceAccount", Names.account)])),
+                // Calls on no resource, which no resource account can match.
+                statement(sid: "AllowRequestsWithoutResourceByAccountIdentities", principal: anyone,
+                          actions: ["sts:GetCallerIdentity", "sts:GetSessionToken"], resources: ["*"],
+                          condition: stringEquals([("aws:PrincipalAccount", Names.account)])),
+            ]
+        case .logs:
+            break
+        }
+        return document(statements)
+    }
+
+    /// The Amazon Linux package repositories (AWS-owned buckets the data-perimeter examples
+    /// list) that a build on an Amazon Linux image reads with yum or dnf through the S3 gateway.
+    private var amazonLinuxRepositories: [Arg] {
+        let region = answers.region
+        let buckets = if answers.build.image.contains("/amazonlinux2-") {
+            ["packages.\(region).amazonaws.com", "repo.\(region).amazonaws.com",
+             "amazonlinux.\(region).amazonaws.com", "amazonlinux-2-repos-\(region)"]
+        } else if answers.build.image.contains("/amazonlinux-") {
+            ["al2023-repos-\(region)-de612dc2"]
+        } else {
+            [String]()
+        }
+        return buckets.map { names.bucketArn(.text($0)) + "/*" }
+    }
+
+    /// Only this pipeline's requests, for a VPC that does nothing else.
+    private func pipelineOnly(_ service: EndpointService) -> JSONValue {
         let anyone: JSONValue = "*"
         let buildRole: JSONValue = .object([("AWS", .string(names.codeBuildRoleArn))])
         switch service {
@@ -96,18 +173,28 @@ public struct Policies: Sendable {
                           resources: [names.artifactBucketArn]),
             ])
         case .codeartifactAPI, .codeartifactRepositories:
+            // The four actions of AWS's example CodeArtifact endpoint policy.
             return document([
                 statement(principal: buildRole, actions: ["codeartifact:GetAuthorizationToken"], resources: [names.domainArn]),
                 statement(principal: buildRole,
                           actions: ["codeartifact:GetRepositoryEndpoint", "codeartifact:ReadFromRepository"],
                           resources: [names.repositoryArn]),
+                statement(principal: buildRole, actions: ["sts:GetServiceBearerToken"], resources: ["*"]),
             ])
         case .logs:
+            // The group and its streams, as the role's base policy names them.
             return document([statement(principal: anyone, actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                                       resources: [names.logGroupArn + ":*"])])
+                                       resources: [names.logGroupArn, names.logGroupArn + ":*"])])
         case .sts:
             return document([statement(principal: anyone, actions: ["sts:GetCallerIdentity"], resources: ["*"])])
         }
+    }
+
+    /// What least-privilege costs the VPC's other workloads, in plain words, for a plan that
+    /// creates endpoints with it (setup.sh's question, checklist.md); nil otherwise.
+    public static func warning(_ plan: Plan) -> String? {
+        guard plan.answers.endpoints.policies == .leastPrivilege, plan.endpoints.contains(where: \.planned) else { return nil }
+        return "Endpoint policies are least-privilege: every other workload in \(plan.answers.network.vpc) is then limited to this pipeline's requests through these endpoints (its own log groups, sts:AssumeRole and AssumeRoleWithWebIdentity, its buckets and CodeArtifact domains are denied). Use it only for a VPC that does nothing else; the account mode keeps them working."
     }
 
     public static func endpointFile(_ service: EndpointService) -> String {
@@ -120,9 +207,14 @@ public struct Policies: Sendable {
         .object([("Version", "2012-10-17"), ("Statement", .array(statements))])
     }
 
-    private func statement(principal: JSONValue? = nil, actions: [String], resources: [Arg]?,
+    private func stringEquals(_ pairs: [(String, Arg)]) -> JSONValue {
+        .object([("StringEquals", .object(pairs.map { ($0.0, .string($0.1)) }))])
+    }
+
+    private func statement(sid: String? = nil, principal: JSONValue? = nil, actions: [String], resources: [Arg]?,
                            condition: JSONValue? = nil) -> JSONValue {
-        var members: [(String, JSONValue)] = [("Effect", "Allow")]
+        var members: [(String, JSONValue)] = sid.map { [("Sid", .string(.text($0)))] } ?? []
+        members.append(("Effect", "Allow"))
         if let principal { members.append(("Principal", principal)) }
         members.append(("Action", actions.count == 1 ? .string(.text(actions[0])) : .array(actions.map { .string(.text($0)) })))
         if let resources {

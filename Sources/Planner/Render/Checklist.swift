@@ -22,14 +22,15 @@ public enum Checklist {
         """
         out += securityGroupLines(a, names: names)
         out += "- **Endpoints > Create endpoint**, type AWS services, in VPC `\(a.network.vpc)`:\n"
+        if let warning = Policies.warning(plan) { out += "  - Note: \(warning)\n" }
         for decision in plan.endpoints {
             let name = "`\(decision.service.serviceName(region: a.region))`"
             if decision.planned {
                 let placement = decision.service.isGateway
                     ? "Gateway, route tables \(a.network.routeTables.map { "`\($0)`" }.joined(separator: ", "))"
                     : "Interface, the subnets above, private DNS \(a.endpoints.privateDNS ? "on" : "off")"
-                let policy = a.endpoints.policies == .leastPrivilege
-                    ? "policy `policies/\(Policies.endpointFile(decision.service))`" : "policy Full access"
+                let policy = a.endpoints.policies == .fullAccess
+                    ? "policy Full access" : "policy `policies/\(Policies.endpointFile(decision.service))`"
                 out += "  - [ ] \(name): \(placement), \(policy). Why: \(decision.reason).\n"
             } else {
                 out += "  - not created: \(name): \(decision.reason).\n"

@@ -49,9 +49,9 @@ enum CodeArtifactSteps {
         let ca = c.answers.codeartifact
         let domain = Arg.text(ca.domain)
         let owned = ca.domainOwner.isEmpty
-        // The S3 endpoint's policy names the domain's assets bucket: the check and the creation
-        // both return it, so it costs no call of its own.
-        let assets = c.planned.contains(.s3) && c.answers.endpoints.policies == .leastPrivilege
+        // The S3 endpoint's policy names the domain's assets bucket in every mode but full access:
+        // the check and the creation both return it, so it costs no call of its own.
+        let assets = c.planned.contains(.s3) && c.policies.endpoint(.s3) != nil
         let createDomain = Command("codeartifact", "create-domain").with("domain", domain).with("tags", c.tags(key: "key", value: "value"))
         let resource = Resource("CodeArtifact domain", domain, existing: !owned, answer: \Answers.codeartifact.domain)
         let domainTag = tag(c, c.names.domainArn)

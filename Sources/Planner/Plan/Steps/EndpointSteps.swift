@@ -46,8 +46,7 @@ enum EndpointSteps {
                     .with(c.answers.endpoints.privateDNS ? "private-dns-enabled" : "no-private-dns-enabled")
                 interfaces.append(.variable(variable))
             }
-            if c.answers.endpoints.policies == .leastPrivilege {
-                let policy = c.policies.endpoint(service)
+            if let policy = c.policies.endpoint(service) {
                 part.documents.append((Policies.endpointFile(service), policy))
                 create = create.with("policy-document", policy.arg)
             }

@@ -917,7 +917,7 @@ if ! existing 'endpoint-logs'; then
       --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
-      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private:*"}]}' \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowRequestsByAccountIdentitiesToAccountResources","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'","aws:ResourceAccount":"'"$ACCOUNT"'"}}},{"Sid":"AllowRequestsByAWSServicePrincipals","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:PrincipalIsAWSService":"true"}}}]}' \
       --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
       --query 'VpcEndpoint.VpcEndpointId' \
       --output 'text'
@@ -932,7 +932,7 @@ if ! existing 'endpoint-codeartifact-api'; then
       --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
-      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"}]}' \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowRequestsByAccountIdentitiesToAccountResources","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'","aws:ResourceAccount":"'"$ACCOUNT"'"}}},{"Sid":"AllowRequestsByAWSServicePrincipals","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:PrincipalIsAWSService":"true"}}},{"Sid":"AllowServiceBearerTokensForAccountIdentities","Effect":"Allow","Principal":"*","Action":"sts:GetServiceBearerToken","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'"}}}]}' \
       --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
       --query 'VpcEndpoint.VpcEndpointId' \
       --output 'text'
@@ -947,7 +947,7 @@ if ! existing 'endpoint-codeartifact-repositories'; then
       --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
-      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::'"$ACCOUNT"':role/service-role/codebuild-Private-service-role"},"Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"}]}' \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowRequestsByAccountIdentitiesToAccountResources","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'","aws:ResourceAccount":"'"$ACCOUNT"'"}}},{"Sid":"AllowRequestsByAWSServicePrincipals","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:PrincipalIsAWSService":"true"}}},{"Sid":"AllowServiceBearerTokensForAccountIdentities","Effect":"Allow","Principal":"*","Action":"sts:GetServiceBearerToken","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'"}}}]}' \
       --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
       --query 'VpcEndpoint.VpcEndpointId' \
       --output 'text'
@@ -962,7 +962,7 @@ if ! existing 'endpoint-sts'; then
       --subnet-ids "$ENDPOINT_SUBNETS" \
       --security-group-ids "$ENDPOINT_SG" \
       --private-dns-enabled \
-      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:GetCallerIdentity","Resource":"*"}]}' \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowRequestsByAccountIdentitiesToAccountResources","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'","aws:ResourceAccount":"'"$ACCOUNT"'"}}},{"Sid":"AllowRequestsByAWSServicePrincipals","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:PrincipalIsAWSService":"true"}}},{"Sid":"AllowFederatedPrincipalsToAccountRoles","Effect":"Allow","Principal":{"Federated":"*"},"Action":["sts:AssumeRoleWithWebIdentity","sts:AssumeRoleWithSAML"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceAccount":"'"$ACCOUNT"'"}}},{"Sid":"AllowRequestsWithoutResourceByAccountIdentities","Effect":"Allow","Principal":"*","Action":["sts:GetCallerIdentity","sts:GetSessionToken"],"Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'"}}}]}' \
       --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
       --query 'VpcEndpoint.VpcEndpointId' \
       --output 'text'
@@ -975,7 +975,7 @@ if ! existing 'endpoint-s3'; then
       --vpc-endpoint-type 'Gateway' \
       --service-name 'com.amazonaws.us-west-2.s3' \
       --route-table-ids 'rtb-0123456789abcdef0' \
-      --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"'"$ASSETS_BUCKET_ARN"'/*"},{"Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:GetObjectVersion","s3:PutObject"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"},{"Effect":"Allow","Principal":"*","Action":["s3:GetBucketAcl","s3:GetBucketLocation"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private"}]}' \
+      --policy-document '{"Version":"2012-10-17","Statement":[{"Sid":"AllowRequestsByAccountIdentitiesToAccountResources","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalAccount":"'"$ACCOUNT"'","aws:ResourceAccount":"'"$ACCOUNT"'"}}},{"Sid":"AllowRequestsByAWSServicePrincipals","Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:PrincipalIsAWSService":"true"}}},{"Sid":"AllowRequestsToAWSOwnedResources","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":["'"$ASSETS_BUCKET_ARN"'/*","arn:aws:s3:::al2023-repos-us-west-2-de612dc2/*"]}]}' \
       --tag-specifications '[{"ResourceType":"vpc-endpoint","Tags":[{"Key":"vpcpipe","Value":"Private"}]}]' \
       --query 'VpcEndpoint.VpcEndpointId' \
       --output 'text'
