@@ -118,7 +118,7 @@ final class EndpointPolicyTests: XCTestCase {
         var answers = articleAnswers()
         answers.endpoints.policies = .fullAccess
         let plan = Planner.plan(answers)
-        let endpoints = plan.steps.flatMap(\.create).flatMap(\.commands).filter { $0.operation == "create-vpc-endpoint" }
+        let endpoints = plan.allCommands.filter { $0.operation == "create-vpc-endpoint" }
         XCTAssertEqual(endpoints.count, EndpointService.allCases.count)
         XCTAssertFalse(endpoints.contains { $0.options.contains { $0.name == "policy-document" } })
         XCTAssertFalse(plan.policies.contains { $0.file.hasPrefix("endpoint-") })
@@ -185,7 +185,8 @@ final class EndpointPolicyTests: XCTestCase {
                 var answers = base
                 answers.endpoints.policies = mode
                 let plan = Planner.plan(answers)
-                for (file, document) in plan.policies {
+                let documents = plan.policies + [("operator.json", Policies(Names(answers)).operatorPolicy(plan))]
+                for (file, document) in documents {
                     let kind: PolicyDocument.Kind = file.hasPrefix("endpoint-") ? .resource : file.hasSuffix("-trust.json") ? .trust : .identity
                     XCTAssertNoThrow(try PolicyDocument(json: Self.text(document), kind: kind), "\(label), \(mode.rawValue): \(file)")
                 }

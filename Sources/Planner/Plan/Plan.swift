@@ -63,6 +63,21 @@ public struct Plan: Equatable, Sendable {
         }
         return used
     }
+
+    /// Every AWS CLI call setup.sh and teardown.sh can make: the identity, then each step's check,
+    /// tag read, create, always, complete and teardown actions.
+    public var allCommands: [Command] {
+        var commands = [identity]
+        for step in steps {
+            if let check = step.check {
+                commands.append(check.command)
+                if case .call(let read)? = check.tag { commands.append(read) }
+            }
+            let actions: [Action] = step.create + step.always + step.complete + step.teardown
+            commands += actions.flatMap(\.commands)
+        }
+        return commands
+    }
 }
 
 /// A step's identity; `rawValue` is its stable kebab-case name in plan.json and tests.

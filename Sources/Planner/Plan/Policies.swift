@@ -1,7 +1,8 @@
 import Foundation
 
 // The policy documents of aws-notes.md "Policies": trust policies with the confused-deputy
-// condition, the roles' inline policies, and the endpoint policies in the answers' mode.
+// condition, the roles' inline policies, the endpoint policies in the answers' mode, and the
+// operator's policy derived from the plan's commands.
 
 public struct Policies: Sendable {
     public let names: Names
@@ -195,6 +196,54 @@ public struct Policies: Sendable {
     public static func warning(_ plan: Plan) -> String? {
         guard plan.answers.endpoints.policies == .leastPrivilege, plan.endpoints.contains(where: \.planned) else { return nil }
         return "Endpoint policies are least-privilege: every other workload in \(plan.answers.network.vpc) is then limited to this pipeline's requests through these endpoints (its own log groups, sts:AssumeRole and AssumeRoleWithWebIdentity, its buckets and CodeArtifact domains are denied). Use it only for a VPC that does nothing else; the account mode keeps them working."
+    }
+
+    // MARK: Operator
+
+    /// The least-privilege policy of the person or CI role that runs setup.sh and teardown.sh:
+    /// every action of the plan's calls, each service's on the plan's resources of that service
+    /// where IAM names them in advance; roles passed only to the service each serves, EC2 tags
+    /// only with the resources they are created with.
+    public func operatorPolicy(_ plan: Plan) -> JSONValue {
+        let permissions = Permissions(names)
+        var unscoped: [String] = []
+        var services: [(prefix: String, actions: [String], resources: [Arg])] = []
+        var passed: [(role: Arg, service: String)] = []
+        var taggedCreates: [Arg] = []
+        func add<T: Equatable>(_ item: T, to list: inout [T]) { if !list.contains(item) { list.append(item) } }
+        for command in plan.allCommands {
+            for action in permissions.actions(command) {
+                let prefix = String(action.prefix { $0 != ":" })
+                if action == "iam:PassRole", let role = permissions.passedRole(command) {
+                    if !passed.contains(where: { $0 == role }) { passed.append(role) }
+                } else if action == "ec2:CreateTags" {
+                    add(.text(Permissions.own(command)[0].replacingOccurrences(of: "ec2:", with: "")), to: &taggedCreates)
+                } else if let resources = permissions.resources(command) {
+                    let index = services.firstIndex { $0.prefix == prefix } ?? {
+                        services.append((prefix, [], []))
+                        return services.count - 1
+                    }()
+                    add(action, to: &services[index].actions)
+                    for resource in resources { add(resource, to: &services[index].resources) }
+                } else {
+                    add(action, to: &unscoped)
+                }
+            }
+        }
+        var statements = unscoped.isEmpty ? [] : [statement(sid: "CallsOnNoResourceOfThePlan", actions: unscoped, resources: ["*"])]
+        statements += services.map {
+            statement(sid: "\($0.prefix.prefix(1).uppercased() + $0.prefix.dropFirst())OnThePlansResources",
+                      actions: $0.actions, resources: $0.resources)
+        }
+        statements += passed.map { role in
+            statement(sid: "PassRoleTo" + role.service.prefix { $0 != "." }.capitalized, actions: ["iam:PassRole"],
+                      resources: [role.role], condition: stringEquals([("iam:PassedToService", .text(role.service))]))
+        }
+        if !taggedCreates.isEmpty {
+            statements.append(statement(sid: "TagOnCreate", actions: ["ec2:CreateTags"], resources: ["*"], condition: .object([
+                ("StringEquals", .object([("ec2:CreateAction", .array(taggedCreates.map(JSONValue.string)))]))])))
+        }
+        return document(statements)
     }
 
     public static func endpointFile(_ service: EndpointService) -> String {

@@ -12,6 +12,7 @@ public enum Checklist {
 
         setup.sh does all of this for you. This list follows the article's console steps with your
         values, so you can check each one in the console, or do them by hand instead.
+        `policies/operator.json` is the IAM policy whoever runs setup.sh and teardown.sh needs.
         Values in `${...}` are known only in your account (for example `${ACCOUNT}`).
 
         ## 1. VPC and endpoints (VPC console: \(console)/vpc/)

@@ -35,7 +35,9 @@ public enum Outputs {
         RenderedFile(path: script.file, contents: ScriptRenderer.render(script, plan), executable: true)
     }
 
+    /// The plan's policy documents, then the operator's, derived from the plan's commands.
     private static func policies(_ plan: Plan) -> [RenderedFile] {
-        plan.policies.map { RenderedFile(path: "policies/\($0.file)", contents: $0.document.document()) }
+        (plan.policies + [("operator.json", Policies(Names(plan.answers)).operatorPolicy(plan))])
+            .map { RenderedFile(path: "policies/\($0.file)", contents: $0.document.document()) }
     }
 }
