@@ -4,7 +4,11 @@ import Foundation
 /// fault can stop it. Reading the plan rather than keeping a list here keeps the fault tests in
 /// step with the planner, whatever calls it adds or drops.
 struct PlannedSetup: Decodable {
-    struct Action: Decodable { var command: [String]?; var poll: [String]?; var lookup: String? }
+    struct Action: Decodable {
+        var command: [String]?, poll: [String]?, lookup: String?
+        /// The actions of a condition (`ifFound`): preflight's lookup of the endpoints' rules.
+        var then: [Action]?
+    }
     struct Check: Decodable { var command: [String] }
     struct Step: Decodable {
         var id: String, title: String
@@ -20,22 +24,35 @@ struct PlannedSetup: Decodable {
         try JSONDecoder().decode(PlannedSetup.self, from: Data(contentsOf: out.appendingPathComponent("plan.json")))
     }
 
-    /// Every distinct call of the plan, in the order a first run makes them. A call that sends
-    /// the same request as an earlier one (a check and a capture differing only in --query, a
-    /// lookup shared by several steps) is the same place for a fault, so it is listed once.
+    /// Every distinct call of the plan, in the order a first run makes them: preflight, every
+    /// step's check (read before anything is created), then the steps. A call that sends the
+    /// same request as an earlier one (a check and a capture differing only in --query, a lookup
+    /// shared by several steps) is the same place for a fault, so it is listed once.
     func points() throws -> [FaultPoint] {
         var points = [try FaultPoint(step: 0, stepID: "identity", title: "the account lookup", kind: "identity",
                                      role: .always, arguments: identity)]
-        for (index, step) in steps.enumerated() {
-            let calls = (step.check.map { [(FaultPoint.Role.check, $0.command)] } ?? [])
-                + (try step.create.enumerated().map { ($0.offset == 0 ? FaultPoint.Role.create : .subCreate, try $0.element.arguments()) })
-                + (try step.always.map { ($0.poll != nil ? FaultPoint.Role.poll : $0.lookup != nil ? .lookup : .always,
-                                          try $0.arguments()) })
+        func add(_ index: Int, _ calls: [(FaultPoint.Role, [String])]) throws {
+            let step = steps[index]
             for (role, arguments) in calls {
                 let point = try FaultPoint(step: index + 1, stepID: step.id, title: step.title, kind: step.kind,
                                            role: role, arguments: arguments)
                 if !points.contains(where: { $0.sendsSameRequest(as: point) }) { points.append(point) }
             }
+        }
+        func always(_ actions: [Action]) -> [(FaultPoint.Role, [String])] {
+            actions.flatMap { action -> [(FaultPoint.Role, [String])] in
+                if let then = action.then { return always(then) }
+                // A preflight rule judges rows in bash and calls nothing.
+                guard let arguments = action.command ?? action.poll else { return [] }
+                return [(action.poll != nil ? .poll : action.lookup != nil ? .lookup : .always, arguments)]
+            }
+        }
+        let preflight = steps.indices.filter { steps[$0].id == "preflight" }, acting = steps.indices.filter { steps[$0].id != "preflight" }
+        for index in preflight { try add(index, always(steps[index].always)) }
+        for index in acting { try add(index, steps[index].check.map { [(.check, $0.command)] } ?? []) }
+        for index in acting {
+            try add(index, try steps[index].create.enumerated().map { ($0.offset == 0 ? .create : .subCreate, try $0.element.arguments()) }
+                + always(steps[index].always))
         }
         return points
     }
