@@ -13,7 +13,7 @@ final class WizardInTmuxTests: TmuxTestCase {
         try waitFor("1/10"); try enter(3)        // region, profile, name
         try waitFor("2/10"); try enter(4)        // repository, branch, create, sample app
         try waitFor("3/10"); try enter(6)        // domain ... public connection
-        try waitFor("4/10"); try enter(7)        // project ... logs
+        try waitFor("4/10"); try enter(8)        // project ... logs (timeout included)
         try waitFor("5/10"); try enter(5)        // name ... trigger
         try waitFor("6/10")
         try type("vpc-0123456789abcdef0")

@@ -53,7 +53,7 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         try waitFor("3/10")
         try keys("Tab"); try type("123456789012")
         try waitFor("123456789012"); try enter(5)
-        try waitFor("4/10"); try enter(7)
+        try waitFor("4/10"); try enter(8)
         try waitFor("5/10"); try enter(5)
         try waitFor("6/10")
         try type("vpc-0fedcba987654321f"); try enter(1)
@@ -70,7 +70,7 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         try startShell(session: "reopened")
         try shell("'\(binary)' --answers vpcpipe-draft.yaml", session: "reopened")
         let screens = [("1/10", ["PrivateHup7"], 3), ("2/10", ["main-hangup"], 4), ("3/10", ["123456789012"], 6),
-                       ("4/10", [], 7), ("5/10", [], 5),
+                       ("4/10", [], 8), ("5/10", [], 5),
                        ("6/10", ["vpc-0fedcba987654321f", "subnet-0aaaaaaaaaaaaaaaa subnet-0bbbbbbbbbbbbbbbb"], 0)]
         for (title, values, fields) in screens {
             let shown = try waitFor(title, session: "reopened")
