@@ -41,6 +41,8 @@ let package = Package(
         .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Planner", "vpcpipe"]),
+        // The built binary as a user runs it: options, exit statuses, the README's claims.
+        .testTarget(name: "CommandLineTests", dependencies: ["Planner", "vpcpipe"]),
         // Hostile answers files through the built binary, and generated valid answers through
         // bash, shellcheck and the dry run.
         .testTarget(name: "HostileTests", dependencies: ["Planner", "vpcpipe"], exclude: ["Corpus"]),
