@@ -38,6 +38,7 @@ public enum Terminal {
                                 size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())))
         state.saveName = Files.freeName("vpcpipe-answers.yaml")
         var dirty = true
+        var replacedNote: String?  // said after the terminal is restored
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
             if let signal = Signals.caught() {
@@ -50,15 +51,18 @@ public enum Terminal {
             guard let message = Keys.next() else { dirty = false; continue }
             state = update(state, message)
             if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
-            if let request = state.request { state = update(state, perform(request, state, force: force)) }
+            if let request = state.request {
+                state = update(state, perform(request, state, force: force, replacedNote: &replacedNote))
+            }
             dirty = true
         }
         endwin()
+        if let replacedNote { FileHandle.standardError.write(Data((replacedNote + "\n").utf8)) }
         if let farewell = state.farewell { print(farewell) }
         return state.exit == .exported ? 0 : 130
     }
 
-    private static func perform(_ request: Request, _ state: WizardState, force: Bool) -> Message {
+    private static func perform(_ request: Request, _ state: WizardState, force: Bool, replacedNote: inout String?) -> Message {
         switch request {
         case .saveAnswers:
             do {
@@ -69,7 +73,7 @@ public enum Terminal {
         case .export(let folder):
             let files = Outputs.render(state.answers)
             do {
-                try OutputFolder.write(files, to: folder, force: force)
+                replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
                 return .exported(files: files.count, folder: folder)
             } catch {
                 return .exportRefused("\(error)")

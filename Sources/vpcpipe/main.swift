@@ -117,12 +117,14 @@ struct Vpcpipe: ParsableCommand {
             return
         }
         let files = Outputs.render(answers)
+        let replaced: [String]
         do {
-            try OutputFolder.write(files, to: outputFolder, force: force)
+            replaced = try OutputFolder.write(files, to: outputFolder, force: force)
         } catch {
             printError("vpcpipe: \(error)")
             throw ExitCode(Status.cannotWrite)
         }
+        if let note = OutputFolder.replacedNote(replaced, in: outputFolder) { printError(note) }
         print("wrote \(outputFolder)/: \(files.map(\.path).sorted().joined(separator: ", "))")
         print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh")
     }
