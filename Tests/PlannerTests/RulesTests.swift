@@ -108,6 +108,17 @@ final class RulesTests: XCTestCase {
                     path: "source.repository")
     }
 
+    /// setup.sh never commits to a repository it did not create: asking for the sample app there
+    /// would silently do nothing, so it is a warning; each setting alone is quiet.
+    func testSampleAppOnAnExistingRepositoryIsAWarning() {
+        XCTAssertEqual(check { $0.source.create = false }.map(\.path), ["source.sample_app"])
+        XCTAssertEqual(check { $0.source.create = false }.warnings.first?.message,
+                       "nothing is committed to an existing repository (source.create is false): the sample app "
+                       + "is only written to repo/ (commit it yourself, or set sample_app to false)")
+        XCTAssertEqual(check { $0.source.create = false; $0.source.sampleApp = false }, [])
+        XCTAssertEqual(check { $0.source.sampleApp = false }, [])
+    }
+
     func testBranchFollowsGitCheckRefFormat() {
         assertPasses(\.source.branch, ["main", "feature/x-1", "release-1.0", "a.b/c@d", "ü"], path: "source.branch")
         let bad = ["", "a..b", "a b", "a~b", "a^b", "a:b", "a?b", "a*b", "a[b", "a\\b", "-x", "/x", "x/",

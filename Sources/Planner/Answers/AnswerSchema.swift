@@ -48,7 +48,7 @@ public enum AnswerSchema {
         AnswerKey("sample_app", .flag(\.source.sampleApp), label: "Sample app", help: """
             The article commits buildspec.yml, package.json and index.js: an app whose build \
             installs packages through CodeArtifact, proving the build works without internet.
-            """),
+            """, rule: .custom { $0.sampleApp($1, $2) }),
     ])
 
     private static let codeArtifact = AnswerKey.section("codeartifact", [

@@ -102,6 +102,14 @@ struct Checks {
         }
     }
 
+    /// setup.sh never commits to a repository it did not create: the sample app is only written.
+    mutating func sampleApp(_ path: String, _ answers: Answers) {
+        if !answers.source.create && answers.source.sampleApp {
+            warning(path, "nothing is committed to an existing repository (source.create is false): "
+                    + "the sample app is only written to repo/ (commit it yourself, or set sample_app to false)")
+        }
+    }
+
     static let codeArtifactRepositoryRule = "2-100 of A-Z a-z 0-9 . _ -, starting with a letter or digit"
 
     mutating func upstream(_ path: String, _ answers: Answers) {
