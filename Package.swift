@@ -3,8 +3,8 @@ import PackageDescription
 
 // Direction of dependencies: vpcpipe -> Terminal -> Wizard -> Planner. Nothing points back.
 let package = Package(
+    // Linux only: CNcursesw links Linux's static ncurses archives (README: Install).
     name: "vpcpipe",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vpcpipe", targets: ["vpcpipe"]),
     ],

@@ -20,8 +20,16 @@ public enum Terminal {
     /// 128 + the signal after SIGHUP or SIGTERM (a draft of the answers is saved first).
     public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool) -> Int32 {
         setlocale(LC_ALL, "")
-        guard initscr() != nil else {
-            FileHandle.standardError.write(Data("vpcpipe: cannot start the terminal\n".utf8))
+        guard vp_start() != ERR else {
+            // ncurses is linked in, but the description of the terminal is read at run time.
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            FileHandle.standardError.write(Data("""
+                vpcpipe: the wizard cannot start: no terminfo description of TERM=\(term) (searched \
+                $TERMINFO, ~/.terminfo, then $TERMINFO_DIRS or /etc/terminfo, /lib/terminfo, /usr/share/terminfo); \
+                install the terminfo database (ncurses-base, or ncurses-term), point TERMINFO_DIRS at one, \
+                or use --headless FILE
+
+                """.utf8))
             return 1
         }
         vp_restore_at_exit()

@@ -46,8 +46,9 @@ func runProgram(_ executable: String, _ arguments: [String], environment: [Strin
     process.standardError = try FileHandle(forWritingTo: err)
     try process.run()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus,
-               stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    // Leniently: a terminal's output need not be UTF-8.
+    return Run(status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+               stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
 }
 
 /// A new empty folder; the caller removes it.
