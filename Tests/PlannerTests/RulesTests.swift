@@ -1,7 +1,7 @@
 import XCTest
 @testable import Planner
 
-/// One test per rule of answers-v1.md: values that pass and values that fail, on typed answers.
+/// One test per rule of the answers file (docs/answers.md): values that pass and values that fail, on typed answers.
 final class RulesTests: XCTestCase {
     /// The article's answers with a network filled in: they pass every rule.
     static var valid: Answers {

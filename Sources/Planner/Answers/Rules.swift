@@ -1,6 +1,6 @@
-/// Every rule of answers-v1.md on typed answers: patterns, cross-field rules and warnings.
-/// The headless reader and the wizard both call this. A key's rule is declared with the key
-/// (AnswerSchema); the rules that read other answers too are written here, once.
+/// Every rule of the answers file (docs/answers.md) on typed answers: patterns, cross-field
+/// rules and warnings. The headless reader and the wizard both call this. A key's rule is
+/// declared with the key (AnswerSchema); the rules that read other answers too are written here, once.
 /// Paths are the answers file's dotted keys; messages read "what is wrong (what is expected)".
 public enum Rules {
     public static func check(_ answers: Answers) -> [Diagnostic] {
