@@ -2,7 +2,7 @@ import Foundation
 import Planner
 import XCTest
 
-/// The command line: which options go together, and `--version`.
+/// The command line: which options go together, as README says, and `--version`.
 final class OptionsTests: XCTestCase {
     private var work: URL!
     private var answers: String { work.appendingPathComponent("answers.yaml").path }
@@ -27,28 +27,37 @@ final class OptionsTests: XCTestCase {
         }
     }
 
-    /// The pairs that must be refused, written from the options' meaning rather than from the
-    /// program's table: --example prints only; --headless runs without the wizard, --answers
-    /// opens it; --check writes nothing, and goes only with --headless.
-    private static let refused: Set<Set<String>> = [
-        ["--example", "--headless"], ["--example", "--answers"], ["--example", "--out"],
-        ["--example", "--check"], ["--example", "--force"],
-        ["--headless", "--answers"],
-        ["--check", "--out"], ["--check", "--force"], ["--check", "--answers"],
-    ]
+    /// README's table of options: each option and those it does not go with.
+    private func documentedConflicts() throws -> [String: Set<String>] {
+        let rows = Readme.table("| option |", in: try Readme().section("## Usage"))
+        XCTAssertFalse(rows.isEmpty, "README's table of options")
+        return Dictionary(rows.compactMap { row in
+            Readme.options(in: row[0]).last.map { ($0, Set(Readme.options(in: row[2]))) }
+        }) { first, _ in first }
+    }
 
-    /// Every pair of the options `--help` lists (--help and --version aside), in both orders:
-    /// a refused pair is exit 64 with a reason naming both; any other pair passes validation
-    /// (it may still stop for its own reason, as the wizard does without a terminal).
-    func testEveryPairOfOptionsIsAcceptedOrRefusedWithItsReason() throws {
-        let options = try helpOptions().filter { !["--help", "--version"].contains($0) }
-        XCTAssertEqual(Set(options), ["--headless", "--answers", "--out", "--check", "--force", "--example"],
-                       "an option was added or removed: say which options it does not go with")
+    /// Every pair of the options `--help` lists, in both orders, does what README's table of
+    /// options says: a pair it says does not go together is exit 64 with a reason naming both;
+    /// any other pair passes validation (it may still stop for its own reason, as the wizard does
+    /// without a terminal); --help and --version print and exit whatever else is given.
+    func testEveryPairOfOptionsIsAsReadmeSays() throws {
+        let conflicts = try documentedConflicts()
+        let options = try helpOptions()
+        XCTAssertEqual(Set(conflicts.keys), Set(options), "README's table of options against --help")
+        for (option, others) in conflicts {
+            for other in others {
+                XCTAssertTrue(conflicts[other]?.contains(option) == true, "README: \(option) does not go with \(other), but not the other way")
+            }
+        }
         for first in options {
             for second in options where second != first {
                 let result = try vpcpipe(words(first) + words(second), in: work)
                 let label = "\(first) \(second): exit \(result.status), \(result.stderr)"
-                if Self.refused.contains([first, second]) {
+                // --help first, as ArgumentParser looks for it first.
+                if let printer = ["--help", "--version"].first(where: [first, second].contains) {
+                    XCTAssertEqual(result.status, 0, label)
+                    XCTAssertEqual(result.stdout, try vpcpipe([printer]).stdout, label)
+                } else if conflicts[first]?.contains(second) == true {
                     XCTAssertEqual(result.status, 64, label)
                     let reason = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
                     XCTAssertTrue(reason.hasPrefix("Error: "), label)
@@ -85,17 +94,12 @@ final class OptionsTests: XCTestCase {
         }
     }
 
-    /// The long options `vpcpipe --help` lists.
-    private func helpOptions() throws -> [String] {
-        let help = try vpcpipe(["--help"])
-        XCTAssertEqual(help.status, 0)
-        return longOptions(inHelp: help.stdout)
-    }
 }
 
-/// The long options of a `--help` text's OPTIONS section, in order: each starts a line indented
-/// two spaces (its help's wrapped lines are indented further).
-func longOptions(inHelp help: String) -> [String] {
+/// The long options `vpcpipe --help` lists, in order: each starts a line of its OPTIONS section
+/// indented two spaces (its help's wrapped lines are indented further).
+func helpOptions() throws -> [String] {
+    let help = try vpcpipe(["--help"]).stdout
     let section = help.components(separatedBy: "\nOPTIONS:\n").dropFirst().joined()
     return section.split(separator: "\n").compactMap { line in
         guard line.hasPrefix("  -") else { return nil }

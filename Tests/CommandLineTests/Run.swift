@@ -51,6 +51,13 @@ func runProgram(_ executable: String, _ arguments: [String], environment: [Strin
                stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
 }
 
+/// Runs a shell command in a terminal (util-linux `script`), typing `keys` (a printf format) two
+/// seconds in: the terminal's output is the result's stdout.
+func inTerminal(_ command: String, keys: String, environment: [String: String], in folder: URL? = nil) throws -> Run {
+    try runProgram("/bin/sh", ["-c", "(sleep 2; printf '\(keys)'; sleep 3) | timeout 60 script -qec \"\(command)\" /dev/null"],
+                   environment: environment, in: folder)
+}
+
 /// A new empty folder; the caller removes it.
 func temporaryFolder(_ label: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-cli-\(label)-\(UUID().uuidString)")

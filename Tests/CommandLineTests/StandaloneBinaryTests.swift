@@ -41,10 +41,11 @@ final class StandaloneBinaryTests: XCTestCase {
         }
         // Swift reads the arguments from /proc/self/cmdline: a mount private to the run.
         try FileManager.default.createDirectory(at: root.appendingPathComponent("proc"), withIntermediateDirectories: false)
+        let environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "TERM": "xterm"]
         func inRoot(_ command: String, keys: String? = nil) throws -> Run {
             let run = "unshare --mount --propagation private sh -c 'mount -t proc proc \(root.path)/proc && exec chroot \(root.path) \(command)'"
-            let fed = keys.map { "(sleep 2; printf '\($0)'; sleep 3) | timeout 60 script -qec \"\(run)\" /dev/null" } ?? run
-            return try runProgram("/bin/sh", ["-c", fed], environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "TERM": "xterm"])
+            return try keys.map { try inTerminal(run, keys: $0, environment: environment) }
+                ?? runProgram("/bin/sh", ["-c", run], environment: environment)
         }
 
         let example = try inRoot("/vpcpipe --example")
