@@ -3,8 +3,8 @@ import PackageDescription
 
 // Direction of dependencies: vpcpipe -> Terminal -> Wizard -> Planner. Nothing points back.
 let package = Package(
+    // Linux only: CNcursesw links Linux's static ncurses archives (README: Install).
     name: "vpcpipe",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "vpcpipe", targets: ["vpcpipe"]),
     ],
@@ -41,6 +41,8 @@ let package = Package(
         .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Planner", "vpcpipe"]),
+        // The built binary as a user runs it: options, exit statuses, the README's claims.
+        .testTarget(name: "CommandLineTests", dependencies: ["Planner", "vpcpipe"]),
         // Hostile answers files through the built binary, and generated valid answers through
         // bash, shellcheck and the dry run.
         .testTarget(name: "HostileTests", dependencies: ["Planner", "vpcpipe"], exclude: ["Corpus"]),

@@ -10,6 +10,14 @@
 #include <wchar.h>
 
 // Globals and macros are not importable safely under Swift 6: wrap them.
+// initscr() without its exit(): ERR when the terminal cannot start, as when TERM is not in any
+// terminfo database the statically linked ncurses searches.
+static inline int vp_start(void) {
+    if (newterm(NULL, stdout, stdin) == NULL) return ERR;
+    def_prog_mode();
+    return OK;
+}
+
 static inline int vp_cols(void) { return COLS; }
 static inline int vp_lines(void) { return LINES; }
 static inline int vp_key_f(int n) { return KEY_F(n); }

@@ -6,8 +6,8 @@ import Planner
 /// The files are written to a temporary folder beside the target and then swapped in with one
 /// atomic rename, so a crash (even kill -9) leaves the old folder or the new one, never a mix;
 /// the staging folder it may leave behind is removed by the next run.
-/// A manifest of what vpcpipe wrote lets a later run tell its own untouched files from files
-/// the operator added or edited, which are never replaced without `force`.
+/// A manifest of what vpcpipe wrote lets a later run tell its own untouched files from anything
+/// the operator added (files, folders, symlinks) or edited, which is never replaced without `force`.
 public enum OutputFolder {
     /// The hidden file listing each written file and a hash of its contents.
     public static let manifestName = ".vpcpipe-manifest"
@@ -16,9 +16,11 @@ public enum OutputFolder {
         public var description: String
     }
 
-    /// Writes `files` into `folder`. Throws `Refusal`, having changed nothing, when the folder
-    /// holds files vpcpipe did not write or that were edited since, unless `force`.
-    public static func write(_ files: [RenderedFile], to folder: String, force: Bool) throws {
+    /// Writes `files` into `folder` and returns what it replaced that vpcpipe had not written as
+    /// it was (empty unless `force`). Throws `Refusal`, having changed nothing, when the folder
+    /// holds anything vpcpipe did not write or that was edited since, unless `force`.
+    @discardableResult
+    public static func write(_ files: [RenderedFile], to folder: String, force: Bool) throws -> [String] {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -26,14 +28,17 @@ public enum OutputFolder {
         if exists && !isDirectory.boolValue {
             throw Refusal(description: "\(folder) exists and is not a folder; choose another --out")
         }
-        if exists && !force {
-            let foreign = try foreignFiles(in: target)
-            if !foreign.isEmpty {
-                let list = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
-                throw Refusal(description:
-                    "\(folder) has files vpcpipe did not write or that were edited since: \(list); "
-                    + "choose another --out, or use --force to replace the folder")
-            }
+        let foreign: [String]
+        do {
+            foreign = exists ? try foreignEntries(in: target) : []
+        } catch {
+            throw Refusal(description: "cannot read \(folder): \(error.localizedDescription)")
+        }
+        if !foreign.isEmpty && !force {
+            let list = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
+            throw Refusal(description:
+                "\(folder) holds what vpcpipe did not write or that was edited since: \(list); "
+                + "choose another --out, or use --force to replace the folder")
         }
 
         let parent = target.deletingLastPathComponent()
@@ -63,6 +68,14 @@ public enum OutputFolder {
             try? fm.removeItem(at: staging)
             throw Refusal(description: "cannot write \(folder): \((error as? Refusal)?.description ?? error.localizedDescription)")
         }
+        return foreign
+    }
+
+    /// What a front end says after `--force` replaced `replaced` in `folder`; nil if nothing.
+    public static func replacedNote(_ replaced: [String], in folder: String) -> String? {
+        replaced.isEmpty ? nil
+            : "vpcpipe: --force replaced in \(folder) what vpcpipe did not write or that was edited: "
+                + replaced.joined(separator: ", ")
     }
 
     /// Staging folders are hidden siblings named after the target and the writer's process id:
@@ -82,24 +95,42 @@ public enum OutputFolder {
         }
     }
 
-    /// The files in `folder` (relative paths) that a previous vpcpipe run did not write as they are now.
-    public static func foreignFiles(in folder: URL) throws -> [String] {
+    /// What in `folder` a previous vpcpipe run did not write as it is now, as relative paths (a
+    /// folder's ending in /): files added or edited, symlinks and anything else not a plain file,
+    /// and folders that hold no file vpcpipe wrote (empty ones, or ones of folders only). A
+    /// foreign folder is listed, not what it holds.
+    public static func foreignEntries(in folder: URL) throws -> [String] {
         let recorded = (try? String(contentsOf: folder.appendingPathComponent(manifestName), encoding: .utf8))
             .map(parseManifest) ?? [:]
-        var foreign: [String] = []
-        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        while let relative = walker.nextObject() as? String {
-            let path = base + relative
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue || relative == manifestName { continue }
-            guard let data = FileManager.default.contents(atPath: path),
-                  recorded[relative] == data.withUnsafeBytes({ contentHash($0) }) else {
-                foreign.append(relative)
-                continue
+        // vpcpipe makes a folder only to hold a file it writes.
+        var ownFolders = Set<String>()
+        for path in recorded.keys {
+            var parent = path[...]
+            while let slash = parent.lastIndex(of: "/") {
+                parent = parent[..<slash]
+                ownFolders.insert(String(parent))
             }
         }
+        let fm = FileManager.default
+        let base = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
+        var foreign: [String] = []
+        func walk(_ relative: String) throws {
+            for name in try fm.contentsOfDirectory(atPath: base + relative) {
+                let path = relative + name
+                if path == manifestName { continue }
+                // Not followed: a symlink is foreign whatever it points to.
+                switch try fm.attributesOfItem(atPath: base + path)[.type] as? FileAttributeType {
+                case .typeDirectory?:
+                    if ownFolders.contains(path) { try walk(path + "/") } else { foreign.append(path + "/") }
+                case .typeRegular?:
+                    let hash = fm.contents(atPath: base + path).map { $0.withUnsafeBytes { contentHash($0) } }
+                    if hash == nil || recorded[path] != hash { foreign.append(path) }
+                default:
+                    foreign.append(path)
+                }
+            }
+        }
+        try walk("")
         return foreign.sorted()
     }
 

@@ -20,8 +20,16 @@ public enum Terminal {
     /// 128 + the signal after SIGHUP or SIGTERM (a draft of the answers is saved first).
     public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool) -> Int32 {
         setlocale(LC_ALL, "")
-        guard initscr() != nil else {
-            FileHandle.standardError.write(Data("vpcpipe: cannot start the terminal\n".utf8))
+        guard vp_start() != ERR else {
+            // ncurses is linked in, but the description of the terminal is read at run time.
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            FileHandle.standardError.write(Data("""
+                vpcpipe: the wizard cannot start: no terminfo description of TERM=\(term) (searched \
+                $TERMINFO, ~/.terminfo, then $TERMINFO_DIRS or /etc/terminfo, /lib/terminfo, /usr/share/terminfo); \
+                install the terminfo database (ncurses-base, or ncurses-term), point TERMINFO_DIRS at one, \
+                or use --headless FILE
+
+                """.utf8))
             return 1
         }
         vp_restore_at_exit()
@@ -38,6 +46,7 @@ public enum Terminal {
                                 size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())))
         state.saveName = Files.freeName("vpcpipe-answers.yaml")
         var dirty = true
+        var replacedNote: String?  // said after the terminal is restored
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
             if let signal = Signals.caught() {
@@ -50,15 +59,18 @@ public enum Terminal {
             guard let message = Keys.next() else { dirty = false; continue }
             state = update(state, message)
             if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
-            if let request = state.request { state = update(state, perform(request, state, force: force)) }
+            if let request = state.request {
+                state = update(state, perform(request, state, force: force, replacedNote: &replacedNote))
+            }
             dirty = true
         }
         endwin()
+        if let replacedNote { FileHandle.standardError.write(Data((replacedNote + "\n").utf8)) }
         if let farewell = state.farewell { print(farewell) }
         return state.exit == .exported ? 0 : 130
     }
 
-    private static func perform(_ request: Request, _ state: WizardState, force: Bool) -> Message {
+    private static func perform(_ request: Request, _ state: WizardState, force: Bool, replacedNote: inout String?) -> Message {
         switch request {
         case .saveAnswers:
             do {
@@ -69,7 +81,7 @@ public enum Terminal {
         case .export(let folder):
             let files = Outputs.render(state.answers)
             do {
-                try OutputFolder.write(files, to: folder, force: force)
+                replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
                 return .exported(files: files.count, folder: folder)
             } catch {
                 return .exportRefused("\(error)")

@@ -20,8 +20,9 @@ struct Vpcpipe: ParsableCommand {
             With no options, opens the wizard. --headless FILE reads an answers file instead and \
             writes the same output folder. Nothing touches AWS: run DIR/setup.sh after reviewing it.
             Exit status: 0 done, 1 invalid answers (nothing written), 64 usage error, \
-            73 output folder not written (it holds files vpcpipe did not write; see --force).
-            """
+            73 output folder not written (it holds what vpcpipe did not write; see --force).
+            """,
+        version: "vpcpipe \(vpcpipeVersion)"
     )
 
     @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"))
@@ -30,27 +31,44 @@ struct Vpcpipe: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"))
     var answers: String?
 
-    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "DIR"))
-    var out: String = "vpcpipe-out"
+    // Optional rather than defaulted, so that an --out given where nothing is written is refused.
+    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"))
+    var out: String?
 
     @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")
     var check = false
 
-    @Flag(name: .long, help: "Replace an output folder that holds files vpcpipe did not write or that were edited.")
+    @Flag(name: .long, help: "Replace an output folder that holds what vpcpipe did not write or that was edited; say what it replaced.")
     var force = false
 
     @Flag(name: .long, help: "Print the article's answers (a starting point for --headless).")
     var example = false
 
+    static let defaultOut = "vpcpipe-out"
+    private var outputFolder: String { out ?? Self.defaultOut }
+
+    /// The options given, in the order of `--help`.
+    private var given: [String] {
+        [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
+         ("--check", check), ("--force", force), ("--example", example)].filter(\.1).map(\.0)
+    }
+
+    /// The options that do not go together: an option, those it does not take, and why.
+    private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
+        ("--example", ["--headless", "--answers", "--out", "--check", "--force"], "--example only prints the article's answers"),
+        ("--headless", ["--answers"], "--answers opens the wizard, --headless runs without it"),
+        ("--check", ["--out", "--force"], "--check writes nothing"),
+    ]
+
     func validate() throws {
-        if headless != nil && answers != nil {
-            throw ValidationError("--headless and --answers do not go together: --answers opens the wizard.")
+        let given = self.given
+        for conflict in Self.conflicts where given.contains(conflict.option) {
+            if let other = given.first(where: conflict.excludes.contains) {
+                throw ValidationError("\(conflict.option) and \(other) do not go together: \(conflict.reason).")
+            }
         }
         if check && headless == nil {
             throw ValidationError("--check goes with --headless FILE.")
-        }
-        if example && (headless != nil || answers != nil || check) {
-            throw ValidationError("--example takes no other option.")
         }
     }
 
@@ -75,7 +93,7 @@ struct Vpcpipe: ParsableCommand {
             printError(reason)
             throw ExitCode(Status.usage)
         }
-        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: out, force: force)
+        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -99,14 +117,16 @@ struct Vpcpipe: ParsableCommand {
             return
         }
         let files = Outputs.render(answers)
+        let replaced: [String]
         do {
-            try OutputFolder.write(files, to: out, force: force)
+            replaced = try OutputFolder.write(files, to: outputFolder, force: force)
         } catch {
             printError("vpcpipe: \(error)")
             throw ExitCode(Status.cannotWrite)
         }
-        print("wrote \(out)/: \(files.map(\.path).sorted().joined(separator: ", "))")
-        print("next: review \(out)/setup.sh, then run: bash \(out)/setup.sh")
+        if let note = OutputFolder.replacedNote(replaced, in: outputFolder) { printError(note) }
+        print("wrote \(outputFolder)/: \(files.map(\.path).sorted().joined(separator: ", "))")
+        print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh")
     }
 }
 

@@ -76,9 +76,53 @@ final class OutputFolderTests: XCTestCase {
     func testForceReplacesForeignFolder() throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "mine\n".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
-        try OutputFolder.write(first, to: folder, force: true)
+        XCTAssertEqual(try OutputFolder.write(first, to: folder, force: true), ["notes.txt"])
         XCTAssertEqual(read("setup.sh"), "echo one\n")
         XCTAssertNil(read("notes.txt"))
+    }
+
+    /// What the operator adds is foreign whatever it is: a symlink (even named as vpcpipe's
+    /// own file, or pointing to a folder), an empty folder, a folder of folders. Each is kept by
+    /// a plain run and listed; --force replaces it and says so, leaving what a symlink points to.
+    func testAddedSymlinksAndFoldersAreForeign() throws {
+        let outside = parent.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try "theirs\n".write(to: outside.appendingPathComponent("kept.txt"), atomically: true, encoding: .utf8)
+        let additions: [(made: String, listed: String, add: () throws -> Void)] = [
+            ("link", "link", { try FileManager.default.createSymbolicLink(atPath: self.folder + "/link", withDestinationPath: outside.path) }),
+            ("setup.sh", "setup.sh", {
+                try FileManager.default.removeItem(atPath: self.folder + "/setup.sh")
+                try "echo one\n".write(to: outside.appendingPathComponent("setup.sh"), atomically: true, encoding: .utf8)
+                try FileManager.default.createSymbolicLink(atPath: self.folder + "/setup.sh",
+                                                           withDestinationPath: outside.appendingPathComponent("setup.sh").path)
+            }),
+            ("empty", "empty/", { try FileManager.default.createDirectory(atPath: self.folder + "/empty", withIntermediateDirectories: false) }),
+            ("policies/empty", "policies/empty/", {
+                try FileManager.default.createDirectory(atPath: self.folder + "/policies/empty", withIntermediateDirectories: false)
+            }),
+            ("nest", "nest/", { try FileManager.default.createDirectory(atPath: self.folder + "/nest/a/b", withIntermediateDirectories: true) }),
+        ]
+        for addition in additions {
+            try? FileManager.default.removeItem(atPath: folder)
+            try OutputFolder.write(first, to: folder, force: false)
+            try addition.add()
+            XCTAssertEqual(try OutputFolder.foreignEntries(in: URL(fileURLWithPath: folder)), [addition.listed])
+            XCTAssertThrowsError(try OutputFolder.write(second, to: folder, force: false)) { error in
+                XCTAssertTrue("\(error)".contains(addition.listed), "\(error)")
+            }
+            XCTAssertNotNil(try? FileManager.default.attributesOfItem(atPath: folder + "/" + addition.made), addition.made)
+            XCTAssertEqual(try OutputFolder.write(second, to: folder, force: true), [addition.listed])
+            XCTAssertEqual(try OutputFolder.foreignEntries(in: URL(fileURLWithPath: folder)), [], addition.made)
+            XCTAssertEqual(read("setup.sh"), "echo two\n")
+        }
+        XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent("kept.txt"), encoding: .utf8), "theirs\n")
+        XCTAssertEqual(try leftovers().sorted(), ["outside"])
+    }
+
+    func testNotesWhatForceReplaced() {
+        XCTAssertNil(OutputFolder.replacedNote([], in: "out"))
+        XCTAssertEqual(OutputFolder.replacedNote(["empty/", "notes.txt"], in: "out"),
+                       "vpcpipe: --force replaced in out what vpcpipe did not write or that was edited: empty/, notes.txt")
     }
 
     func testEmptyExistingFolderIsWritten() throws {

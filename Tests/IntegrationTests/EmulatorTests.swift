@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Proves the emulator on its own, with the AWS CLI calls of /work/shared/aws-notes.md written
-/// by hand: each kind of resource the scripts make is created and read back, the model rejects
+/// Proves the emulator on its own, with the AWS CLI calls of the article's steps written by
+/// hand: each kind of resource the scripts make is created and read back, the model rejects
 /// bad input as AWS does, and injected faults fail an operation the asked number of times.
 final class EmulatorTests: XCTestCase {
     private var emulator: Emulator!

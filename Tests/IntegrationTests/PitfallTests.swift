@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// Pitfalls a console hides and a script meets (aws-notes.md): IAM changes that have not
+/// Pitfalls a console hides and a script meets (docs/troubleshooting.md): IAM changes that have not
 /// propagated yet, and the CodeArtifact token, which must never be printed or written.
 final class PitfallTests: XCTestCase {
     private var emulator: Emulator!

@@ -2,15 +2,15 @@ import Foundation
 import XCTest
 @testable import Planner
 
-/// The one declaration of each answer key (AnswerSchema) against what reads it: the README's
-/// reference, the reader's typed values, the defaults that follow other answers.
+/// The one declaration of each answer key (AnswerSchema) against what reads it: the answers
+/// reference (docs/answers.md), the reader's typed values, the defaults that follow other answers.
 final class AnswerSchemaTests: XCTestCase {
-    static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../README.md").standardized
+    static let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../docs/answers.md").standardized
 
-    /// The rows of the README's "Answers reference" table: key and default.
+    /// The rows of docs/answers.md's "Answers reference" table: key and default.
     static func referenceRows() throws -> [(key: String, default: String)] {
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let text = try String(contentsOf: reference, encoding: .utf8)
         let section = try XCTUnwrap(text.components(separatedBy: "\n## Answers reference\n").dropFirst().first)
         let table = section.split(separator: "\n", omittingEmptySubsequences: false)
             .drop { !$0.hasPrefix("| key |") }.dropFirst(2).prefix { $0.hasPrefix("|") }
@@ -20,11 +20,11 @@ final class AnswerSchemaTests: XCTestCase {
         }
     }
 
-    func testTheReadmeReferenceHasARowForEveryKeyWithItsDeclaredDefault() throws {
+    func testTheReferenceHasARowForEveryKeyWithItsDeclaredDefault() throws {
         let rows = try Self.referenceRows()
-        XCTAssertEqual(rows.map(\.key), AnswerSchema.leaves.map(\.path), "the README's rows, in the order of the file")
+        XCTAssertEqual(rows.map(\.key), AnswerSchema.leaves.map(\.path), "docs/answers.md's rows, in the order of the file")
         for (row, key) in zip(rows, AnswerSchema.leaves) where row.key == key.path {
-            XCTAssertEqual(row.default, key.referenceDefault, "README default of \(key.path)")
+            XCTAssertEqual(row.default, key.referenceDefault, "docs/answers.md default of \(key.path)")
         }
     }
 

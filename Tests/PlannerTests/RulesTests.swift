@@ -1,7 +1,7 @@
 import XCTest
 @testable import Planner
 
-/// One test per rule of answers-v1.md: values that pass and values that fail, on typed answers.
+/// One test per rule of the answers file (docs/answers.md): values that pass and values that fail, on typed answers.
 final class RulesTests: XCTestCase {
     /// The article's answers with a network filled in: they pass every rule.
     static var valid: Answers {
@@ -106,6 +106,17 @@ final class RulesTests: XCTestCase {
                      path: "source.repository")
         assertFails(\.source.repository, ["", "Private!", "x.git", "a b", String(repeating: "r", count: 101)],
                     path: "source.repository")
+    }
+
+    /// setup.sh never commits to a repository it did not create: asking for the sample app there
+    /// would silently do nothing, so it is a warning; each setting alone is quiet.
+    func testSampleAppOnAnExistingRepositoryIsAWarning() {
+        XCTAssertEqual(check { $0.source.create = false }.map(\.path), ["source.sample_app"])
+        XCTAssertEqual(check { $0.source.create = false }.warnings.first?.message,
+                       "nothing is committed to an existing repository (source.create is false): the sample app "
+                       + "is only written to repo/ (commit it yourself, or set sample_app to false)")
+        XCTAssertEqual(check { $0.source.create = false; $0.source.sampleApp = false }, [])
+        XCTAssertEqual(check { $0.source.sampleApp = false }, [])
     }
 
     func testBranchFollowsGitCheckRefFormat() {

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 from wire import ServiceError, epoch
 
-# The formats of the public connections AWS offers (aws-notes.md, "External connections").
+# The formats of the public connections AWS offers (CodeArtifact user guide, "Supported external connection repositories").
 EXTERNAL_CONNECTIONS = {
     "public:npmjs": "npm", "public:pypi": "pypi", "public:maven-central": "maven",
     "public:maven-googleandroid": "maven", "public:maven-gradleplugins": "maven",
@@ -55,7 +55,7 @@ class CodeArtifact:
             "status": "Active", "createdTime": epoch(datetime.now(timezone.utc)),
             "encryptionKey": params.get("encryptionKey",
                                         f"arn:aws:kms:{context.region}:{context.account}:alias/aws/codeartifact"),
-            # The assets bucket belongs to AWS, not to the caller (aws-notes.md, step 4).
+            # The assets bucket belongs to AWS, not to the caller.
             "s3BucketArn": f"arn:aws:s3:::assets-193858265520-{context.region}",
             "repositories": {}, "tags": params.get("tags", []),
         }

@@ -39,7 +39,7 @@ _delete_security_group = SecurityGroupBackend._delete_security_group
 
 def _delete_security_group_in_use(backend, vpc_id, group_id):
     # moto deletes a group that another group's rule or a live endpoint still uses; AWS refuses
-    # with DependencyViolation, so teardown must remove rules and endpoints first (aws-notes.md).
+    # with DependencyViolation, so teardown must remove rules and endpoints first.
     for groups in backend.groups.values():
         for group in groups.values():
             rules = group.ingress_rules + group.egress_rules

@@ -1,7 +1,7 @@
-// The keys of the answers file, version 1, in the order of answers-v1.md, each declared once
+// The keys of the answers file, version 1, in the order of docs/answers.md, each declared once
 // (AnswerKey): the reader decodes by it, the writer writes by it, `Rules.check` checks by it,
 // the wizard's fields take their label and help from it, the "did you mean" suggestions and
-// the README's reference (checked by a test) list its keys. A new key is added here once.
+// docs/answers.md's reference (checked by a test) list its keys. A new key is added here once.
 
 public enum AnswerSchema {
     static let keys: [AnswerKey] = [
@@ -48,7 +48,7 @@ public enum AnswerSchema {
         AnswerKey("sample_app", .flag(\.source.sampleApp), label: "Sample app", help: """
             The article commits buildspec.yml, package.json and index.js: an app whose build \
             installs packages through CodeArtifact, proving the build works without internet.
-            """),
+            """, rule: .custom { $0.sampleApp($1, $2) }),
     ])
 
     private static let codeArtifact = AnswerKey.section("codeartifact", [

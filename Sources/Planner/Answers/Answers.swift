@@ -1,4 +1,4 @@
-// The answers of version 1 (../shared/answers-v1.md): every choice the wizard asks for, typed.
+// The answers of version 1 (docs/answers.md): every choice the wizard asks for, typed.
 // Both front ends fill one of these; `Rules.check` validates it; `Planner.plan` turns it into a Plan.
 
 public struct Answers: Equatable, Sendable {

@@ -41,10 +41,10 @@ public enum AnswersFile {
         return (decoder.answers, sorted(decoder.diagnostics + checked))
     }
 
-    /// The normalised file: every key filled in, in the order of answers-v1.md. Values are
+    /// The normalised file: every key filled in, in the order of docs/answers.md. Values are
     /// quoted wherever YAML would read them otherwise, so that `read(write(a)).answers == a`.
     public static func write(_ answers: Answers) -> String {
-        var lines = ["# vpcpipe answers, version 1 (answers-v1.md): every key filled in, to replay with --headless"]
+        var lines = ["# vpcpipe answers, version 1 (described in vpcpipe's docs/answers.md): every key filled in, to replay with --headless"]
         for key in AnswerSchema.keys { lines += AnswersWriter.lines(key, of: answers, indent: "") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,6 +1,5 @@
 // The catalogs both front ends offer and the rules check against: one copy of each list.
-// Sources: ../shared/aws-notes.md (checked against botocore 1.43) and the CodeBuild
-// "Available runtimes" page.
+// Sources: botocore 1.43's service models and the CodeBuild "Available runtimes" page.
 
 public enum Catalog {
     /// Regions where botocore 1.43 knows CodeArtifact. Others are warned about, not refused:

@@ -1,4 +1,4 @@
-/// A problem with the answers, in the form answers-v1.md gives:
+/// A problem with the answers, in the form docs/answers.md gives:
 /// `FILE:LINE:COLUMN: error: KEY.PATH: what is wrong (what is expected)`.
 /// The rules know only the key path; the reader adds where in the file the key stands,
 /// and the wizard shows the message on the field bound to the path.

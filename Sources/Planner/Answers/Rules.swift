@@ -1,6 +1,6 @@
-/// Every rule of answers-v1.md on typed answers: patterns, cross-field rules and warnings.
-/// The headless reader and the wizard both call this. A key's rule is declared with the key
-/// (AnswerSchema); the rules that read other answers too are written here, once.
+/// Every rule of the answers file (docs/answers.md) on typed answers: patterns, cross-field
+/// rules and warnings. The headless reader and the wizard both call this. A key's rule is
+/// declared with the key (AnswerSchema); the rules that read other answers too are written here, once.
 /// Paths are the answers file's dotted keys; messages read "what is wrong (what is expected)".
 public enum Rules {
     public static func check(_ answers: Answers) -> [Diagnostic] {
@@ -99,6 +99,14 @@ struct Checks {
             text(tagPath, tag.value, "tag value", expected: "0-255 of \(Patterns.tagAlphabet)", blankAllowed: true) {
                 Patterns.isTagText($0, maxLength: 255)
             }
+        }
+    }
+
+    /// setup.sh never commits to a repository it did not create: the sample app is only written.
+    mutating func sampleApp(_ path: String, _ answers: Answers) {
+        if !answers.source.create && answers.source.sampleApp {
+            warning(path, "nothing is committed to an existing repository (source.create is false): "
+                    + "the sample app is only written to repo/ (commit it yourself, or set sample_app to false)")
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-// The policy documents of aws-notes.md "Policies": trust policies with the confused-deputy
+// The policy documents (docs/permissions.md): trust policies with the confused-deputy
 // condition, the roles' inline policies, the endpoint policies in the answers' mode, and the
 // operator's policy derived from the plan's commands.
 

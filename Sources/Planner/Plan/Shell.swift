@@ -71,7 +71,7 @@ public struct Command: Equatable, Sendable {
     public var service: String
     public var operation: String
     public var options: [Option]
-    /// Retry IAM propagation errors (create-project, create-pipeline: aws-notes.md pitfalls).
+    /// Retry IAM propagation errors (create-project, create-pipeline: docs/troubleshooting.md).
     public var retriesPropagation: Bool
     /// Error codes that mean the call's work is done already (a security group rule that exists,
     /// or is gone): the call succeeds, so a run stopped after it can make it again.

@@ -13,6 +13,8 @@ public enum PlanJSON {
 
     public struct Document: Codable, Equatable, Sendable {
         public var formatVersion: Int
+        /// The vpcpipe that wrote the plan.
+        public var vpcpipeVersion: String
         public var region: String
         /// The call that learns the account, before step 1.
         public var identity: [String]
@@ -124,6 +126,7 @@ extension Plan {
     var json: PlanJSON.Document {
         PlanJSON.Document(
             formatVersion: PlanJSON.formatVersion,
+            vpcpipeVersion: vpcpipeVersion,
             region: answers.region,
             identity: identity.argv,
             endpoints: endpoints.map { PlanJSON.Endpoint(service: $0.service.rawValue, planned: $0.planned, reason: $0.reason) },

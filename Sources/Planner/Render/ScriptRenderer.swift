@@ -20,7 +20,7 @@ public enum Script: CaseIterable, Sendable {
 
     public var file: String { name + ".sh" }
 
-    /// Its first comment: "setup.sh (vpcpipe): creates the private CI/CD pipeline ...".
+    /// Its first comment: "setup.sh (vpcpipe VERSION): creates the private CI/CD pipeline ...".
     var does: String {
         switch self {
         case .setup: "creates"
@@ -131,7 +131,7 @@ public enum ScriptRenderer {
         let retries = script.retriesPropagation
         var out = """
         #!/usr/bin/env bash
-        # \(script.file) (vpcpipe): \(script.does) the private CI/CD pipeline \(sanitizedComment(answers.name)) in \(answers.region).
+        # \(script.file) (vpcpipe \(vpcpipeVersion)): \(script.does) the private CI/CD pipeline \(sanitizedComment(answers.name)) in \(answers.region).
         # Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
         # Values stand in single quotes, where $ and backticks (a branch may hold them) stay literal.
         # shellcheck disable=SC2016

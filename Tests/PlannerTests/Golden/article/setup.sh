@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# setup.sh (vpcpipe): creates the private CI/CD pipeline Private in us-west-2.
+# setup.sh (vpcpipe 0.1.0): creates the private CI/CD pipeline Private in us-west-2.
 # Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
 # Values stand in single quotes, where $ and backticks (a branch may hold them) stay literal.
 # shellcheck disable=SC2016

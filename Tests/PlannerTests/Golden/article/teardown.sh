@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# teardown.sh (vpcpipe): removes what setup.sh created from the private CI/CD pipeline Private in us-west-2.
+# teardown.sh (vpcpipe 0.1.0): removes what setup.sh created from the private CI/CD pipeline Private in us-west-2.
 # Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
 # Values stand in single quotes, where $ and backticks (a branch may hold them) stay literal.
 # shellcheck disable=SC2016

@@ -1,0 +1,31 @@
+import Foundation
+
+/// README.md, read as the tests check it against the program.
+struct Readme {
+    let text: String
+
+    init() throws {
+        text = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    }
+
+    /// The lines of the section under `heading` (a whole heading line, `## Usage`), up to the next heading.
+    func section(_ heading: String) -> [Substring] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return Array(lines.drop { $0 != heading }.dropFirst().prefix { !$0.hasPrefix("#") })
+    }
+
+    /// The rows of the first table in `lines` whose header starts with `header`, as trimmed cells.
+    static func table(_ header: String, in lines: [Substring]) -> [[String]] {
+        lines.drop { !$0.hasPrefix(header) }.dropFirst(2).prefix { $0.hasPrefix("|") }.map { row in
+            row.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    /// The long options named in backticks in a cell: "`--out DIR`" -> ["--out"].
+    static func options(in cell: String) -> [String] {
+        cell.split(separator: "`", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.compactMap { _, code in
+            code.hasPrefix("--") ? String(code.prefix { $0 != " " }) : nil
+        }
+    }
+}
