@@ -35,16 +35,19 @@ let package = Package(
         ),
         // vpcpipe's own speed and memory, printed (README: Performance).
         .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard"], exclude: ["Golden"]),
+        // What the test targets share: the article fixture, the process runner, seeds, golden
+        // files, the built binary's path and the local AWS emulation.
+        .testTarget(name: "TestSupport", dependencies: ["Planner", "VpcpipeResources"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TestSupport"], exclude: ["Golden"]),
         // Drives the built binary in tmux; depends on it so that it is built.
-        .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Planner", "vpcpipe"]),
+        .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Planner", "vpcpipe", "TestSupport"]),
         // The built binary as a user runs it: options, exit statuses, the README's claims.
-        .testTarget(name: "CommandLineTests", dependencies: ["Planner", "vpcpipe"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["Planner", "vpcpipe", "TestSupport"]),
         // Hostile answers files through the built binary, and generated valid answers through
         // bash, shellcheck and the dry run.
-        .testTarget(name: "HostileTests", dependencies: ["Planner", "vpcpipe"], exclude: ["Corpus"]),
+        .testTarget(name: "HostileTests", dependencies: ["Planner", "vpcpipe", "TestSupport"], exclude: ["Corpus"]),
     ]
 )

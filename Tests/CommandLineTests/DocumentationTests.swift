@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The project's documents point to nothing outside the project, and their links resolve.
@@ -86,7 +87,3 @@ final class DocumentationTests: XCTestCase {
         return anchors
     }
 }
-
-/// The repository this test belongs to.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import XCTest
 
 /// The command line: which options go together, as README says, and `--version`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// What the operator puts in an output folder survives a plain re-run, which refuses (exit 73);
@@ -16,7 +17,7 @@ final class OutputFolderRerunTests: XCTestCase {
         try? FileManager.default.removeItem(at: work)
     }
 
-    private func write(force: Bool = false) throws -> Run {
+    private func write(force: Bool = false) throws -> Finished {
         try vpcpipe(["--headless", work.appendingPathComponent("answers.yaml").path, "--out", out.path] + (force ? ["--force"] : []))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// README.md, read as the tests check it against the program.
 struct Readme {

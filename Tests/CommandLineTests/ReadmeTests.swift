@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// README's usage and exit statuses, against the program.
@@ -43,7 +44,7 @@ final class ReadmeTests: XCTestCase {
     }
 
     /// A run that ends with each exit status README's table documents.
-    private func scenario(_ status: Int32) throws -> Run? {
+    private func scenario(_ status: Int32) throws -> Finished? {
         let answers = work.appendingPathComponent("answers.yaml"), out = work.appendingPathComponent("out")
         try vpcpipe(["--example"]).stdout.write(to: answers, atomically: true, encoding: .utf8)
         switch status {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The binary stands alone on Linux: ncursesw and tinfo are linked in, and only the terminfo
@@ -42,7 +43,7 @@ final class StandaloneBinaryTests: XCTestCase {
         // Swift reads the arguments from /proc/self/cmdline: a mount private to the run.
         try FileManager.default.createDirectory(at: root.appendingPathComponent("proc"), withIntermediateDirectories: false)
         let environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "TERM": "xterm"]
-        func inRoot(_ command: String, keys: String? = nil) throws -> Run {
+        func inRoot(_ command: String, keys: String? = nil) throws -> Finished {
             let run = "unshare --mount --propagation private sh -c 'mount -t proc proc \(root.path)/proc && exec chroot \(root.path) \(command)'"
             return try keys.map { try inTerminal(run, keys: $0, environment: environment) }
                 ?? runProgram("/bin/sh", ["-c", run], environment: environment)

@@ -1,6 +1,7 @@
 import Export
 import Foundation
 import Planner
+import TestSupport
 import XCTest
 
 final class OutputFolderTests: XCTestCase {
@@ -8,8 +9,7 @@ final class OutputFolderTests: XCTestCase {
     private var folder: String { parent.appendingPathComponent("out").path }
 
     override func setUpWithError() throws {
-        parent = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        parent = try temporaryFolder("export")
     }
 
     override func tearDownWithError() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Planner
 
@@ -10,7 +11,7 @@ final class CorpusTests: XCTestCase {
     /// Corpus/*: a YAML file states its errors in leading `# expect: LINE:COLUMN PATH` lines; a file
     /// that cannot hold a comment (JSON) has them in NAME.expect, one a line.
     func testCommittedCorpusIsRefused() throws {
-        let binary = try Vpcpipe.binary()
+        let binary = try vpcpipeBinary()
         let folder = try temporaryFolder("corpus")
         defer { try? FileManager.default.removeItem(at: folder) }
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path)
@@ -30,10 +31,10 @@ final class CorpusTests: XCTestCase {
 
     /// Empty files, random bytes (seeded), deep nesting and 1 MB values, made here rather than committed.
     func testGeneratedHostileFilesAreRefused() throws {
-        let binary = try Vpcpipe.binary()
+        let binary = try vpcpipeBinary()
         let folder = try temporaryFolder("generated")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = Self.emptyFiles() + Self.randomFiles(seed: 0x5EED_0001) + Self.deepFiles() + Self.longValueFiles()
+        let files = Self.emptyFiles() + Self.randomFiles(seed: testSeed(default: 0x5EED_0001)) + Self.deepFiles() + Self.longValueFiles()
             + Self.crowdedFiles()
         let refused = try files.filter { try assertRefused($0, binary: binary, in: folder) }.count
         print("hostile generated files: \(refused) of \(files.count) refused correctly")
@@ -41,7 +42,7 @@ final class CorpusTests: XCTestCase {
 
     /// A value carrying shell metacharacters in every scalar of the answers file, one file each.
     func testShellMetacharactersInEveryValueAreRefused() throws {
-        let binary = try Vpcpipe.binary()
+        let binary = try vpcpipeBinary()
         let folder = try temporaryFolder("metacharacters")
         defer { try? FileManager.default.removeItem(at: folder) }
         let hostile = #"x; touch /tmp/vpcpipe-hostile $(id) `id` 'q' "d" * ? ~ |&<>{a,b}"#
@@ -75,13 +76,13 @@ final class CorpusTests: XCTestCase {
         }
     }
 
-    /// Random bytes from a fixed seed: whatever libyaml makes of them is a problem of the document.
+    /// Random bytes from a seed (named in the files' names): whatever libyaml makes of them is a
+    /// problem of the document.
     static func randomFiles(seed: UInt64) -> [HostileFile] {
-        print("random bytes seed: \(seed)")
         var random = SplitMix64(seed: seed)
         return (0..<5).map { index in
             let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
-            return HostileFile(name: "random-\(index).yaml", contents: Data(bytes), expected: [ExpectedError("document")])
+            return HostileFile(name: "random-\(seed)-\(index).yaml", contents: Data(bytes), expected: [ExpectedError("document")])
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Planner
 
@@ -59,7 +60,7 @@ final class InjectionTests: XCTestCase {
         let line = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("profile:") }) + 1
         let file = HostileFile(name: "profile.yaml", contents: Data(lines.joined(separator: "\n").utf8),
                                expected: [ExpectedError("profile", line: line, column: 10)])
-        XCTAssertTrue(try assertRefused(file, binary: try Vpcpipe.binary(), in: work))
+        XCTAssertTrue(try assertRefused(file, binary: try vpcpipeBinary(), in: work))
         XCTAssertFalse(FileManager.default.fileExists(atPath: mark))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Planner
 
@@ -9,12 +10,11 @@ final class ScriptPropertyTests: XCTestCase {
     static let runs = 30
 
     func testGeneratedAnswersRenderScriptsThatPrintThePlanExactly() throws {
-        let seed = ProcessInfo.processInfo.environment["VPCPIPE_SEED"].flatMap { UInt64($0) } ?? 0x00C0_FFEE
-        print("script property test seed: \(seed) (repeat with VPCPIPE_SEED=\(seed))")
+        let seed = testSeed(default: 0x00C0_FFEE)
         var generator = ValidAnswers(random: SplitMix64(seed: seed))
         let work = try temporaryFolder("property")
         defer { try? FileManager.default.removeItem(at: work) }
-        let sandbox = try Sandbox(in: work)
+        let sandbox = try DryRunSandbox(in: work)
         var scripts: [String] = []
         var passed = 0
         for index in 0..<Self.runs {
@@ -38,7 +38,7 @@ final class ScriptPropertyTests: XCTestCase {
                 scripts.append(path)
                 let syntax = try runProgram("/bin/bash", ["-n", path])
                 XCTAssertEqual(syntax.status, 0, "\(label) \(script): \(syntax.stderr)")
-                let printed = try sandbox.dryRun(path)
+                let printed = try sandbox.dryRunWords(path)
                 held = held && syntax.status == 0 && assertSame(printed, expected, "\(label) \(script)")
             }
             if held { passed += 1 }
@@ -68,64 +68,5 @@ final class ScriptPropertyTests: XCTestCase {
             let lint = try runProgram(shellcheck, batch)
             XCTAssertEqual(lint.status, 0, lint.stdout)
         }
-    }
-}
-
-/// Writes an output folder (as OutputFolder would, without its ownership checks).
-func write(_ files: [RenderedFile], to folder: URL) throws -> URL {
-    for file in files {
-        let url = folder.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try file.contents.write(to: url, atomically: true, encoding: .utf8)
-        if file.executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
-    }
-    return folder
-}
-
-/// A folder where dry runs are run and their lines read back by bash: it holds decoy files, so
-/// that an unquoted `*` or `?` would glob to something, and an `aws` that leaves a mark if called.
-struct Sandbox {
-    let folder: URL
-    let environment: [String: String]
-    static let decoys = ["decoy-a", "decoy-b"]
-
-    init(in work: URL) throws {
-        folder = work.appendingPathComponent("sandbox")
-        let bin = work.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        for decoy in Self.decoys { _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(decoy).path, contents: nil) }
-        let aws = bin.appendingPathComponent("aws")
-        try "#!/bin/sh\ntouch \"\(folder.path)/aws-was-called\"\nexit 1\n".write(to: aws, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: aws.path)
-        environment = ["PATH": bin.path + ":/usr/bin:/bin", "HOME": folder.path, "LC_ALL": "C.UTF-8"]
-    }
-
-    /// Runs `SCRIPT --dry-run` and reads each printed command back into its words with bash itself.
-    func dryRun(_ script: String) throws -> [[String]] {
-        let result = try runProgram("/bin/bash", [script, "--dry-run"], environment: environment, in: folder)
-        guard result.status == 0 else {
-            XCTFail("\(script) --dry-run: exit \(result.status)\n\(result.stderr)")
-            return []
-        }
-        let lines = folder.appendingPathComponent("printed.txt")
-        try result.stdout.write(to: lines, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: lines) }
-        // Each command line, evaluated as bash would read it: word count, then the words, NUL-separated.
-        let replay = """
-            while IFS= read -r line; do
-              case "$line" in '  aws '*) ;; *) continue ;; esac
-              eval "set -- $line"
-              printf '%s\\0' "$#" "$@"
-            done < "$1"
-            """
-        let words = try runProgram("/bin/bash", ["-c", replay, "replay", lines.path], environment: environment, in: folder)
-        XCTAssertEqual(words.status, 0, words.stderr)
-        return countedRecords(words.stdout)
-    }
-
-    /// Files in the sandbox other than the decoys: a mark of a called `aws`, or of an expansion.
-    func leftovers() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !Self.decoys.contains($0) }.sorted()
     }
 }

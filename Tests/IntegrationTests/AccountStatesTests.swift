@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A real private VPC is never empty. Each test arranges one state of an account that other
@@ -6,24 +7,9 @@ import XCTest
 /// role and bucket, always there), runs the article's setup.sh, and checks that it either stops
 /// before creating anything, naming the problem, or completes with a pipeline that works; and
 /// that what it did not create is exactly as it was, through teardown.sh too.
-final class AccountStatesTests: XCTestCase {
-    private var emulator: Emulator!
-    private var work: URL!
-    private var pipeline: ArticlePipeline!
-    private var aws: AWSCLI { pipeline.aws }
+final class AccountStatesTests: EmulatorTestCase {
+    override class var rendersArticlePipeline: Bool { true }
     private var vpc: String { pipeline.network.vpc }
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-account-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        emulator = try Emulator()
-        pipeline = try ArticlePipeline(emulator: emulator, work: work)
-    }
-
-    override func tearDown() {
-        emulator?.stop()
-        try? FileManager.default.removeItem(at: work)
-    }
 
     // MARK: States where setup.sh completes
 
@@ -231,14 +217,5 @@ final class AccountStatesTests: XCTestCase {
                 try aws.run(["s3api", "get-bucket-policy", "--bucket", bucket]).stderr.contains("NoSuchBucketPolicy") ? "no policy" : "a policy",
             ]
         }
-    }
-}
-
-extension AWSCLI {
-    /// What `aws ARGUMENTS` prints in JSON, as text to compare; throws if it fails.
-    func described(_ arguments: String...) throws -> String {
-        let result = try run(arguments + ["--output", "json"])
-        guard result.status == 0 else { throw Failure(arguments: arguments, result: result) }
-        return result.stdout
     }
 }

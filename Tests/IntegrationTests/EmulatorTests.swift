@@ -1,26 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Proves the emulator on its own, with the AWS CLI calls of the article's steps written by
 /// hand: each kind of resource the scripts make is created and read back, the model rejects
 /// bad input as AWS does, and injected faults fail an operation the asked number of times.
-final class EmulatorTests: XCTestCase {
-    private var emulator: Emulator!
-    private var aws: AWSCLI!
-    private var home: URL!
-
-    override func setUpWithError() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-emulator-home-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        emulator = try Emulator()
-        aws = AWSCLI(environment: emulator.environment(home: home))
-    }
-
-    override func tearDown() {
-        emulator?.stop()
-        try? FileManager.default.removeItem(at: home)
-    }
-
+final class EmulatorTests: EmulatorTestCase {
     func testArticleResourcesThroughTheCLI() throws {
         // 1. Preflight.
         XCTAssertEqual(try aws.text("sts", "get-caller-identity", "--query", "Account"), "123456789012")

@@ -1,26 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A fault that names parameters fails only the calls that carry them, in every protocol the
 /// scripts meet: query (IAM), ec2, rest-xml (S3) in front of moto, json in the stand-in.
-final class FaultMatchTests: XCTestCase {
-    private var emulator: Emulator!
-    private var aws: AWSCLI!
-    private var home: URL!
-
-    override func setUpWithError() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-fault-match-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        emulator = try Emulator()
-        aws = AWSCLI(environment: emulator.environment(home: home).merging(["AWS_MAX_ATTEMPTS": "1"]) { $1 })
-    }
-
-    override func tearDown() {
-        emulator?.stop()
-        try? FileManager.default.removeItem(at: home)
-    }
-
+final class FaultMatchTests: EmulatorTestCase {
     func testAFaultFailsOnlyTheCallsWithItsParameters() async throws {
+        let aws = AWSCLI(environment: aws.environment.merging(["AWS_MAX_ATTEMPTS": "1"]) { $1 })
         let sts = #"[{"Name":"service-name","Values":["com.amazonaws.us-west-2.sts"]}]"#
         try await emulator.inject(.init(operation: "iam:PutRolePolicy", error: "AccessDenied", message: "second policy",
                                         times: 1, match: ["policy-name": .word("second")]))
@@ -71,7 +57,7 @@ final class FaultMatchTests: XCTestCase {
             try await emulator.inject(.init(operation: "iam:PutRolePolicy", error: "AccessDenied", message: "m", times: 1,
                                             match: ["bucket": .word("b")]))
             XCTFail("a fault on an option put-role-policy does not have was accepted")
-        } catch let failure as Emulator.Failure {
+        } catch let failure as Failure {
             XCTAssertTrue(failure.description.contains("policy-name"), failure.description)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// AWS fails setup.sh in the middle: at a call of the plan the emulator answers once with an
@@ -10,22 +11,8 @@ import XCTest
 /// point, so that all of them cost about one setup; then a fault during teardown.
 /// `VPCPIPE_FULL_SWEEP=1 swift test --filter FaultSweep` fails every call of the plan, each
 /// followed by a full rerun.
-final class FaultSweepTests: XCTestCase {
-    private var emulator: Emulator!
-    private var work: URL!
-    private var pipeline: ArticlePipeline!
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-faults-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        emulator = try Emulator()
-        pipeline = try ArticlePipeline(emulator: emulator, work: work)
-    }
-
-    override func tearDown() {
-        emulator?.stop()
-        try? FileManager.default.removeItem(at: work)
-    }
+final class FaultSweepTests: EmulatorTestCase {
+    override class var rendersArticlePipeline: Bool { true }
 
     /// The AWS CLI's own retries are off, so that the one failure the emulator injects reaches
     /// the script (its default would retry a throttled call and hide it).
@@ -183,7 +170,7 @@ private struct Sweep {
     mutating func complete() async throws {
         let result = try pipeline.run("setup.sh", environment: environment)
         guard result.status == 0 else {
-            throw Emulator.Failure(description: "setup.sh did not complete after the faults: \(result.summary)")
+            throw Failure("setup.sh did not complete after the faults: \(result.summary)")
         }
         try await completed(at: try await emulator.callLog())
     }

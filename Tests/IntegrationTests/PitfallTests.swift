@@ -1,24 +1,11 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Pitfalls a console hides and a script meets (docs/troubleshooting.md): IAM changes that have not
 /// propagated yet, and the CodeArtifact token, which must never be printed or written.
-final class PitfallTests: XCTestCase {
-    private var emulator: Emulator!
-    private var work: URL!
-    private var pipeline: ArticlePipeline!
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-pitfalls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        emulator = try Emulator()
-        pipeline = try ArticlePipeline(emulator: emulator, work: work)
-    }
-
-    override func tearDown() {
-        emulator?.stop()
-        try? FileManager.default.removeItem(at: work)
-    }
+final class PitfallTests: EmulatorTestCase {
+    override class var rendersArticlePipeline: Bool { true }
 
     /// CodeBuild refuses the new role until IAM has propagated: setup.sh retries within its
     /// budget and completes; when the role never becomes usable, it stops after the budget,
@@ -63,7 +50,7 @@ final class PitfallTests: XCTestCase {
         // HOME: `aws codeartifact login` hands the token to npm's configuration there, and only there.
         let login = try buildspecCommands(phase: "pre_build").joined(separator: "\n")
         XCTAssertTrue(login.contains("codeartifact login"), "the buildspec has no login line: \(login)")
-        printed.append(try Command.run("bash", ["-euo", "pipefail", "-c", login], environment: pipeline.aws.environment, in: work))
+        printed.append(try runProgram("bash", ["-euo", "pipefail", "-c", login], environment: aws.environment, in: work))
         XCTAssertEqual(printed[1].status, 0, printed[1].summary)
         let npmrc = try String(contentsOf: work.appendingPathComponent(".npmrc"), encoding: .utf8)
         XCTAssertTrue(npmrc.contains(token), "npm did not get the token, so this test could not see it leak")

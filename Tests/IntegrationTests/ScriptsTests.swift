@@ -1,26 +1,14 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The built binary renders the article's answers for an emulated VPC; setup.sh then creates
 /// every planned resource, a second run creates nothing, teardown.sh removes all of it but the
 /// operator's network, and a second teardown is harmless.
-final class ScriptsTests: XCTestCase {
-    private var emulator: Emulator!
-    private var work: URL!
-
-    override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-scripts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        emulator = try Emulator()
-    }
-
-    override func tearDown() {
-        emulator?.stop()
-        try? FileManager.default.removeItem(at: work)
-    }
+final class ScriptsTests: EmulatorTestCase {
+    override class var rendersArticlePipeline: Bool { true }
 
     func testSetupCreatesThePlanAndTeardownRemovesIt() async throws {
-        let pipeline = try ArticlePipeline(emulator: emulator, work: work)
 
         try pipeline.runSucceeding("setup.sh")
         let created = try pipeline.assertPipeline()

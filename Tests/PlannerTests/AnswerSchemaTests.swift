@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Planner
 
@@ -32,7 +33,7 @@ final class AnswerSchemaTests: XCTestCase {
     private func written(_ key: AnswerKey, as value: String) -> String {
         let parts = key.path.split(separator: ".")
         var section = ""
-        return AnswersFile.write(articleAnswers()).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        return AnswersFile.write(Article.answers).split(separator: "\n", omittingEmptySubsequences: false).map { line in
             if !line.hasPrefix(" "), line.hasSuffix(":") { section = String(line.dropLast()) }
             let indent = parts.count == 2 ? "  " : ""
             let here = parts.count == 1 || section == parts[0]
@@ -49,7 +50,7 @@ final class AnswerSchemaTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(typed.count, 5, "version and the four flags at least")
         for key in typed {
-            let plain = AnswersFile.write(articleAnswers()).split(separator: "\n")
+            let plain = AnswersFile.write(Article.answers).split(separator: "\n")
                 .first { $0.hasPrefix("\(key.name): ") || $0.hasPrefix("  \(key.name): ") }
             let value = try XCTUnwrap(plain?.split(separator: " ").last.map(String.init), key.path)
             XCTAssertEqual(AnswersFile.read(written(key, as: value)).diagnostics.errors, [], "\(key.path): \(value) plain")
@@ -115,7 +116,7 @@ final class AnswerSchemaTests: XCTestCase {
             ("image", { $0.build.image = "aws/codebuild/amazonlinux-x86_64-standard:6.0" }),
             ("no upstream", { $0.codeartifact.upstream = "" }),
         ]
-        let base = articleAnswers()
+        let base = Article.answers
         for (what, change) in changes {
             var changed = base
             change(&changed)
@@ -130,15 +131,15 @@ final class AnswerSchemaTests: XCTestCase {
     }
 
     func testTheConnectionFollowsTheUpstreamBothWays() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.codeartifact.upstream = ""
-        answers = AnswerSchema.refill(from: articleAnswers(), to: answers)
+        answers = AnswerSchema.refill(from: Article.answers, to: answers)
         XCTAssertEqual(answers.codeartifact.externalConnection, "")
         var back = answers
         back.codeartifact.upstream = "npm-store"
         XCTAssertEqual(AnswerSchema.refill(from: answers, to: back).codeartifact.externalConnection, "public:npmjs")
         // A connection the user chose stays.
-        var chosen = articleAnswers()
+        var chosen = Article.answers
         chosen.codeartifact.format = .pypi
         chosen.codeartifact.externalConnection = "public:pypi"
         var typed = chosen

@@ -1,17 +1,9 @@
+import TestSupport
 import XCTest
 @testable import Planner
 
 /// The reader: YAML and JSON in, best-effort answers and every problem with its position out.
 final class AnswersFileTests: XCTestCase {
-    /// Resources/examples/article.yaml, read from the package as a file.
-    static var articleText: String {
-        get throws {
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent()
-            return try String(contentsOf: root.appendingPathComponent("Resources/examples/article.yaml"), encoding: .utf8)
-        }
-    }
-
     /// A file with the required keys, then `rest`.
     private func read(_ rest: String) -> (answers: Answers, diagnostics: [Diagnostic]) {
         AnswersFile.read("""
@@ -27,10 +19,14 @@ final class AnswersFileTests: XCTestCase {
 
     private func lines(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map { $0.formatted(file: "a.yaml") } }
 
-    func testTheArticleExampleIsClean() throws {
-        let (answers, diagnostics) = AnswersFile.read(try Self.articleText)
+    func testTheArticleExampleIsClean() {
+        let (answers, diagnostics) = AnswersFile.read(Article.text)
         XCTAssertEqual(diagnostics, [])
-        XCTAssertEqual(answers, RulesTests.valid)
+        // The article's values are the defaults; only the network ids have none.
+        var defaults = Answers()
+        defaults.network = answers.network
+        XCTAssertEqual(answers, defaults)
+        XCTAssertEqual(answers.network.subnets.count, 2)
     }
 
     func testProblemsCarryFileLineAndColumn() {
@@ -231,9 +227,9 @@ final class AnswersFileTests: XCTestCase {
     }
 
     func testAByteOrderMarkIsIgnored() throws {
-        let (answers, found) = AnswersFile.read("\u{FEFF}" + (try Self.articleText))
+        let (answers, found) = AnswersFile.read("\u{FEFF}" + Article.text)
         XCTAssertEqual(found, [])
-        XCTAssertEqual(answers, RulesTests.valid)
+        XCTAssertEqual(answers, Article.answers)
         XCTAssertEqual(AnswersFile.read("\u{FEFF}&a x: 1\n").diagnostics.map(\.message),
                        ["anchors and aliases are not supported (write each value out)"])
     }
@@ -308,7 +304,7 @@ final class AnswersFileTests: XCTestCase {
             """
         let (answers, found) = AnswersFile.read(json)
         XCTAssertEqual(found, [])
-        XCTAssertEqual(answers, RulesTests.valid)
+        XCTAssertEqual(answers, Article.answers)
     }
 
     func testMissingKeysFollowTheAnswersTheyDependOn() {

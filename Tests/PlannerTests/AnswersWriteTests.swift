@@ -1,11 +1,12 @@
+import TestSupport
 import XCTest
 @testable import Planner
 
 /// The writer: the normalised file, every key filled in, that reads back to the same answers.
 final class AnswersWriteTests: XCTestCase {
     func testTheArticlesAnswersWriteAsTheExampleFile() throws {
-        let written = AnswersFile.write(RulesTests.valid)
-        let example = try AnswersFileTests.articleText
+        let written = AnswersFile.write(Article.answers)
+        let example = Article.text
         // The example's own comment lines aside, the two files are the same, key for key.
         let body = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") } }
         XCTAssertEqual(Array(body(written)), Array(body(example)))
@@ -13,7 +14,7 @@ final class AnswersWriteTests: XCTestCase {
     }
 
     func testWritingIsStable() {
-        XCTAssertEqual(AnswersFile.write(RulesTests.valid), AnswersFile.write(RulesTests.valid))
+        XCTAssertEqual(AnswersFile.write(Article.answers), AnswersFile.write(Article.answers))
     }
 
     func testEveryKeyIsWrittenInTheContractsOrder() {
@@ -36,7 +37,7 @@ final class AnswersWriteTests: XCTestCase {
                    "~", "", "0123", "1e3", "0x1F", "true", "-", "- item", "[x]", "{x}", "*x", "&x", "!x", "%x", "@x",
                    "`x`", "a\\b", "tab\there", "nul\0", "cr\r\n", "\u{85}\u{2028}\u{2029}\u{FEFF}", "日本語", "🚀",
                    "key:", "1:20", ".inf", "=", "<<", "?", "#"]
-        var answers = RulesTests.valid
+        var answers = Article.answers
         for (index, value) in odd.enumerated() {
             answers.name = value
             answers.profile = value + "!"
@@ -51,7 +52,7 @@ final class AnswersWriteTests: XCTestCase {
     }
 
     func testEveryChoiceReadsBackUnchanged() {
-        var answers = RulesTests.valid
+        var answers = Article.answers
         answers.codeartifact.format = .nuget
         answers.build.logs = .none
         answers.build.privileged = true

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import Planner
 
@@ -91,9 +92,9 @@ final class EndpointPolicyTests: XCTestCase {
     ]
 
     static func answerSets() -> [(String, Answers)] {
-        var foreignDomain = articleAnswers()
+        var foreignDomain = Article.answers
         foreignDomain.codeartifact.domainOwner = "444455556666"
-        return [("article", articleAnswers()), ("domain of another account", foreignDomain)]
+        return [("article", Article.answers), ("domain of another account", foreignDomain)]
     }
 
     func testEveryRequestOfTheBuildPassesInEveryMode() throws {
@@ -115,7 +116,7 @@ final class EndpointPolicyTests: XCTestCase {
     }
 
     func testFullAccessIsAWSDefaultPolicy() throws {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.endpoints.policies = .fullAccess
         let plan = Planner.plan(answers)
         let endpoints = plan.allCommands.filter { $0.operation == "create-vpc-endpoint" }
@@ -137,7 +138,7 @@ final class EndpointPolicyTests: XCTestCase {
 
     /// The perimeter: principals of other accounts, and resources of other accounts but the ones named.
     func testAccountModeKeepsThePerimeter() throws {
-        let documents = try Self.documents(articleAnswers())
+        let documents = try Self.documents(Article.answers)
         let stranger = RequestPrincipal.aws("arn:aws:iam::\(Self.otherAccount):role/intruder")
         let outside: [(EndpointService, PolicyRequest)] = [
             (.s3, PolicyRequest(stranger, "s3:GetObject", "arn:aws:s3:::codepipeline-us-west-2-\(Self.account)-private/k",
@@ -161,7 +162,7 @@ final class EndpointPolicyTests: XCTestCase {
 
     /// The trade-off least-privilege makes, which setup.sh, the checklist and the wizard state.
     func testLeastPrivilegeLimitsEveryOtherWorkloadToThePipelinesRequests() throws {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.endpoints.policies = .leastPrivilege
         let documents = try Self.documents(answers)
         for (service, request) in Self.otherWorkloadRequests {
@@ -173,7 +174,7 @@ final class EndpointPolicyTests: XCTestCase {
         XCTAssertTrue(warning.contains("every other workload in vpc-0123456789abcdef0 is then limited to this pipeline's requests"))
         XCTAssertTrue(ScriptRenderer.render(.setup, plan).contains(Shell.quote(.text(warning))), "setup.sh says it before its question")
         XCTAssertTrue(Checklist.render(plan).contains(warning))
-        XCTAssertNil(Policies.warning(Planner.plan(articleAnswers())), "the account mode needs no warning")
+        XCTAssertNil(Policies.warning(Planner.plan(Article.answers)), "the account mode needs no warning")
         answers.endpoints.existing = EndpointService.allCases
         XCTAssertNil(Policies.warning(Planner.plan(answers)), "no endpoint is created, so none is limited")
     }
@@ -196,7 +197,7 @@ final class EndpointPolicyTests: XCTestCase {
 
     /// The Amazon Linux repositories follow the image: AL2023 for the default, AL2 for the article's.
     func testAmazonLinuxRepositoriesFollowTheImage() throws {
-        var answers = articleAnswers()
+        var answers = Article.answers
         XCTAssertTrue(Self.text(Policies(Names(answers)).endpoint(.s3)!).contains("arn:aws:s3:::al2023-repos-us-west-2-de612dc2/*"))
         answers.build.image = Catalog.articleImage
         let al2 = Self.text(Policies(Names(answers)).endpoint(.s3)!)

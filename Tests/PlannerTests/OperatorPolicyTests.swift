@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Planner
 
@@ -44,7 +45,7 @@ final class OperatorPolicyTests: XCTestCase {
 
     static func answerSets() -> [(String, Answers)] {
         var sets = RenderScriptTests.mixes()
-        var foreign = articleAnswers()
+        var foreign = Article.answers
         foreign.codeartifact.domainOwner = "444455556666"
         foreign.endpoints.privateDNS = false
         sets.append(("domain of another account", foreign))
@@ -107,7 +108,7 @@ final class OperatorPolicyTests: XCTestCase {
 
     /// The article's calls by their ARNs, written out here, and the same actions beyond the plan.
     func testTheArticlesResourcesAndNothingBeyond() throws {
-        let policy = try Self.document(Planner.plan(articleAnswers()))
+        let policy = try Self.document(Planner.plan(Article.answers))
         let ci = RequestPrincipal.aws("arn:aws:iam::111122223333:role/ci")
         func decide(_ action: String, _ resource: String, _ extra: [String: String] = [:]) -> PolicyDecision {
             policy.evaluate(PolicyRequest(ci, action, resource, extra: extra))
@@ -151,7 +152,7 @@ final class OperatorPolicyTests: XCTestCase {
     }
 
     func testTheMappingsExceptions() {
-        let permissions = Permissions(Names(articleAnswers()))
+        let permissions = Permissions(Names(Article.answers))
         XCTAssertEqual(permissions.actions(Command("s3api", "head-bucket").with("bucket", "b")), ["s3:ListBucket"])
         XCTAssertEqual(permissions.actions(Command("s3api", "delete-object").with("bucket", "b").with("key", "k")), ["s3:DeleteObject"])
         XCTAssertEqual(permissions.actions(Command("s3api", "delete-object").with("bucket", "b").with("version-id", "v")), ["s3:DeleteObjectVersion"])
@@ -165,8 +166,8 @@ final class OperatorPolicyTests: XCTestCase {
     }
 
     func testOperatorJSONIsWrittenWithThePolicies() {
-        let files = Outputs.render(articleAnswers())
+        let files = Outputs.render(Article.answers)
         XCTAssertTrue(files.contains { $0.path == "policies/operator.json" })
-        XCTAssertTrue(Outputs.preview(articleAnswers()).contains { $0.path == "policies/operator.json" })
+        XCTAssertTrue(Outputs.preview(Article.answers).contains { $0.path == "policies/operator.json" })
     }
 }

@@ -1,14 +1,6 @@
+import TestSupport
 import XCTest
 @testable import Planner
-
-/// The article's answers, built in Swift (the golden test reads Resources/examples/article.yaml).
-func articleAnswers() -> Answers {
-    var answers = Answers()
-    answers.network.vpc = "vpc-0123456789abcdef0"
-    answers.network.subnets = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
-    answers.network.routeTables = ["rtb-0123456789abcdef0"]
-    return answers
-}
 
 extension Plan {
     /// Every command of a step's create, always and teardown actions, as argv display strings.
@@ -30,7 +22,7 @@ extension Command {
 
 final class PlanDerivationTests: XCTestCase {
     func testArticleStepsFollowTheOrderOfTheNotes() {
-        let ids = Planner.plan(articleAnswers()).steps.map(\.id.rawValue)
+        let ids = Planner.plan(Article.answers).steps.map(\.id.rawValue)
         XCTAssertEqual(ids, [
             "preflight", "vpc-dns", "codebuild-role", "pipeline-role", "events-role",
             "build-security-group", "endpoint-security-group",
@@ -43,14 +35,14 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testEveryStepSaysWhyInOneSentence() {
-        for step in Planner.plan(articleAnswers()).steps {
+        for step in Planner.plan(Article.answers).steps {
             XCTAssertTrue(step.why.hasSuffix("."), step.id.rawValue)
             XCTAssertFalse(step.why.dropLast().contains(". "), step.id.rawValue)
         }
     }
 
     func testEndpointsAndTheirReasons() {
-        let decisions = Planner.plan(articleAnswers()).endpoints
+        let decisions = Planner.plan(Article.answers).endpoints
         XCTAssertTrue(decisions.allSatisfy(\.planned))
         XCTAssertEqual(decisions.first { $0.service == .sts }?.reason,
                        "the sample buildspec calls aws sts get-caller-identity")
@@ -58,7 +50,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testNoLogsEndpointNorLogGroupWithoutCloudWatchLogs() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.build.logs = .none
         let plan = Planner.plan(answers)
         XCTAssertEqual(plan.endpoints.first { $0.service == .logs }?.planned, false)
@@ -69,7 +61,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testExistingEndpointsAreNotCreated() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.endpoints.existing = [.s3, .sts]
         let plan = Planner.plan(answers)
         XCTAssertNil(plan.step(.endpoint(.s3)))
@@ -81,7 +73,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testInterfaceEndpointsAreAwaitedTogetherAndTheGatewayUsesRouteTables() {
-        let plan = Planner.plan(articleAnswers())
+        let plan = Planner.plan(Article.answers)
         XCTAssertEqual(plan.step(.endpointsAvailable)?.always,
                        [.awaitEndpoints(["EP_LOGS", "EP_CODEARTIFACT_API", "EP_CODEARTIFACT_REPOSITORIES", "EP_STS"]
                            .map(Arg.variable))])
@@ -98,7 +90,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testPrivateDNSOffLeavesTheVPCAttributesAlone() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.endpoints.privateDNS = false
         let plan = Planner.plan(answers)
         XCTAssertNil(plan.step(.vpcDNS))
@@ -106,7 +98,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testSecurityGroupModes() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         var plan = Planner.plan(answers)
         let build = plan.step(.buildSecurityGroup)!
         XCTAssertEqual(build.check?.capture, "BUILD_SG")
@@ -135,7 +127,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testNewRolesHaveTrustConditionsAndInlinePolicies() {
-        let plan = Planner.plan(articleAnswers())
+        let plan = Planner.plan(Article.answers)
         let create = plan.createCommand(.codeBuildRole, "create-role")!
         XCTAssertEqual(create.value("role-name"), "codebuild-Private-service-role")
         XCTAssertTrue(create.value("assume-role-policy-document")!.contains(#""Service":"codebuild.amazonaws.com""#))
@@ -149,7 +141,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testExistingRolesCreateNothingAndAreUsedAsTheyAre() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.build.role = .existing(arn: "arn:aws:iam::111122223333:role/build")
         answers.pipeline.role = .existing(arn: "arn:aws:iam::111122223333:role/pipeline")
         let plan = Planner.plan(answers)
@@ -164,7 +156,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testIAMScope() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         let scoped = Policies(Names(answers)).codeBuildCodeArtifact.arg.display
         XCTAssertTrue(scoped.contains(#""Resource":"arn:aws:codeartifact:us-west-2:${ACCOUNT}:domain/private""#))
         XCTAssertTrue(scoped.contains(#""Resource":"arn:aws:codeartifact:us-west-2:${ACCOUNT}:repository/private/Private""#))
@@ -175,7 +167,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testEndpointPoliciesInEachMode() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         XCTAssertEqual(answers.endpoints.policies, .account, "the default mode")
         for mode in [EndpointPolicies.account, .leastPrivilege] {
             answers.endpoints.policies = mode
@@ -200,7 +192,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testPipelineTypeAndTriggers() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         var pipeline = Planner.plan(answers).createCommand(.pipeline, "create-pipeline")!.value("pipeline")!
         XCTAssertTrue(pipeline.contains(#""pipelineType":"V2""#))
         XCTAssertTrue(pipeline.contains(#""PollForSourceChanges":"false""#))
@@ -222,7 +214,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testTriggerRuleWatchesTheBranch() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.source.branch = "release/1.0"
         let plan = Planner.plan(answers)
         let pattern = plan.createCommand(.trigger, "put-rule")!.value("event-pattern")!
@@ -233,7 +225,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testExistingRepositoryIsCheckedNeverCreatedCommittedToOrRemoved() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.source.create = false
         let plan = Planner.plan(answers)
         let step = plan.step(.sourceRepository)!
@@ -246,7 +238,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testSampleAppIsCommittedFileByFileFromTheScriptsFolder() {
-        let plan = Planner.plan(articleAnswers())
+        let plan = Planner.plan(Article.answers)
         let puts = plan.step(.sampleApp)!.create.flatMap(\.commands)
         XCTAssertEqual(puts.map { $0.value("file-path") }, ["buildspec.yml", "package.json", "index.js"])
         XCTAssertEqual(puts[0].value("file-content"), "fileb://${HERE}/repo/buildspec.yml")
@@ -260,7 +252,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testDomainOfAnotherAccountIsUsedNotCreated() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.codeartifact.domainOwner = "111122223333"
         let plan = Planner.plan(answers)
         XCTAssertEqual(plan.step(.codeArtifactDomain)?.check?.mustExist, true)
@@ -269,7 +261,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testNoUpstreamMeansNoConnection() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.codeartifact.upstream = ""
         let plan = Planner.plan(answers)
         XCTAssertNil(plan.step(.codeArtifactUpstream))
@@ -277,7 +269,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testBuildProjectAndRetries() {
-        let plan = Planner.plan(articleAnswers())
+        let plan = Planner.plan(Article.answers)
         let project = plan.createCommand(.buildProject, "create-project")!
         XCTAssertTrue(project.retriesPropagation)
         XCTAssertTrue(project.value("environment")!.contains(#""name":"AWS_STS_REGIONAL_ENDPOINTS","value":"regional""#))
@@ -287,7 +279,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testBuildTimeoutReachesTheProject() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         XCTAssertEqual(Planner.plan(answers).createCommand(.buildProject, "create-project")?.value("timeout-in-minutes"), "60")
         answers.build.timeoutMinutes = 480
         XCTAssertEqual(Planner.plan(answers).createCommand(.buildProject, "create-project")?.value("timeout-in-minutes"), "480")
@@ -296,7 +288,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testArtifactBucketInUSEast1HasNoLocationConstraint() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         XCTAssertTrue(Planner.plan(answers).createCommand(.artifactBucket, "create-bucket")!.has("create-bucket-configuration"))
         answers.region = "us-east-1"
         answers.pipeline.artifactBucket = "my-artifacts"
@@ -306,7 +298,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testTagsReachEveryTaggedResource() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.tags = [Answers.Tag(key: "Team", value: "a b")]
         let plan = Planner.plan(answers)
         XCTAssertEqual(plan.createCommand(.codeArtifactDomain, "create-domain")?.value("tags"),
@@ -316,7 +308,7 @@ final class PlanDerivationTests: XCTestCase {
     }
 
     func testTeardownFindsEndpointsAndGroupsByTheTagOnly() {
-        let plan = Planner.plan(articleAnswers())
+        let plan = Planner.plan(Article.answers)
         let lookup = plan.step(.endpoint(.sts))!.teardown[0].commands[0].value("filters")!
         XCTAssertTrue(lookup.contains(#"{"Name":"tag:vpcpipe","Values":["Private"]}"#))
         XCTAssertEqual(plan.step(.buildSecurityGroup)!.teardown.flatMap(\.commands).map(\.operation),
@@ -326,7 +318,7 @@ final class PlanDerivationTests: XCTestCase {
     /// Every step teardown undoes reads vpcpipe's tag first, in setup (to say whether it found
     /// someone else's resource) and in teardown (to keep it): nothing is deleted by name alone.
     func testTeardownDeletesOnlyWhatCarriesTheTag() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.network.securityGroup = .create
         let plan = Planner.plan(answers)
         let undone = plan.steps.filter { !$0.teardown.isEmpty }
@@ -357,7 +349,7 @@ final class PlanDerivationTests: XCTestCase {
     /// Where a check's call or lookup returns tags, setup reads them there; else with one call
     /// made only when the check finds the resource.
     func testSetupReadsTheTagInTheCheckWhereItCan() {
-        let plan = Planner.plan(articleAnswers())
+        let plan = Planner.plan(Article.answers)
         for id: StepID in [.buildSecurityGroup, .endpointSecurityGroup, .endpoint(.sts), .buildProject] {
             XCTAssertEqual(plan.step(id)?.check?.tag, .found, id.rawValue)
         }

@@ -1,9 +1,10 @@
+import TestSupport
 import XCTest
 @testable import Planner
 
 final class PlanNamesTests: XCTestCase {
     func testArticleNamesAreTheConsolesNames() {
-        let names = Names(articleAnswers())
+        let names = Names(Article.answers)
         XCTAssertEqual(names.codeBuildRole, "codebuild-Private-service-role")
         XCTAssertEqual(names.pipelineRole, "AWSCodePipelineServiceRole-us-west-2-Private")
         XCTAssertEqual(names.logGroup, "/aws/codebuild/Private")
@@ -12,7 +13,7 @@ final class PlanNamesTests: XCTestCase {
     }
 
     func testLongNamesFitTheirLimitsWithAStableHash() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.region = "ap-southeast-2"
         answers.name = "A" + String(repeating: "b", count: 31)
         answers.build.project = "P" + String(repeating: "x", count: 149)
@@ -31,7 +32,7 @@ final class PlanNamesTests: XCTestCase {
     }
 
     func testNamesThatShareAPrefixStayDistinct() {
-        var one = articleAnswers(), two = articleAnswers()
+        var one = Article.answers, two = Article.answers
         one.build.project = String(repeating: "p", count: 100) + "one"
         two.build.project = String(repeating: "p", count: 100) + "two"
         XCTAssertNotEqual(Names(one).codeBuildRole, Names(two).codeBuildRole)
@@ -45,7 +46,7 @@ final class PlanNamesTests: XCTestCase {
     }
 
     func testRuleNamesLoseCharactersEventBridgeRefuses() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.pipeline.name = "team@pipe"
         let rule = Names(answers).rule
         XCTAssertFalse(rule.contains("@"))
@@ -53,7 +54,7 @@ final class PlanNamesTests: XCTestCase {
     }
 
     func testBucketNameWithATrailingHyphenEndsWithTheHash() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.name = "Private_"
         let bucket = Names(answers).artifactBucket.display
         XCTAssertTrue(bucket.hasPrefix("codepipeline-us-west-2-${ACCOUNT}-private-"))
@@ -68,7 +69,7 @@ final class PlanNamesTests: XCTestCase {
     }
 
     func testPartitionFollowsTheRegion() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.region = "cn-north-1"
         XCTAssertEqual(Names(answers).partition, "aws-cn")
         XCTAssertTrue(Names(answers).domainArn.display.hasPrefix("arn:aws-cn:codeartifact:cn-north-1:"))

@@ -1,23 +1,7 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Planner
-
-/// Runs a program and returns its exit status and output (stderr merged after stdout).
-func runProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws
-    -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 final class PlanShellTests: XCTestCase {
     func testEveryLiteralIsSingleQuotedEvenWhenSafe() {
@@ -48,9 +32,9 @@ final class PlanShellTests: XCTestCase {
         for value in values {
             let arg: Arg = Arg.text(value) + Arg.variable("V") + Arg.text(value)
             let line = "V='$(x)'; printf '%s\\n' \(Shell.quote(arg))"
-            let result = try runProcess("/bin/bash", ["-c", line])
-            XCTAssertEqual(result.status, 0)
-            XCTAssertEqual(result.output, value + "$(x)" + value + "\n", value)
+            let result = try runProgram("/bin/bash", ["-c", line])
+            XCTAssertEqual(result.status, 0, result.summary)
+            XCTAssertEqual(result.stdout, value + "$(x)" + value + "\n", value)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/vpcpipe-pwned"))
     }

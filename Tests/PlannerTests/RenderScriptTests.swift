@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Planner
 
 final class RenderScriptTests: XCTestCase {
     /// Answers that together reach every branch of the renderers.
     static func mixes() -> [(String, Answers)] {
-        var mixes: [(String, Answers)] = [("article", articleAnswers())]
-        var a = articleAnswers()
+        var mixes: [(String, Answers)] = [("article", Article.answers)]
+        var a = Article.answers
         a.network.securityGroup = .vpcDefault
         a.build.logs = .none
         a.pipeline.trigger = .poll
@@ -14,7 +15,7 @@ final class RenderScriptTests: XCTestCase {
         a.profile = "dev.team"
         a.region = "us-east-1"
         mixes.append(("default-sg-poll", a))
-        a = articleAnswers()
+        a = Article.answers
         a.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
         a.endpoints.existing = [.s3, .logs]
         a.endpoints.policies = .fullAccess
@@ -28,7 +29,7 @@ final class RenderScriptTests: XCTestCase {
         a.tags = [Answers.Tag(key: "Team", value: "it's a team")]
         mixes.append(("existing-everything", a))
         for format in [PackageFormat.pypi, .maven, .nuget] {
-            a = articleAnswers()
+            a = Article.answers
             a.codeartifact.format = format
             a.codeartifact.upstream = Defaults.upstream(format: format)
             a.codeartifact.externalConnection = Defaults.externalConnection(format: format)
@@ -39,109 +40,74 @@ final class RenderScriptTests: XCTestCase {
         return mixes
     }
 
-    /// An environment whose `aws` only leaves a mark, to prove a dry run calls nothing.
-    static func dryRunEnvironment(_ folder: URL) throws -> [String: String] {
-        let bin = folder.appendingPathComponent(".bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        let aws = bin.appendingPathComponent("aws")
-        try "#!/bin/sh\ntouch \"$(dirname \"$0\")/called\"\nexit 1\n".write(to: aws, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: aws.path)
-        return ["PATH": bin.path + ":/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
-    }
-
-    static func awsWasCalled(_ folder: URL) -> Bool {
-        FileManager.default.fileExists(atPath: folder.appendingPathComponent(".bin/called").path)
-    }
-
-    /// Writes the output folder to a temporary directory.
-    static func write(_ answers: Answers) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-\(UUID().uuidString)")
-        for file in Outputs.render(answers) {
-            let url = folder.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.contents.write(to: url, atomically: true, encoding: .utf8)
-            if file.executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
-        }
-        return folder
-    }
-
-    /// shellcheck's path; a test that needs it fails without it.
-    static func shellcheck() throws -> String {
-        let shellcheck = ["/usr/bin/shellcheck", "/usr/local/bin/shellcheck", "/opt/homebrew/bin/shellcheck"]
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-        return try XCTUnwrap(shellcheck, "shellcheck is required: apt-get install -y shellcheck")
+    /// Each mix's output folder, written in `work`.
+    private func writeMixes(in work: URL) throws -> [(label: String, answers: Answers, folder: URL)] {
+        try Self.mixes().map { ($0.0, $0.1, try write(Outputs.render($0.1), to: work.appendingPathComponent($0.0))) }
     }
 
     func testScriptsPassBashAndShellcheck() throws {
-        let checker = try Self.shellcheck()
-        for (label, answers) in Self.mixes() {
-            let folder = try Self.write(answers)
-            defer { try? FileManager.default.removeItem(at: folder) }
+        let work = try temporaryFolder("render")
+        defer { try? FileManager.default.removeItem(at: work) }
+        var scripts: [String] = []
+        for (label, _, folder) in try writeMixes(in: work) {
             for script in ["setup.sh", "teardown.sh"] {
                 let path = folder.appendingPathComponent(script).path
-                let syntax = try runProcess("/bin/bash", ["-n", path])
-                XCTAssertEqual(syntax.status, 0, "\(label) \(script): \(syntax.output)")
-                let lint = try runProcess(checker, [path])
-                XCTAssertEqual(lint.status, 0, "\(label) \(script):\n\(lint.output)")
+                let syntax = try runProgram("/bin/bash", ["-n", path])
+                XCTAssertEqual(syntax.status, 0, "\(label) \(script): \(syntax.stderr)")
+                scripts.append(path)
             }
         }
+        let lint = try runProgram("shellcheck", scripts)
+        XCTAssertEqual(lint.status, 0, lint.summary)
     }
 
     /// The bash library the scripts carry, file by file as Resources/scripts holds it: each file
     /// is a part of a script and passes bash and shellcheck alone, its header's directives included.
     func testBashLibraryFilesPassShellcheckOnTheirOwn() throws {
-        let checker = try Self.shellcheck()
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Resources/scripts").standardizedFileURL
+        let folder = repositoryRoot.appendingPathComponent("Resources/scripts")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(Set(files), Set(Script.allCases.flatMap(\.library).map { $0.rawValue + ".bash" }),
                        "the files of Resources/scripts and the parts the scripts carry")
-        for file in files {
-            let path = folder.appendingPathComponent(file).path
-            let syntax = try runProcess("/bin/bash", ["-n", path])
-            XCTAssertEqual(syntax.status, 0, "\(file): \(syntax.output)")
-            let lint = try runProcess(checker, [path])
-            XCTAssertEqual(lint.status, 0, "\(file):\n\(lint.output)")
+        let paths = files.map { folder.appendingPathComponent($0).path }
+        for path in paths {
+            let syntax = try runProgram("/bin/bash", ["-n", path])
+            XCTAssertEqual(syntax.status, 0, "\(path): \(syntax.stderr)")
         }
+        // shellcheck checks each file it is given on its own, with that file's directives only.
+        let lint = try runProgram("shellcheck", paths)
+        XCTAssertEqual(lint.status, 0, lint.summary)
     }
 
-    /// A dry run calls nothing (no aws on PATH proves it), prints every step and the placeholders.
+    /// A dry run calls nothing (the sandbox's aws would leave a mark), prints every step, and
+    /// shows runtime values as quoted placeholders.
     func testDryRunCallsNothingAndPrintsEveryCommand() throws {
-        for (label, answers) in Self.mixes() {
-            let folder = try Self.write(answers)
-            defer { try? FileManager.default.removeItem(at: folder) }
+        let work = try temporaryFolder("render")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let sandbox = try DryRunSandbox(in: work)
+        for (label, answers, folder) in try writeMixes(in: work) {
             let plan = Planner.plan(answers)
-            let environment = try Self.dryRunEnvironment(folder)
-            let setup = try runProcess("/bin/bash", [folder.appendingPathComponent("setup.sh").path, "--dry-run"],
-                                       environment: environment)
-            XCTAssertEqual(setup.status, 0, "\(label): \(setup.output)")
-            XCTAssertTrue(setup.output.contains("Account: <account>"), label)
-            XCTAssertTrue(setup.output.contains("[\(plan.steps.count)/\(plan.steps.count)] \(plan.steps.last!.title)"), label)
-            XCTAssertTrue(setup.output.contains("--region '\(answers.region)'"), label)
-            if !answers.profile.isEmpty { XCTAssertTrue(setup.output.contains("--profile '\(answers.profile)'"), label) }
-            XCTAssertFalse(setup.output.contains("setup failed"), label)
-            let teardown = try runProcess("/bin/bash", [folder.appendingPathComponent("teardown.sh").path, "--dry-run"],
-                                          environment: environment)
-            XCTAssertEqual(teardown.status, 0, "\(label): \(teardown.output)")
-            XCTAssertFalse(Self.awsWasCalled(folder), label)
+            let setup = try sandbox.dryRun(folder.appendingPathComponent("setup.sh").path)
+            XCTAssertEqual(setup.status, 0, "\(label): \(setup.summary)")
+            XCTAssertTrue(setup.stdout.contains("Account: <account>"), label)
+            XCTAssertTrue(setup.stdout.contains("[\(plan.steps.count)/\(plan.steps.count)] \(plan.steps.last!.title)"), label)
+            XCTAssertTrue(setup.stdout.contains("--region '\(answers.region)'"), label)
+            if !answers.profile.isEmpty { XCTAssertTrue(setup.stdout.contains("--profile '\(answers.profile)'"), label) }
+            XCTAssertFalse(setup.stdout.contains("setup failed"), label)
+            if label == "article" {
+                for shown in ["aws codebuild create-project --name 'Private'",
+                              "'arn:aws:iam::<account>:role/service-role/codebuild-Private-service-role'",
+                              #""UserIdGroupPairs":[{"GroupId":"<build-sg>"}]"#, "fileb://", "/repo/buildspec.yml'"] {
+                    XCTAssertTrue(setup.stdout.contains(shown), "the article's dry run lacks \(shown)")
+                }
+            }
+            let teardown = try sandbox.dryRun(folder.appendingPathComponent("teardown.sh").path)
+            XCTAssertEqual(teardown.status, 0, "\(label): \(teardown.summary)")
+            XCTAssertFalse(sandbox.awsWasCalled, label)
         }
-    }
-
-    func testArticleDryRunShowsQuotedRuntimeValues() throws {
-        let folder = try Self.write(articleAnswers())
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try runProcess("/bin/bash", [folder.appendingPathComponent("setup.sh").path, "--dry-run"],
-                                    environment: try Self.dryRunEnvironment(folder))
-        XCTAssertTrue(result.output.contains(
-            "aws codebuild create-project --name 'Private'"), result.output)
-        XCTAssertTrue(result.output.contains("'arn:aws:iam::<account>:role/service-role/codebuild-Private-service-role'"))
-        XCTAssertTrue(result.output.contains(#""UserIdGroupPairs":[{"GroupId":"<build-sg>"}]"#))
-        XCTAssertTrue(result.output.contains("fileb://"))
-        XCTAssertTrue(result.output.contains("/repo/buildspec.yml'"))
     }
 
     func testSetupAsksBeforeCreatingAndDefaultsToNo() throws {
-        let script = ScriptRenderer.render(.setup, Planner.plan(articleAnswers()))
+        let script = ScriptRenderer.render(.setup, Planner.plan(Article.answers))
         XCTAssertTrue(script.hasPrefix("#!/usr/bin/env bash\n"))
         XCTAssertTrue(script.contains("set -euo pipefail"))
         XCTAssertTrue(script.contains("read -r -p 'Create these resources? [y/N] ' answer"))
@@ -150,11 +116,11 @@ final class RenderScriptTests: XCTestCase {
         XCTAssertTrue(script.contains("VPCPIPE_POLL_SECONDS"))
         XCTAssertFalse(script.contains("jq"))
         XCTAssertFalse(script.lowercased().contains("get-authorization-token"), "no token in the scripts")
-        XCTAssertTrue(ScriptRenderer.render(.teardown, Planner.plan(articleAnswers())).contains("Delete these resources? [y/N]"))
+        XCTAssertTrue(ScriptRenderer.render(.teardown, Planner.plan(Article.answers)).contains("Delete these resources? [y/N]"))
     }
 
     func testTeardownRunsInReverseAndKeepsWhatExisted() {
-        var answers = articleAnswers()
+        var answers = Article.answers
         answers.source.create = false
         let teardown = ScriptRenderer.render(.teardown, Planner.plan(answers))
         let order = ["delete-rule", "delete-pipeline", "delete-project", "delete-log-group", "delete-vpc-endpoints",
@@ -167,7 +133,7 @@ final class RenderScriptTests: XCTestCase {
     }
 
     func testRepoFilesForEachFormat() {
-        let article = Outputs.render(articleAnswers())
+        let article = Outputs.render(Article.answers)
         let buildspec = article.first { $0.path == "repo/buildspec.yml" }!.contents
         XCTAssertTrue(buildspec.contains("nodejs: 20"))
         XCTAssertTrue(buildspec.contains("aws codeartifact login --tool npm --domain private --domain-owner \"$ACCOUNT\" --repository Private"))
@@ -183,7 +149,7 @@ final class RenderScriptTests: XCTestCase {
     }
 
     func testOutputFolderHasEveryFile() {
-        let paths = Set(Outputs.render(articleAnswers()).map(\.path))
+        let paths = Set(Outputs.render(Article.answers).map(\.path))
         for path in ["setup.sh", "teardown.sh", "checklist.md", "answers.yaml", "plan.json",
                      "policies/codebuild-trust.json", "policies/codebuild-base.json", "policies/codebuild-codeartifact.json",
                      "policies/codepipeline-trust.json", "policies/codepipeline.json", "policies/events-trust.json",
@@ -191,11 +157,11 @@ final class RenderScriptTests: XCTestCase {
                      "repo/buildspec.yml", "repo/package.json", "repo/index.js"] {
             XCTAssertTrue(paths.contains(path), path)
         }
-        XCTAssertEqual(Outputs.render(articleAnswers()).filter(\.executable).map(\.path), ["setup.sh", "teardown.sh"])
+        XCTAssertEqual(Outputs.render(Article.answers).filter(\.executable).map(\.path), ["setup.sh", "teardown.sh"])
     }
 
     func testPlanJSONIsValidAndShowsRuntimeParts() throws {
-        let text = PlanJSON.render(Planner.plan(articleAnswers()))
+        let text = PlanJSON.render(Planner.plan(Article.answers))
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         XCTAssertEqual(object["formatVersion"] as? Int, 1)
         let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
@@ -214,7 +180,7 @@ final class RenderScriptTests: XCTestCase {
     }
 
     func testChecklistCarriesTheValuesAndTheProof() {
-        let checklist = Checklist.render(Planner.plan(articleAnswers()))
+        let checklist = Checklist.render(Planner.plan(Article.answers))
         XCTAssertTrue(checklist.contains("`npm-store`, public upstream `public:npmjs`"))
         XCTAssertTrue(checklist.contains("Release change"))
         XCTAssertTrue(checklist.contains("prints `7`, the square root of 49"))

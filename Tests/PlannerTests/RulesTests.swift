@@ -1,20 +1,12 @@
+import TestSupport
 import XCTest
 @testable import Planner
 
 /// One test per rule of the answers file (docs/answers.md): values that pass and values that fail, on typed answers.
 final class RulesTests: XCTestCase {
-    /// The article's answers with a network filled in: they pass every rule.
-    static var valid: Answers {
-        var answers = Answers()
-        answers.network.vpc = "vpc-0123456789abcdef0"
-        answers.network.subnets = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
-        answers.network.routeTables = ["rtb-0123456789abcdef0"]
-        return answers
-    }
-
     /// The diagnostics of the valid answers changed by `change`.
     private func check(_ change: (inout Answers) -> Void) -> [Diagnostic] {
-        var answers = Self.valid
+        var answers = Article.answers
         change(&answers)
         return Rules.check(answers)
     }
@@ -36,7 +28,7 @@ final class RulesTests: XCTestCase {
     }
 
     func testValidAnswersPassEveryRule() {
-        XCTAssertEqual(Rules.check(Self.valid), [])
+        XCTAssertEqual(Rules.check(Article.answers), [])
     }
 
     func testMessagesSayWhatIsWrongThenWhatIsExpected() {

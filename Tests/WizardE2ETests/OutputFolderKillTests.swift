@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// kill -9 of `vpcpipe --headless` while it replaces an output folder: afterwards the folder is
@@ -8,10 +9,11 @@ final class OutputFolderKillTests: XCTestCase {
     static let kills = 100
 
     private var work: URL!
+    private var binary = ""
 
     override func setUpWithError() throws {
-        work = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        binary = try vpcpipeBinary()
+        work = try temporaryFolder("kill")
     }
 
     override func tearDown() {
@@ -22,9 +24,8 @@ final class OutputFolderKillTests: XCTestCase {
 
     /// Runs vpcpipe to its end; returns its exit status and output.
     private func vpcpipe(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let log = path("vpcpipe.log")
-        let status = reap(try spawn([builtVpcpipe] + arguments, log: log))
-        return (status, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+        let result = try runProgram(binary, arguments)
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// A large plan, so that writing takes as long as it can: 16 subnets and route tables (the
@@ -48,9 +49,8 @@ final class OutputFolderKillTests: XCTestCase {
     }
 
     func testKillNineLeavesTheOldFolderOrTheNewOneAndTheNextRunCleansUp() throws {
-        let seed = ProcessInfo.processInfo.environment["VPCPIPE_KILL_SEED"].flatMap { Int($0) } ?? Int.random(in: 0...Int(Int32.max))
-        print("kill seed: \(seed) (repeat with VPCPIPE_KILL_SEED=\(seed))")
-        srand48(seed)
+        let seed = testSeed(default: 0x0000_6B11)
+        var random = SplitMix64(seed: seed)
 
         try largeAnswers(name: "Old", seed: 1).write(toFile: path("old.yaml"), atomically: true, encoding: .utf8)
         try largeAnswers(name: "New", seed: 2).write(toFile: path("new.yaml"), atomically: true, encoding: .utf8)
@@ -77,18 +77,17 @@ final class OutputFolderKillTests: XCTestCase {
             XCTAssertEqual(try staging(), [], "a stale staging folder survived the next run (seed \(seed))")
             XCTAssertTrue(tree(out) == old, "kill \(kill), seed \(seed): the reset run did not write the old folder")
 
-            let pid = try spawn([builtVpcpipe, "--headless", path("new.yaml"), "--out", out.path], log: path("killed.log"))
+            let child = try Child([binary, "--headless", path("new.yaml"), "--out", out.path], output: work.appendingPathComponent("killed.log"))
             if kill % 2 == 0 {
                 // Anywhere in the run: mostly before writing, which must leave the old folder.
-                usleep(useconds_t(drand48() * runTime * 1_000_000))
+                usleep(useconds_t(Double.random(in: 0..<1, using: &random) * runTime * 1_000_000))
             } else {
                 // Aimed at the write: once the staging folder shows, within a few milliseconds.
-                var status: Int32 = 0
-                while try staging().isEmpty && waitpid(pid, &status, WNOHANG) == 0 { usleep(100) }
-                usleep(useconds_t(drand48() * 3_000))
+                while try staging().isEmpty && child.isRunning { usleep(100) }
+                usleep(useconds_t(Double.random(in: 0..<1, using: &random) * 3_000))
             }
-            Foundation.kill(pid, SIGKILL)
-            reap(pid)
+            child.signal(SIGKILL)
+            child.wait()
 
             let left = tree(out)
             XCTAssertTrue(left == old || left == new, "kill \(kill), seed \(seed): the folder is neither the old nor the new one")

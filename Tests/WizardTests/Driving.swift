@@ -1,4 +1,5 @@
 import Planner
+import TestSupport
 @testable import Wizard
 
 /// Feeding messages to the pure wizard, as the terminal driver would.
@@ -15,19 +16,14 @@ enum Drive {
 
     static func typing(_ text: String) -> [Key] { text.map(Key.character) }
 
-    /// The network ids the operator must type; everything else keeps its default.
-    static let vpc = "vpc-0123456789abcdef0"
-    static let subnets = "subnet-0123456789abcdef0 subnet-0fedcba9876543210"
-    static let routeTables = "rtb-0123456789abcdef0"
+    /// The article's answers: what a run accepting every default and typing the network ids
+    /// below produces.
+    static let networked = Article.answers
 
-    /// Answers with the network filled in: what a run accepting every default produces.
-    static var networked: Answers {
-        var answers = Answers()
-        answers.network.vpc = vpc
-        answers.network.subnets = subnets.split(separator: " ").map(String.init)
-        answers.network.routeTables = [routeTables]
-        return answers
-    }
+    /// The network ids the operator must type; everything else keeps its default.
+    static let vpc = networked.network.vpc
+    static let subnets = networked.network.subnets.joined(separator: " ")
+    static let routeTables = networked.network.routeTables.joined(separator: " ")
 
     /// A state on `screen` with its first field focused.
     static func on(_ screen: ScreenID, _ answers: Answers = networked, diagnostics: [Diagnostic]? = nil) -> WizardState {

@@ -1,5 +1,6 @@
 import Foundation
 import Planner
+import TestSupport
 import XCTest
 @testable import Wizard
 
@@ -8,13 +9,7 @@ final class GoldenFrameTests: XCTestCase {
     private let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     private func assertGolden(_ frame: Frame, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = folder.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["VPCPIPE_RECORD"] == "1" {
-            try frame.text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(frame.text, golden, "\(name): re-record with VPCPIPE_RECORD=1 if the change is meant", file: file, line: line)
+        try Golden.assert(frame.text, equals: folder.appendingPathComponent(name + ".txt"), file: file, line: line)
     }
 
     func testEveryScreen() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// An error the reader must report: its key path and, where the file has one, its position.

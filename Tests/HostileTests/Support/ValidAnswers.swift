@@ -1,3 +1,4 @@
+import TestSupport
 @testable import Planner
 
 /// Random answers that the rules accept, drawn from every character each pattern allows, with

@@ -1,3 +1,4 @@
+import TestSupport
 @testable import Planner
 
 /// Every scalar of a complete, valid answers file (the normalised form `AnswersFile.write` gives),
@@ -13,10 +14,7 @@ struct ValueSlots {
 
     /// The article's answers with one tag and one existing endpoint, so that every kind of value is there.
     static let baseAnswers: Answers = {
-        var answers = Answers()
-        answers.network.vpc = "vpc-0123456789abcdef0"
-        answers.network.subnets = ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]
-        answers.network.routeTables = ["rtb-0123456789abcdef0"]
+        var answers = Article.answers
         answers.endpoints.existing = [.logs]
         answers.tags = [Answers.Tag(key: "Team", value: "CI")]
         return answers

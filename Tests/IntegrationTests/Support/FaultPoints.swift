@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The calls setup.sh makes, read from the plan.json it was rendered with: the places where a
 /// fault can stop it. Reading the plan rather than keeping a list here keeps the fault tests in
@@ -86,7 +87,7 @@ extension PlannedSetup {
 extension PlannedSetup.Action {
     func arguments() throws -> [String] {
         guard let arguments = command ?? poll else {
-            throw Emulator.Failure(description: "plan.json: an action with neither command nor poll")
+            throw Failure("plan.json: an action with neither command nor poll")
         }
         return arguments
     }
@@ -145,7 +146,7 @@ struct FaultPoint: CustomStringConvertible {
     /// "s3:PutBucketVersioning" for ["aws", "s3api", "put-bucket-versioning", ...].
     static func operation(of arguments: [String]) throws -> String {
         guard arguments.count >= 3, arguments[0] == "aws" else {
-            throw Emulator.Failure(description: "plan.json: not an AWS CLI command: \(arguments)")
+            throw Failure("plan.json: not an AWS CLI command: \(arguments)")
         }
         let service = arguments[1] == "s3api" ? "s3" : arguments[1]
         let operation = arguments[2].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()

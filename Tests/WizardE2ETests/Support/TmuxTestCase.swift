@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A test that drives the real binary in tmux: a private tmux server, one session running bash
@@ -8,11 +9,11 @@ class TmuxTestCase: XCTestCase {
     let socket = "vpcpipe-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     let session = "wizard"
     var folder: URL!
-    var binary: String { builtVpcpipe }
+    var binary = ""
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        binary = try vpcpipeBinary()
+        folder = try temporaryFolder("e2e")
     }
 
     override func tearDown() {
@@ -26,11 +27,9 @@ class TmuxTestCase: XCTestCase {
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let log = folder.appendingPathComponent("tmux-output").path
-        let status = reap(try spawn(["tmux", "-L", socket] + arguments, log: log))
-        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        guard status == 0 else { throw Failed(description: "tmux \(arguments.joined(separator: " ")): \(text)") }
-        return text
+        let result = try runProgram("tmux", ["-L", socket] + arguments)
+        guard result.status == 0 else { throw Failure("tmux \(arguments.joined(separator: " ")): \(result.summary)") }
+        return result.stdout
     }
 
     /// A session running a plain bash in the test's folder.
@@ -51,7 +50,7 @@ class TmuxTestCase: XCTestCase {
             if last.contains(text) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Failed(description: "\(text) did not show within \(seconds)s; the pane shows:\n\(last)")
+        throw Failure("\(text) did not show within \(seconds)s; the pane shows:\n\(last)")
     }
 
     func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
@@ -75,7 +74,7 @@ class TmuxTestCase: XCTestCase {
             if contents.contains(text) { return contents }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        throw Failed(description: "\(file) did not come to hold \(text) within \(seconds)s; it holds:\n\(contents)")
+        throw Failure("\(file) did not come to hold \(text) within \(seconds)s; it holds:\n\(contents)")
     }
 
     func read(_ file: String) throws -> String {

@@ -3,39 +3,41 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Local AWS on 127.0.0.1: Tests/emulation/emulator.py, started per test and stopped after.
+/// Local AWS on 127.0.0.1: Tests/emulation/emulator.py, one for each test (each on ports of its
+/// own, so that tests run side by side), stopped after it.
 ///
 /// The emulator exits when its standard input closes, so even a test process that crashes
 /// leaves nothing running.
-final class Emulator {
-    struct Ports: Decodable { var moto: Int; var standin: Int }
-    struct Failure: Error, CustomStringConvertible { var description: String }
+public final class Emulator {
+    public struct Ports: Decodable { public var moto: Int; public var standin: Int }
 
-    let ports: Ports
+    public let ports: Ports
     private let process: Process
     private let stdin: Pipe
     private let log: URL
     private let logHandle: FileHandle
 
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    /// The folder where pip put the AWS CLI for the python3 that runs moto, put first on the
+    /// PATH so that each call skips a version manager's shim (pyenv's costs about 0.15 s a
+    /// call); fails, saying what to install, when python3, moto or the AWS CLI is missing.
+    static let tools: Result<String, Failure> = {
+        let scripts = "import moto.server, botocore, werkzeug, sysconfig; print(sysconfig.get_path('scripts'))"
+        guard let python = try? runProgram("python3", ["-c", scripts]) else {
+            return .failure(Failure("python3 is missing: install Python 3.11 (apt-get install python3)"))
+        }
+        guard python.status == 0 else {
+            return .failure(Failure("moto is missing: pip install 'moto[server]==5.2.1'\n\(python.stderr)"))
+        }
+        let folder = python.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = [folder, ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"].joined(separator: ":")
+        guard path.split(separator: ":").contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/aws") }) else {
+            return .failure(Failure("the AWS CLI is missing: pip install awscli (v1 >= 1.42) or install AWS CLI v2"))
+        }
+        return .success(path)
+    }()
 
-    /// Fails, saying what to install, when python3, moto or the AWS CLI is missing.
-    static func checkTools() throws {
-        guard Command.works("python3", ["--version"]) else {
-            throw Failure(description: "python3 is missing: install Python 3.11 (apt-get install python3)")
-        }
-        guard Command.works("python3", ["-c", "import moto.server, botocore, werkzeug"]) else {
-            throw Failure(description: "moto is missing: pip install 'moto[server]==5.2.1'")
-        }
-        guard Command.works("aws", ["--version"]) else {
-            throw Failure(description: "the AWS CLI is missing: pip install awscli (v1 >= 1.42) or install AWS CLI v2")
-        }
-    }
-
-    init() throws {
-        try Emulator.checkTools()
+    public init() throws {
+        let path = try Emulator.tools.get()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-emulator-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         logHandle = try FileHandle(forWritingTo: log)
@@ -43,7 +45,8 @@ final class Emulator {
         let stdout = Pipe()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Emulator.repository.appendingPathComponent("Tests/emulation/emulator.py").path]
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/emulation/emulator.py").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["PATH": path]) { $1 }
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = logHandle
@@ -58,13 +61,13 @@ final class Emulator {
         }
         guard let decoded = try? JSONDecoder().decode(Ports.self, from: line) else {
             process.waitUntilExit()
-            throw Failure(description: "the emulator did not start:\n\(String(decoding: line, as: UTF8.self))\n\(Emulator.read(log))")
+            throw Failure("the emulator did not start:\n\(String(decoding: line, as: UTF8.self))\n\(Emulator.read(log))")
         }
         ports = decoded
     }
 
     /// Stops the emulator: closing its input ends it; SIGTERM if it lingers.
-    func stop() {
+    public func stop() {
         try? stdin.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(5)
         while process.isRunning && Date() < deadline { usleep(50_000) }
@@ -74,7 +77,7 @@ final class Emulator {
     }
 
     /// What the emulator wrote to stderr, for failure messages.
-    var logText: String { Emulator.read(log) }
+    public var logText: String { Emulator.read(log) }
 
     private static func read(_ url: URL) -> String {
         (try? String(contentsOf: url, encoding: .utf8)) ?? ""
@@ -82,10 +85,10 @@ final class Emulator {
 
     /// The environment the AWS CLI and the scripts run with: every service on 127.0.0.1, fixed
     /// test credentials, and no configuration files of the machine.
-    func environment(home: URL) -> [String: String] {
+    public func environment(home: URL) -> [String: String] {
         let moto = "http://127.0.0.1:\(ports.moto)", standin = "http://127.0.0.1:\(ports.standin)"
         return [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+            "PATH": (try? Emulator.tools.get()) ?? "/usr/local/bin:/usr/bin:/bin",
             "HOME": home.path,
             "LANG": "C.UTF-8",
             "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
@@ -100,28 +103,32 @@ final class Emulator {
 
     // The control endpoint (see Tests/emulation/standin.py).
 
-    struct Fault: Codable, Equatable {
-        var operation: String
-        var error: String
-        var message: String
-        var times: Int
+    public struct Fault: Codable, Equatable {
+        public var operation: String
+        public var error: String
+        public var message: String
+        public var times: Int
         /// Parameters the call must carry, by AWS CLI option name; nil or empty: any call.
-        var match: [String: MatchValue]? = nil
+        public var match: [String: MatchValue]?
+
+        public init(operation: String, error: String, message: String, times: Int, match: [String: MatchValue]? = nil) {
+            self.operation = operation; self.error = error; self.message = message; self.times = times; self.match = match
+        }
     }
 
     /// A parameter a fault waits for, as the AWS CLI was given it: one word (JSON text is
     /// compared parsed), several words, or any value at all.
-    enum MatchValue: Codable, Equatable {
+    public enum MatchValue: Codable, Equatable {
         case word(String), words([String]), any
 
-        init(from decoder: Decoder) throws {
+        public init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
             if container.decodeNil() { self = .any }
             else if let word = try? container.decode(String.self) { self = .word(word) }
             else { self = .words(try container.decode([String].self)) }
         }
 
-        func encode(to encoder: Encoder) throws {
+        public func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
             case .word(let word): try container.encode(word)
@@ -131,37 +138,37 @@ final class Emulator {
         }
     }
 
-    func inject(_ fault: Fault) async throws {
+    public func inject(_ fault: Fault) async throws {
         _ = try await control("POST", "faults", body: try JSONEncoder().encode(fault), expect: 201)
     }
 
-    func pendingFaults() async throws -> [Fault] {
+    public func pendingFaults() async throws -> [Fault] {
         struct Pending: Decodable { var faults: [Fault] }
         return try JSONDecoder().decode(Pending.self, from: try await control("GET", "faults")).faults
     }
 
     /// Every operation served so far, in order, as "service:Operation".
-    func calls() async throws -> [String] {
+    public func calls() async throws -> [String] {
         try await callLog().calls
     }
 
     /// The operations served so far, and the indices in `calls` of those a fault answered.
-    struct CallLog: Decodable {
-        var calls: [String]
-        var faulted: [Int]
+    public struct CallLog: Decodable {
+        public var calls: [String]
+        public var faulted: [Int]
 
         /// The calls that reached the service, from index `start` on.
-        func served(from start: Int = 0) -> [String] {
+        public func served(from start: Int = 0) -> [String] {
             let faulted = Set(faulted)
             return calls.indices.filter { $0 >= start && !faulted.contains($0) }.map { calls[$0] }
         }
     }
 
-    func callLog() async throws -> CallLog {
+    public func callLog() async throws -> CallLog {
         try JSONDecoder().decode(CallLog.self, from: try await control("GET", "calls"))
     }
 
-    func clearFaults() async throws {
+    public func clearFaults() async throws {
         _ = try await control("DELETE", "faults")
     }
 
@@ -172,7 +179,7 @@ final class Emulator {
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == expect else {
-            throw Failure(description: "\(method) /_emulator/\(route): HTTP \(status) \(String(decoding: data, as: UTF8.self))")
+            throw Failure("\(method) /_emulator/\(route): HTTP \(status) \(String(decoding: data, as: UTF8.self))")
         }
         return data
     }

@@ -2,12 +2,12 @@ import Foundation
 
 /// The operator's own network, which vpcpipe uses but never creates: a VPC with two subnets
 /// in two Availability Zones and the route table they use, made through the CLI as an operator would.
-struct OperatorNetwork: Equatable {
-    var vpc: String
-    var subnets: [String]
-    var routeTable: String
+public struct OperatorNetwork: Equatable {
+    public var vpc: String
+    public var subnets: [String]
+    public var routeTable: String
 
-    static func create(with aws: AWSCLI) throws -> OperatorNetwork {
+    public static func create(with aws: AWSCLI) throws -> OperatorNetwork {
         let vpc = try aws.text("ec2", "create-vpc", "--cidr-block", "10.42.0.0/16", "--query", "Vpc.VpcId")
         let subnets = try [("10.42.1.0/24", "us-west-2a"), ("10.42.2.0/24", "us-west-2b")].map { cidr, zone in
             try aws.text("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", cidr,
@@ -23,7 +23,7 @@ struct OperatorNetwork: Equatable {
     }
 
     /// Whether the VPC, both subnets and the route table still exist.
-    func exists(with aws: AWSCLI) throws -> Bool {
+    public func exists(with aws: AWSCLI) throws -> Bool {
         let vpcs = try aws.json([String].self, "ec2", "describe-vpcs", "--vpc-ids", vpc, "--query", "Vpcs[].VpcId")
         let subnetIDs = try aws.json([String].self, "ec2", "describe-subnets", "--filters", "Name=vpc-id,Values=\(vpc)",
                                      "--query", "Subnets[].SubnetId")

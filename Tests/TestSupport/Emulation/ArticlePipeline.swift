@@ -7,18 +7,18 @@ import XCTest
 ///
 /// Resources are found by following references from the answers' names (project -> role, VPC;
 /// pipeline -> bucket; rule -> pipeline), so the checks hold whatever names vpcpipe derives.
-final class ArticlePipeline {
-    let emulator: Emulator
-    let aws: AWSCLI
-    let work: URL
-    let network: OperatorNetwork
+public final class ArticlePipeline {
+    public let emulator: Emulator
+    public let aws: AWSCLI
+    public let work: URL
+    public let network: OperatorNetwork
     /// The output folder: setup.sh, teardown.sh, plan.json, repo/...
-    private(set) var out: URL
+    public private(set) var out: URL
 
-    let region = "us-west-2", account = "123456789012", articleName = "Private", domain = "private"
+    public let region = "us-west-2", account = "123456789012", articleName = "Private", domain = "private"
 
     /// Creates the operator's network in the emulator and renders the output folder for it in `work`.
-    init(emulator: Emulator, work: URL) throws {
+    public init(emulator: Emulator, work: URL) throws {
         self.emulator = emulator
         self.work = work
         aws = AWSCLI(environment: emulator.environment(home: work))
@@ -27,7 +27,7 @@ final class ArticlePipeline {
     }
 
     /// Renders the output folder again for other subnets and route tables of the VPC.
-    func render(subnets: [String], routeTables: [String]) throws {
+    public func render(subnets: [String], routeTables: [String]) throws {
         out = try ArticlePipeline.render(vpc: network.vpc, subnets: subnets, routeTables: routeTables, in: work)
     }
 
@@ -35,8 +35,6 @@ final class ArticlePipeline {
 
     /// The article's answers with the emulated network's ids, rendered by the built binary.
     private static func render(vpc: String, subnets: [String], routeTables: [String], in work: URL) throws -> URL {
-        let article = try String(contentsOf: Emulator.repository.appendingPathComponent("Resources/examples/article.yaml"),
-                                 encoding: .utf8)
         let network = """
             network:
               vpc: \(vpc)
@@ -46,73 +44,59 @@ final class ArticlePipeline {
             \(routeTables.map { "    - \($0)" }.joined(separator: "\n"))
 
             """
+        let article = Article.text
         guard let start = article.range(of: "network:\n"), let end = article.range(of: "  security_group:") else {
-            throw Emulator.Failure(description: "article.yaml no longer has a network section ending in security_group")
+            throw Failure("article.yaml no longer has a network section ending in security_group")
         }
         let answers = article.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: network)
         let file = work.appendingPathComponent("answers.yaml"), out = work.appendingPathComponent("out")
         try? FileManager.default.removeItem(at: out)
         try answers.write(to: file, atomically: true, encoding: .utf8)
-        let result = try Command.run(try ArticlePipeline.binary().path, ["--headless", file.path, "--out", out.path],
-                                     environment: ProcessInfo.processInfo.environment)
-        guard result.status == 0 else { throw Emulator.Failure(description: "vpcpipe --headless failed: \(result.summary)") }
+        let result = try runProgram(try vpcpipeBinary(), ["--headless", file.path, "--out", out.path])
+        guard result.status == 0 else { throw Failure("vpcpipe --headless failed: \(result.summary)") }
         for script in ["setup.sh", "teardown.sh"] where !FileManager.default.fileExists(atPath: out.appendingPathComponent(script).path) {
-            throw Emulator.Failure(description: "vpcpipe --headless wrote no \(script) in \(out.path)")
+            throw Failure("vpcpipe --headless wrote no \(script) in \(out.path)")
         }
         return out
     }
 
-    /// The vpcpipe executable the package built, beside this test bundle.
-    static func binary() throws -> URL {
-        let bundle = Bundle(for: ArticlePipeline.self).bundleURL
-        let folders = [bundle.deletingLastPathComponent(), bundle, Bundle.main.bundleURL,
-                       Bundle.main.executableURL?.deletingLastPathComponent()].compactMap { $0 }
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("vpcpipe")
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-        }
-        throw Emulator.Failure(description: "no vpcpipe binary beside the tests in \(folders.map(\.path))")
-    }
-
     /// Runs a generated script with `--yes`, whatever its exit status; short waits, since the
     /// emulator has no propagation delays. `environment` adds to or overrides the AWS CLI's.
-    func run(_ script: String, environment extra: [String: String] = [:]) throws -> CommandResult {
+    public func run(_ script: String, environment extra: [String: String] = [:]) throws -> Finished {
         let environment = aws.environment.merging(["VPCPIPE_RETRY_SECONDS": "10", "VPCPIPE_POLL_SECONDS": "1",
                                                    "VPCPIPE_WAIT_SECONDS": "30"]) { $1 }.merging(extra) { $1 }
-        return try Command.run("bash", [out.appendingPathComponent(script).path, "--yes"], environment: environment, in: work)
+        return try runProgram("bash", [out.appendingPathComponent(script).path, "--yes"], environment: environment, in: work)
     }
 
     /// Runs a generated script with `--yes`; throws unless it succeeds.
-    func runSucceeding(_ script: String, environment extra: [String: String] = [:]) throws {
+    @discardableResult
+    public func runSucceeding(_ script: String, environment extra: [String: String] = [:]) throws -> Finished {
         let result = try run(script, environment: extra)
         guard result.status == 0 else {
-            throw Emulator.Failure(description: "\(script) --yes failed: \(result.summary)\nemulator: \(emulator.logText)")
+            throw Failure("\(script) --yes failed: \(result.summary)\nemulator: \(emulator.logText)")
         }
+        return result
     }
 
     // MARK: What setup.sh must have created
 
     /// What the assertions found, and the ids that must not change on a second run.
-    struct Created {
-        var roles: Set<String>
-        var ids: [String]
+    public struct Created {
+        public var roles: Set<String>
+        public var ids: [String]
     }
 
-    struct Endpoint: Decodable {
-        var id: String, service: String, type: String, dns: Bool, subnets: [String], groups: [String], tables: [String]
-        var state: String, policy: String
+    public struct Endpoint: Decodable {
+        public var id: String, service: String, type: String, dns: Bool, subnets: [String], groups: [String], tables: [String]
+        public var state: String, policy: String
     }
 
-    func endpoints() throws -> [Endpoint] {
+    public func endpoints() throws -> [Endpoint] {
         try aws.json([Endpoint].self, "ec2", "describe-vpc-endpoints", "--filters", "Name=vpc-id,Values=\(network.vpc)", "--query",
                      "VpcEndpoints[?State!='deleted'].{id: VpcEndpointId, service: ServiceName, type: VpcEndpointType, dns: PrivateDnsEnabled, subnets: SubnetIds, groups: Groups[].GroupId, tables: RouteTableIds, state: State, policy: PolicyDocument}")
     }
 
-    func assertPipeline() throws -> Created {
+    public func assertPipeline() throws -> Created {
         // VPC DNS, which private DNS on the endpoints needs.
         for attribute in ["enableDnsSupport", "enableDnsHostnames"] {
             let key = attribute.prefix(1).uppercased() + attribute.dropFirst()
@@ -264,7 +248,7 @@ final class ArticlePipeline {
 
     /// Ids and creation times of everything setup.sh made: equal after a second run only if
     /// that run neither recreated nor added anything.
-    func snapshot() throws -> [String] {
+    public func snapshot() throws -> [String] {
         var ids = try endpoints().map(\.id)
         ids += try aws.json([String].self, "ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(network.vpc)",
                             "--query", "SecurityGroups[].GroupId || `[]`")
@@ -282,7 +266,7 @@ final class ArticlePipeline {
     // MARK: What teardown.sh must have removed
 
     /// `domains`: CodeArtifact domains that were there before setup.sh and must be kept.
-    func assertRemoved(roles created: Set<String>, keeping domains: [String] = []) throws {
+    public func assertRemoved(roles created: Set<String>, keeping domains: [String] = []) throws {
         XCTAssertEqual(try endpoints().map(\.service), [], "endpoints left")
         XCTAssertEqual(try aws.json([String].self, "ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(network.vpc)",
                                     "--query", "SecurityGroups[?GroupName!='default'].GroupId"), [], "security groups left")

@@ -1,0 +1,12 @@
+import Foundation
+
+/// The files under `root` (relative paths, hidden ones included) and their contents; nil for folders.
+func tree(_ root: URL) -> [String: Data?] {
+    var files: [String: Data?] = [:]
+    for case let path as String in FileManager.default.enumerator(atPath: root.path)?.allObjects ?? [] {
+        var isFolder: ObjCBool = false
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
+        files[path] = isFolder.boolValue ? .some(nil) : FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+    }
+    return files
+}
