@@ -4,17 +4,18 @@ import XCTest
 
 /// The built binary renders the article's answers for an emulated VPC; setup.sh then creates
 /// every planned resource, a second run creates nothing, teardown.sh removes all of it but the
-/// operator's network, and a second teardown is harmless.
+/// operator's network, and a second teardown is harmless. The CodeArtifact token appears in
+/// nothing the scripts or the buildspec's login line print, nor in any file of the output folder.
 final class ScriptsTests: EmulatorTestCase {
     override class var rendersArticlePipeline: Bool { true }
 
     func testSetupCreatesThePlanAndTeardownRemovesIt() async throws {
-
-        try pipeline.runSucceeding("setup.sh")
+        var printed = [try pipeline.runSucceeding("setup.sh")]
         let created = try pipeline.assertPipeline()
+        printed.append(try login())
 
         let callsBefore = try await emulator.calls().count
-        try pipeline.runSucceeding("setup.sh")
+        printed.append(try pipeline.runSucceeding("setup.sh"))
         let secondRun = try await emulator.calls().dropFirst(callsBefore)
         XCTAssertEqual(try pipeline.snapshot(), created.ids, "a second setup.sh changed resources")
         let creations = secondRun.filter { call in
@@ -22,10 +23,49 @@ final class ScriptsTests: EmulatorTestCase {
             return operation.hasPrefix("Create") || ["PutFile", "AssociateExternalConnection"].contains(operation)
         }
         XCTAssertEqual(creations, [], "a second setup.sh created again")
+        let token = try aws.text("codeartifact", "get-authorization-token", "--domain", pipeline.domain, "--query", "authorizationToken")
 
-        try pipeline.runSucceeding("teardown.sh")
+        printed.append(try pipeline.runSucceeding("teardown.sh"))
         try pipeline.assertRemoved(roles: created.roles)
-        XCTAssertTrue(try pipeline.network.exists(with: pipeline.aws), "teardown.sh removed the operator's VPC, subnets or route table")
-        try pipeline.runSucceeding("teardown.sh")
+        XCTAssertTrue(try pipeline.network.exists(with: aws), "teardown.sh removed the operator's VPC, subnets or route table")
+        printed.append(try pipeline.runSucceeding("teardown.sh"))
+
+        XCTAssertNotEqual(token, "", "the emulator's token")
+        let npmrc = try String(contentsOf: work.appendingPathComponent(".npmrc"), encoding: .utf8)
+        XCTAssertTrue(npmrc.contains(token), "npm did not get the token, so this test could not see it leak")
+        for (index, result) in printed.enumerated() {
+            XCTAssertFalse(result.stdout.contains(token) || result.stderr.contains(token), "run \(index) printed the token")
+        }
+        let files = FileManager.default.enumerator(at: pipeline.out, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            let content = (try? Data(contentsOf: file)) ?? Data()
+            XCTAssertNil(content.range(of: Data(token.utf8)), "\(file.path) holds the token")
+        }
+    }
+
+    /// The buildspec's pre_build commands as CodeBuild would run them, with the work folder as
+    /// HOME: `aws codeartifact login` hands the token to npm's configuration there, and only there.
+    private func login() throws -> Finished {
+        let login = try buildspecCommands(phase: "pre_build").joined(separator: "\n")
+        XCTAssertTrue(login.contains("codeartifact login"), "the buildspec has no login line: \(login)")
+        let result = try runProgram("bash", ["-euo", "pipefail", "-c", login], environment: aws.environment, in: work)
+        XCTAssertEqual(result.status, 0, result.summary)
+        return result
+    }
+
+    /// The commands of one phase of repo/buildspec.yml, in order.
+    private func buildspecCommands(phase: String) throws -> [String] {
+        let lines = try String(contentsOf: pipeline.out.appendingPathComponent("repo/buildspec.yml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "\(phase):" }) else { return [] }
+        let indent = lines[start].prefix { $0 == " " }.count
+        var commands: [String] = []
+        for line in lines[(start + 1)...] {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty && line.prefix(while: { $0 == " " }).count <= indent { break }
+            if trimmed.hasPrefix("- ") { commands.append(String(trimmed.dropFirst(2))) }
+        }
+        return commands
     }
 }
