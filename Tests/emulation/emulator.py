@@ -4,8 +4,9 @@
 
 Serves moto (ec2, iam, sts, s3, logs, codepipeline, events) on one port and the stand-in
 (codeartifact, codecommit, codebuild; see standin.py) on another, both bound to free ports.
-Once both listen it prints one JSON line, {"moto": PORT, "standin": PORT}, and writes the same
-line to FILE when given. It exits when its standard input closes or on SIGTERM, so a test that
+It starts warm_cli.py too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
+it prints one JSON line, {"moto": PORT, "standin": PORT, "bin": FOLDER}, and writes the same line
+to FILE when given: FOLDER holds the warm CLI's `aws` (null without it). It exits when its standard input closes or on SIGTERM, so a test that
 dies never leaves it running (run it by hand as `sleep infinity | python3 emulator.py`).
 
 Point the AWS CLI at it with AWS_ENDPOINT_URL=http://127.0.0.1:MOTO and
@@ -21,7 +22,9 @@ import json
 import logging
 import os
 import signal
+import subprocess
 import sys
+import tempfile
 import threading
 
 from moto.core import DEFAULT_ACCOUNT_ID
@@ -60,6 +63,12 @@ def main():
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
 
+    warm_cli = None
+    if os.environ.get("VPCPIPE_COLD_CLI") != "1":
+        folder = tempfile.mkdtemp(prefix="vpcpipe-cli-")
+        warm_cli = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "warm_cli.py"), folder],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
+
     moto_patches.apply()
     standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild()}
     wires = {name: ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
@@ -71,7 +80,12 @@ def main():
                           threaded=True)
     threading.Thread(target=standin.serve_forever, daemon=True).start()
 
-    line = json.dumps({"moto": moto.get_host_and_port()[1], "standin": standin.server_port})
+    cli_bin = None
+    if warm_cli:
+        if warm_cli.stdout.readline().strip() != "ready":
+            sys.exit("warm_cli.py did not start")
+        cli_bin = os.path.join(folder, "bin")
+    line = json.dumps({"moto": moto.get_host_and_port()[1], "standin": standin.server_port, "bin": cli_bin})
     if args.ports_file:
         with open(args.ports_file + ".tmp", "w") as file:
             file.write(line + "\n")
@@ -86,6 +100,9 @@ def main():
         pass
     standin.shutdown()
     moto.stop()
+    if warm_cli:
+        warm_cli.terminate()
+        warm_cli.wait()
 
 
 if __name__ == "__main__":

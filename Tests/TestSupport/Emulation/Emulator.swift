@@ -9,7 +9,12 @@ import FoundationNetworking
 /// The emulator exits when its standard input closes, so even a test process that crashes
 /// leaves nothing running.
 public final class Emulator {
-    public struct Ports: Decodable { public var moto: Int; public var standin: Int }
+    public struct Ports: Decodable {
+        public var moto: Int
+        public var standin: Int
+        /// The folder of the warm AWS CLI's `aws` (Tests/emulation/warm_cli.py); nil with VPCPIPE_COLD_CLI=1.
+        public var bin: String?
+    }
 
     public let ports: Ports
     private let process: Process
@@ -88,7 +93,8 @@ public final class Emulator {
     public func environment(home: URL) -> [String: String] {
         let moto = "http://127.0.0.1:\(ports.moto)", standin = "http://127.0.0.1:\(ports.standin)"
         return [
-            "PATH": (try? Emulator.tools.get()) ?? "/usr/local/bin:/usr/bin:/bin",
+            "PATH": ([ports.bin].compactMap { $0 } + [(try? Emulator.tools.get()) ?? "/usr/local/bin:/usr/bin:/bin"])
+                .joined(separator: ":"),
             "HOME": home.path,
             "LANG": "C.UTF-8",
             "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
