@@ -23,7 +23,7 @@ public struct Finished: Sendable {
 /// stderr cannot block the child; a child that outlives `limit` seconds is killed, so that a
 /// hang fails its test instead of stopping the suite. `environment` nil: this process's.
 public func runProgram(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
-                in folder: URL? = nil, limit: Double = 600) throws -> Finished {
+                in folder: URL? = nil, limit: Double = 1800) throws -> Finished {
     let scratch = try temporaryFolder("run")
     defer { try? FileManager.default.removeItem(at: scratch) }
     let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
