@@ -37,7 +37,7 @@ enum PreflightStep {
         if network.securityGroup == .vpcDefault {
             facts.append(.capture("DEFAULT_SG", Command("ec2", "describe-security-groups")
                 .with("filters", c.filters(("vpc-id", .text(network.vpc)), ("group-name", "default")))
-                .query("SecurityGroups[0].GroupId")))
+                .firstPage().query("SecurityGroups[0].GroupId")))
         }
         let lookups: [Lookup?] = [RoleSteps.lookup(c), SecurityGroupSteps.lookup(c), CodeArtifactSteps.repositoryLookup(c),
                                   SourceRepositorySteps.sampleFileLookup(c)]

@@ -81,7 +81,7 @@ enum SecurityGroupSteps {
             // and the endpoints have left it.
             teardown: [.capture(variable, Command("ec2", "describe-security-groups")
                             .with("filters", c.filters([("vpc-id", .text(c.network.vpc)), ("group-name", .text(name)), c.ownTagFilter]))
-                            .query("SecurityGroups[0].GroupId")),
+                            .firstPage().query("SecurityGroups[0].GroupId")),
                        .ifFound(variable, [.awaitInterfacesGone(group: group),
                                            .call(Command("ec2", "delete-security-group").with("group-id", group))])],
             foreign: Problem("network.security_group", "give a group's id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows"))

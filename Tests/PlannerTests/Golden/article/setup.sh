@@ -688,6 +688,7 @@ fi
 reading 19 'CloudWatch log group /aws/codebuild/Private'
 if found - '' logs describe-log-groups \
       --log-group-name-prefix '/aws/codebuild/Private' \
+      --no-paginate \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
       --output 'text'; then
   seen 'log-group' 'build.project' 'CloudWatch log group /aws/codebuild/Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change build.project, which its name follows, or set build.logs to none' logs list-tags-for-resource \
@@ -709,6 +710,7 @@ if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --output 'text'; then
   seen 'pipeline' 'pipeline.name' 'CodePipeline pipeline Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another pipeline.name' codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
+      --no-paginate \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
