@@ -319,8 +319,8 @@ final class PlanDerivationTests: XCTestCase {
         let plan = Planner.plan(articleAnswers())
         let lookup = plan.step(.endpoint(.sts))!.teardown[0].commands[0].value("filters")!
         XCTAssertTrue(lookup.contains(#"{"Name":"tag:vpcpipe","Values":["Private"]}"#))
-        XCTAssertEqual(plan.step(.buildSecurityGroup)!.teardown.flatMap(\.commands).map(\.operation),
-                       ["describe-security-groups", "describe-network-interfaces", "delete-security-group"])
+        XCTAssertEqual(plan.step(.endpointSecurityGroup)!.teardown.first?.commands.first?.value("filters"),
+                       #"[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-endpoints"]},{"Name":"tag:vpcpipe","Values":["Private"]}]"#)
     }
 
     /// Every step teardown undoes reads vpcpipe's tag first, in setup (to say whether it found

@@ -34,8 +34,13 @@ enum ArtifactBucketStep {
                         .with("public-access-block-configuration",
                               #"{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}"#)),
                      .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
-            teardown: [.ifTagged(tag, resource: resource.label,
-                                 [.emptyBucket(bucket), .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
+            teardown: [.ifTagged(tag, resource: resource.label, [
+                .deleteEach(list: Command("s3api", "list-object-versions").with("bucket", bucket)
+                                .query("[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]"),
+                            fields: ["KEY", "VERSION_ID"],
+                            delete: Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY"))
+                                .with("version-id", .variable("VERSION_ID"))),
+                .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
             foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))])
     }
 }

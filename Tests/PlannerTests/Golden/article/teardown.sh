@@ -392,6 +392,15 @@ capture BUILD_SG ec2 describe-security-groups \
     --query 'SecurityGroups[0].GroupId' \
     --output 'text'
 if [ -n "$BUILD_SG" ] && [ "$BUILD_SG" != None ]; then
+  call ec2 describe-network-interfaces \
+      --filters '[{"Name":"group-id","Values":["'"$BUILD_SG"'"]}]' \
+      --query 'NetworkInterfaces[?Status=='\''available'\'' && !RequesterManaged].[NetworkInterfaceId]' \
+      --output 'text'
+  while IFS=$'\t' read -r INTERFACE; do
+    if [ -n "$INTERFACE" ] && [ "$INTERFACE" != None ]; then
+      call ec2 delete-network-interface --network-interface-id "$INTERFACE"
+    fi
+  done <<< "$OUT"
   await_gone ec2 describe-network-interfaces \
       --filters '[{"Name":"group-id","Values":["'"$BUILD_SG"'"]}]' \
       --query 'NetworkInterfaces[].NetworkInterfaceId' \
@@ -438,3 +447,4 @@ fi
 STEP=0
 echo
 echo 'Teardown is complete.'
+echo 'DNS support and DNS host names stay on in vpc-0123456789abcdef0: setup.sh turned them on for the endpoints'\'' private DNS, but they are the VPC'\''s, and other workloads may rely on them; turn them off in the VPC'\''s settings only if nothing needs them.'
