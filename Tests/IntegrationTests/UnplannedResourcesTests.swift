@@ -38,6 +38,8 @@ final class UnplannedResourcesTests: XCTestCase {
                                     "--query", "NetworkInterfaces[].NetworkInterfaceId"), [], "interfaces left")
         XCTAssertEqual(try aws.json([String].self, "ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(vpc)",
                                     "--query", "SecurityGroups[?GroupName!='default'].GroupId"), [], "security groups left")
+        // The bucket carried its tag from create-bucket on, so teardown.sh knew it for its own.
+        XCTAssertEqual(try aws.json([String].self, "s3api", "list-buckets", "--query", "Buckets[].Name || `[]`"), [], "buckets left")
         XCTAssertTrue(teardown.stdout.contains("DNS support and DNS host names stay on in \(vpc)"), teardown.stdout)
         for attribute in ["EnableDnsSupport", "EnableDnsHostnames"] {
             let name = attribute.prefix(1).lowercased() + attribute.dropFirst()

@@ -297,11 +297,12 @@ final class PlanDerivationTests: XCTestCase {
 
     func testArtifactBucketInUSEast1HasNoLocationConstraint() {
         var answers = articleAnswers()
-        XCTAssertTrue(Planner.plan(answers).createCommand(.artifactBucket, "create-bucket")!.has("create-bucket-configuration"))
+        XCTAssertEqual(Planner.plan(answers).createCommand(.artifactBucket, "create-bucket")!.value("create-bucket-configuration"),
+                       #"{"LocationConstraint":"us-west-2","Tags":[{"Key":"vpcpipe","Value":"Private"}]}"#)
         answers.region = "us-east-1"
         answers.pipeline.artifactBucket = "my-artifacts"
         let create = Planner.plan(answers).createCommand(.artifactBucket, "create-bucket")!
-        XCTAssertFalse(create.has("create-bucket-configuration"))
+        XCTAssertEqual(create.value("create-bucket-configuration"), #"{"Tags":[{"Key":"vpcpipe","Value":"Private"}]}"#)
         XCTAssertEqual(create.value("bucket"), "my-artifacts")
     }
 

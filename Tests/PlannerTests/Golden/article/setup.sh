@@ -895,10 +895,7 @@ step 11 'S3 artifact bucket of the pipeline'
 if ! existing 'artifact-bucket'; then
   call s3api create-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --create-bucket-configuration '{"LocationConstraint":"us-west-2"}'
-  call s3api put-bucket-tagging \
-      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --tagging '{"TagSet":[{"Key":"vpcpipe","Value":"Private"}]}'
+      --create-bucket-configuration '{"LocationConstraint":"us-west-2","Tags":[{"Key":"vpcpipe","Value":"Private"}]}'
 fi
 call s3api put-bucket-versioning \
     --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
