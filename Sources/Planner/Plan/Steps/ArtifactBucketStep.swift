@@ -38,6 +38,10 @@ enum ArtifactBucketStep {
                             delete: Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY"))
                                 .with("version-id", .variable("VERSION_ID"))),
                 .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
-            foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))])
+            foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))],
+            documents: [(documentFile, denyInsecure)])
     }
+
+    /// The bucket policy, under policies/ for whoever sets the bucket up in the console.
+    static let documentFile = "artifact-bucket.json"
 }
