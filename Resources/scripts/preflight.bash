@@ -2,7 +2,7 @@
 # that preflight's lookups read from the account, before anything is created: each problem is
 # recorded with the answer to change, and refuse_if_problems stops setup.sh with all of them.
 # Rows are tab-separated, one a resource, as `--query ... --output text` prints them.
-# DRY_RUN, REGION and STEP are set by the script before this file.
+# DRY_RUN, REGION, ACCOUNT and STEP are set by the script before this file.
 # ENDPOINT_SUBNETS, ENDPOINT_GROUPS and STEP are read by the script; the rows are set by its lookups.
 # shellcheck disable=SC2034,SC2153,SC2154
 
@@ -215,6 +215,54 @@ judge_endpoint() {
   fi
   if ! admits "$groups" "${6:-}"; then
     problem endpoints "$id, the VPC's $service endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ($groups) need an inbound rule from $group or from the build's subnets"
+  fi
+}
+
+# own_role NAME ARN: NAME takes the name of the role ARN when it is a role of this account
+# (ACCOUNT), whose IAM preflight can read; else nothing (a <placeholder> in a dry run).
+own_role() {
+  local account resource placeholder
+  if [ "$DRY_RUN" = 1 ]; then
+    placeholder=${1,,}
+    printf -v "$1" '<%s>' "${placeholder//_/-}"
+    return 0
+  fi
+  IFS=: read -r _ _ _ _ account resource <<< "$2"
+  if [ "$account" = "$ACCOUNT" ]; then printf -v "$1" '%s' "${resource##*/}"; else printf -v "$1" '%s' ''; fi
+}
+
+# judge_role KEY ARN SERVICE TRUST_FILE NAME: the role the answer KEY gives by ARN, whose name
+# own_role put in the variable NAME, exists and trusts SERVICE (NAME_TRUST rows: ROLE SERVICES,
+# the services its trust policy allows). A role of another account cannot be read from here.
+judge_role() {
+  local key=$1 arn=$2 service=$3 file=$4 name=${!5} services
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  if [ -z "$name" ]; then
+    note "$arn is not a role of account $ACCOUNT: whether it exists and trusts $service is not read"
+    return 0
+  fi
+  if ! row_of "${5}_TRUST" "$name"; then
+    problem "$key" "$arn was not found in account $ACCOUNT"
+    return 0
+  fi
+  IFS=$'\t' read -r _ services <<< "$ROW"
+  if [[ " $services " != *" $service "* ]]; then
+    problem "$key" "$arn does not trust $service (its trust policy allows ${services:-no service}): $service cannot assume it; allow it as policies/$file does"
+  fi
+}
+
+# judge_group GROUP VPC: the security group the answers give by id is in VPC (GIVEN_GROUP rows:
+# ID VPC).
+judge_group() {
+  local group=$1 vpc=$2 group_vpc
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  if ! row_of GIVEN_GROUP "$group"; then
+    problem network.security_group "$group was not found in $REGION"
+    return 0
+  fi
+  IFS=$'\t' read -r _ group_vpc <<< "$ROW"
+  if [ "$group_vpc" != "$vpc" ]; then
+    problem network.security_group "$group is in $group_vpc, not in network.vpc $vpc"
   fi
 }
 

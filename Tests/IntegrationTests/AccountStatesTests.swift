@@ -48,6 +48,32 @@ final class AccountStatesTests: EmulatorTestCase {
         XCTAssertEqual(try state(endpoints: [s3Interface]), before, "teardown.sh changed the S3 interface endpoint")
     }
 
+    func testTeardownDeletesTheInterfacesCodeBuildLeftAndLeavesTheVPCsDNSOn() throws {
+        try pipeline.runSucceeding("setup.sh")
+        let group = try aws.text("codebuild", "batch-get-projects", "--names", pipeline.articleName,
+                                 "--query", "projects[0].vpcConfig.securityGroupIds[0]")
+        // CodeBuild's interfaces outlive its builds for a while, detached.
+        let left = try aws.text("ec2", "create-network-interface", "--subnet-id", pipeline.network.subnets[0], "--groups", group,
+                                "--description", "left by a build", "--query", "NetworkInterface.NetworkInterfaceId")
+        XCTAssertEqual(try aws.text("ec2", "describe-network-interfaces", "--network-interface-ids", left,
+                                    "--query", "NetworkInterfaces[0].[Status, RequesterManaged]"), "available\tFalse")
+
+        let teardown = try pipeline.run("teardown.sh")
+        XCTAssertEqual(teardown.status, 0, teardown.summary)
+        XCTAssertEqual(try aws.json([String].self, "ec2", "describe-network-interfaces", "--filters", "Name=vpc-id,Values=\(vpc)",
+                                    "--query", "NetworkInterfaces[].NetworkInterfaceId"), [], "interfaces left")
+        XCTAssertEqual(try aws.json([String].self, "ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=\(vpc)",
+                                    "--query", "SecurityGroups[?GroupName!='default'].GroupId"), [], "security groups left")
+        // The bucket carried its tag from create-bucket on, so teardown.sh knew it for its own.
+        XCTAssertEqual(try aws.json([String].self, "s3api", "list-buckets", "--query", "Buckets[].Name || `[]`"), [], "buckets left")
+        XCTAssertTrue(teardown.stdout.contains("DNS support and DNS host names stay on in \(vpc)"), teardown.stdout)
+        for attribute in ["EnableDnsSupport", "EnableDnsHostnames"] {
+            let name = attribute.prefix(1).lowercased() + attribute.dropFirst()
+            XCTAssertEqual(try aws.text("ec2", "describe-vpc-attribute", "--vpc-id", vpc, "--attribute", name,
+                                        "--query", "\(attribute).Value"), "True", attribute)
+        }
+    }
+
     // MARK: States where setup.sh stops before creating anything
 
     func testAZoneAnEndpointServiceDoesNotOfferStops() async throws {
@@ -99,6 +125,26 @@ final class AccountStatesTests: EmulatorTestCase {
             "pipeline.artifact_bucket: S3 bucket \(bucket) exists but was not made by vpcpipe",
             "codeartifact.domain: CodeArtifact domain \(pipeline.domain) exists but was not made by vpcpipe",
         ], keeping: try theirs(), of: theirs, thenTeardown: true)
+    }
+
+    func testARoleAndGroupChosenOnPurposeAreReadAndNeverChanged() async throws {
+        // A role of this account that trusts EC2, not CodeBuild; a role of another account; a
+        // group of another VPC.
+        let build = try aws.text("iam", "create-role", "--role-name", "team-build", "--assume-role-policy-document",
+                                 #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+                                 "--query", "Role.Arn")
+        let pipelineRole = "arn:aws:iam::111122223333:role/team-pipeline"
+        let otherVPC = try aws.text("ec2", "create-vpc", "--cidr-block", "10.43.0.0/16", "--query", "Vpc.VpcId")
+        let group = try aws.text("ec2", "create-security-group", "--group-name", "team-group", "--description", "another team's",
+                                 "--vpc-id", otherVPC, "--query", "GroupId")
+        try pipeline.render(replacing: [("  role: new\n", "  role: \(build)\n"), ("  role: new\n", "  role: \(pipelineRole)\n"),
+                                        ("  security_group: create\n", "  security_group: \(group)\n")])
+        let role = { [try self.aws.described("iam", "get-role", "--role-name", "team-build", "--query", "Role.[AssumeRolePolicyDocument,Tags]")] }
+        let setup = try await assertStops(with: [
+            "build.role: \(build) does not trust codebuild.amazonaws.com (its trust policy allows ec2.amazonaws.com)",
+            "network.security_group: \(group) is in \(otherVPC), not in network.vpc \(vpc)",
+        ], keeping: try role(), of: role)
+        XCTAssertTrue(setup.stdout.contains("note: \(pipelineRole) is not a role of account \(pipeline.account)"), setup.stdout)
     }
 
     // MARK: Arranging
@@ -154,8 +200,9 @@ final class AccountStatesTests: EmulatorTestCase {
 
     /// setup.sh exits 3 before any call that changes the account, listing every problem, and
     /// `state` is unchanged after it (and after teardown.sh, which reads each resource's tag).
+    @discardableResult
     private func assertStops(with problems: [String], keeping before: [String] = [], of state: () throws -> [String] = { [] },
-                             thenTeardown: Bool = false, file: StaticString = #filePath, line: UInt = #line) async throws {
+                             thenTeardown: Bool = false, file: StaticString = #filePath, line: UInt = #line) async throws -> Finished {
         let start = try await emulator.calls().count
         let setup = try pipeline.run("setup.sh")
         XCTAssertEqual(setup.status, 3, setup.summary, file: file, line: line)
@@ -168,10 +215,11 @@ final class AccountStatesTests: EmulatorTestCase {
         }
         XCTAssertEqual(changes, [], "setup.sh changed the account before it stopped", file: file, line: line)
         XCTAssertEqual(try state(), before, "setup.sh changed what is not its own", file: file, line: line)
-        guard thenTeardown else { return }
+        guard thenTeardown else { return setup }
         let teardown = try pipeline.run("teardown.sh")
         XCTAssertEqual(teardown.status, 0, teardown.summary, file: file, line: line)
         XCTAssertEqual(try state(), before, "teardown.sh changed what is not its own", file: file, line: line)
+        return setup
     }
 
     /// teardown.sh removes what setup.sh made and leaves the neighbours as they were.

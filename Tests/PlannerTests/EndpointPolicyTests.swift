@@ -188,7 +188,8 @@ final class EndpointPolicyTests: XCTestCase {
                 let plan = Planner.plan(answers)
                 let documents = plan.policies + [("operator.json", Policies(Names(answers)).operatorPolicy(plan))]
                 for (file, document) in documents {
-                    let kind: PolicyDocument.Kind = file.hasPrefix("endpoint-") ? .resource : file.hasSuffix("-trust.json") ? .trust : .identity
+                    let resource = file.hasPrefix("endpoint-") || file == ArtifactBucketStep.documentFile
+                    let kind: PolicyDocument.Kind = resource ? .resource : file.hasSuffix("-trust.json") ? .trust : .identity
                     XCTAssertNoThrow(try PolicyDocument(json: Self.text(document), kind: kind), "\(label), \(mode.rawValue): \(file)")
                 }
             }

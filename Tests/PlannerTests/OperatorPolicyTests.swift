@@ -19,27 +19,9 @@ final class OperatorPolicyTests: XCTestCase {
 
     /// The operations of each service, as botocore's service models name them.
     static let operations: [String: Set<String>] = {
-        let script = """
-            import botocore, gzip, json, os, sys
-            data = os.path.join(os.path.dirname(botocore.__file__), 'data')
-            out = {}
-            for service in sys.argv[1:]:
-                folder = os.path.join(data, service, sorted(os.listdir(os.path.join(data, service)))[-1])
-                path = os.path.join(folder, 'service-2.json')
-                model = json.load(open(path)) if os.path.exists(path) else json.load(gzip.open(path + '.gz'))
-                out[service] = sorted(model['operations'])
-            print(json.dumps(out))
-            """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + ["codeartifact", "codebuild", "codecommit", "codepipeline", "ec2",
-                                                         "events", "iam", "logs", "route53", "s3", "sts"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch { return [:] }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let decoded = try? JSONDecoder().decode([String: [String]].self, from: data)
+        let services = ["codeartifact", "codebuild", "codecommit", "codepipeline", "ec2", "events", "iam", "logs", "route53", "s3", "sts"]
+        let printed = try? Botocore.run("print(json.dumps({s: sorted(model(s, 'service-2')['operations']) for s in sys.argv[1:]}))", services)
+        let decoded = printed.flatMap { try? JSONDecoder().decode([String: [String]].self, from: Data($0.utf8)) }
         return decoded?.mapValues(Set.init) ?? [:]
     }()
 

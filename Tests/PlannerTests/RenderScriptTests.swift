@@ -137,7 +137,7 @@ final class RenderScriptTests: XCTestCase {
         let buildspec = article.first { $0.path == "repo/buildspec.yml" }!.contents
         XCTAssertTrue(buildspec.contains("nodejs: 20"))
         XCTAssertTrue(buildspec.contains("aws codeartifact login --tool npm --domain private --domain-owner \"$ACCOUNT\" --repository Private"))
-        XCTAssertTrue(buildspec.contains("- npm install\n      - node index.js"))
+        XCTAssertTrue(buildspec.contains("- npm install --no-audit --no-fund\n      - node index.js"), "CodeArtifact has no npm audit")
         XCTAssertTrue(article.first { $0.path == "repo/package.json" }!.contents.contains(#""mathjs": "^11.2.0""#))
         XCTAssertTrue(article.first { $0.path == "repo/index.js" }!.contents.contains("sqrt(49)"))
         for (label, answers) in Self.mixes().dropFirst(3) {
@@ -146,6 +146,14 @@ final class RenderScriptTests: XCTestCase {
         }
         let maven = Outputs.render(Self.mixes().first { $0.0 == "maven" }!.1)
         XCTAssertTrue(maven.first { $0.path == "repo/settings.xml" }!.contents.contains("${env.CODEARTIFACT_AUTH_TOKEN}"))
+        let pypi = Outputs.render(Self.mixes().first { $0.0 == "pypi" }!.1)
+        XCTAssertTrue(pypi.first { $0.path == "repo/ci/buildspec.yml" }!.contents
+            .contains("- pip install --disable-pip-version-check -r requirements.txt"), "pip asks pypi.org for a newer pip")
+        let nuget = Outputs.render(Self.mixes().first { $0.0 == "nuget" }!.1)
+        XCTAssertTrue(nuget.first { $0.path == "repo/ci/buildspec.yml" }!.contents.contains(
+            "    AWS_STS_REGIONAL_ENDPOINTS: regional\n    DOTNET_CLI_TELEMETRY_OPTOUT: \"1\"\n"), "the SDK's telemetry")
+        XCTAssertTrue(nuget.first { $0.path == "repo/nuget.config" }!.contents.contains(#"<add key="nuget.org" value="true" />"#),
+                      "restore reads CodeArtifact only")
     }
 
     func testOutputFolderHasEveryFile() {

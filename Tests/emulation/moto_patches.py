@@ -5,6 +5,7 @@ Each patch says which moto behaviour differs from AWS in a way the scripts meet.
 
 import json
 
+import xmltodict
 from moto.ec2.exceptions import DependencyViolationError
 from moto.ec2.models.security_groups import SecurityGroupBackend
 from moto.ec2.models.vpcs import VPCBackend
@@ -12,6 +13,7 @@ from moto.iam.access_control import IAMPolicy, PermissionResult
 from moto.logs.exceptions import ResourceNotFoundException
 from moto.logs.models import LogsBackend
 from moto.s3.models import FakeBucket
+from moto.s3.responses import S3Response
 
 
 def _requires_plain_http(statement):
@@ -81,7 +83,23 @@ def _describe_vpc_endpoint_services_of_some_zones(backend, *args, **kwargs):
     return dict(result, servicesDetails=details)
 
 
+_bucket_response_put = S3Response._bucket_response_put
+
+
+def _create_bucket_with_tags(response, request, bucket_name, querystring):
+    # moto ignores CreateBucketConfiguration's Tags; AWS tags the bucket it creates with them.
+    result = _bucket_response_put(response, request, bucket_name, querystring)
+    if not querystring and response.body:
+        configuration = xmltodict.parse(response.body).get("CreateBucketConfiguration") or {}
+        tags = (configuration.get("Tags") or {}).get("Tag") or []
+        tags = [tags] if isinstance(tags, dict) else tags
+        if tags:
+            response.backend.put_bucket_tagging(bucket_name, {tag["Key"]: tag.get("Value") or "" for tag in tags})
+    return result
+
+
 def apply():
+    S3Response._bucket_response_put = _create_bucket_with_tags
     VPCBackend.describe_vpc_endpoint_services = _describe_vpc_endpoint_services_of_some_zones
     FakeBucket.get_permission = _bucket_permission
     SecurityGroupBackend._delete_security_group = _delete_security_group_in_use

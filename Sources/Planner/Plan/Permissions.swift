@@ -53,6 +53,15 @@ public struct Permissions: Sendable {
         }
     }
 
+    /// The ARN of the role named `name`: one the answers give by ARN keeps its own path (preflight
+    /// reads it), vpcpipe's are under its role path.
+    private func roleArn(_ name: Arg) -> Arg {
+        let given: [String] = [names.answers.build.role, names.answers.pipeline.role].compactMap {
+            if case .existing(let arn) = $0 { arn } else { nil }
+        }
+        return given.first { $0.hasSuffix("/" + name.display) }.map(Arg.text) ?? names.roleArn(name)
+    }
+
     /// The role the call hands to a service, and that service: iam:PassRole is granted for it alone.
     public func passedRole(_ command: Command) -> (role: Arg, service: String)? {
         switch (command.service, command.operation) {
@@ -70,7 +79,7 @@ public struct Permissions: Sendable {
         if let arn = command.argument("resource-arn") { return [arn] }
         switch command.service {
         case "iam":
-            return command.argument("role-name").map { [names.roleArn($0)] }
+            return command.argument("role-name").map { [roleArn($0)] }
         case "s3api":
             return command.argument("bucket").map { [names.bucketArn($0), names.bucketArn($0) + "/*"] }
         case "logs":

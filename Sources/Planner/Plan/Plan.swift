@@ -254,8 +254,9 @@ public enum Action: Equatable, Sendable {
     /// Polls `ec2 describe-network-interfaces` until no interface uses the group (teardown:
     /// CodeBuild's and the endpoints' interfaces linger after their owners are deleted).
     case awaitInterfacesGone(group: Arg)
-    /// Deletes every object version and delete marker of the bucket (teardown).
-    case emptyBucket(Arg)
+    /// Teardown: `list` prints rows, and `delete` runs once for each, its `fields` (script
+    /// variables) read from the row's columns (a bucket's object versions, for example).
+    case deleteEach(list: Command, fields: [String], delete: Command)
     /// The actions run only when the variable (a looked-up id) was found.
     case ifFound(String, [Action])
     /// The actions run only when the rows held in the variable lack `key` (as `Check.Listed`).
@@ -275,7 +276,8 @@ public enum Action: Equatable, Sendable {
         case .lookup(let lookup): [lookup.variable] + lookup.command.variables
         case .awaitEndpoints(let ids): ids.flatMap(\.variables)
         case .awaitInterfacesGone(let group): group.variables
-        case .emptyBucket(let bucket): bucket.variables
+        case .deleteEach(let list, let fields, let delete):
+            list.variables + delete.variables.filter { !fields.contains($0) }
         case .ifFound(let name, let actions): [name] + actions.flatMap(\.variables)
         case .unlessListed(let name, let key, let actions): [name] + key.variables + actions.flatMap(\.variables)
         case .ifTagged(let command, let resource, let actions):
@@ -292,24 +294,18 @@ public enum Action: Equatable, Sendable {
         case .awaitEndpoints(let ids):
             [Command("ec2", "describe-vpc-endpoints").with("vpc-endpoint-ids", ids).query("VpcEndpoints[].State")]
         case .awaitInterfacesGone(let group): [Action.interfacesUsing(group)]
-        case .emptyBucket(let bucket):
-            [Action.listVersions(bucket),
-             Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY")).with("version-id", .variable("VERSION_ID"))]
+        case .deleteEach(let list, _, let delete): [list, delete]
         case .ifFound(_, let actions), .unlessListed(_, _, let actions): actions.flatMap(\.commands)
         case .ifTagged(let command, _, let actions): [command] + actions.flatMap(\.commands)
         case .rule: []
         }
     }
 
-    static func interfacesUsing(_ group: Arg) -> Command {
+    /// The network interfaces in the group, with `query` on them.
+    static func interfacesUsing(_ group: Arg, query: String = "NetworkInterfaces[].NetworkInterfaceId") -> Command {
         Command("ec2", "describe-network-interfaces")
             .with("filters", JSONValue.array([.object([("Name", "group-id"), ("Values", .array([.string(group)]))])]).arg)
-            .query("NetworkInterfaces[].NetworkInterfaceId")
-    }
-
-    static func listVersions(_ bucket: Arg) -> Command {
-        Command("s3api", "list-object-versions").with("bucket", bucket)
-            .query("[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]")
+            .query(query)
     }
 }
 

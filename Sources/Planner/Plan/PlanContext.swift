@@ -35,8 +35,10 @@ struct PlanContext {
     }
 
     /// Tags as a list of pairs, with the key and value names the service uses.
-    func tags(key: String, value: String) -> Arg {
-        JSONValue.array(tagPairs.map { .object([(key, .string(.text($0.0))), (value, .string(.text($0.1)))]) }).arg
+    func tags(key: String, value: String) -> Arg { tagList(key: key, value: value).arg }
+
+    func tagList(key: String, value: String) -> JSONValue {
+        .array(tagPairs.map { .object([(key, .string(.text($0.0))), (value, .string(.text($0.1)))]) })
     }
 
     /// Tags as one object, key to value.
@@ -44,9 +46,7 @@ struct PlanContext {
 
     /// EC2's `--tag-specifications` for a resource type.
     func tagSpecifications(_ resourceType: String) -> Arg {
-        JSONValue.array([.object([("ResourceType", .string(.text(resourceType))),
-                                  ("Tags", .array(tagPairs.map { .object([("Key", .string(.text($0.0))),
-                                                                          ("Value", .string(.text($0.1)))]) }))])]).arg
+        JSONValue.array([.object([("ResourceType", .string(.text(resourceType))), ("Tags", tagList(key: "Key", value: "Value"))])]).arg
     }
 
     /// The filter that finds only what carries vpcpipe's tag with the plan's name (teardown).

@@ -100,6 +100,11 @@ public struct Command: Equatable, Sendable {
         with("query", .text(expression)).with("output", "text")
     }
 
+    /// `--no-paginate`: the call's first page only. An operation the CLI pages through runs a
+    /// text query on each page, so one that picks a single value (`[0]`) would print a line a
+    /// page; rows that list resources need every page and keep paginating.
+    public func firstPage() -> Command { with("no-paginate") }
+
     /// The argument list after `aws`: words, `--option` names, values.
     public var arguments: [Arg] {
         [.text(service), .text(operation)] + options.flatMap { [.text("--" + $0.name)] + $0.values }

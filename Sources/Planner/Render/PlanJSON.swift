@@ -170,7 +170,7 @@ extension Action {
         case .rule(let name, let arguments, let sets):
             PlanJSON.Action(rule: name, arguments: arguments.map(\.display), sets: sets)
         case .awaitEndpoints, .awaitInterfacesGone: PlanJSON.Action(poll: commands[0].argv)
-        case .emptyBucket: PlanJSON.Action(list: commands[0].argv, deleteEach: commands[1].argv)
+        case .deleteEach(let list, _, let delete): PlanJSON.Action(list: list.argv, deleteEach: delete.argv)
         case .ifFound(let name, let actions): PlanJSON.Action(ifFound: name, then: actions.map(\.json))
         case .unlessListed(let name, let key, let actions):
             PlanJSON.Action(unlessListed: name, key: key.display, then: actions.map(\.json))

@@ -20,13 +20,17 @@ public enum SampleApp {
         let scope = "--domain \(ca.domain) --domain-owner \(owner) --repository \(ca.repository)"
         let login: [String]
         let build: [String]
+        // Calls past the packages reach the internet, which the build cannot: each tool's are off.
+        var variables = [("AWS_STS_REGIONAL_ENDPOINTS", "regional")]
         switch ca.format {
         case .npm:
             login = ["aws codeartifact login --tool npm \(scope)"]
-            build = ["npm install", "node index.js"]
+            // CodeArtifact does not support npm audit; funding notices are no use in a build.
+            build = ["npm install --no-audit --no-fund", "node index.js"]
         case .pypi:
             login = ["aws codeartifact login --tool pip \(scope)"]
-            build = ["pip install -r requirements.txt", "python app.py"]
+            // pip would ask pypi.org whether a newer pip exists.
+            build = ["pip install --disable-pip-version-check -r requirements.txt", "python app.py"]
         case .maven:
             // Maven has no login tool: the token goes to settings.xml through the environment, never to a file.
             login = [
@@ -37,6 +41,8 @@ public enum SampleApp {
         case .nuget:
             login = ["aws codeartifact login --tool dotnet \(scope)"]
             build = ["dotnet run --project app.csproj"]
+            // The SDK sends telemetry to the internet; nuget.config keeps restore off nuget.org.
+            variables.append(("DOTNET_CLI_TELEMETRY_OPTOUT", "\"1\""))
         }
         let account = ca.domainOwner.isEmpty
             ? ["# The account is also field 5 of $CODEBUILD_BUILD_ARN; asking STS proves its endpoint works.",
@@ -47,7 +53,7 @@ public enum SampleApp {
 
         env:
           variables:
-            AWS_STS_REGIONAL_ENDPOINTS: regional
+        \(variables.map { "    \($0.0): \($0.1)" }.joined(separator: "\n"))
 
         phases:
           install:
@@ -194,6 +200,17 @@ public enum SampleApp {
                 using MathNet.Numerics;
 
                 Console.WriteLine(Complex32.Sqrt(new Complex32(49, 0)).Real);
+
+                """),
+                // NuGet's default source, nuget.org, is out of reach: restore failing to read it
+                // fails the build, so only the source `aws codeartifact login` adds is read.
+                File(path: "nuget.config", contents: """
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <disabledPackageSources>
+                    <add key="nuget.org" value="true" />
+                  </disabledPackageSources>
+                </configuration>
 
                 """),
             ]

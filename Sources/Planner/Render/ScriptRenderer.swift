@@ -104,6 +104,9 @@ public enum ScriptRenderer {
             }
         }
         out += "\nSTEP=0\necho\necho \(Shell.quote(.text(script.completed)))\n"
+        if script == .teardown, plan.step(.vpcDNS) != nil {
+            out += "echo \(Shell.quote(.text(VPCDNSStep.leftOn(vpc: plan.answers.network.vpc))))\n"
+        }
         return out
     }
 
@@ -287,13 +290,13 @@ public enum ScriptRenderer {
             return ["await_available " + command(action.commands[0], indent: "")]
         case .awaitInterfacesGone:
             return ["await_gone " + command(action.commands[0], indent: "")]
-        case .emptyBucket:
-            let commands = action.commands
+        case .deleteEach(let list, let fields, let delete):
+            let first = fields.first ?? "_"
             return [
-                "call " + command(commands[0], indent: ""),
-                "while IFS=$'\\t' read -r KEY VERSION_ID; do",
-                "  if [ -n \"$KEY\" ] && [ \"$KEY\" != None ]; then",
-                "    call " + command(commands[1], indent: "    "),
+                "call " + command(list, indent: ""),
+                "while IFS=$'\\t' read -r \(fields.joined(separator: " ")); do",
+                "  if [ -n \"$\(first)\" ] && [ \"$\(first)\" != None ]; then",
+                "    call " + command(delete, indent: "    "),
                 "  fi",
                 "done <<< \"$OUT\"",
             ]

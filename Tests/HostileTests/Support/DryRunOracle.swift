@@ -60,8 +60,8 @@ struct DryRunOracle {
                 // A dry run's lookup finds nothing.
                 show(lookup.command)
                 values[lookup.variable] = ""
-            case .awaitEndpoints, .awaitInterfacesGone, .emptyBucket:
-                // Polls print their first call; a dry run lists no object versions to delete.
+            case .awaitEndpoints, .awaitInterfacesGone, .deleteEach:
+                // Polls print their first call; a dry run lists nothing to delete.
                 show(action.commands[0])
             case .unlessListed(_, _, let inner):
                 // A dry run's lookup found nothing: the actions run.

@@ -26,15 +26,18 @@ public final class ArticlePipeline {
         out = try ArticlePipeline.render(vpc: network.vpc, subnets: network.subnets, routeTables: [network.routeTable], in: work)
     }
 
-    /// Renders the output folder again for other subnets and route tables of the VPC.
-    public func render(subnets: [String], routeTables: [String]) throws {
-        out = try ArticlePipeline.render(vpc: network.vpc, subnets: subnets, routeTables: routeTables, in: work)
+    /// Renders the output folder again for other subnets and route tables of the VPC, each
+    /// `(old, new)` of `replacing` replacing the first `old` of the answers, in order.
+    public func render(subnets: [String]? = nil, routeTables: [String]? = nil, replacing: [(String, String)] = []) throws {
+        out = try ArticlePipeline.render(vpc: network.vpc, subnets: subnets ?? network.subnets,
+                                         routeTables: routeTables ?? [network.routeTable], replacing: replacing, in: work)
     }
 
     // MARK: Running the binary and the scripts
 
     /// The article's answers with the emulated network's ids, rendered by the built binary.
-    private static func render(vpc: String, subnets: [String], routeTables: [String], in work: URL) throws -> URL {
+    private static func render(vpc: String, subnets: [String], routeTables: [String], replacing: [(String, String)] = [],
+                               in work: URL) throws -> URL {
         let network = """
             network:
               vpc: \(vpc)
@@ -48,7 +51,11 @@ public final class ArticlePipeline {
         guard let start = article.range(of: "network:\n"), let end = article.range(of: "  security_group:") else {
             throw Failure("article.yaml no longer has a network section ending in security_group")
         }
-        let answers = article.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: network)
+        var answers = article.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: network)
+        for (old, new) in replacing {
+            guard let range = answers.range(of: old) else { throw Failure("article.yaml has no \(old)") }
+            answers.replaceSubrange(range, with: new)
+        }
         let file = work.appendingPathComponent("answers.yaml"), out = work.appendingPathComponent("out")
         try? FileManager.default.removeItem(at: out)
         try answers.write(to: file, atomically: true, encoding: .utf8)

@@ -4,17 +4,16 @@ enum ArtifactBucketStep {
     static func make(_ c: PlanContext) -> PlanPart {
         let names = c.names, region = c.answers.region
         let bucket = names.artifactBucket
-        var create = Command("s3api", "create-bucket").with("bucket", bucket)
-        if region != "us-east-1" {
-            create = create.with("create-bucket-configuration", .text(#"{"LocationConstraint":"\#(region)"}"#))
-        }
+        // Tagged by the call that creates it (CreateBucketConfiguration's Tags, which the AWS CLI
+        // passes from v1 1.42 on): no fault can leave a bucket of ours without the tag that
+        // tells it from someone else's. us-east-1 takes no LocationConstraint.
+        let location: [(String, JSONValue)] = region == "us-east-1" ? [] : [("LocationConstraint", .string(.text(region)))]
+        let configuration = JSONValue.object(location + [("Tags", c.tagList(key: "Key", value: "Value"))])
         let denyInsecure = JSONValue.object([("Version", "2012-10-17"), ("Statement", [.object([
             ("Sid", "DenyInsecureTransport"), ("Effect", "Deny"), ("Principal", "*"), ("Action", "s3:*"),
             ("Resource", [.string(names.artifactBucketArn), .string(names.artifactBucketArn + "/*")]),
             ("Condition", .object([("Bool", .object([("aws:SecureTransport", "false")]))])),
         ])])])
-        let tagSet = JSONValue.object([("TagSet", .array(c.tagPairs.map {
-            .object([("Key", .string(.text($0.0))), ("Value", .string(.text($0.1)))]) }))])
         let resource = Resource("S3 bucket", bucket, answer: \Answers.pipeline.artifactBucket)
         let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(c.tagQuery("TagSet", key: "Key", value: "Value"))
         return PlanPart([Step(
@@ -23,10 +22,8 @@ enum ArtifactBucketStep {
             resources: [resource],
             check: Check(Command("s3api", "head-bucket").with("bucket", bucket).with("expected-bucket-owner", Names.account),
                          absent: ["404", "NoSuchBucket"]).tagged(.call(tag)),
-            // Tagged at once, as create-bucket takes no tags on every CLI the scripts support: a run
-            // stopped before the tag leaves a bucket that teardown keeps.
-            create: [.call(create),
-                     .call(Command("s3api", "put-bucket-tagging").with("bucket", bucket).with("tagging", tagSet.arg))],
+            create: [.call(Command("s3api", "create-bucket").with("bucket", bucket)
+                .with("create-bucket-configuration", configuration.arg))],
             // Settings are idempotent PUTs, made every run: a run stopped after the bucket completes them.
             always: [.call(Command("s3api", "put-bucket-versioning").with("bucket", bucket)
                         .with("versioning-configuration", #"{"Status":"Enabled"}"#)),
@@ -34,8 +31,17 @@ enum ArtifactBucketStep {
                         .with("public-access-block-configuration",
                               #"{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}"#)),
                      .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
-            teardown: [.ifTagged(tag, resource: resource.label,
-                                 [.emptyBucket(bucket), .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
-            foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))])
+            teardown: [.ifTagged(tag, resource: resource.label, [
+                .deleteEach(list: Command("s3api", "list-object-versions").with("bucket", bucket)
+                                .query("[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]"),
+                            fields: ["KEY", "VERSION_ID"],
+                            delete: Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY"))
+                                .with("version-id", .variable("VERSION_ID"))),
+                .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
+            foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))],
+            documents: [(documentFile, denyInsecure)])
     }
+
+    /// The bucket policy, under policies/ for whoever sets the bucket up in the console.
+    static let documentFile = "artifact-bucket.json"
 }

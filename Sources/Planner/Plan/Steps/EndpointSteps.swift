@@ -60,7 +60,7 @@ enum EndpointSteps {
                 create: [.capture(variable, create)],
                 teardown: [.capture(variable, Command("ec2", "describe-vpc-endpoints")
                                 .with("filters", c.filters([("vpc-id", .text(network.vpc)), ("service-name", .text(serviceName)), c.ownTagFilter]))
-                                .query("VpcEndpoints[?!contains(\(gone), State)] | [0].VpcEndpointId")),
+                                .firstPage().query("VpcEndpoints[?!contains(\(gone), State)] | [0].VpcEndpointId")),
                            .ifFound(variable, [.call(Command("ec2", "delete-vpc-endpoints")
                                                     .with("vpc-endpoint-ids", .variable(variable)))])]))
         }

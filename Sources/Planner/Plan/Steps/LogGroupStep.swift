@@ -11,8 +11,9 @@ enum LogGroupStep {
             id: .logGroup, title: "CloudWatch log group \(names.logGroup)",
             why: "The build log, where the article reads the square root of 49, goes to this group.",
             resources: [resource],
+            // The first page holds the group: names are listed in order, and it prefixes the others.
             check: Check(Command("logs", "describe-log-groups").with("log-group-name-prefix", group)
-                .query("logGroups[?logGroupName=='\(names.logGroup)'] | [0].logGroupName")).tagged(.call(tag)),
+                .firstPage().query("logGroups[?logGroupName=='\(names.logGroup)'] | [0].logGroupName")).tagged(.call(tag)),
             create: [.call(Command("logs", "create-log-group").with("log-group-name", group).with("tags", c.tagMap))],
             teardown: [.ifTagged(tag, resource: resource.label,
                                  [.call(Command("logs", "delete-log-group").with("log-group-name", group))])],

@@ -29,7 +29,8 @@ enum PipelineStep {
         }
         let name = Arg.text(pipeline.name)
         let resource = Resource("CodePipeline pipeline", name, answer: \Answers.pipeline.name)
-        let tag = Command("codepipeline", "list-tags-for-resource").with("resource-arn", names.pipelineArn).query(c.tagQuery("tags"))
+        let tag = Command("codepipeline", "list-tags-for-resource").with("resource-arn", names.pipelineArn)
+            .firstPage().query(c.tagQuery("tags"))
         return PlanPart([Step(
             id: .pipeline, title: "CodePipeline \(pipeline.name) (\(pipeline.type.rawValue)): source, then build",
             why: "As in the article, the pipeline has a CodeCommit source stage and a CodeBuild build stage and no deploy stage; \(trigger).",

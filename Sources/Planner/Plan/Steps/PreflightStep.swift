@@ -37,11 +37,31 @@ enum PreflightStep {
         if network.securityGroup == .vpcDefault {
             facts.append(.capture("DEFAULT_SG", Command("ec2", "describe-security-groups")
                 .with("filters", c.filters(("vpc-id", .text(network.vpc)), ("group-name", "default")))
-                .query("SecurityGroups[0].GroupId")))
+                .firstPage().query("SecurityGroups[0].GroupId")))
         }
         let lookups: [Lookup?] = [RoleSteps.lookup(c), SecurityGroupSteps.lookup(c), CodeArtifactSteps.repositoryLookup(c),
                                   SourceRepositorySteps.sampleFileLookup(c)]
         facts += lookups.compactMap { $0.map(Action.lookup) }
+        // What the operator chose on purpose is used as it is, never changed, but read: a role
+        // given by ARN exists and trusts its service (IAM shows only the caller's account's
+        // roles), a security group given by id is in the VPC.
+        var chosen: [Action] = []
+        for role in RoleSteps.roles(c) {
+            guard let given = role.given else { continue }
+            let name = given.key.uppercased().replacingOccurrences(of: ".", with: "_")
+            let roleName = String(given.arn.split(separator: "/").last ?? "")
+            facts += [.rule("own_role", [.text(name), .text(given.arn)], sets: [name]),
+                      .ifFound(name, [.lookup(Lookup(name + "_TRUST", Command("iam", "get-role").with("role-name", .text(roleName))
+                          .query("Role.[RoleName, join(' ', [AssumeRolePolicyDocument.Statement][] | [?Effect=='Allow'].Principal.Service | [])]"),
+                          absent: ["NoSuchEntity"]))])]
+            chosen.append(.rule("judge_role", [.text(given.key), .text(given.arn), .text(role.service), .text(role.trustFile),
+                                               .text(name)], sets: []))
+        }
+        if case .existing(let id) = network.securityGroup {
+            facts.append(.lookup(Lookup("GIVEN_GROUP", Command("ec2", "describe-security-groups")
+                .with("filters", c.filters(("group-id", .text(id)))).query("SecurityGroups[].[GroupId, VpcId]"))))
+            chosen.append(.rule("judge_group", [.text(id), .text(network.vpc)], sets: []))
+        }
 
         var rules: [Action] = [.rule("judge_subnets", [.text(network.vpc)] + network.subnets.map(Arg.text),
                                      sets: ["ENDPOINT_SUBNETS"])]
@@ -54,7 +74,7 @@ enum PreflightStep {
                                      endpoint.service.isGateway ? "Gateway" : "Interface",
                                      endpoint.planned ? "planned" : "existing",
                                      c.answers.endpoints.privateDNS ? "true" : "false", buildGroup], sets: [])
-        }
+        } + chosen
         return PlanPart([Step(
             id: .preflight, title: "Read the VPC, its subnets, route tables and endpoints in \(region); find what exists",
             why: "The article builds in your own private VPC, which other teams share: what is wrong or not vpcpipe's is cheaper to find before anything is created, and one call finding several resources is cheaper than one call each.",

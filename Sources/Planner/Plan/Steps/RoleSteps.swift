@@ -1,48 +1,57 @@
-// The service roles vpcpipe creates: CodeBuild's, CodePipeline's and EventBridge's, each with
-// its trust policy and inline policies. A role given by ARN is used as it is.
+// The service roles of the pipeline: CodeBuild's, CodePipeline's and EventBridge's, each with
+// its trust policy and inline policies. vpcpipe creates them, but for a role given by ARN,
+// which is used as it is (preflight reads it, checklist.md says what it must allow).
 
 enum RoleSteps {
-    /// The roles to create, in plan order.
-    private struct NewRole {
+    /// A service role of the plan, in plan order.
+    struct ServiceRole {
         var id: StepID, title: String, name: String, service: String, trustFile: String, why: String
         var foreign: Problem
         /// The answer that chose a new role (the events role follows the trigger).
         var answer: (PartialKeyPath<Answers> & Sendable)?
         var inline: [(name: String, file: String, document: JSONValue)]
+        /// The answer's key and the ARN of a role the answers give: used as it is, never created.
+        var given: (key: String, arn: String)?
     }
 
-    private static func newRoles(_ c: PlanContext) -> [NewRole] {
+    /// The answer's key and ARN of a role the answers give, nil for a new one.
+    private static func given(_ key: String, _ choice: RoleChoice) -> (key: String, arn: String)? {
+        if case .existing(let arn) = choice { (key, arn) } else { nil }
+    }
+
+    static func roles(_ c: PlanContext) -> [ServiceRole] {
         let names = c.names, policies = c.policies
-        var roles: [NewRole] = []
-        if c.answers.build.role == .new {
-            roles.append(NewRole(
+        var roles = [
+            ServiceRole(
                 id: .codeBuildRole, title: "CodeBuild service role", name: names.codeBuildRole,
                 service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
                 why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
                 foreign: Problem("build.role", "give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows"),
                 answer: \Answers.build.role.text,
                 inline: [(names.codeBuildBasePolicy, "codebuild-base.json", policies.codeBuildBase),
-                         (names.codeBuildCodeArtifactPolicy, "codebuild-codeartifact.json", policies.codeBuildCodeArtifact)]))
-        }
-        if c.answers.pipeline.role == .new {
-            roles.append(NewRole(
+                         (names.codeBuildCodeArtifactPolicy, "codebuild-codeartifact.json", policies.codeBuildCodeArtifact)],
+                given: given("build.role", c.answers.build.role)),
+            ServiceRole(
                 id: .pipelineRole, title: "CodePipeline service role", name: names.pipelineRole,
                 service: "codepipeline.amazonaws.com", trustFile: "codepipeline-trust.json",
                 why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
                 foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows"),
                 answer: \Answers.pipeline.role.text,
-                inline: [(names.pipelinePolicy, "codepipeline.json", policies.pipeline)]))
-        }
+                inline: [(names.pipelinePolicy, "codepipeline.json", policies.pipeline)],
+                given: given("pipeline.role", c.answers.pipeline.role)),
+        ]
         if c.answers.pipeline.trigger == .events {
-            roles.append(NewRole(
+            roles.append(ServiceRole(
                 id: .eventsRole, title: "EventBridge role that starts the pipeline", name: names.eventsRole,
                 service: "events.amazonaws.com", trustFile: "events-trust.json",
                 why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
                 foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"),
-                answer: nil, inline: [(names.eventsPolicy, "events.json", policies.events)]))
+                answer: nil, inline: [(names.eventsPolicy, "events.json", policies.events)], given: nil))
         }
         return roles
     }
+
+    private static func newRoles(_ c: PlanContext) -> [ServiceRole] { roles(c).filter { $0.given == nil } }
 
     /// The new roles, by name, under the path their ARNs use.
     static func lookup(_ c: PlanContext) -> Lookup? {
@@ -53,12 +62,13 @@ enum RoleSteps {
     }
 
     static func make(_ c: PlanContext) -> PlanPart {
-        guard let lookup = lookup(c) else { return PlanPart() }
         var part = PlanPart()
-        for role in newRoles(c) {
+        for role in roles(c) {
             let trust = c.policies.trust(service: role.service)
+            // A given role's too: checklist.md points to what it must allow.
             part.documents.append((role.trustFile, trust))
             part.documents += role.inline.map { ($0.file, $0.document) }
+            guard role.given == nil, let lookup = lookup(c) else { continue }
             let roleName: Arg = .text(role.name)
             let resource = Resource("IAM role", roleName, answer: role.answer)
             // list-roles leaves tags out: get-role has them.

@@ -19,6 +19,7 @@ enum SecurityGroupSteps {
             let buildGroup = group(c, id: .buildSecurityGroup, title: "Security group of the build",
                                    name: c.names.buildSecurityGroup, variable: "BUILD_SG",
                                    why: "The build's network interfaces need HTTPS out to the endpoints and S3 and nothing in.",
+                                   deletesDetachedInterfaces: true,
                                    rules: [
                                        .call(Command("ec2", "revoke-security-group-egress", tolerates: ["InvalidPermission.NotFound"])
                                            .with("group-id", build).with("ip-permissions", permissions(protocol: "-1", port: nil, to: .cidr))),
@@ -29,6 +30,7 @@ enum SecurityGroupSteps {
             let endpointGroup = group(c, id: .endpointSecurityGroup, title: "Security group of the interface endpoints",
                                       name: c.names.endpointSecurityGroup, variable: "ENDPOINT_SG",
                                       why: "The interface endpoints accept HTTPS from the build's security group only.",
+                                      deletesDetachedInterfaces: false,
                                       rules: [.call(Command("ec2", "authorize-security-group-ingress", tolerates: ["InvalidPermission.Duplicate"])
                                           .with("group-id", endpoint).with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .group(build))))])
             return (PlanPart([buildGroup, endpointGroup]), build, endpoint)
@@ -63,9 +65,17 @@ enum SecurityGroupSteps {
         return JSONValue.array([.object(rule)]).arg
     }
 
+    /// `deletesDetachedInterfaces`: teardown deletes the network interfaces CodeBuild left in
+    /// the group detached (status available), which keep it from being deleted and which
+    /// CodeBuild may take long to remove. Those AWS manages (an endpoint's) are not deleted.
     private static func group(_ c: PlanContext, id: StepID, title: String, name: String, variable: String, why: String,
-                              rules: [Action]) -> Step {
+                              deletesDetachedInterfaces: Bool, rules: [Action]) -> Step {
         let group = Arg.variable(variable)
+        let detached: [Action] = deletesDetachedInterfaces
+            ? [.deleteEach(list: Action.interfacesUsing(group, query: "NetworkInterfaces[?Status=='available' && !RequesterManaged].[NetworkInterfaceId]"),
+                           fields: ["INTERFACE"],
+                           delete: Command("ec2", "delete-network-interface").with("network-interface-id", .variable("INTERFACE")))]
+            : []
         return Step(
             id: id, title: title, why: why,
             resources: [Resource("security group", .text(name), answer: \Answers.network.securityGroup.text)],
@@ -81,9 +91,9 @@ enum SecurityGroupSteps {
             // and the endpoints have left it.
             teardown: [.capture(variable, Command("ec2", "describe-security-groups")
                             .with("filters", c.filters([("vpc-id", .text(c.network.vpc)), ("group-name", .text(name)), c.ownTagFilter]))
-                            .query("SecurityGroups[0].GroupId")),
-                       .ifFound(variable, [.awaitInterfacesGone(group: group),
-                                           .call(Command("ec2", "delete-security-group").with("group-id", group))])],
+                            .firstPage().query("SecurityGroups[0].GroupId")),
+                       .ifFound(variable, detached + [.awaitInterfacesGone(group: group),
+                                                      .call(Command("ec2", "delete-security-group").with("group-id", group))])],
             foreign: Problem("network.security_group", "give a group's id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows"))
     }
 }

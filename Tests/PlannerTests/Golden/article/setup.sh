@@ -463,6 +463,54 @@ judge_endpoint() {
   fi
 }
 
+# own_role NAME ARN: NAME takes the name of the role ARN when it is a role of this account
+# (ACCOUNT), whose IAM preflight can read; else nothing (a <placeholder> in a dry run).
+own_role() {
+  local account resource placeholder
+  if [ "$DRY_RUN" = 1 ]; then
+    placeholder=${1,,}
+    printf -v "$1" '<%s>' "${placeholder//_/-}"
+    return 0
+  fi
+  IFS=: read -r _ _ _ _ account resource <<< "$2"
+  if [ "$account" = "$ACCOUNT" ]; then printf -v "$1" '%s' "${resource##*/}"; else printf -v "$1" '%s' ''; fi
+}
+
+# judge_role KEY ARN SERVICE TRUST_FILE NAME: the role the answer KEY gives by ARN, whose name
+# own_role put in the variable NAME, exists and trusts SERVICE (NAME_TRUST rows: ROLE SERVICES,
+# the services its trust policy allows). A role of another account cannot be read from here.
+judge_role() {
+  local key=$1 arn=$2 service=$3 file=$4 name=${!5} services
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  if [ -z "$name" ]; then
+    note "$arn is not a role of account $ACCOUNT: whether it exists and trusts $service is not read"
+    return 0
+  fi
+  if ! row_of "${5}_TRUST" "$name"; then
+    problem "$key" "$arn was not found in account $ACCOUNT"
+    return 0
+  fi
+  IFS=$'\t' read -r _ services <<< "$ROW"
+  if [[ " $services " != *" $service "* ]]; then
+    problem "$key" "$arn does not trust $service (its trust policy allows ${services:-no service}): $service cannot assume it; allow it as policies/$file does"
+  fi
+}
+
+# judge_group GROUP VPC: the security group the answers give by id is in VPC (GIVEN_GROUP rows:
+# ID VPC).
+judge_group() {
+  local group=$1 vpc=$2 group_vpc
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  if ! row_of GIVEN_GROUP "$group"; then
+    problem network.security_group "$group was not found in $REGION"
+    return 0
+  fi
+  IFS=$'\t' read -r _ group_vpc <<< "$ROW"
+  if [ "$group_vpc" != "$vpc" ]; then
+    problem network.security_group "$group is in $group_vpc, not in network.vpc $vpc"
+  fi
+}
+
 # refuse_if_problems: stops setup.sh, before anything is created, when preflight found problems.
 refuse_if_problems() {
   if [ "${#PROBLEMS[@]}" -eq 0 ]; then return 0; fi
@@ -688,6 +736,7 @@ fi
 reading 19 'CloudWatch log group /aws/codebuild/Private'
 if found - '' logs describe-log-groups \
       --log-group-name-prefix '/aws/codebuild/Private' \
+      --no-paginate \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
       --output 'text'; then
   seen 'log-group' 'build.project' 'CloudWatch log group /aws/codebuild/Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change build.project, which its name follows, or set build.logs to none' logs list-tags-for-resource \
@@ -709,6 +758,7 @@ if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --output 'text'; then
   seen 'pipeline' 'pipeline.name' 'CodePipeline pipeline Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another pipeline.name' codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
+      --no-paginate \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
@@ -893,10 +943,7 @@ step 11 'S3 artifact bucket of the pipeline'
 if ! existing 'artifact-bucket'; then
   call s3api create-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --create-bucket-configuration '{"LocationConstraint":"us-west-2"}'
-  call s3api put-bucket-tagging \
-      --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
-      --tagging '{"TagSet":[{"Key":"vpcpipe","Value":"Private"}]}'
+      --create-bucket-configuration '{"LocationConstraint":"us-west-2","Tags":[{"Key":"vpcpipe","Value":"Private"}]}'
 fi
 call s3api put-bucket-versioning \
     --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \

@@ -247,6 +247,7 @@ fi
 step 2 'Remove: CodePipeline Private (V2): source, then build'
 if owned 'CodePipeline pipeline Private' codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
+      --no-paginate \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'; then
   call codepipeline delete-pipeline --name 'Private'
@@ -279,6 +280,7 @@ fi
 step 6 'Remove: Gateway VPC endpoint com.amazonaws.us-west-2.s3'
 capture EP_S3 ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.s3"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --no-paginate \
     --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
     --output 'text'
 if [ -n "$EP_S3" ] && [ "$EP_S3" != None ]; then
@@ -288,6 +290,7 @@ fi
 step 7 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.sts'
 capture EP_STS ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.sts"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --no-paginate \
     --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
     --output 'text'
 if [ -n "$EP_STS" ] && [ "$EP_STS" != None ]; then
@@ -297,6 +300,7 @@ fi
 step 8 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
 capture EP_CODEARTIFACT_REPOSITORIES ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.repositories"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --no-paginate \
     --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
     --output 'text'
 if [ -n "$EP_CODEARTIFACT_REPOSITORIES" ] && [ "$EP_CODEARTIFACT_REPOSITORIES" != None ]; then
@@ -306,6 +310,7 @@ fi
 step 9 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
 capture EP_CODEARTIFACT_API ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.api"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --no-paginate \
     --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
     --output 'text'
 if [ -n "$EP_CODEARTIFACT_API" ] && [ "$EP_CODEARTIFACT_API" != None ]; then
@@ -315,6 +320,7 @@ fi
 step 10 'Remove: Interface VPC endpoint com.amazonaws.us-west-2.logs'
 capture EP_LOGS ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --no-paginate \
     --query 'VpcEndpoints[?!contains(['\''deleted'\'','\''deleting'\'','\''Deleted'\'','\''Deleting'\'','\''failed'\'','\''Failed'\''], State)] | [0].VpcEndpointId' \
     --output 'text'
 if [ -n "$EP_LOGS" ] && [ "$EP_LOGS" != None ]; then
@@ -368,6 +374,7 @@ fi
 step 15 'Remove: Security group of the interface endpoints'
 capture ENDPOINT_SG ec2 describe-security-groups \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-endpoints"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --no-paginate \
     --query 'SecurityGroups[0].GroupId' \
     --output 'text'
 if [ -n "$ENDPOINT_SG" ] && [ "$ENDPOINT_SG" != None ]; then
@@ -381,9 +388,19 @@ fi
 step 16 'Remove: Security group of the build'
 capture BUILD_SG ec2 describe-security-groups \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
+    --no-paginate \
     --query 'SecurityGroups[0].GroupId' \
     --output 'text'
 if [ -n "$BUILD_SG" ] && [ "$BUILD_SG" != None ]; then
+  call ec2 describe-network-interfaces \
+      --filters '[{"Name":"group-id","Values":["'"$BUILD_SG"'"]}]' \
+      --query 'NetworkInterfaces[?Status=='\''available'\'' && !RequesterManaged].[NetworkInterfaceId]' \
+      --output 'text'
+  while IFS=$'\t' read -r INTERFACE; do
+    if [ -n "$INTERFACE" ] && [ "$INTERFACE" != None ]; then
+      call ec2 delete-network-interface --network-interface-id "$INTERFACE"
+    fi
+  done <<< "$OUT"
   await_gone ec2 describe-network-interfaces \
       --filters '[{"Name":"group-id","Values":["'"$BUILD_SG"'"]}]' \
       --query 'NetworkInterfaces[].NetworkInterfaceId' \
@@ -430,3 +447,4 @@ fi
 STEP=0
 echo
 echo 'Teardown is complete.'
+echo 'DNS support and DNS host names stay on in vpc-0123456789abcdef0: setup.sh turned them on for the endpoints'\'' private DNS, but they are the VPC'\''s, and other workloads may rely on them; turn them off in the VPC'\''s settings only if nothing needs them.'
