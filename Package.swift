@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Direction of dependencies: vpcpipe -> Terminal -> Wizard -> Planner. Nothing points back.
+// Direction of dependencies: vpcpipe -> Terminal -> Wizard -> Planner -> Account. Nothing points back.
 let package = Package(
     // Linux only: CNcursesw links Linux's static ncurses archives (README: Install).
     name: "vpcpipe",
@@ -21,7 +21,11 @@ let package = Package(
             path: "Resources",
             resources: [.embedInCode("examples/article.yaml"), .embedInCode("scripts")]
         ),
-        .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources"]),
+        // Reading the account through the AWS CLI, read-only: the calls and what they answer.
+        // Only the front ends (vpcpipe, Terminal) run them; the planner and the wizard read
+        // their answers.
+        .target(name: "Account"),
+        .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources", "Account"]),
         // Writing the output folder: the only file I/O both front ends share.
         .target(name: "Export", dependencies: ["Planner"]),
         .target(name: "Wizard", dependencies: ["Planner"]),
@@ -38,6 +42,7 @@ let package = Package(
         // What the test targets share: the article fixture, the process runner, seeds, golden
         // files, the built binary's path and the local AWS emulation.
         .testTarget(name: "TestSupport", dependencies: ["Planner", "VpcpipeResources"]),
+        .testTarget(name: "AccountTests", dependencies: ["Account", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "TestSupport"], exclude: ["Golden"]),
         // Drives the built binary in tmux; depends on it so that it is built.

@@ -168,7 +168,7 @@ extension Action {
         case .lookup(let lookup):
             PlanJSON.Action(command: lookup.command.argv, lookup: lookup.variable, absent: lookup.absent)
         case .rule(let name, let arguments, let sets):
-            PlanJSON.Action(rule: name, arguments: arguments.map(\.display), sets: sets)
+            PlanJSON.Action(rule: name.rawValue, arguments: arguments.map(\.display), sets: sets)
         case .awaitEndpoints, .awaitInterfacesGone: PlanJSON.Action(poll: commands[0].argv)
         case .deleteEach(let list, _, let delete): PlanJSON.Action(list: list.argv, deleteEach: delete.argv)
         case .ifFound(let name, let actions): PlanJSON.Action(ifFound: name, then: actions.map(\.json))

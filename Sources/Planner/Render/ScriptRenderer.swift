@@ -69,7 +69,13 @@ public enum Script: CaseIterable, Sendable {
     private static let setupLibrary = Script.setup.pastedLibrary()
     private static let teardownLibrary = Script.teardown.pastedLibrary()
 
-    private func pastedLibrary() -> String { library.map { "\n" + $0.text(script: name) }.joined() }
+    private func pastedLibrary() -> String { library.map { "\n" + Script.text($0, script: name) }.joined() }
+
+    /// A part of the library as the script carries it: preflight's rules after the words they
+    /// say, which vpcpipe declares (PreflightWords).
+    static func text(_ part: BashLibrary, script name: String) -> String {
+        part == .preflight ? PreflightWords.bash + "\n" + part.text(script: name) : part.text(script: name)
+    }
 
     /// Only setup creates roles and what uses them, so only it waits for IAM changes to propagate.
     var retriesPropagation: Bool { self == .setup }
@@ -245,18 +251,15 @@ public enum ScriptRenderer {
         let id = Shell.quote(.text(step.id.rawValue))
         let found = check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
             ?? command(check.command, indent: "  ", prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
-        let label = step.resources.first?.label ?? .text(step.title)
         if check.mustExist {
-            let problem = step.foreign.map { "problem \(Shell.quote(.text($0.key))) \(Shell.quote(label + " was not found: " + $0.advice))" }
-                ?? "problem answers \(Shell.quote(label + " is listed as existing but was not found"))"
+            let missing = step.missingProblem
+            let problem = "problem \(Shell.quote(.text(missing.key))) \(Shell.quote(missing.message))"
             return reading + ["if " + found + "; then", "  SEEN[\(id)]=found", "else", "  " + problem, "fi"].joined(separator: "\n")
         }
         let seen = switch check.tag {
         case nil: "SEEN[\(id)]=found"
         case .found, .call:
-            "seen \(id) " + (step.foreign.map {
-                "\(Shell.quote(.text($0.key))) \(Shell.quote(label + " exists but was not made by vpcpipe (it lacks the tag \(Names.tagKey)=" + Arg.variable("PLAN_TAG") + "): " + $0.advice))"
-            } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
+            "seen \(id) " + (step.foreignProblem.map { "\(Shell.quote(.text($0.key))) \(Shell.quote($0.message))" } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
         }
         return reading + ["if " + found + "; then", "  " + seen, "fi"].joined(separator: "\n")
     }
@@ -278,7 +281,7 @@ public enum ScriptRenderer {
         return out
     }
 
-    private static func lines(for action: Action) -> [String] {
+    static func lines(for action: Action) -> [String] {
         switch action {
         case .call(let cmd):
             return ["call " + command(cmd, indent: "")]
@@ -308,7 +311,7 @@ public enum ScriptRenderer {
             return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource)) ") + "; then"]
                 + indented(actions) + ["fi"]
         case .rule(let name, let args, _):
-            return [([name] + args.map(Shell.quote)).joined(separator: " ")]
+            return [([name.rawValue] + args.map(Shell.quote)).joined(separator: " ")]
         }
     }
 
