@@ -1,3 +1,4 @@
+import Account
 import ArgumentParser
 import Export
 import Foundation
@@ -9,6 +10,7 @@ import VpcpipeResources
 enum Status {
     static let invalidAnswers: Int32 = 1
     static let usage: Int32 = 64  // ArgumentParser's own for usage errors too
+    static let accountUnreadable: Int32 = 69
     static let cannotWrite: Int32 = 73
 }
 
@@ -17,10 +19,13 @@ struct Vpcpipe: ParsableCommand {
         commandName: "vpcpipe",
         abstract: "Plan a private-VPC CI/CD pipeline (CodeCommit, CodeArtifact, CodeBuild, CodePipeline) as reviewed AWS CLI scripts.",
         discussion: """
-            With no options, opens the wizard. --headless FILE reads an answers file instead and \
-            writes the same output folder. Nothing touches AWS: run DIR/setup.sh after reviewing it.
-            Exit status: 0 done, 1 invalid answers (nothing written), 64 usage error, \
-            73 output folder not written (it holds what vpcpipe did not write; see --force).
+            With no options, opens the wizard, which reads the account (read-only) to offer its \
+            VPCs, subnets and what exists; --offline reads nothing. --headless FILE reads an answers \
+            file instead and writes the same output folder, reading the account only with --live. \
+            Nothing changes AWS: run DIR/setup.sh after reviewing it.
+            Exit status: 0 done, 1 invalid answers or, with --live, problems in the account (nothing \
+            written), 64 usage error, 69 the account could not be read (--live), 73 output folder not \
+            written (it holds what vpcpipe did not write; see --force).
             """,
         version: "vpcpipe \(vpcpipeVersion)"
     )
@@ -38,6 +43,12 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")
     var check = false
 
+    @Flag(name: .long, help: "With --headless: first read the account (read-only) as setup.sh will, and report every problem it would stop on.")
+    var live = false
+
+    @Flag(name: .long, help: "Open the wizard without reading the account: every id is typed.")
+    var offline = false
+
     @Flag(name: .long, help: "Replace an output folder that holds what vpcpipe did not write or that was edited; say what it replaced.")
     var force = false
 
@@ -50,14 +61,18 @@ struct Vpcpipe: ParsableCommand {
     /// The options given, in the order of `--help`.
     private var given: [String] {
         [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
-         ("--check", check), ("--force", force), ("--example", example)].filter(\.1).map(\.0)
+         ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
+         ("--example", example)].filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.
     private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
-        ("--example", ["--headless", "--answers", "--out", "--check", "--force"], "--example only prints the article's answers"),
+        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force"],
+         "--example only prints the article's answers"),
         ("--headless", ["--answers"], "--answers opens the wizard, --headless runs without it"),
         ("--check", ["--out", "--force"], "--check writes nothing"),
+        ("--offline", ["--headless", "--check", "--live"], "--offline is the wizard's; --headless reads the account only with --live"),
+        ("--live", ["--answers"], "--live is --headless's; the wizard reads the account unless --offline"),
     ]
 
     func validate() throws {
@@ -67,8 +82,8 @@ struct Vpcpipe: ParsableCommand {
                 throw ValidationError("\(conflict.option) and \(other) do not go together: \(conflict.reason).")
             }
         }
-        if check && headless == nil {
-            throw ValidationError("--check goes with --headless FILE.")
+        for option in ["--check", "--live"] where given.contains(option) && headless == nil {
+            throw ValidationError("\(option) goes with --headless FILE.")
         }
     }
 
@@ -112,8 +127,10 @@ struct Vpcpipe: ParsableCommand {
             printError("vpcpipe: \(count(diagnostics.errors.count, "error")) in \(file); nothing written")
             throw ExitCode(Status.invalidAnswers)
         }
+        let account = live ? try readAccount(answers, file: file) : nil
         if check {
-            print("\(file): valid" + (diagnostics.isEmpty ? "" : " (\(count(diagnostics.count, "warning")))"))
+            print("\(file): valid" + (diagnostics.isEmpty ? "" : " (\(count(diagnostics.count, "warning")))")
+                  + (account.map { "; account \($0) holds nothing setup.sh would stop on" } ?? ""))
             return
         }
         let files = Outputs.render(answers)
@@ -127,6 +144,30 @@ struct Vpcpipe: ParsableCommand {
         if let note = OutputFolder.replacedNote(replaced, in: outputFolder) { printError(note) }
         print("wrote \(outputFolder)/: \(files.map(\.path).sorted().joined(separator: ", "))")
         print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh")
+    }
+}
+
+extension Vpcpipe {
+    /// --live: reads the account as setup.sh will before it creates anything; each problem is
+    /// listed on its answer as the reader's are, and any stops the run before anything is
+    /// written. Returns the account read.
+    private func readAccount(_ answers: Answers, file: String) throws -> String {
+        printError("vpcpipe: reading the account of \(answers.profile.isEmpty ? "the default profile" : "profile \(answers.profile)") in \(answers.region), read-only, as setup.sh will")
+        let findings: AccountFindings
+        do {
+            findings = try AccountCheck.run(Planner.plan(answers), reader: AccountReader(AWSSettings(profile: answers.profile, region: answers.region)))
+        } catch let error as AccountError {
+            printError("vpcpipe: cannot read the account: \(error.line)")
+            throw ExitCode(Status.accountUnreadable)
+        }
+        for note in findings.notes { printError("\(file): note: \(note)") }
+        let problems = AnswersFile.place(findings.problems, in: try readAnswers(file))
+        for problem in problems { printError(problem.formatted(file: file)) }
+        if !problems.isEmpty {
+            printError("vpcpipe: \(count(problems.count, "error")) in account \(findings.account) for \(file) (setup.sh would stop on them); nothing written")
+            throw ExitCode(Status.invalidAnswers)
+        }
+        return findings.account
     }
 }
 

@@ -59,6 +59,11 @@ final class ReadmeTests: XCTestCase {
         case 64:
             XCTAssertEqual(try vpcpipe(["--no-such-option"]).status, 64, "an unknown option")
             return try vpcpipe(["--example", "--force"])
+        case 69:
+            let result = try vpcpipe(["--headless", answers.path, "--out", out.path, "--live"], environment: OptionsTests.noAccount)
+            XCTAssertTrue(result.stderr.contains("vpcpipe: cannot read the account: "), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "written though the account was not read")
+            return result
         case 73:
             try FileManager.default.createDirectory(at: out.appendingPathComponent("mine"), withIntermediateDirectories: true)
             return try vpcpipe(["--headless", answers.path, "--out", out.path])

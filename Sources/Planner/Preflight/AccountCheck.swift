@@ -74,6 +74,27 @@ public enum AccountCheck {
         return AccountFindings(account: account, problems: run.problems, notes: run.notes, endpoints: endpoints, found: found)
     }
 
+    /// Every command `run` may call for `plan`: the identity, preflight's lookups, each step's
+    /// check and tag read (for docs/permissions.md's policy, checked by a test).
+    public static func commands(_ plan: Plan) -> [Command] {
+        func reads(_ actions: [Action]) -> [Command] {
+            actions.flatMap { action -> [Command] in
+                switch action {
+                case .lookup(let lookup): [lookup.command]
+                case .capture(_, let command): [command]
+                case .ifFound(_, let inner): reads(inner)
+                default: []
+                }
+            }
+        }
+        let checks = plan.steps.compactMap(\.check).flatMap { check -> [Command] in
+            var commands = check.listed == nil ? [check.command] : []
+            if case .call(let read)? = check.tag { commands.append(read) }
+            return commands
+        }
+        return [plan.identity] + reads(plan.step(.preflight)?.always ?? []) + checks
+    }
+
     /// setup.sh's preflight actions, in order: lookups, captures, rules.
     private static func perform(_ actions: [Action], _ run: inout PreflightRun, _ reader: AWSReading) throws {
         for action in actions {
@@ -128,6 +149,6 @@ public enum AccountCheck {
         var json = command
         json.options.removeAll { $0.name == "output" }
         return TextRows.call(json.arguments.map { $0.rendered { variables[$0] ?? "" } },
-                             what: "\(command.service) \(command.operation)")
+                             what: "the account (aws \(command.service) \(command.operation))")
     }
 }

@@ -143,7 +143,8 @@ struct PreflightRun {
     private mutating func judgeRouteTables(_ given: [String]) {
         let used = subnetTables
         for (index, table) in given.enumerated() where !used.contains(table) {
-            problem("network.route_tables[\(index)]", PreflightWords.tableUnused.text(table, used.joined(separator: " ")))
+            problem("network.route_tables[\(index)]",
+                    PreflightWords.tableUnused.text(table, used.isEmpty ? "none of network.vpc" : used.joined(separator: " ")))
         }
         for table in used where !given.contains(table) {
             let subnets = vpcSubnets.map { Self.field($0, 0) }.filter { self.table(of: $0) == table }

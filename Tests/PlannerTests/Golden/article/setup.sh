@@ -384,9 +384,10 @@ judge_route_tables() {
   local index=0 table used given=" $* "
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   used=$(subnet_tables | tr '\n' ' ')
+  used=${used% }
   for table in "$@"; do
     if [[ " $used " != *" $table "* ]]; then
-      problem_table_unused "network.route_tables[$index]" "$table" "${used% }"
+      problem_table_unused "network.route_tables[$index]" "$table" "${used:-none of network.vpc}"
     fi
     index=$((index + 1))
   done
