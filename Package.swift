@@ -28,12 +28,12 @@ let package = Package(
         .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources", "Account"]),
         // Writing the output folder: the only file I/O both front ends share.
         .target(name: "Export", dependencies: ["Planner"]),
-        .target(name: "Wizard", dependencies: ["Planner"]),
-        .target(name: "Terminal", dependencies: ["Wizard", "Export", "CNcursesw"]),
+        .target(name: "Wizard", dependencies: ["Planner", "Account"]),
+        .target(name: "Terminal", dependencies: ["Wizard", "Export", "Account", "CNcursesw"]),
         .executableTarget(
             name: "vpcpipe",
             dependencies: [
-                "Planner", "Export", "Wizard", "Terminal",
+                "Account", "Planner", "Export", "Wizard", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "TestSupport", dependencies: ["Planner", "VpcpipeResources"]),
         .testTarget(name: "AccountTests", dependencies: ["Account", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "Account", "TestSupport"], exclude: ["Golden"]),
         // Drives the built binary in tmux; depends on it so that it is built.
         .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"]),

@@ -40,10 +40,3 @@ public struct AWSCall<Value>: Sendable {
 
     static var readVerbs: [String] { ["describe-", "get-", "list-", "batch-get-", "head-"] }
 }
-
-extension AWSCall where Value: Decodable & Sendable {
-    /// A call whose JSON decodes into `Value`.
-    public init(_ arguments: [String], what: String, scoped: Bool = true, as type: Value.Type) {
-        self.init(arguments, what: what, scoped: scoped) { data in try JSONDecoder().decode(Value.self, from: data) }
-    }
-}

@@ -113,7 +113,7 @@ public final class AccountReader: AWSReading, @unchecked Sendable {
 extension AccountError {
     /// An answer AWS gave (no such resource, access denied), which stays true for the session,
     /// unlike a network or time failure.
-    var isAnswer: Bool {
+    public var isAnswer: Bool {
         switch self {
         case .service, .accessDenied: true
         default: false

@@ -2,14 +2,14 @@ import Foundation
 
 // What the wizard offers to choose from, read from the account: each a read-only call and the
 // few fields a person needs to choose, decoded from the CLI's JSON as AWS's API names them.
+// The network is read for the whole region at once (three calls, whatever the number of VPCs),
+// so that each VPC can be shown with what its subnets and route tables hold.
 
 public struct Identity: Equatable, Sendable {
     public var account: String
     public var arn: String
 
-    public init(account: String, arn: String) {
-        self.account = account; self.arn = arn
-    }
+    public init(account: String, arn: String) { self.account = account; self.arn = arn }
 }
 
 public struct VPC: Equatable, Sendable {
@@ -28,9 +28,7 @@ public struct VPCDNS: Equatable, Sendable {
     public var support: Bool
     public var hostnames: Bool
 
-    public init(support: Bool, hostnames: Bool) {
-        self.support = support; self.hostnames = hostnames
-    }
+    public init(support: Bool, hostnames: Bool) { self.support = support; self.hostnames = hostnames }
 }
 
 public struct Subnet: Equatable, Sendable {
@@ -48,7 +46,7 @@ public struct Subnet: Equatable, Sendable {
 
 public struct RouteTable: Equatable, Sendable {
     public var id: String
-    public var name: String
+    public var vpc: String
     /// The VPC's main table: the table of every subnet without one of its own.
     public var isMain: Bool
     /// The subnets explicitly associated with it.
@@ -57,37 +55,26 @@ public struct RouteTable: Equatable, Sendable {
     /// gateways. The article's VPC has none.
     public var internetTargets: [String]
 
-    public init(id: String, name: String, isMain: Bool, subnets: [String], internetTargets: [String]) {
-        self.id = id; self.name = name; self.isMain = isMain; self.subnets = subnets; self.internetTargets = internetTargets
+    public init(id: String, vpc: String, isMain: Bool, subnets: [String], internetTargets: [String]) {
+        self.id = id; self.vpc = vpc; self.isMain = isMain; self.subnets = subnets; self.internetTargets = internetTargets
     }
 }
 
 public struct SecurityGroup: Equatable, Sendable {
     public var id: String
     public var name: String
-    public var description: String
+    public var vpc: String
 
-    public init(id: String, name: String, description: String) {
-        self.id = id; self.name = name; self.description = description
-    }
+    public init(id: String, name: String, vpc: String) { self.id = id; self.name = name; self.vpc = vpc }
 }
 
-public struct Role: Equatable, Sendable {
+public struct IAMRole: Equatable, Sendable {
     public var name: String
     public var arn: String
+    /// The services its trust policy lets assume it (`codebuild.amazonaws.com`).
+    public var trusts: [String]
 
-    public init(name: String, arn: String) {
-        self.name = name; self.arn = arn
-    }
-}
-
-public struct Domain: Equatable, Sendable {
-    public var name: String
-    public var owner: String
-
-    public init(name: String, owner: String) {
-        self.name = name; self.owner = owner
-    }
+    public init(name: String, arn: String, trusts: [String]) { self.name = name; self.arn = arn; self.trusts = trusts }
 }
 
 public enum AccountReads {
@@ -105,7 +92,7 @@ public enum AccountReads {
         AWSCall(["ec2", "describe-vpcs"], what: "the VPCs of \(region)") { data in
             try JSONDecoder().decode(Raw.VPCs.self, from: data).Vpcs.map {
                 VPC(id: $0.VpcId, name: Raw.name($0.Tags), cidr: $0.CidrBlock, isDefault: $0.IsDefault ?? false)
-            }.sorted { $0.id < $1.id }
+            }
         }
     }
 
@@ -114,24 +101,23 @@ public enum AccountReads {
         ["enableDnsSupport", "enableDnsHostnames"].map { attribute in
             AWSCall(["ec2", "describe-vpc-attribute", "--vpc-id", vpc, "--attribute", attribute],
                     what: "the DNS settings of \(vpc)") { data in
-                let key = attribute.prefix(1).uppercased() + attribute.dropFirst()
-                let object = try JSONDecoder().decode([String: Raw.AttributeValue?].self, from: data)
-                return (object[key] ?? nil)?.Value ?? false
+                let answer = try JSONDecoder().decode(Raw.Attribute.self, from: data)
+                return ((attribute == "enableDnsSupport" ? answer.EnableDnsSupport : answer.EnableDnsHostnames)?.Value) ?? false
             }
         }
     }
 
-    public static func subnets(vpc: String) -> AWSCall<[Subnet]> {
-        AWSCall(["ec2", "describe-subnets", "--filters", filter("vpc-id", vpc)], what: "the subnets of \(vpc)") { data in
+    public static func subnets(region: String) -> AWSCall<[Subnet]> {
+        AWSCall(["ec2", "describe-subnets"], what: "the subnets of \(region)") { data in
             try JSONDecoder().decode(Raw.Subnets.self, from: data).Subnets.map {
                 Subnet(id: $0.SubnetId, name: Raw.name($0.Tags), vpc: $0.VpcId, zone: $0.AvailabilityZone, cidr: $0.CidrBlock,
                        freeAddresses: $0.AvailableIpAddressCount ?? 0)
-            }.sorted { ($0.zone, $0.id) < ($1.zone, $1.id) }
+            }
         }
     }
 
-    public static func routeTables(vpc: String) -> AWSCall<[RouteTable]> {
-        AWSCall(["ec2", "describe-route-tables", "--filters", filter("vpc-id", vpc)], what: "the route tables of \(vpc)") { data in
+    public static func routeTables(region: String) -> AWSCall<[RouteTable]> {
+        AWSCall(["ec2", "describe-route-tables"], what: "the route tables of \(region)") { data in
             try JSONDecoder().decode(Raw.RouteTables.self, from: data).RouteTables.map { table in
                 let associations = table.Associations ?? []
                 let outward = (table.Routes ?? []).compactMap { route -> String? in
@@ -139,42 +125,37 @@ public enum AccountReads {
                     if let gateway = route.GatewayId, gateway.hasPrefix("igw-") { return gateway }
                     return route.EgressOnlyInternetGatewayId
                 }
-                return RouteTable(id: table.RouteTableId, name: Raw.name(table.Tags),
-                                  isMain: associations.contains { $0.Main == true },
+                return RouteTable(id: table.RouteTableId, vpc: table.VpcId, isMain: associations.contains { $0.Main == true },
                                   subnets: associations.compactMap(\.SubnetId), internetTargets: outward)
             }
         }
     }
 
-    public static func securityGroups(vpc: String) -> AWSCall<[SecurityGroup]> {
-        AWSCall(["ec2", "describe-security-groups", "--filters", filter("vpc-id", vpc)], what: "the security groups of \(vpc)") { data in
+    public static func securityGroups(region: String) -> AWSCall<[SecurityGroup]> {
+        AWSCall(["ec2", "describe-security-groups"], what: "the security groups of \(region)") { data in
             try JSONDecoder().decode(Raw.SecurityGroups.self, from: data).SecurityGroups.map {
-                SecurityGroup(id: $0.GroupId, name: $0.GroupName, description: $0.Description ?? "")
-            }.sorted { $0.name < $1.name }
+                SecurityGroup(id: $0.GroupId, name: $0.GroupName, vpc: $0.VpcId ?? "")
+            }
         }
     }
 
     public static let roles = AWSCall(["iam", "list-roles"], what: "the account's IAM roles") { data in
-        try JSONDecoder().decode(Raw.Roles.self, from: data).Roles.map { Role(name: $0.RoleName, arn: $0.Arn) }
-            .sorted { $0.name < $1.name }
+        try JSONDecoder().decode(Raw.Roles.self, from: data).Roles.map {
+            IAMRole(name: $0.RoleName, arn: $0.Arn, trusts: $0.AssumeRolePolicyDocument?.services ?? [])
+        }
     }
 
     public static func repositories(region: String) -> AWSCall<[String]> {
         AWSCall(["codecommit", "list-repositories"], what: "the CodeCommit repositories of \(region)") { data in
-            try JSONDecoder().decode(Raw.Repositories.self, from: data).repositories.map(\.repositoryName).sorted()
+            try JSONDecoder().decode(Raw.Repositories.self, from: data).repositories.map(\.repositoryName)
         }
     }
 
-    public static func domains(region: String) -> AWSCall<[Domain]> {
+    /// The domains of this account, by name.
+    public static func domains(region: String) -> AWSCall<[String]> {
         AWSCall(["codeartifact", "list-domains"], what: "the CodeArtifact domains of \(region)") { data in
-            try JSONDecoder().decode(Raw.Domains.self, from: data).domains.map { Domain(name: $0.name, owner: $0.owner ?? "") }
-                .sorted { $0.name < $1.name }
+            try JSONDecoder().decode(Raw.Domains.self, from: data).domains.map(\.name)
         }
-    }
-
-    /// An EC2 filter on one value, in the JSON the CLI takes (ids hold no quote).
-    private static func filter(_ name: String, _ value: String) -> String {
-        #"[{"Name":"\#(name)","Values":["\#(value)"]}]"#
     }
 }
 
@@ -185,7 +166,11 @@ private enum Raw {
     static func name(_ tags: [Tag]?) -> String { tags?.first { $0.Key == "Name" }?.Value ?? "" }
 
     struct Identity: Decodable { var Account: String; var Arn: String }
-    struct AttributeValue: Decodable { var Value: Bool? }
+    struct Attribute: Decodable {
+        struct Value: Decodable { var Value: Bool? }
+        var EnableDnsSupport: Value?
+        var EnableDnsHostnames: Value?
+    }
 
     struct VPCs: Decodable {
         struct VPC: Decodable { var VpcId: String; var CidrBlock: String; var IsDefault: Bool?; var Tags: [Tag]? }
@@ -204,17 +189,44 @@ private enum Raw {
     struct RouteTables: Decodable {
         struct Association: Decodable { var Main: Bool?; var SubnetId: String? }
         struct Route: Decodable { var GatewayId: String?; var NatGatewayId: String?; var EgressOnlyInternetGatewayId: String? }
-        struct Table: Decodable { var RouteTableId: String; var Associations: [Association]?; var Routes: [Route]?; var Tags: [Tag]? }
+        struct Table: Decodable { var RouteTableId: String; var VpcId: String; var Associations: [Association]?; var Routes: [Route]? }
         var RouteTables: [Table]
     }
 
     struct SecurityGroups: Decodable {
-        struct Group: Decodable { var GroupId: String; var GroupName: String; var Description: String? }
+        struct Group: Decodable { var GroupId: String; var GroupName: String; var VpcId: String? }
         var SecurityGroups: [Group]
     }
 
+    /// A trust policy: Statement and Principal.Service may each be one or a list.
+    struct Trust: Decodable {
+        var services: [String]
+
+        private struct Statement: Decodable {
+            struct Principal: Decodable { var Service: OneOrMany? }
+            var Effect: String?
+            var Principal: Principal?
+        }
+        private enum Keys: String, CodingKey { case Statement }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            let statements = (try? container.decode([Statement].self, forKey: .Statement))
+                ?? (try? container.decode(Statement.self, forKey: .Statement)).map { [$0] } ?? []
+            services = statements.filter { $0.Effect == "Allow" }.flatMap { $0.Principal?.Service?.values ?? [] }
+        }
+    }
+
+    struct OneOrMany: Decodable {
+        var values: [String]
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let one = try? container.decode(String.self) { values = [one] } else { values = try container.decode([String].self) }
+        }
+    }
+
     struct Roles: Decodable {
-        struct Role: Decodable { var RoleName: String; var Arn: String }
+        struct Role: Decodable { var RoleName: String; var Arn: String; var AssumeRolePolicyDocument: Trust? }
         var Roles: [Role]
     }
 
@@ -224,7 +236,7 @@ private enum Raw {
     }
 
     struct Domains: Decodable {
-        struct Domain: Decodable { var name: String; var owner: String? }
+        struct Domain: Decodable { var name: String }
         var domains: [Domain]
     }
 }

@@ -18,7 +18,8 @@ public enum Terminal {
 
     /// Runs the wizard. Exit codes: 0 exported, 130 quit by the user, 1 on failure,
     /// 128 + the signal after SIGHUP or SIGTERM (a draft of the answers is saved first).
-    public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool) -> Int32 {
+    /// `discover`: read the account (read-only) to offer what it holds; false with --offline.
+    public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool, discover: Bool) -> Int32 {
         setlocale(LC_ALL, "")
         guard vp_start() != ERR else {
             // ncurses is linked in, but the description of the terminal is read at run time.
@@ -43,8 +44,11 @@ public enum Terminal {
         let theme = Theme.start()
 
         var state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder,
-                                size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())))
+                                size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())), discover: discover)
         state.saveName = Files.freeName("vpcpipe-answers.yaml")
+        let jobs = AccountJobs()
+        defer { jobs.cancelAll() }
+        jobs.carryOut(state.discovery)
         var dirty = true
         var replacedNote: String?  // said after the terminal is restored
         while state.exit == nil {
@@ -56,11 +60,23 @@ public enum Terminal {
                 FileHandle.standardError.write(Data("vpcpipe: stopped by signal \(signal); \(note)\n".utf8))
                 return 128 + signal
             }
-            guard let message = Keys.next() else { dirty = false; continue }
+            let answers = jobs.drain()
+            for answer in answers {
+                state = update(state, answer)
+                jobs.carryOut(state.discovery)
+            }
+            guard let message = Keys.next() else {
+                // While the account is read, the spinner turns.
+                if !state.discovery.running.isEmpty { state = update(state, .tick) }
+                dirty = !answers.isEmpty || !state.discovery.running.isEmpty
+                continue
+            }
             state = update(state, message)
+            jobs.carryOut(state.discovery)
             if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
             if let request = state.request {
                 state = update(state, perform(request, state, force: force, replacedNote: &replacedNote))
+                jobs.carryOut(state.discovery)
             }
             dirty = true
         }

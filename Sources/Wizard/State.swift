@@ -49,14 +49,19 @@ public struct WizardState: Equatable, Sendable {
     var marks: [String: Mark] = [:]
     /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
     var returnToReview = false
+    /// What the account holds, and the reads the driver is to start or stop.
+    public internal(set) var discovery: Discovery
 
-    public init(answers: Answers, diagnostics: [Diagnostic], outputFolder: String, size: Size) {
+    /// `discover`: read the account (off with --offline); the first read is wanted at once.
+    public init(answers: Answers, diagnostics: [Diagnostic], outputFolder: String, size: Size, discover: Bool = false) {
         self.answers = answers
         self.diagnostics = diagnostics
         self.outputFolder = outputFolder
         self.size = size
         let screens = Screens.all
         focusByScreen = screens.map { $0.focusable.first ?? 0 }
+        discovery = Discovery(enabled: discover)
+        planDiscovery()
     }
 
     public var focus: Int {

@@ -4,6 +4,8 @@ import Planner
 public func update(_ state: WizardState, _ message: Message) -> WizardState {
     var next = state
     next.request = nil
+    next.discovery.toStart = []
+    next.discovery.toCancel = []
     let before = state.answers
     switch message {
     case .resize(let size):
@@ -24,12 +26,18 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
         next.farewell = done
     case .exportRefused(let why):
         next.status = .init(text: "Not written: \(why)", isError: true)
+    case .discovered(let job, let result):
+        next.discovered(job, result)
+    case .tick:
+        next.discovery.spinner += 1
     }
     if next.answers != before {
         next.answers = AnswerSchema.refill(from: before, to: next.answers)
+        next.answers = next.discovery.follow(from: before, to: next.answers)
         next.diagnostics = Rules.check(next.answers)
     }
     if next.answers != before || next.screen != state.screen { next.renderIfShown() }
+    next.planDiscovery()
     return next
 }
 
@@ -46,7 +54,7 @@ extension WizardState {
             default: break
             }
         case .help:
-            if let field = focusedField, let top = HelpPane(field, size: size).scroll(helpScroll, by: key) {
+            if let field = focusedField, let top = HelpPane(field, size: size, keyHelp: field.control.keyHelp(self)).scroll(helpScroll, by: key) {
                 helpScroll = top
                 return
             }
@@ -63,7 +71,9 @@ extension WizardState {
         switch key {
         case .ctrlC, .f10: mode = .quitPrompt; return
         case .f1: openHelp(); return
-        case .escape: back(); return
+        case .escape:
+            if !cancelDiscovery() { back() }
+            return
         case .character("?") where !field.control.takesText: openHelp(); return
         default: break
         }
@@ -72,6 +82,9 @@ extension WizardState {
         case .enter: returnToReview ? go(to: .review, field: 0) : advance()
         case .tab, .down: move(by: 1)
         case .backTab, .up: move(by: -1)
+        case .pageDown:
+            // The screen as it stands: its answers keep their defaults or what was chosen.
+            if let next = screen.next { go(to: next, field: Screens.screen(next).focusable.first ?? 0) }
         default: break
         }
     }
@@ -125,6 +138,7 @@ extension WizardState {
             edit = FieldEdit()
         }
         returnToReview = false
+        if self.screen != screen { forgetCancelled() }
         self.screen = screen
         focus = field
     }
@@ -151,7 +165,7 @@ extension WizardState {
     /// The IAM and export screens show rendered files, for valid answers only, made on arriving
     /// there and again only when the answers changed; the review shows the plan's marks.
     mutating func renderIfShown() {
-        if screen == .review { marks = Review.marks(Planner.plan(answers)) }
+        if screen == .review { marks = Review.marks(Planner.plan(answers), findings: discovery.findings(for: answers)) }
         guard screen == .iam || screen == .export, renderedAnswers != answers else { return }
         rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
         renderedAnswers = answers

@@ -28,7 +28,7 @@ public func view(_ state: WizardState) -> Frame {
     if let status = state.status {
         frame.put(status.text, row: statusRow, column: 1, style: Style(status.isError ? .error : .normal, bold: true))
     }
-    let keyHelp = state.focusedField?.control.keyHelp ?? ""
+    let keyHelp = state.focusedField?.control.keyHelp(state) ?? ""
     frame.put(Text.fit(" " + keyHelp, width), row: state.size.rows - 1, column: 0, style: Style(.keyHelp, reverse: true))
 
     switch state.mode {
@@ -76,31 +76,37 @@ enum Layout {
         for text in Text.wrap(state.currentScreen.intro, width: width - 2) {
             lines.append(([Span(text, Style(bold: true))], 1))
         }
+        if let account = state.accountLine {
+            for text in Text.wrap(account.text, width: width - 2) {
+                lines.append(([Span(text, Style(account.isWarning ? .warning : .dim))], 1))
+            }
+        }
         lines.append(([], 0))
         var focusRange = 0..<0, focusLine = 0
         var cursor: (row: Int, column: Int)?
         for (index, field) in state.currentScreen.fields.enumerated() {
             let focused = index == state.focus && field.control.focusable && state.mode == .form
             let control = field.control
-            let column = control.fullWidth ? 2 : valueColumn
+            let fullWidth = control.fullWidth(state)
+            let column = fullWidth ? 2 : valueColumn
             let rendered = control.render(state, focused: focused, width: width - column - 1)
             let start = lines.count
-            if !control.fullWidth {
+            if !fullWidth {
                 let marker = focused ? "▸ " : "  "
                 var label: Line = [Span(marker + Text.fit(field.label, labelWidth), focused ? Style(.focus, bold: true) : .normal)]
                 label += rendered.lines.first ?? []
                 lines.append((label, 0))
                 for line in rendered.lines.dropFirst() { lines.append((line, column)) }
             } else {
-                if control.titled {
+                if control.titled(state) {
                     let marker = focused ? "▸ " : "  "
                     lines.append(([Span(marker + field.label, focused ? Style(.focus, bold: true) : Style(bold: true))], 0))
                 }
                 for line in rendered.lines { lines.append((line, column)) }
             }
-            let controlStart = control.fullWidth ? lines.count - rendered.lines.count : start
+            let controlStart = fullWidth ? lines.count - rendered.lines.count : start
             if let path = field.path {
-                for diagnostic in state.diagnostics.about(path) {
+                for diagnostic in state.shownDiagnostics.about(path) {
                     for line in diagnosticLines(diagnostic, field: path, width: width - column, indent: 0) {
                         lines.append((line, column))
                     }
@@ -144,7 +150,7 @@ enum Layout {
 
     static func help(_ state: WizardState, into frame: inout Frame) {
         guard let field = state.focusedField else { return }
-        HelpPane(field, size: frame.size).draw(top: state.helpScroll, into: &frame)
+        HelpPane(field, size: frame.size, keyHelp: field.control.keyHelp(state)).draw(top: state.helpScroll, into: &frame)
     }
 
     static func quitPrompt(_ state: WizardState, into frame: inout Frame) {

@@ -108,7 +108,8 @@ struct Vpcpipe: ParsableCommand {
             printError(reason)
             throw ExitCode(Status.usage)
         }
-        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force)
+        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
+                                        discover: !offline)
         if status != 0 { throw ExitCode(status) }
     }
 
