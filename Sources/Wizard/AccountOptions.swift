@@ -14,7 +14,7 @@ extension WizardState {
             let zones = network.privateZones(of: vpc.id)
             var detail = [vpc.name.isEmpty ? "(no Name)" : vpc.name, vpc.cidr,
                           zones == 0 ? "no private subnet" : "private in \(zones) zone\(zones == 1 ? "" : "s")"]
-            if let dns = network.dns[vpc.id] { detail.append(dns.support && dns.hostnames ? "DNS on" : "DNS off (setup.sh turns it on)") }
+            if let dns = network.dns[vpc.id] { detail.append(dns.support && dns.hostnames ? "DNS on" : "DNS off") }
             if vpc.isDefault { detail.append("default") }
             return Pick.Option(value: vpc.id, detail: detail.joined(separator: "  "))
         }

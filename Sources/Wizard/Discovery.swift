@@ -192,9 +192,10 @@ extension WizardState {
         guard discovery.enabled else { return }
         let scope = AccountScope(profile: answers.profile, region: answers.region)
         if discovery.scope != scope {
-            discovery.toCancel += discovery.running
+            let stopped = discovery.running
             discovery = Discovery(enabled: true)
             discovery.scope = scope
+            discovery.toCancel = stopped
         }
         var wanted: [AccountQuery] = []
         if discovery.identity == nil {
@@ -270,9 +271,11 @@ extension WizardState {
         return true
     }
 
-    /// Leaving a screen forgets the reads cancelled there: coming back reads again.
+    /// Leaving a screen forgets the reads cancelled there: coming back reads again. Who the
+    /// credentials are is not asked again: Esc on it turns discovery off, until the profile or
+    /// region changes.
     mutating func forgetCancelled() {
-        discovery.failures = discovery.failures.filter { $0.value != "cancelled (Esc)" }
+        discovery.failures = discovery.failures.filter { $0.key == .identity || $0.value != "cancelled (Esc)" }
     }
 
     /// Problems setup.sh would stop on, found in the account for these answers: shown as

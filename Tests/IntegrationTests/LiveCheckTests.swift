@@ -79,10 +79,9 @@ final class LiveCheckTests: EmulatorTestCase {
 
     func testACallThatHangsIsStoppedAtTheTimeout() throws {
         let silent = try SilentEndpoint()
-        // The AWS CLI itself, not the emulation's warm one: the process killed is the call.
-        let path = aws.environment["PATH"]!.split(separator: ":").filter { !$0.hasPrefix(emulator.ports.bin ?? "-") }.joined(separator: ":")
+        let cold = emulator.environment(home: work, warm: false)
         let result = try vpcpipe(["--headless", answers.path, "--check", "--live"],
-                                 ["AWS_ENDPOINT_URL": silent.url, "VPCPIPE_AWS_TIMEOUT": "3", "PATH": path])
+                                 ["AWS_ENDPOINT_URL": silent.url, "VPCPIPE_AWS_TIMEOUT": "3", "PATH": cold["PATH"]!])
         assertUnreadable(result, "no answer in 3 s while reading the account (aws sts get-caller-identity): the call was stopped")
         XCTAssertLessThan(result.seconds, 30, "the timeout did not stop the call")
         withExtendedLifetime(silent) {}

@@ -1,14 +1,15 @@
 import Foundation
 import XCTest
 
-/// The real binary in tmux: from the start screen to export, accepting every default but the
-/// network ids; a resize to too small and back; the terminal restored after quitting.
+/// The real binary in tmux, --offline (WizardDiscoveryInTmuxTests reads an account): from the
+/// start screen to export, accepting every default but the network ids; a resize to too small
+/// and back; the terminal restored after quitting.
 final class WizardInTmuxTests: TmuxTestCase {
     func testFromStartToExportWritesWhatHeadlessWrites() throws {
         try startShell()
         try shell("stty -a > stty-before.txt; echo READY")
         try waitFor("READY")
-        try shell("'\(binary)'; echo EXIT=$?")
+        try shell("'\(binary)' --offline; echo EXIT=$?")
 
         try waitFor("1/10")
         for next in ["2/10", "3/10", "4/10", "5/10", "6/10"] { try enter(until: next) }
@@ -33,7 +34,7 @@ final class WizardInTmuxTests: TmuxTestCase {
         assertSameFolder(folder.appendingPathComponent("vpcpipe-out"), folder.appendingPathComponent("headless-out"))
 
         // Quitting by Ctrl-C, without saving: exit 130 and the terminal as it was.
-        try shell("'\(binary)'; echo QUIT=$?")
+        try shell("'\(binary)' --offline; echo QUIT=$?")
         try waitFor("1/10")
         try keys("C-c")
         try waitFor("Quit the wizard?")
@@ -52,7 +53,7 @@ final class WizardInTmuxTests: TmuxTestCase {
         let taken = folder.appendingPathComponent("vpcpipe-draft.yaml")
         try "kept\n".write(to: taken, atomically: true, encoding: .utf8)
         try startShell()
-        try shell("'\(binary)'")
+        try shell("'\(binary)' --offline")
         try waitFor("1/10"); try enter(2)
         try type("Hangup")
         try waitFor("PrivateHangup")

@@ -16,7 +16,7 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         try startShell()
         try startShell(columns: last.columns, rows: last.rows, session: "reference")
         for session in [session, "reference"] {
-            try shell("'\(binary)'", session: session)
+            try shell("'\(binary)' --offline", session: session)
             try waitFor("1/10", session: session)
             try tmux("send-keys", "-t", session, "Tab", "Tab", "End")
             try type("Storm日本", session: session)
@@ -43,7 +43,7 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
     /// `vpcpipe --answers DRAFT` shows each on its screen.
     func testKillingThePaneSavesADraftThatReopensWithEveryValue() throws {
         try startShell()
-        try shell("'\(binary)'")
+        try shell("'\(binary)' --offline")
         try waitFor("1/10")
         try keys("Tab", "Tab", "End"); try type("Hup7")
         try waitFor("PrivateHup7"); try enter(until: "2/10")
@@ -64,7 +64,7 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         }
 
         try startShell(session: "reopened")
-        try shell("'\(binary)' --answers vpcpipe-draft.yaml", session: "reopened")
+        try shell("'\(binary)' --offline --answers vpcpipe-draft.yaml", session: "reopened")
         let screens = [("1/10", ["PrivateHup7"]), ("2/10", ["main-hangup"]), ("3/10", ["123456789012"]), ("4/10", []), ("5/10", []),
                        ("6/10", ["vpc-0fedcba987654321f", "subnet-0aaaaaaaaaaaaaaaa subnet-0bbbbbbbbbbbbbbbb"])]
         for (index, (title, values)) in screens.enumerated() {
@@ -79,7 +79,7 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         try startShell()
         try shell("stty -a > stty-before.txt; echo $$ > shell.pid; echo READY")
         try waitFor("READY")
-        try shell("'\(binary)'; echo EXIT=$?")
+        try shell("'\(binary)' --offline; echo EXIT=$?")
         try waitFor("1/10")
         try keys("Tab", "Tab", "End"); try type("Term")
         try waitFor("PrivateTerm")

@@ -26,6 +26,11 @@ public struct AccountFindings: Equatable, Sendable {
     public var endpoints: [EndpointService: EndpointFinding]
     /// The steps whose resource exists already, and whose it is.
     public var found: [StepID: Whose]
+
+    public init(account: String, problems: [Diagnostic], notes: [String], endpoints: [EndpointService: EndpointFinding],
+                found: [StepID: Whose]) {
+        self.account = account; self.problems = problems; self.notes = notes; self.endpoints = endpoints; self.found = found
+    }
 }
 
 public enum AccountCheck {

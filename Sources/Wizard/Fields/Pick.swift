@@ -21,7 +21,11 @@ struct Pick: Control {
     var keyHelp: String { "↑↓ choose  type filters  Enter next  PgDn next screen  Esc back  F1 help  F10 quit" }
     var takesText: Bool { true }
 
-    func keyHelp(_ state: WizardState) -> String { options(state)?.isEmpty == false ? keyHelp : text.keyHelp }
+    private func listed(_ state: WizardState) -> Bool { options(state)?.isEmpty == false }
+    func keyHelp(_ state: WizardState) -> String { listed(state) ? keyHelp : text.keyHelp }
+    /// A list of the account's takes the screen's width, under its label.
+    func fullWidth(_ state: WizardState) -> Bool { listed(state) }
+    func titled(_ state: WizardState) -> Bool { listed(state) }
 
     private var text: TextInput { TextInput(value: value, blankMeans: blankMeans) }
 
@@ -151,15 +155,18 @@ struct MultiPick: Control {
         if focused { lines.append([Span(state.edit.filter.isEmpty ? "type to filter" : "filter: " + state.edit.filter, Style(.dim))]) }
         var focusLine = 0
         let valueWidth = (list.map { CellWidth.of($0.value) }.max() ?? 0) + 1
+        // The detail, warning and note wrapped beside the value, so that nothing is cut.
+        let room = max(10, width - 4 - valueWidth), indent = String(repeating: " ", count: 4 + valueWidth)
         for (index, option) in list.enumerated() {
             let on = chosen.contains(option.value), here = focused && index == at
             if here { focusLine = lines.count }
-            var line: Line = [Span(on ? "[x] " : "[ ] ", here ? Style(.focus, reverse: true) : .normal),
-                              Span(Text.fit(option.value, valueWidth), here ? Style(.focus, bold: true) : Style(bold: true)),
-                              Span(option.detail, on ? Style(.existing) : Style(.dim))]
-            if !option.warning.isEmpty { line.append(Span("  ! " + option.warning, Style(.warning))) }
-            lines.append(line)
-            if on, let said = note(state, option.value) { lines.append([Span("    " + said, Style(.dim))]) }
+            let detail = Text.wrap(option.detail, width: room)
+            lines.append([Span(on ? "[x] " : "[ ] ", here ? Style(.focus, reverse: true) : .normal),
+                          Span(Text.fit(option.value, valueWidth), here ? Style(.focus, bold: true) : Style(bold: true)),
+                          Span(detail.first ?? "", on ? Style(.existing) : Style(.dim))])
+            lines += detail.dropFirst().map { [Span(indent + $0, on ? Style(.existing) : Style(.dim))] }
+            if !option.warning.isEmpty { lines += Text.wrap("! " + option.warning, width: room).map { [Span(indent + $0, Style(.warning))] } }
+            if on, let said = note(state, option.value) { lines += Text.wrap(said, width: room).map { [Span(indent + $0, Style(.dim))] } }
         }
         // Ticked values the account does not list (typed before it was read) stay, shown.
         for id in chosen where !all.contains(where: { $0.value == id }) {
