@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Planner", "vpcpipe", "TestSupport"]),
         // The built binary as a user runs it: options, exit statuses, the README's claims.
-        .testTarget(name: "CommandLineTests", dependencies: ["Planner", "vpcpipe", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["Account", "Planner", "vpcpipe", "TestSupport"]),
         // Hostile answers files through the built binary, and generated valid answers through
         // bash, shellcheck and the dry run.
         .testTarget(name: "HostileTests", dependencies: ["Planner", "vpcpipe", "TestSupport"], exclude: ["Corpus"]),

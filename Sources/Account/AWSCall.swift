@@ -12,13 +12,10 @@ public struct AWSCall<Value>: Sendable {
     public let arguments: [String]
     /// What it asks, for a person waiting on it: "the VPCs of us-west-2".
     public let what: String
-    /// False for calls that are not about an account (`configure list-profiles`): no region or
-    /// profile is added.
-    public let scoped: Bool
     public let decode: @Sendable (Data) throws -> Value
 
-    public init(_ arguments: [String], what: String, scoped: Bool = true, decode: @escaping @Sendable (Data) throws -> Value) {
-        self.arguments = arguments; self.what = what; self.scoped = scoped; self.decode = decode
+    public init(_ arguments: [String], what: String, decode: @escaping @Sendable (Data) throws -> Value) {
+        self.arguments = arguments; self.what = what; self.decode = decode
     }
 
     /// `service:Operation` as IAM names the action (`ec2:DescribeVpcs`), for a denied call.

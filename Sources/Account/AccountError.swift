@@ -62,7 +62,7 @@ public enum AccountError: Error, Equatable, Sendable {
             return .noCredentials("none found for \(profileName): run aws configure, aws sso login, or set AWS_PROFILE")
         }
         if text.contains("could not be found"), text.contains("config profile") {
-            return .noCredentials("\(profileName) is not in the AWS CLI's configuration (aws configure list-profiles lists them)")
+            return .noCredentials("\(profileName) is not in the AWS CLI's configuration (~/.aws/config, ~/.aws/credentials)")
         }
         if text.contains("SSO") {
             return .noCredentials("the SSO session of \(profileName) has expired: run aws sso login\(profile.isEmpty ? "" : " --profile \(profile)")")

@@ -124,6 +124,6 @@ extension AccountError {
 extension AWSCall where Value == Data {
     /// The call's JSON as it is, for `prefetch`.
     public init<Other>(raw call: AWSCall<Other>) {
-        self.init(call.arguments, what: call.what, scoped: call.scoped) { $0 }
+        self.init(call.arguments, what: call.what) { $0 }
     }
 }

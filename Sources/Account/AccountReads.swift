@@ -83,11 +83,6 @@ public enum AccountReads {
         return Identity(account: answer.Account, arn: answer.Arn)
     }
 
-    /// The profiles of the CLI's configuration, one a line (the command prints no JSON).
-    public static let profiles = AWSCall(["configure", "list-profiles"], what: "the AWS CLI's profiles", scoped: false) { data in
-        String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
-    }
-
     public static func vpcs(region: String) -> AWSCall<[VPC]> {
         AWSCall(["ec2", "describe-vpcs"], what: "the VPCs of \(region)") { data in
             try JSONDecoder().decode(Raw.VPCs.self, from: data).Vpcs.map {

@@ -61,6 +61,8 @@ final class AccountJobs: @unchecked Sendable {
         switch job.query {
         case .identity:
             return .identity(try reader.read(AccountReads.identity))
+        case .profiles:
+            return .profiles(reader.settings.profiles)
         case .network:
             let vpcs = AccountReads.vpcs(region: region), subnets = AccountReads.subnets(region: region)
             let tables = AccountReads.routeTables(region: region), groups = AccountReads.securityGroups(region: region)

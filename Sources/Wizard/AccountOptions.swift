@@ -7,6 +7,12 @@ import Planner
 extension WizardState {
     private var network: NetworkFacts? { discovery.network }
 
+    /// The default credentials, then the AWS CLI's profiles: the start screen's line says whose
+    /// account the chosen one reaches.
+    var profileOptions: [Pick.Option]? {
+        discovery.profiles.map { [Pick.Option(value: "", detail: "(blank: your default credentials)")] + $0.map { Pick.Option(value: $0) } }
+    }
+
     /// The region's VPCs, those that suit the article first.
     var vpcOptions: [Pick.Option]? {
         guard let network else { return nil }

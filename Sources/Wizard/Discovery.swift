@@ -17,6 +17,8 @@ public struct AccountScope: Equatable, Sendable {
 public enum AccountQuery: Equatable, Sendable {
     /// Who the credentials are: read first, and without it nothing else is asked.
     case identity
+    /// The AWS CLI's profiles, whatever the credentials of the one chosen.
+    case profiles
     /// The region's VPCs, subnets, route tables and security groups.
     case network
     /// What an existing choice can name: roles, CodeCommit repositories, CodeArtifact domains.
@@ -24,11 +26,12 @@ public enum AccountQuery: Equatable, Sendable {
     /// What setup.sh's preflight would find for these answers: the endpoints, names in use.
     case check(Answers)
 
-    enum Kind: Hashable, Sendable { case identity, network, resources, check }
+    enum Kind: Hashable, Sendable { case identity, profiles, network, resources, check }
 
     var kind: Kind {
         switch self {
         case .identity: .identity
+        case .profiles: .profiles
         case .network: .network
         case .resources: .resources
         case .check: .check
@@ -39,6 +42,7 @@ public enum AccountQuery: Equatable, Sendable {
     func what(_ scope: AccountScope) -> String {
         switch self {
         case .identity: "who the credentials of \(scope.profile.isEmpty ? "the default profile" : "profile \(scope.profile)") are"
+        case .profiles: "the AWS CLI's profiles"
         case .network: "the VPCs, subnets and route tables of \(scope.region)"
         case .resources: "the roles, repositories and domains of \(scope.region)"
         case .check: "the account as setup.sh will (endpoints, names in use)"
@@ -125,6 +129,7 @@ public struct AccountResources: Equatable, Sendable {
 /// A read's answer.
 public enum AccountAnswer: Equatable, Sendable {
     case identity(Identity)
+    case profiles([String])
     case network(NetworkFacts)
     case resources(AccountResources)
     case check(AccountFindings)
@@ -136,6 +141,8 @@ public struct Discovery: Equatable, Sendable {
     public let enabled: Bool
     var scope: AccountScope?
     var identity: Identity?
+    /// Kept across profiles and regions: the list is the machine's.
+    var profiles: [String]?
     var network: NetworkFacts?
     var resources: AccountResources?
     /// The last check, and the answers it was made for.
@@ -155,7 +162,8 @@ public struct Discovery: Equatable, Sendable {
     public init(enabled: Bool) { self.enabled = enabled }
 
     public static func == (lhs: Discovery, rhs: Discovery) -> Bool {
-        lhs.enabled == rhs.enabled && lhs.scope == rhs.scope && lhs.identity == rhs.identity && lhs.network == rhs.network
+        lhs.enabled == rhs.enabled && lhs.scope == rhs.scope && lhs.identity == rhs.identity && lhs.profiles == rhs.profiles
+            && lhs.network == rhs.network
             && lhs.resources == rhs.resources && lhs.checked?.answers == rhs.checked?.answers
             && lhs.checked?.findings == rhs.checked?.findings && lhs.failures == rhs.failures && lhs.running == rhs.running
             && lhs.toStart == rhs.toStart && lhs.toCancel == rhs.toCancel && lhs.spinner == rhs.spinner && lhs.ticked == rhs.ticked
@@ -192,12 +200,17 @@ extension WizardState {
         guard discovery.enabled else { return }
         let scope = AccountScope(profile: answers.profile, region: answers.region)
         if discovery.scope != scope {
-            let stopped = discovery.running
+            // What was read for another profile or region is dropped; the profiles are the machine's.
+            let old = discovery
             discovery = Discovery(enabled: true)
             discovery.scope = scope
-            discovery.toCancel = stopped
+            discovery.profiles = old.profiles
+            discovery.failures[.profiles] = old.failures[.profiles]
+            discovery.running = old.running.filter { $0.query == .profiles }
+            discovery.toCancel = old.running.filter { $0.query != .profiles }
         }
-        var wanted: [AccountQuery] = []
+        // The profiles are offered even when the chosen one has no credentials.
+        var wanted: [AccountQuery] = screen == .start && discovery.profiles == nil ? [.profiles] : []
         if discovery.identity == nil {
             wanted.append(.identity)
         } else {
@@ -217,7 +230,8 @@ extension WizardState {
             let kind = query.kind
             guard discovery.failures[kind] == nil, !discovery.running.contains(where: { $0.query == query }) else { continue }
             switch query {
-            case .identity where discovery.identity != nil, .network where discovery.network != nil,
+            case .identity where discovery.identity != nil, .profiles where discovery.profiles != nil,
+                 .network where discovery.network != nil,
                  .resources where discovery.resources != nil:
                 continue
             case .check(let checked) where discovery.checked?.answers == checked:
@@ -244,6 +258,7 @@ extension WizardState {
         case .failure(let error):
             discovery.failures[job.query.kind] = error == .cancelled ? "cancelled (Esc)" : error.line
         case .success(.identity(let identity)): discovery.identity = identity
+        case .success(.profiles(let profiles)): discovery.profiles = profiles
         case .success(.network(let network)): discovery.network = network
         case .success(.resources(let resources)): discovery.resources = resources
         case .success(.check(let findings)):
@@ -293,6 +308,7 @@ extension ScreenID {
     func shows(_ kind: AccountQuery.Kind) -> Bool {
         switch kind {
         case .identity: true
+        case .profiles: self == .start
         case .resources: [.source, .codeArtifact, .build, .pipeline].contains(self)
         case .network: [.vpc, .endpoints, .review, .export].contains(self)
         case .check: [.endpoints, .review, .export].contains(self)

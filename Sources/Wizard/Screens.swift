@@ -44,7 +44,7 @@ enum Screens {
                 """
             }, help: ""),
             Field(\.region) { Select(value: $0) { _ in Catalog.codeArtifactRegions.map { Select.Option(value: $0) } } },
-            Field(\.profile) { TextInput(value: $0, blankMeans: "(blank: your default credentials)") },
+            Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
             Field(\.name) { TextInput(value: $0) },
         ]) }
 

@@ -88,7 +88,7 @@ final class AccountReaderTests: XCTestCase {
             ("\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n",
              .noCredentials("none found for profile team: run aws configure, aws sso login, or set AWS_PROFILE")),
             ("\nThe config profile (team) could not be found\n",
-             .noCredentials("profile team is not in the AWS CLI's configuration (aws configure list-profiles lists them)")),
+             .noCredentials("profile team is not in the AWS CLI's configuration (~/.aws/config, ~/.aws/credentials)")),
             ("\nError loading SSO Token: Token for team does not exist\n",
              .noCredentials("the SSO session of profile team has expired: run aws sso login --profile team")),
             ("\nAn error occurred (ExpiredToken) when calling the DescribeVpcs operation: The security token included in the request is expired\n",
@@ -122,7 +122,6 @@ final class AccountReaderTests: XCTestCase {
 
     func testOnlyReadOperations() {
         XCTAssertTrue(AccountReads.identity.isReadOnly)
-        XCTAssertTrue(AccountReads.profiles.isReadOnly)
         XCTAssertFalse(TextRows.call(["ec2", "create-vpc"], what: "").isReadOnly)
         XCTAssertEqual(TextRows.call(["s3api", "head-bucket"], what: "").action, "s3:HeadBucket")
     }
@@ -131,6 +130,17 @@ final class AccountReaderTests: XCTestCase {
     private func running(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
         return stat.split(separator: ")").last?.split(separator: " ").first != "Z"
+    }
+
+    func testTheProfilesAreTheSectionsOfTheCLIsFiles() throws {
+        let config = folder.appendingPathComponent("config"), credentials = folder.appendingPathComponent("credentials")
+        try "[default]\nregion = us-west-2\n[profile team]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        try "[default]\naws_access_key_id = x\n[ci]\naws_access_key_id = y\n".write(to: credentials, atomically: true, encoding: .utf8)
+        let settings = AWSSettings(profile: "", region: "us-west-2",
+                                   environment: ["AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": credentials.path])
+        XCTAssertEqual(settings.profiles, ["default", "team", "ci"])
+        XCTAssertEqual(AWSSettings(profile: "", region: "us-west-2", environment: ["HOME": folder.path]).profiles, [])
     }
 
     private func calls() throws -> Int {

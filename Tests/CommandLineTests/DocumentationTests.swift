@@ -1,3 +1,4 @@
+import Account
 import Foundation
 import Planner
 import TestSupport
@@ -89,7 +90,8 @@ final class DocumentationTests: XCTestCase {
     }
 }
 
-/// docs/permissions.md's read-only policy is exactly what vpcpipe may call to read an account.
+/// docs/permissions.md's read-only policy is exactly what vpcpipe may call to read an account:
+/// `--live`'s calls (setup.sh's preflight) and the wizard's.
 final class ReadingTheAccountPolicyTests: XCTestCase {
     func testThePolicyGrantsEveryReadAndNothingElse() throws {
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/permissions.md"), encoding: .utf8)
@@ -124,6 +126,16 @@ final class ReadingTheAccountPolicyTests: XCTestCase {
                               "\(command.service) \(command.operation) is not a read")
                 read.formUnion(Permissions(Names(answers)).actions(command))
             }
+        }
+        // The wizard's reads, for its lists.
+        let region = "us-west-2"
+        let wizard = [AccountReads.identity.arguments, AccountReads.vpcs(region: region).arguments,
+                      AccountReads.subnets(region: region).arguments, AccountReads.routeTables(region: region).arguments,
+                      AccountReads.securityGroups(region: region).arguments, AccountReads.roles.arguments,
+                      AccountReads.repositories(region: region).arguments, AccountReads.domains(region: region).arguments]
+            + AccountReads.dns(vpc: "vpc-1").map(\.arguments)
+        for arguments in wizard {
+            read.formUnion(Permissions(Names(Article.answers)).actions(Command(arguments[0], arguments[1])))
         }
         XCTAssertEqual(documented, read, "docs/permissions.md lacks \(read.subtracting(documented)), grants \(documented.subtracting(read))")
     }

@@ -27,11 +27,11 @@ final class DiscoveryTests: XCTestCase {
                       RouteTable(id: "rtb-web", vpc: "vpc-web", isMain: true, subnets: [], internetTargets: ["igw-1"])],
         securityGroups: [SecurityGroup(id: "sg-team", name: "team", vpc: "vpc-article")])
 
-    /// A fresh wizard that reads the account, its identity answered.
+    /// A fresh wizard that reads the account, its identity and profiles answered.
     private func started() throws -> WizardState {
         let state = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
-        let job = try XCTUnwrap(state.discovery.toStart.first)
-        return update(state, .discovered(job, .success(.identity(identity))))
+        let profiles = try answer(state, .success(.profiles(["team"])))
+        return try answer(profiles, .success(.identity(identity)))
     }
 
     /// The screen's text with wrapped lines joined, as a person reads it.
@@ -45,26 +45,37 @@ final class DiscoveryTests: XCTestCase {
         return update(state, .resize(Drive.size))
     }
 
-    /// Answers the running read of `kind` with `answer`.
+    /// Answers the running read of the answer's kind (of a failure: the first running) with `answer`.
     private func answer(_ state: WizardState, _ answer: Result<AccountAnswer, AccountError>) throws -> WizardState {
-        let job = try XCTUnwrap(state.discovery.running.first, "no read running")
+        let kind: AccountQuery.Kind? = switch answer {
+        case .success(.identity): .identity
+        case .success(.profiles): .profiles
+        case .success(.network): .network
+        case .success(.resources): .resources
+        case .success(.check): .check
+        case .failure: nil
+        }
+        let job = try XCTUnwrap(state.discovery.running.first { kind == nil || $0.query.kind == kind }, "no read running")
         return update(state, .discovered(job, answer))
     }
 
     func testWhoTheCredentialsAreIsReadFirstAndAlone() throws {
         let fresh = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
-        XCTAssertEqual(fresh.discovery.toStart, [AccountJob(scope: scope, query: .identity)])
+        XCTAssertEqual(fresh.discovery.toStart, [AccountJob(scope: scope, query: .profiles), AccountJob(scope: scope, query: .identity)])
         let onVPC = on(.vpc, fresh)
         XCTAssertEqual(onVPC.discovery.toStart, [], "nothing else is asked before the identity answers")
         XCTAssertTrue(shown(onVPC).contains("reading who the credentials of the default profile are… (Esc cancels)"))
         let offline = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size)
         XCTAssertEqual(on(.vpc, offline).discovery.toStart, [], "--offline reads nothing")
-        XCTAssertTrue(shown(try started()).contains("Account 123456789012 (arn:aws:iam::123456789012:user/operator)"))
+        let started = try started()
+        XCTAssertTrue(shown(started).contains("Account 123456789012 (arn:aws:iam::123456789012:user/operator)"))
+        XCTAssertEqual(started.profileOptions?.map(\.value), ["", "team"], "the default credentials, then the profiles")
     }
 
     func testAFailedReadIsOneLineAndTheIdsAreTyped() throws {
         let fresh = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
-        let off = try answer(fresh, .failure(.noCredentials("none found for the default profile: run aws configure")))
+        let identityJob = try XCTUnwrap(fresh.discovery.running.first { $0.query == .identity })
+        let off = update(fresh, .discovered(identityJob, .failure(.noCredentials("none found for the default profile: run aws configure"))))
         let vpc = on(.vpc, off)
         XCTAssertEqual(vpc.discovery.toStart, [], "discovery is off for the session")
         XCTAssertTrue(shown(vpc).contains("Discovery is off: no usable AWS credentials: none found for the default profile"), shown(vpc))
@@ -165,7 +176,8 @@ final class DiscoveryTests: XCTestCase {
         moved.answers.region = "eu-west-1"
         moved = update(moved, .resize(Drive.size))
         XCTAssertEqual(moved.discovery.toCancel, [job])
-        XCTAssertEqual(moved.discovery.toStart, [AccountJob(scope: AccountScope(profile: "", region: "eu-west-1"), query: .identity)])
+        XCTAssertEqual(moved.discovery.toStart, [AccountJob(scope: AccountScope(profile: "", region: "eu-west-1"), query: .identity)],
+                       "the profiles, read already, are the machine's")
         // A late answer of the old region is not taken.
         XCTAssertNil(update(moved, .discovered(job, .success(.network(network)))).discovery.network)
     }
