@@ -96,12 +96,7 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
     }
 
     func testACallThatHangsLeavesTheScreenResponsiveAndStopsAtTheTimeout() throws {
-        let silent = try SilentEndpoint()
-        var environment = emulator.environment(home: folder, warm: false)
-        environment["AWS_ENDPOINT_URL"] = silent.url
-        environment["VPCPIPE_AWS_TIMEOUT"] = "8"
-        try startWizard(environment)
-        try waitFor("reading who the credentials")
+        let silent = try startWizardHanging(timeout: 8)
         // While the call hangs, keys go on working.
         try keys("NPage")
         try waitFor("2/10")
@@ -113,17 +108,25 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
     }
 
     func testEscCancelsARead() throws {
-        let silent = try SilentEndpoint()
-        var environment = emulator.environment(home: folder, warm: false)
-        environment["AWS_ENDPOINT_URL"] = silent.url
-        environment["VPCPIPE_AWS_TIMEOUT"] = "120"
-        try startWizard(environment)
-        try waitFor("reading who the credentials")
+        let silent = try startWizardHanging(timeout: 120)
         try keys("Escape")
         let cancelled = try waitFor("Discovery is off: cancelled (Esc)")
         XCTAssertTrue(cancelled.contains("1/10"), "Esc cancelled the read and stayed on the screen:\n\(cancelled)")
         try typeTheIdsAndExport()
         withExtendedLifetime(silent) {}
+    }
+
+    /// Starts the wizard against an endpoint that never answers, each call stopped after
+    /// `timeout` seconds, and waits for its spinner; the endpoint must outlive the test's keys.
+    private func startWizardHanging(timeout: Int) throws -> SilentEndpoint {
+        let silent = try SilentEndpoint()
+        // The AWS CLI itself, not the emulation's warm one: the process killed is the call.
+        var environment = emulator.environment(home: folder, warm: false)
+        environment["AWS_ENDPOINT_URL"] = silent.url
+        environment["VPCPIPE_AWS_TIMEOUT"] = String(timeout)
+        try startWizard(environment)
+        try waitFor("reading who the credentials")
+        return silent
     }
 
     /// From the start screen: the network's ids typed on the VPC screen, then to export; the
