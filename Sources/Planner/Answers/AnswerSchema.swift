@@ -190,7 +190,7 @@ public enum AnswerSchema {
             AWS-owned ones the build needs; other workloads of the VPC keep working. \
             least-privilege: only this pipeline's calls: every other workload in the VPC is \
             then limited to them. full-access: AWS's default policy.
-            """),
+            """, rule: .custom { $0.endpointPolicies($1, $2) }),
     ])
 
     private static let iam = AnswerKey.section("iam", [

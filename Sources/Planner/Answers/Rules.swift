@@ -228,6 +228,10 @@ struct Checks {
         }
     }
 
+    mutating func endpointPolicies(_ path: String, _ answers: Answers) {
+        if let caveat = Policies.leastPrivilegeWarning(answers) { warning(path, caveat) }
+    }
+
     mutating func iamScope(_ path: String, _ answers: Answers) {
         if answers.iam.scope == .all {
             warning(path, "\"*\" lets the build use every CodeArtifact domain and repository "
