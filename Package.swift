@@ -36,12 +36,12 @@ let package = Package(
         // vpcpipe's own speed and memory, printed (README: Performance).
         .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),
         // What the test targets share: the article fixture, the process runner, seeds, golden
-        // files, the built binary's path and the local AWS emulation.
-        .testTarget(name: "TestSupport", dependencies: ["Planner", "VpcpipeResources"]),
+        // files, the built binary's path, the local AWS emulation and the wizard's driver by labels.
+        .testTarget(name: "TestSupport", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "TestSupport"], exclude: ["Golden"]),
         // Drives the built binary in tmux; depends on it so that it is built.
-        .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe", "TestSupport"]),
+        .testTarget(name: "WizardE2ETests", dependencies: ["vpcpipe", "Wizard", "TestSupport"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "TestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Planner", "vpcpipe", "TestSupport"]),
         // The built binary as a user runs it: options, exit statuses, the README's claims.

@@ -25,14 +25,18 @@ struct Vpcpipe: ParsableCommand {
         version: "vpcpipe \(vpcpipeVersion)"
     )
 
-    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"))
+    /// What the shell completions offer for FILE: answers files (YAML or JSON) and folders.
+    private static let answersFiles = CompletionKind.file(extensions: ["yaml", "yml", "json"])
+
+    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"),
+            completion: answersFiles)
     var headless: String?
 
-    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"), completion: answersFiles)
     var answers: String?
 
     // Optional rather than defaulted, so that an --out given where nothing is written is refused.
-    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"), completion: .directory)
     var out: String?
 
     @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")

@@ -1,4 +1,5 @@
 import Planner
+import TestSupport
 import XCTest
 @testable import Wizard
 
@@ -22,9 +23,10 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(cut.text, "a日\n", "the half that does not fit becomes a blank")
     }
 
-    func testTypedJapaneseShowsAndTheCursorCountsColumns() {
-        var state = Drive.start()
-        state = Drive.keys([.tab, .tab] + Array(repeating: .backspace, count: 7) + Drive.typing("日本"), from: state)
+    func testTypedJapaneseShowsAndTheCursorCountsColumns() throws {
+        var wizard = InMemoryWizard()
+        try wizard.fill("Name", with: "日本")
+        let state = wizard.state
         let frame = view(state)
         XCTAssertEqual(state.answers.name, "日本")
         let row = frame.rows.firstIndex { String($0.map(\.character)).contains("Name") }!
