@@ -14,12 +14,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // Data that is not code (examples, help texts, the scripts' bash library) compiled into
+        // Data that is not code (examples, help texts, the scripts' bash library, the price table) compiled into
         // the binary, so that a copy of the binary alone works anywhere.
         .target(
             name: "VpcpipeResources",
             path: "Resources",
-            resources: [.embedInCode("examples/article.yaml"), .embedInCode("scripts")]
+            resources: [.embedInCode("examples/article.yaml"), .embedInCode("scripts"), .embedInCode("prices.tsv")]
         ),
         .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources"]),
         // Writing the output folder: the only file I/O both front ends share.
