@@ -149,11 +149,15 @@ extension WizardState {
     }
 
     /// The IAM and export screens show rendered files, for valid answers only, made on arriving
-    /// there and again only when the answers changed; the review shows the plan's marks.
+    /// there and again only when the answers changed; the endpoints screen, the review and the
+    /// export show what the plan costs, and the review the plan's marks.
     mutating func renderIfShown() {
-        if screen == .review { marks = Review.marks(Planner.plan(answers)) }
+        if [.endpoints, .review, .export].contains(screen), plan?.answers != answers {
+            plan = Planner.plan(answers, online: online)
+        }
+        if screen == .review, let plan { marks = Review.marks(plan) }
         guard screen == .iam || screen == .export, renderedAnswers != answers else { return }
-        rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
+        rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers, online: online)
         renderedAnswers = answers
     }
 }

@@ -84,7 +84,7 @@ final class CostTests: XCTestCase {
         assertMoney(e.usageMonthly, 30.4166666667 + 1 + 0.3041666667 + 0.1520833333 + 0.05 + 0.7604166667, "the example's month")
         let texts = e.savings.map { CostText.saving($0, e) }
         XCTAssertEqual(texts[1], "Ticked as existing, not created: sts, logs: $43.80 a month saved.")
-        XCTAssertEqual(texts[2], "Subnets in one zone fewer save $14.60 a month; the build and its endpoints then have 2 zones, not 3, to ride out a zone's outage.")
+        XCTAssertEqual(texts[2], "One zone fewer: $14.60 a month less; 2 zones, not 3, to ride out an outage.")
     }
 
     func testNoCloudWatchLogNoLogsEndpointNoIngestion() throws {
@@ -105,7 +105,7 @@ final class CostTests: XCTestCase {
         answers.network.subnets = Article.answers.network.subnets
         let two = try estimate(answers)
         XCTAssertEqual(CostText.saving(two.savings.first { $0.kind == .fewerZones }!, two),
-                       "Subnets in one zone fewer save $29.20 a month, but the build and its endpoints then live in a single Availability Zone: while it is down, nothing builds.")
+                       "One zone only: $29.20 a month less; while it is down, nothing builds.")
     }
 
     func testARegionWithoutPricesHasNoEstimate() {

@@ -10,6 +10,9 @@ public enum CostText {
         return "$" + grouped(cents / 100) + "." + String(format: "%02d", cents % 100)
     }
 
+    /// A total as plan.json writes it: `58.40`.
+    public static func cents(_ usd: Double) -> String { String(format: "%.2f", (usd * 100).rounded() / 100) }
+
     /// A unit price as AWS writes it: `$0.01`, `$1.00`, `$0.005`, `$0.0798`.
     public static func price(_ usd: Double) -> String {
         let cents = (usd * 100).rounded()
@@ -72,27 +75,31 @@ public enum CostText {
     }
 
     /// Why the zones are what they are: the plan counts one a subnet.
-    public static let zones = "Zones: one per subnet of network.subnets; the interface endpoints take one subnet per Availability Zone, so two subnets in one zone cost less than shown."
+    public static let zones = "Zones: one per subnet of network.subnets; the interface endpoints take one subnet per Availability Zone, so two subnets in one zone cost less than shown, and subnets in fewer zones cost less."
+
+    /// What the STS saving would take.
+    public static let sts = "The sample buildspec reads the account with aws sts get-caller-identity, through the sts endpoint; the build's own ARN (CODEBUILD_BUILD_ARN) holds it too, which vpcpipe does not use yet."
 
     /// When the plan's region or compute type has no price.
     public static func unavailable(region: String) -> String {
         "No cost shown: vpcpipe's price table has no price for \(region) or for what it would need there."
     }
 
+    /// A saving in a line of the wizard's width: what to do, how much, and what it costs else.
     public static func saving(_ saving: Saving, _ e: Estimate) -> String {
         let amount = money(saving.monthly)
         switch saving.kind {
         case .existingEndpoint:
-            return "An endpoint the VPC already has saves \(amount) a month: tick it (endpoints.existing)."
+            return "Each endpoint the VPC already has, ticked: \(amount) a month less."
         case .listedExisting:
             return "Ticked as existing, not created: \(e.existing.map(\.rawValue).joined(separator: ", ")): \(amount) a month saved."
         case .fewerZones:
             let left = e.zones - 1
             return left == 1
-                ? "Subnets in one zone fewer save \(amount) a month, but the build and its endpoints then live in a single Availability Zone: while it is down, nothing builds."
-                : "Subnets in one zone fewer save \(amount) a month; the build and its endpoints then have \(left) zones, not \(e.zones), to ride out a zone's outage."
+                ? "One zone only: \(amount) a month less; while it is down, nothing builds."
+                : "One zone fewer: \(amount) a month less; \(left) zones, not \(e.zones), to ride out an outage."
         case .noSTS:
-            return "Without the sts endpoint, \(amount) a month less, if the build read its account from its own ARN (CODEBUILD_BUILD_ARN) instead of calling aws sts get-caller-identity as the sample buildspec does; vpcpipe does not offer this yet."
+            return "No sts endpoint if the build read its account from its ARN: \(amount) a month."
         }
     }
 
@@ -109,5 +116,33 @@ public enum CostText {
     public static func usage(_ line: UsageLine, _ e: Estimate) -> String {
         let unit = e.prices[line.key]!
         return "\(line.key.label): \(quantity(line.quantity)) \(line.key.quantityUnit) x \(price(unit.usd)) \(line.key.unit) = \(money(line.monthly))"
+    }
+}
+
+extension CostText {
+    /// The plan's cost in one sentence: its standing cost, or why none is shown.
+    public static func headline(_ plan: Plan) -> String {
+        plan.cost.map(standing) ?? unavailable(region: plan.answers.region)
+    }
+
+    /// Each saving the plan leaves open, with its amount.
+    public static func savings(_ plan: Plan) -> [String] {
+        plan.cost.map { e in e.savings.map { saving($0, e) } } ?? []
+    }
+
+    /// Where the rest is said.
+    public static let more = "Usage costs, savings and the source of each price: checklist.md, section What it costs."
+
+    /// checklist.md's section: the standing cost and its savings, the example's usage, and the
+    /// unit prices it used, each with its date and source.
+    public static func section(_ plan: Plan) -> String {
+        guard let e = plan.cost else { return unavailable(region: plan.answers.region) + "\n" }
+        var out = standing(e) + "\n- " + zones + "\n"
+        out += savings(plan).map { "- " + $0 + "\n" }.joined()
+        if e.savings.contains(where: { $0.kind == .noSTS }) { out += "- " + sts + "\n" }
+        out += "\n" + example(e) + "\n" + e.usage.map { "- " + usage($0, e) + "\n" }.joined()
+        out += "\nUnit prices in \(e.prices.region), in USD:\n"
+        out += ([.endpointHour] + e.usage.map(\.key)).map { "- " + unitPrice($0, e.prices[$0]!) + "\n" }.joined()
+        return out
     }
 }

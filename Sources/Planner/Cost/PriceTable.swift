@@ -37,8 +37,7 @@ public enum PriceTable {
     public static func rows(_ prices: RegionPrices) -> [String] {
         PriceKey.all.compactMap { key in
             prices[key].map { price in
-                let source = if case .table(_, let source) = price.origin { source } else { PriceList.source }
-                return [prices.region, key.rawValue, CostText.decimal(price.usd), price.origin.date, source, price.assumption]
+                [prices.region, key.rawValue, CostText.decimal(price.usd), price.origin.date, price.origin.source, price.assumption]
                     .joined(separator: "\t")
             }
         }

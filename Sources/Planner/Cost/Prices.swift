@@ -102,6 +102,9 @@ public enum PriceOrigin: Equatable, Sendable {
     }
 
     public var isOnline: Bool { if case .online = self { true } else { false } }
+
+    /// Where the figure was read: the table's source, or the API.
+    public var source: String { if case .table(_, let source) = self { source } else { PriceList.source } }
 }
 
 public struct UnitPrice: Equatable, Sendable {
