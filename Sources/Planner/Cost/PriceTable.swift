@@ -19,6 +19,14 @@ public enum PriceTable {
     /// The columns, in order; a line starting with # is a comment.
     public static let columns = ["region", "price", "usd", "date", "source", "assumption"]
 
+    /// The comment the table starts with, as scripts/refresh-prices writes it.
+    public static let header = """
+        # vpcpipe's price table: USD unit prices for each region the catalog offers (Catalog.codeArtifactRegions).
+        # Refresh with scripts/refresh-prices (README: What it costs). Tab-separated columns:
+        # \(columns.joined(separator: ", ")); the date is when the figure was read, the assumption empty where it was read for that region
+
+        """
+
     /// The table's rows by region. A row it cannot read is left out, and the test of the table
     /// (every region, every price) fails on what is missing.
     public static func read(_ text: String) -> [String: RegionPrices] {
