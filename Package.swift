@@ -14,12 +14,12 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // Data that is not code (examples, help texts, the scripts' bash library) compiled into
+        // Data that is not code (examples, help texts, the scripts' bash library, the price table) compiled into
         // the binary, so that a copy of the binary alone works anywhere.
         .target(
             name: "VpcpipeResources",
             path: "Resources",
-            resources: [.embedInCode("examples/article.yaml"), .embedInCode("scripts")]
+            resources: [.embedInCode("examples/article.yaml"), .embedInCode("scripts"), .embedInCode("prices.tsv")]
         ),
         .target(name: "Planner", dependencies: ["Yams", "VpcpipeResources"]),
         // Writing the output folder: the only file I/O both front ends share.
@@ -35,6 +35,8 @@ let package = Package(
         ),
         // vpcpipe's own speed and memory, printed (README: Performance).
         .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),
+        // The price table's refresh from the AWS Price List API (README: What it costs).
+        .executableTarget(name: "vpcpipe-prices", dependencies: ["Planner"]),
         // What the test targets share: the article fixture, the process runner, seeds, golden
         // files, the built binary's path, the local AWS emulation and the wizard's driver by labels.
         .testTarget(name: "TestSupport", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),

@@ -79,7 +79,7 @@ public enum Terminal {
                 return .saveFailed("\(error)")
             }
         case .export(let folder):
-            let files = Outputs.render(state.answers)
+            let files = Outputs.render(state.answers, online: state.online)
             do {
                 replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
                 return .exported(files: files.count, folder: folder)

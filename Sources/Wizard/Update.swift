@@ -148,12 +148,19 @@ extension WizardState {
         return false
     }
 
-    /// The IAM and export screens show rendered files, for valid answers only, made on arriving
-    /// there and again only when the answers changed; the review shows the plan's marks.
+    /// The screens that show the plan: what it costs (endpoints, review, export), its marks
+    /// (review), its files (IAM, export), for valid answers only. It is planned on arriving there
+    /// and again only when the answers changed.
     mutating func renderIfShown() {
-        if screen == .review { marks = Review.marks(Planner.plan(answers)) }
+        guard [.endpoints, .iam, .review, .export].contains(screen) else { return }
+        if plan?.answers != answers {
+            plan = Planner.plan(answers, online: online)
+            renderedAnswers = nil  // the files follow the new plan (new prices too)
+        }
+        guard let plan else { return }
+        if screen == .review { marks = Review.marks(plan) }
         guard screen == .iam || screen == .export, renderedAnswers != answers else { return }
-        rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
+        rendered = diagnostics.hasErrors ? [] : Outputs.preview(plan)
         renderedAnswers = answers
     }
 }

@@ -161,7 +161,7 @@ public enum AnswerSchema {
         AnswerKey("subnets", .texts(\.network.subnets), label: "Subnets", help: """
             Private subnets for the build and the interface endpoints. The article advises \
             subnets in several Availability Zones so a zone's outage does not stop builds; \
-            each zone adds endpoint cost.
+            each zone adds endpoint cost (the endpoints screen says how much).
             """, reference: "(required)", rule: .custom { $0.subnets($1, $2) }),
         AnswerKey("route_tables", .texts(\.network.routeTables), label: "Route tables", help: """
             The route tables of those subnets: the S3 gateway endpoint adds its route to them. \
@@ -183,7 +183,8 @@ public enum AnswerSchema {
         AnswerKey("existing", .endpoints, label: "Endpoints", help: """
             The article creates one endpoint per service the build calls. If the VPC has one \
             already, tick it: a second endpoint with private DNS for the same service would \
-            conflict. Interface endpoints cost per hour per Availability Zone.
+            conflict. Interface endpoints cost per hour per Availability Zone: the figure above \
+            the list says how much, and what a tick saves.
             """, rule: .custom { $0.existingEndpoints($1, $2) }),
         AnswerKey("policies", .choice(.of(\.endpoints.policies)), label: "Endpoint policies", help: """
             account: this account's principals to this account's resources, plus the \

@@ -62,7 +62,10 @@ public enum Checklist {
             one in the console, or do them by hand instead.
             `policies/operator.json` is the IAM policy whoever runs setup.sh and teardown.sh needs.
 
-            """ + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
+            ## What it costs
+
+
+            """ + CostText.section(plan) + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
     }
 
     /// A command as a shell line, with the region and profile the scripts add.
