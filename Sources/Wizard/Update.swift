@@ -9,9 +9,13 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     case .resize(let size):
         next.size = size
     case .key(let key):
-        // While too small nothing shows, so nothing is done: the input stays as it was.
-        guard next.size.isLargeEnough else { break }
-        next.press(key)
+        // While too small the form does not show, so it takes no key: the input stays as it
+        // was. Quitting still works: the quit keys ask, as everywhere, and the question shows.
+        if next.size.isLargeEnough || next.mode == .quitPrompt {
+            next.press(key)
+        } else if [.ctrlC, .f10, .escape, .character("q"), .character("Q")].contains(key) {
+            next.mode = .quitPrompt
+        }
     case .saved(let path):
         next.farewell = "Saved the answers so far to \(path). Go on with: vpcpipe --answers \(path)"
         next.exit = .quit

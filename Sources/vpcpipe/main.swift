@@ -48,20 +48,23 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: "Print the article's answers (a starting point for --headless).")
     var example = false
 
+    @Flag(name: .long, help: "Draw the wizard in ASCII characters only (chosen anyway when the locale is not UTF-8).")
+    var ascii = false
+
     static let defaultOut = "vpcpipe-out"
     private var outputFolder: String { out ?? Self.defaultOut }
 
     /// The options given, in the order of `--help`.
     private var given: [String] {
         [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
-         ("--check", check), ("--force", force), ("--example", example)].filter(\.1).map(\.0)
+         ("--check", check), ("--force", force), ("--example", example), ("--ascii", ascii)].filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.
     private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
-        ("--example", ["--headless", "--answers", "--out", "--check", "--force"], "--example only prints the article's answers"),
-        ("--headless", ["--answers"], "--answers opens the wizard, --headless runs without it"),
-        ("--check", ["--out", "--force"], "--check writes nothing"),
+        ("--example", ["--headless", "--answers", "--out", "--check", "--force", "--ascii"], "--example only prints the article's answers"),
+        ("--headless", ["--answers", "--ascii"], "--answers and --ascii are the wizard's, --headless runs without it"),
+        ("--check", ["--out", "--force", "--ascii"], "--check writes nothing and opens no wizard"),
     ]
 
     func validate() throws {
@@ -97,7 +100,7 @@ struct Vpcpipe: ParsableCommand {
             printError(reason)
             throw ExitCode(Status.usage)
         }
-        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force)
+        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force, ascii: ascii)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -137,7 +140,7 @@ struct Vpcpipe: ParsableCommand {
 private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
 private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Output.error(line)
 }
 
 Vpcpipe.main()

@@ -61,6 +61,39 @@ final class WizardInTmuxTests: TmuxTestCase {
         XCTAssertEqual(try String(contentsOf: taken, encoding: .utf8), "kept\n")
     }
 
+    /// A terminal without an alternate screen (vt100): the wizard clears its last frame on exit,
+    /// whether quit or hung up, so the shell's screen holds no wizard.
+    func testATerminalWithoutAnAlternateScreenIsClearedOnExit() throws {
+        try startShell()
+        try shell("echo BEFORE; TERM=vt100 '\(binary)'; echo QUIT=$?")
+        try waitFor("1/10")
+        try keys("C-c")
+        try waitFor("Quit the wizard?")
+        try type("q")
+        let after = try waitFor("QUIT=130")
+        XCTAssertFalse(after.contains("vpcpipe ·") || after.contains("Region"), after)
+    }
+
+    /// LANG=C: the ASCII theme, every frame in ASCII characters with its title intact; --ascii
+    /// gives the same in a UTF-8 locale.
+    func testANonUTF8LocaleGetsASCIIFrames() throws {
+        for (session, command) in [("c", "LANG=C LC_ALL=C '\(binary)'"), ("flag", "LANG=C.UTF-8 '\(binary)' --ascii")] {
+            try startShell(session: session)
+            try shell(command, session: session)
+            var frames = [try waitFor(" vpcpipe - 1/10 - Start: region and names", session: session)]
+            try tmux("send-keys", "-t", session, "Enter", "Enter", "Enter")
+            frames.append(try waitFor(" vpcpipe - 2/10 - ", session: session))
+            try tmux("send-keys", "-t", session, "F1")
+            frames.append(try waitFor("+- Help: ", session: session))
+            try tmux("send-keys", "-t", session, "C-c")
+            frames.append(try waitFor("Quit the wizard?", session: session))
+            for frame in frames {
+                XCTAssertTrue(frame.allSatisfy(\.isASCII), "\(command):\n\(frame)")
+            }
+            XCTAssertTrue(frames[0].contains("> Region                < us-west-2 >"), frames[0])
+        }
+    }
+
     private func assertSameFolder(_ a: URL, _ b: URL, file: StaticString = #filePath, line: UInt = #line) {
         let written = tree(a)
         XCTAssertFalse(written.isEmpty, "the wizard wrote nothing", file: file, line: line)

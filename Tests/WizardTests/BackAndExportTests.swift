@@ -86,10 +86,29 @@ final class BackAndExportTests: XCTestCase {
         let before = view(state)
         state = update(state, .resize(Size(columns: 60, rows: 15)))
         XCTAssertTrue(view(state).text.contains("too small: 60x15, needs 80x24"))
-        state = Drive.keys(Drive.typing("zz") + [.escape, .enter], from: state)
+        state = Drive.keys(Drive.typing("zz") + [.enter, .tab, .f1, .pageDown], from: state)
         state = update(state, .resize(Drive.size))
         XCTAssertEqual(view(state), before)
         XCTAssertEqual(state.answers.name, "PrivateWeb")
+    }
+
+    /// The quit keys work on the "too small" screen too: they ask there, and the answer is taken.
+    func testQuitWorksOnTheTooSmallScreen() throws {
+        let small = update(Drive.on(.source), .resize(Size(columns: 60, rows: 15)))
+        XCTAssertTrue(view(small).text.contains("Ctrl-C, F10, Esc or q: quit."), view(small).text)
+        for key in [Key.ctrlC, .f10, .escape, .character("q")] {
+            let asking = update(small, .key(key))
+            XCTAssertEqual(asking.mode, .quitPrompt, "\(key)")
+            XCTAssertTrue(view(asking).text.contains("too small: 60x15"), view(asking).text)
+            XCTAssertTrue(Invariants.collapse(view(asking).text).contains("Quit? s saves the answers so far to ./vpcpipe-answers.yaml, q quits, Esc stays."),
+                          view(asking).text)
+            XCTAssertEqual(update(asking, .key(.character("q"))).exit, .quit)
+            XCTAssertEqual(update(asking, .key(.character("s"))).request, .saveAnswers)
+            let stayed = update(asking, .key(.escape))
+            XCTAssertEqual(stayed.mode, .form)
+            XCTAssertNil(stayed.exit)
+            XCTAssertEqual(view(update(stayed, .resize(Drive.size))), view(update(small, .resize(Drive.size))))
+        }
     }
 
     func testLargerTerminalsUseTheSpace() {
