@@ -111,16 +111,11 @@ declare -A SEEN=()
 # setup never changes what it did not make; with KEY -, it is used as it is (an endpoint that
 # preflight judged fit).
 seen() {
-  local step=$1 key=$2 problem=$3 tag=${FOUND##*$'\t'} status=0
+  local step=$1 key=$2 problem=$3
   shift 3
-  if [ $# -gt 0 ]; then
-    tag=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
-    if [ "$status" -ne 0 ]; then
-      grep -q NoSuchTagSet "$ERRORS" || { report; exit "$status"; }
-      tag=None  # a bucket with no tags at all
-    fi
-  fi
-  if [ "$tag" = "$PLAN_TAG" ]; then
+  TAG=${FOUND##*$'\t'}
+  if [ $# -gt 0 ]; then tag_of "$@"; fi
+  if [ "$TAG" = "$PLAN_TAG" ]; then
     SEEN[$step]=ours
   else
     SEEN[$step]=theirs

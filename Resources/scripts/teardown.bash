@@ -1,8 +1,7 @@
 # teardown.sh's calls, pasted after run.bash (this header is not): a call for which "already
 # gone" is no error, and the tag read that keeps what setup.sh did not create.
-
-# What AWS says of a resource that is already gone.
-GONE='NotFound|NoSuch|does ?not ?exist|not found'
+# OUT is read by actions.bash and the steps, pasted after this file.
+# shellcheck disable=SC2034
 
 # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a resource
 # that is already gone is not an error (a second teardown finds nothing to do).
@@ -26,21 +25,11 @@ call() {
 # one already gone skipped, each said; a dry run shows the call and goes on. Any other
 # failure stops the script here: set -e does not act inside an if's condition.
 owned() {
-  local what=$1 status=0
+  local what=$1
   shift
   if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
-  if [ "$status" -ne 0 ]; then
-    if grep -q NoSuchTagSet "$ERRORS"; then
-      OUT=None  # a bucket with no tags at all
-    elif grep -qiE "$GONE" "$ERRORS"; then
-      OUT=''
-    else
-      report
-      exit "$status"
-    fi
-  fi
-  case "$OUT" in
+  tag_of "$@"
+  case "$TAG" in
     "$PLAN_TAG") return 0 ;;
     '') echo "  already gone: $what" ;;
     *) echo "  kept: $what (not created by vpcpipe)" ;;

@@ -17,20 +17,21 @@ public enum Terminal {
     }
 
     /// Runs the wizard. Exit codes: 0 exported, 130 quit by the user, 1 on failure,
-    /// 128 + the signal after SIGHUP or SIGTERM (a draft of the answers is saved first).
-    /// `discover`: read the account (read-only) to offer what it holds; false with --offline.
-    public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool, discover: Bool) -> Int32 {
+    /// 128 + the signal after SIGHUP or SIGTERM, 129 when the terminal hung up (a draft of the
+    /// answers is saved first). `ascii`: draw ASCII characters only. `discover`: read the account
+    /// (read-only) to offer what it holds; false with --offline.
+    public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
+                                 ascii: Bool, discover: Bool) -> Int32 {
         setlocale(LC_ALL, "")
         guard vp_start() != ERR else {
             // ncurses is linked in, but the description of the terminal is read at run time.
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            FileHandle.standardError.write(Data("""
+            Output.error("""
                 vpcpipe: the wizard cannot start: no terminfo description of TERM=\(term) (searched \
                 $TERMINFO, ~/.terminfo, then $TERMINFO_DIRS or /etc/terminfo, /lib/terminfo, /usr/share/terminfo); \
                 install the terminfo database (ncurses-base, or ncurses-term), point TERMINFO_DIRS at one, \
                 or use --headless FILE
-
-                """.utf8))
+                """)
             return 1
         }
         vp_restore_at_exit()
@@ -38,10 +39,10 @@ public enum Terminal {
         noecho()
         nonl()
         vp_keypad()
-        set_escdelay(25)
-        vp_timeout(200)  // wake up to notice signals
         Signals.catchHangupAndTerm()
-        let theme = Theme.start()
+        Output.bracketedPaste(true)
+        var input = Input()
+        let theme = Theme.start(ascii: ascii)
 
         var state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder,
                                 size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())), discover: discover)
@@ -53,23 +54,21 @@ public enum Terminal {
         var replacedNote: String?  // said after the terminal is restored
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
-            if let signal = Signals.caught() {
-                endwin()
-                let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
-                let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
-                FileHandle.standardError.write(Data("vpcpipe: stopped by signal \(signal); \(note)\n".utf8))
-                return 128 + signal
-            }
+            if let signal = Signals.caught() { return stop(state, signal: signal, why: "stopped by signal \(signal)") }
             let answers = jobs.drain()
             for answer in answers {
                 state = update(state, answer)
                 jobs.carryOut(state.discovery)
             }
-            guard let message = Keys.next() else {
+            let message: Message
+            switch input.next(wait: 200) {  // wakes up to notice signals
+            case .message(let next): message = next
+            case .idle:
                 // While the account is read, the spinner turns.
                 if !state.discovery.running.isEmpty { state = update(state, .tick) }
                 dirty = !answers.isEmpty || !state.discovery.running.isEmpty
                 continue
+            case .hangup: return stop(state, signal: SIGHUP, why: "the terminal hung up")
             }
             state = update(state, message)
             jobs.carryOut(state.discovery)
@@ -80,10 +79,26 @@ public enum Terminal {
             }
             dirty = true
         }
-        endwin()
-        if let replacedNote { FileHandle.standardError.write(Data((replacedNote + "\n").utf8)) }
-        if let farewell = state.farewell { print(farewell) }
+        restore()
+        if let replacedNote { Output.error(replacedNote) }
+        if let farewell = state.farewell { Output.say(farewell) }
         return state.exit == .exported ? 0 : 130
+    }
+
+    /// The terminal as it was, as far as it can be: a dead one takes nothing, and is not waited for.
+    private static func restore() {
+        vp_clear_unless_alternate_screen()
+        Output.bracketedPaste(false)
+        endwin()
+    }
+
+    /// After a signal or a hangup: a draft of the answers saved, exit 128 + the signal.
+    private static func stop(_ state: WizardState, signal: Int32, why: String) -> Int32 {
+        restore()
+        let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
+        let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
+        Output.error("vpcpipe: \(why); \(note)")
+        return 128 + signal
     }
 
     private static func perform(_ request: Request, _ state: WizardState, force: Bool, replacedNote: inout String?) -> Message {
@@ -95,7 +110,7 @@ public enum Terminal {
                 return .saveFailed("\(error)")
             }
         case .export(let folder):
-            let files = Outputs.render(state.answers)
+            let files = Outputs.render(state.answers, online: state.online)
             do {
                 replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
                 return .exported(files: files.count, folder: folder)

@@ -104,6 +104,9 @@ struct Review: Control {
                 lines += Layout.diagnosticLines(diagnostic, field: item.path, width: width, indent: 4)
             }
         }
+        if let plan = state.plan {
+            lines += Text.wrap(CostText.headline(plan), width: width).map { [Span($0, Style(bold: true))] }
+        }
         let here = focused && state.edit.highlight == items.count
         if here { focusLine = lines.count }
         lines.append([Span("→ Continue to export", here ? Style(.focus, reverse: true) : Style(bold: true))])

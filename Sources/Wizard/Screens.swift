@@ -125,6 +125,10 @@ enum Screens {
         title: "VPC endpoints",
         intro: "The build reaches AWS only through these. Tick those your VPC already has.",
         fields: [
+            // First, so that the running figure shows whatever is ticked below.
+            Field("Cost", Note(style: .normal) { state in
+                state.plan.map { ([CostText.headline($0)] + CostText.savings($0)).joined(separator: "\n") } ?? ""
+            }, help: ""),
             Field(\.endpoints.existing) {
                 MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, ticked: "already in the VPC: none is created")
             },
@@ -160,6 +164,7 @@ enum Screens {
                 Where setup.sh, teardown.sh, checklist.md, plan.json, policies/, repo/ and \
                 answers.yaml are written. A folder holding other files is refused.
                 """),
+            Field("Cost", Note(style: .normal) { state in state.plan.map(CostText.headline) ?? "" }, help: ""),
             Field("setup.sh", Viewer(title: "setup.sh", content: { state in
                 state.rendered.first { $0.path == "setup.sh" }?.contents ?? "(no setup.sh: fix the errors first)"
             }, height: 12), help: "The script that creates everything, in the article's order. Read it before writing."),

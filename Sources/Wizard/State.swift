@@ -47,6 +47,12 @@ public struct WizardState: Equatable, Sendable {
     /// The review's marks (`Review.marks`) of each answer's path, planned on entering the
     /// review (the answers do not change on it).
     var marks: [String: Mark] = [:]
+    /// Unit prices read from the AWS Price List API, by region, for the session: they replace the
+    /// table's in every figure the wizard shows and exports (`Planner.plan`).
+    public var onlinePrices: [String: [PriceKey: UnitPrice]] = [:] { didSet { plan = nil } }
+    /// The plan of the answers for the screens that show what it costs and the review's marks,
+    /// made again only when the answers (or the prices) changed.
+    var plan: Plan?
     /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
     var returnToReview = false
     /// What the account holds, and the reads the driver is to start or stop.
@@ -68,6 +74,9 @@ public struct WizardState: Equatable, Sendable {
         get { focusByScreen[screen.rawValue] }
         set { focusByScreen[screen.rawValue] = newValue }
     }
+
+    /// The online prices of the answers' region.
+    public var online: [PriceKey: UnitPrice] { onlinePrices[answers.region] ?? [:] }
 
     var currentScreen: Screen { Screens.screen(screen) }
     var focusedField: Field? {

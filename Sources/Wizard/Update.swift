@@ -11,9 +11,13 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     case .resize(let size):
         next.size = size
     case .key(let key):
-        // While too small nothing shows, so nothing is done: the input stays as it was.
-        guard next.size.isLargeEnough else { break }
-        next.press(key)
+        // While too small the form does not show, so it takes no key: the input stays as it
+        // was. Quitting still works: the quit keys ask, as everywhere, and the question shows.
+        if next.size.isLargeEnough || next.mode == .quitPrompt {
+            next.press(key)
+        } else if [.ctrlC, .f10, .escape, .character("q"), .character("Q")].contains(key) {
+            next.mode = .quitPrompt
+        }
     case .saved(let path):
         next.farewell = "Saved the answers so far to \(path). Go on with: vpcpipe --answers \(path)"
         next.exit = .quit
@@ -162,12 +166,19 @@ extension WizardState {
         return false
     }
 
-    /// The IAM and export screens show rendered files, for valid answers only, made on arriving
-    /// there and again only when the answers changed; the review shows the plan's marks.
+    /// The screens that show the plan: what it costs (endpoints, review, export), its marks
+    /// (review), its files (IAM, export), for valid answers only. It is planned on arriving there
+    /// and again only when the answers changed.
     mutating func renderIfShown() {
-        if screen == .review { marks = Review.marks(Planner.plan(answers), findings: discovery.findings(for: answers)) }
+        guard [.endpoints, .iam, .review, .export].contains(screen) else { return }
+        if plan?.answers != answers {
+            plan = Planner.plan(answers, online: online)
+            renderedAnswers = nil  // the files follow the new plan (new prices too)
+        }
+        guard let plan else { return }
+        if screen == .review { marks = Review.marks(plan, findings: discovery.findings(for: answers)) }
         guard screen == .iam || screen == .export, renderedAnswers != answers else { return }
-        rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
+        rendered = diagnostics.hasErrors ? [] : Outputs.preview(plan)
         renderedAnswers = answers
     }
 }

@@ -5,7 +5,7 @@ import Planner
 public func view(_ state: WizardState) -> Frame {
     var frame = Frame(size: state.size)
     guard state.size.isLargeEnough else {
-        Layout.tooSmall(&frame)
+        Layout.tooSmall(&frame, quitting: state.mode == .quitPrompt ? state.saveName : nil)
         return frame
     }
     let screen = state.currentScreen
@@ -41,19 +41,26 @@ public func view(_ state: WizardState) -> Frame {
 
 enum Layout {
     static let labelWidth = 22
-    /// Columns before a labelled field's value: marker, label, space.
-    static let valueColumn = 2 + labelWidth + 2
+    /// Where a labelled field's value starts on its label's line: after the marker and the label.
+    static let inlineColumn = 2 + labelWidth
+    /// Where a labelled field's further lines start, a little indented.
+    static let valueColumn = inlineColumn + 2
 
-    static func tooSmall(_ frame: inout Frame) {
+    /// `quitting`: the quit prompt is open, saving to that name.
+    static func tooSmall(_ frame: inout Frame, quitting saveName: String?) {
         let size = frame.size, need = Size.minimum
         let lines = ["too small: \(size.columns)x\(size.rows), needs \(need.columns)x\(need.rows)",
-                     "Make the window larger; your answers are kept."]
+                     "Make the window larger; your answers are kept.",
+                     saveName.map { "Quit? s saves the answers so far to ./\($0), q quits, Esc stays." }
+                        ?? "Ctrl-C, F10, Esc or q: quit."]
+        var row = max(0, size.rows / 2 - 2)
         for (i, line) in lines.enumerated() {
-            let wrapped = Text.wrap(line, width: size.columns)
-            for (j, part) in wrapped.enumerated() {
-                frame.put(part, row: max(0, size.rows / 2 - 1) + i * 2 + j, column: max(0, (size.columns - CellWidth.of(part)) / 2),
+            for part in Text.wrap(line, width: size.columns) {
+                frame.put(part, row: row, column: max(0, (size.columns - CellWidth.of(part)) / 2),
                           style: Style(i == 0 ? .error : .normal, bold: i == 0))
+                row += 1
             }
+            row += 1
         }
     }
 
@@ -115,7 +122,9 @@ enum Layout {
             if focused {
                 focusRange = start..<lines.count
                 focusLine = controlStart + rendered.focusLine
-                if let c = rendered.cursor { cursor = (controlStart + c.line, column + c.column) }
+                if let c = rendered.cursor {
+                    cursor = (controlStart + c.line, (c.line == 0 && !control.fullWidth ? inlineColumn : column) + c.column)
+                }
             }
         }
         // Scroll: the whole focused field if it fits, and always its focused line with a little context.

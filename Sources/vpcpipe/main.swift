@@ -30,14 +30,18 @@ struct Vpcpipe: ParsableCommand {
         version: "vpcpipe \(vpcpipeVersion)"
     )
 
-    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"))
+    /// What the shell completions offer for FILE: answers files (YAML or JSON) and folders.
+    private static let answersFiles = CompletionKind.file(extensions: ["yaml", "yml", "json"])
+
+    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"),
+            completion: answersFiles)
     var headless: String?
 
-    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"), completion: answersFiles)
     var answers: String?
 
     // Optional rather than defaulted, so that an --out given where nothing is written is refused.
-    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"), completion: .directory)
     var out: String?
 
     @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")
@@ -55,6 +59,9 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: "Print the article's answers (a starting point for --headless).")
     var example = false
 
+    @Flag(name: .long, help: "Draw the wizard in ASCII characters only (chosen anyway when the locale is not UTF-8).")
+    var ascii = false
+
     static let defaultOut = "vpcpipe-out"
     private var outputFolder: String { out ?? Self.defaultOut }
 
@@ -62,17 +69,17 @@ struct Vpcpipe: ParsableCommand {
     private var given: [String] {
         [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
          ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
-         ("--example", example)].filter(\.1).map(\.0)
+         ("--example", example), ("--ascii", ascii)].filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.
     private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
-        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force"],
+        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force", "--ascii"],
          "--example only prints the article's answers"),
-        ("--headless", ["--answers"], "--answers opens the wizard, --headless runs without it"),
-        ("--check", ["--out", "--force"], "--check writes nothing"),
+        ("--headless", ["--answers", "--ascii"], "--answers and --ascii are the wizard's, --headless runs without it"),
+        ("--check", ["--out", "--force", "--ascii"], "--check writes nothing and opens no wizard"),
         ("--offline", ["--headless", "--check", "--live"], "--offline is the wizard's; --headless reads the account only with --live"),
-        ("--live", ["--answers"], "--live is --headless's; the wizard reads the account unless --offline"),
+        ("--live", ["--answers", "--ascii"], "--live is --headless's; the wizard reads the account unless --offline"),
     ]
 
     func validate() throws {
@@ -109,7 +116,7 @@ struct Vpcpipe: ParsableCommand {
             throw ExitCode(Status.usage)
         }
         let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
-                                        discover: !offline)
+                                        ascii: ascii, discover: !offline)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -175,7 +182,7 @@ extension Vpcpipe {
 private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
 private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Output.error(line)
 }
 
 Vpcpipe.main()

@@ -174,9 +174,12 @@ final class EndpointPolicyTests: XCTestCase {
         XCTAssertTrue(warning.contains("every other workload in vpc-0123456789abcdef0 is then limited to this pipeline's requests"))
         XCTAssertTrue(ScriptRenderer.render(.setup, plan).contains(Shell.quote(.text(warning))), "setup.sh says it before its question")
         XCTAssertTrue(Checklist.render(plan).contains(warning))
+        XCTAssertEqual(Rules.check(answers).filter { $0.path == "endpoints.policies" }, [Diagnostic(.warning, "endpoints.policies", warning)],
+                       "the reader warns, and the wizard shows it on the field and in the review")
         XCTAssertNil(Policies.warning(Planner.plan(Article.answers)), "the account mode needs no warning")
         answers.endpoints.existing = EndpointService.allCases
         XCTAssertNil(Policies.warning(Planner.plan(answers)), "no endpoint is created, so none is limited")
+        XCTAssertEqual(Rules.check(answers).filter { $0.path == "endpoints.policies" }, [])
     }
 
     /// Every document of every mode and answer set is JSON that AWS accepts.

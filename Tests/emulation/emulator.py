@@ -3,14 +3,15 @@
     python3 Tests/emulation/emulator.py [--ports-file FILE]
 
 Serves moto (ec2, iam, sts, s3, logs, codepipeline, events) on one port and the stand-in
-(codeartifact, codecommit, codebuild; see standin.py) on another, both bound to free ports.
+(codeartifact, codecommit, codebuild, and pricing, the Price List API; see standin.py) on
+another, both bound to free ports.
 It starts warm_cli.py too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
 it prints one JSON line, {"moto": PORT, "standin": PORT, "bin": FOLDER}, and writes the same line
 to FILE when given: FOLDER holds the warm CLI's `aws` (null without it). It exits when its standard input closes or on SIGTERM, so a test that
 dies never leaves it running (run it by hand as `sleep infinity | python3 emulator.py`).
 
 Point the AWS CLI at it with AWS_ENDPOINT_URL=http://127.0.0.1:MOTO and
-AWS_ENDPOINT_URL_CODEARTIFACT / _CODECOMMIT / _CODEBUILD=http://127.0.0.1:STANDIN.
+AWS_ENDPOINT_URL_CODEARTIFACT / _CODECOMMIT / _CODEBUILD / _PRICING=http://127.0.0.1:STANDIN.
 Faults: POST http://127.0.0.1:STANDIN/_emulator/faults with
 {"operation": "codebuild:CreateProject", "error": "AccessDeniedException", "message": "...",
 "times": 3} fails that operation's next 3 calls, for moto's services too; add "match":
@@ -37,6 +38,7 @@ from codeartifact import CodeArtifact
 from codebuild import CodeBuild
 from codecommit import CodeCommit
 from faults import FaultMiddleware, Faults
+from pricing import Pricing
 from standin import StandIn
 from wire import ServiceWire
 
@@ -70,7 +72,8 @@ def main():
                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
 
     moto_patches.apply()
-    standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild()}
+    standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild(),
+                        "pricing": Pricing()}
     wires = {name: ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
     faults = Faults(wires)
 

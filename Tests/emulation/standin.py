@@ -1,4 +1,5 @@
-"""The stand-in: one WSGI app serving CodeArtifact, CodeCommit and CodeBuild entirely.
+"""The stand-in: one WSGI app serving CodeArtifact, CodeCommit, CodeBuild and the Price List API
+(pricing) entirely.
 
 Each request is routed by the service its signature names, parsed and validated by that
 service's botocore model, then handled by the service's class, whose methods are named after

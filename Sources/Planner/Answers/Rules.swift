@@ -179,6 +179,13 @@ struct Checks {
         }
     }
 
+    /// A role given by ARN is used as it is: what it must allow, said where the answer is.
+    mutating func givenRole(_ path: String, _ answers: Answers) {
+        guard let role = RoleSteps.roles(PlanContext(answers)).first(where: { $0.given?.key == path }),
+              let arn = role.given?.arn, Patterns.isRoleARN(arn) else { return }
+        warning(path, "\(arn) is used as it is: \(role.requirement)")
+    }
+
     mutating func subnets(_ path: String, _ answers: Answers) {
         let subnets = answers.network.subnets
         if subnets.isEmpty {
@@ -226,6 +233,10 @@ struct Checks {
         for (index, service) in answers.endpoints.existing.enumerated() where !seen.insert(service).inserted {
             error("\(path)[\(index)]", "\(service.rawValue) is listed twice (each endpoint once)")
         }
+    }
+
+    mutating func endpointPolicies(_ path: String, _ answers: Answers) {
+        if let caveat = Policies.leastPrivilegeWarning(answers) { warning(path, caveat) }
     }
 
     mutating func iamScope(_ path: String, _ answers: Answers) {

@@ -11,10 +11,12 @@ public struct Plan: Equatable, Sendable {
     public var endpoints: [EndpointDecision]
     /// Policy documents by file name under policies/ (`codebuild-trust.json`).
     public var policies: [(file: String, document: JSONValue)]
+    /// What it costs, at the prices of its region; nil where vpcpipe has none.
+    public var cost: Estimate? = nil
 
     public static func == (lhs: Plan, rhs: Plan) -> Bool {
         lhs.answers == rhs.answers && lhs.identity == rhs.identity && lhs.steps == rhs.steps
-            && lhs.endpoints == rhs.endpoints
+            && lhs.endpoints == rhs.endpoints && lhs.cost == rhs.cost
             && lhs.policies.map(\.file) == rhs.policies.map(\.file)
             && lhs.policies.map(\.document) == rhs.policies.map(\.document)
     }

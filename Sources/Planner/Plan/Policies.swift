@@ -193,9 +193,13 @@ public struct Policies: Sendable {
 
     /// What least-privilege costs the VPC's other workloads, in plain words, for a plan that
     /// creates endpoints with it (setup.sh's question, checklist.md); nil otherwise.
-    public static func warning(_ plan: Plan) -> String? {
-        guard plan.answers.endpoints.policies == .leastPrivilege, plan.endpoints.contains(where: \.planned) else { return nil }
-        return "Endpoint policies are least-privilege: every other workload in \(plan.answers.network.vpc) is then limited to this pipeline's requests through these endpoints (its own log groups, sts:AssumeRole and AssumeRoleWithWebIdentity, its buckets and CodeArtifact domains are denied). Use it only for a VPC that does nothing else; the account mode keeps them working."
+    public static func warning(_ plan: Plan) -> String? { leastPrivilegeWarning(plan.answers) }
+
+    /// The same words for the answers alone: the reader's warning, which the wizard shows on
+    /// the field and in the review.
+    static func leastPrivilegeWarning(_ answers: Answers) -> String? {
+        guard answers.endpoints.policies == .leastPrivilege, Endpoints.decide(answers).contains(where: \.planned) else { return nil }
+        return "Endpoint policies are least-privilege: every other workload in \(answers.network.vpc) is then limited to this pipeline's requests through these endpoints (its own log groups, sts:AssumeRole and AssumeRoleWithWebIdentity, its buckets and CodeArtifact domains are denied). Use it only for a VPC that does nothing else; the account mode keeps them working."
     }
 
     // MARK: Operator

@@ -62,7 +62,10 @@ public enum Checklist {
             one in the console, or do them by hand instead.
             `policies/operator.json` is the IAM policy whoever runs setup.sh and teardown.sh needs.
 
-            """ + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
+            ## What it costs
+
+
+            """ + CostText.section(plan) + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
     }
 
     /// A command as a shell line, with the region and profile the scripts add.
@@ -83,7 +86,7 @@ public enum Checklist {
             return "**New service role**, role name `\(role.name)` (its policies follow, below)"
         }
         let modify = id == .codeBuildRole ? "; clear **Allow AWS CodeBuild to modify this service role**" : ""
-        return "existing `\(given.arn)` (\(given.key), used as it is\(modify)): it must trust `\(role.service)` as `policies/\(role.trustFile)` does, and allow what \(files(role.inline.map(\.file))) allow\(role.inline.count == 1 ? "s" : "")"
+        return "existing `\(given.arn)` (\(given.key), used as it is\(modify)): \(role.requirement)"
     }
 
     /// The policies of the roles the consoles made, once they exist: vpcpipe's inline ones, in

@@ -97,7 +97,8 @@ public enum ScriptRenderer {
             }
             out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
             out += confirmation(script, heading: "It creates, in this order (what was found is used, not created again):",
-                                resources: acting.flatMap { step in step.resources.map { (step, $0) } }, warning: Policies.warning(plan))
+                                resources: acting.flatMap { step in step.resources.map { (step, $0) } },
+                                notes: [Policies.warning(plan), CostText.headline(plan), CostText.more].compactMap { $0 })
             for (index, step) in acting.enumerated() {
                 out += "\nstep \(index + 2) \(Shell.quote(.text(step.title)))\n" + act(step).joined(separator: "\n") + "\n"
             }
@@ -210,10 +211,10 @@ public enum ScriptRenderer {
         return out
     }
 
-    /// What the script will change, each resource with its mark, a warning if any, then the
-    /// question (default No).
+    /// What the script will change, each resource with its mark, then its notes (a warning,
+    /// what it costs), then the question (default No).
     private static func confirmation(_ script: Script, heading: String, resources: [(Step, Resource)],
-                                     warning: String? = nil) -> String {
+                                     notes: [String] = []) -> String {
         var out = "\necho \(Shell.quote(.text(heading)))\n"
         for (step, resource) in resources {
             let what = Shell.quote(resource.kind + " " + resource.name)
@@ -224,7 +225,7 @@ public enum ScriptRenderer {
             }
             out += line
         }
-        if let warning { out += "echo \(Shell.quote(.text(warning)))\n" }
+        for note in notes { out += "echo \(Shell.quote(.text(note)))\n" }
         out += """
         if [ "$DRY_RUN" = 1 ]; then
           echo 'Dry run: the commands are printed, nothing is called.'

@@ -105,7 +105,7 @@ public final class Emulator {
             "AWS_PAGER": "",
             "AWS_ENDPOINT_URL": moto,
             "AWS_ENDPOINT_URL_CODEARTIFACT": standin, "AWS_ENDPOINT_URL_CODECOMMIT": standin,
-            "AWS_ENDPOINT_URL_CODEBUILD": standin,
+            "AWS_ENDPOINT_URL_CODEBUILD": standin, "AWS_ENDPOINT_URL_PRICING": standin,
         ]
     }
 

@@ -12,6 +12,13 @@ enum RoleSteps {
         var inline: [(name: String, file: String, document: JSONValue)]
         /// The answer's key and the ARN of a role the answers give: used as it is, never created.
         var given: (key: String, arn: String)?
+
+        /// What a role given in its place must do (checklist.md, and the reader's warning that
+        /// the review shows).
+        var requirement: String {
+            let files = inline.map { "policies/\($0.file)" }.joined(separator: " and ")
+            return "it must trust \(service) as policies/\(trustFile) does, and allow what \(files) allow\(inline.count == 1 ? "s" : "")"
+        }
     }
 
     /// The answer's key and ARN of a role the answers give, nil for a new one.

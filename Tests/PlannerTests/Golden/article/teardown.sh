@@ -94,6 +94,23 @@ report() {
 # What AWS says of a resource that is already gone.
 GONE='NotFound|NoSuch|does ?not ?exist|not found'
 
+# tag_of SERVICE OPERATION ARGS...: TAG takes what the call prints, the value of a resource's
+# vpcpipe tag: None for a bucket with no tags at all (S3 answers NoSuchTagSet), '' for a
+# resource already gone. Any other failure stops the script here.
+tag_of() {
+  local status=0
+  TAG=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+  [ "$status" -eq 0 ] && return 0
+  if grep -q NoSuchTagSet "$ERRORS"; then
+    TAG=None
+  elif grep -qiE "$GONE" "$ERRORS"; then
+    TAG=''
+  else
+    report
+    exit "$status"
+  fi
+}
+
 # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a resource
 # that is already gone is not an error (a second teardown finds nothing to do).
 call() {
@@ -116,21 +133,11 @@ call() {
 # one already gone skipped, each said; a dry run shows the call and goes on. Any other
 # failure stops the script here: set -e does not act inside an if's condition.
 owned() {
-  local what=$1 status=0
+  local what=$1
   shift
   if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
-  if [ "$status" -ne 0 ]; then
-    if grep -q NoSuchTagSet "$ERRORS"; then
-      OUT=None  # a bucket with no tags at all
-    elif grep -qiE "$GONE" "$ERRORS"; then
-      OUT=''
-    else
-      report
-      exit "$status"
-    fi
-  fi
-  case "$OUT" in
+  tag_of "$@"
+  case "$TAG" in
     "$PLAN_TAG") return 0 ;;
     '') echo "  already gone: $what" ;;
     *) echo "  kept: $what (not created by vpcpipe)" ;;
