@@ -6,35 +6,13 @@ import XCTest
 /// The sample app of each format, for every runtime the rules accept: what its files must hold
 /// to build in a VPC without internet. The builds themselves: IntegrationTests.SampleBuildTests.
 final class SampleAppTests: XCTestCase {
-    /// The article's answers for `format` with `runtime`, checked by the rules.
-    static func answers(_ format: PackageFormat, runtime: String? = nil) -> Answers {
-        var a = Article.answers
-        a.codeartifact.format = format
-        a.codeartifact.upstream = Defaults.upstream(format: format)
-        a.codeartifact.externalConnection = Defaults.externalConnection(format: format)
-        if let runtime {
-            a.build.image = Catalog.images.first { $0.maintained && $0.runtimes.contains(runtime) }?.name ?? a.build.image
-            a.build.runtime = runtime
-        } else {
-            a.build.runtime = Defaults.runtime(format: format, image: a.build.image)
-        }
-        return a
-    }
-
-    /// Every runtime of the format's language some catalog image offers.
-    static func runtimes(_ format: PackageFormat) -> [String] {
-        let language = Catalog.format(format).language
-        var seen = Set<String>()
-        return Catalog.images.flatMap(\.runtimes).filter { $0.hasPrefix(language + ":") && seen.insert($0).inserted }
-    }
-
     static func file(_ answers: Answers, _ path: String) throws -> String {
         try XCTUnwrap(SampleApp.files(answers).first { $0.path == path }?.contents, path)
     }
 
     func testNuGetProjectFilesFollowTheSDKsRules() throws {
-        for runtime in Self.runtimes(.nuget) {
-            let answers = Self.answers(.nuget, runtime: runtime)
+        for runtime in Article.runtimes(.nuget) {
+            let answers = Article.answers(.nuget, runtime: runtime)
             XCTAssertEqual(Rules.check(answers).filter { $0.severity == .error }, [], runtime)
             let project = try XMLDocument(xmlString: try Self.file(answers, "app.csproj")).rootElement()!
             XCTAssertEqual(project.name, "Project")
@@ -55,9 +33,9 @@ final class SampleAppTests: XCTestCase {
     }
 
     func testMavenCompilesForTheRuntimesJava() throws {
-        XCTAssertEqual(Self.runtimes(.maven), ["java:corretto8", "java:corretto11", "java:corretto17", "java:corretto21", "java:corretto25"])
-        for runtime in Self.runtimes(.maven) {
-            let pom = try Self.file(Self.answers(.maven, runtime: runtime), "pom.xml")
+        XCTAssertEqual(Article.runtimes(.maven), ["java:corretto8", "java:corretto11", "java:corretto17", "java:corretto21", "java:corretto25"])
+        for runtime in Article.runtimes(.maven) {
+            let pom = try Self.file(Article.answers(.maven, runtime: runtime), "pom.xml")
             let release = String(runtime.dropFirst("java:corretto".count))
             if release == "8" {
                 // Corretto 8's javac has no --release.
@@ -70,7 +48,7 @@ final class SampleAppTests: XCTestCase {
     }
 
     func testMavenPluginsArePinned() throws {
-        let pom = try XMLDocument(xmlString: try Self.file(Self.answers(.maven), "pom.xml")).rootElement()!
+        let pom = try XMLDocument(xmlString: try Self.file(Article.answers(.maven), "pom.xml")).rootElement()!
         let plugins = try pom.nodes(forXPath: "*[local-name()='build']/*[local-name()='plugins']/*[local-name()='plugin']")
         XCTAssertEqual(plugins.count, 5)
         for plugin in plugins {
@@ -81,7 +59,7 @@ final class SampleAppTests: XCTestCase {
 
     func testTheTokenStepFailsLoudly() throws {
         for format in [PackageFormat.maven, .nuget] {
-            let buildspec = try Self.file(Self.answers(format), "buildspec.yml")
+            let buildspec = try Self.file(Article.answers(format), "buildspec.yml")
             XCTAssertFalse(buildspec.contains("export CODEARTIFACT_AUTH_TOKEN=$("), "export hides the status of aws")
             XCTAssertTrue(buildspec.contains("- CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token "), format.rawValue)
             XCTAssertTrue(buildspec.contains("--format \(format.rawValue) --query repositoryEndpoint"), format.rawValue)
@@ -96,7 +74,7 @@ final class SampleAppTests: XCTestCase {
         let hosts = ["npmjs.org", "npmjs.com", "yarnpkg.com", "pypi.org", "pythonhosted.org", "maven.apache.org",
                      "repo1.maven.org", "gradle.org", "nuget.org", "nuget.com"]
         for format in PackageFormat.allCases {
-            for file in SampleApp.files(Self.answers(format)) {
+            for file in SampleApp.files(Article.answers(format)) {
                 let text = file.contents.lowercased().replacing(/xmlns="[^"]*"/, with: "")
                 for host in hosts { XCTAssertFalse(text.contains(host), "\(format.rawValue) \(file.path): \(host)") }
             }
@@ -140,12 +118,12 @@ final class SampleAppTests: XCTestCase {
             .nuget: "the pre_build phase gets a CodeArtifact token for `private`/`Private`; in the build phase NuGet downloads MathNet.Numerics through `nuget-store`",
         ]
         for (format, words) in said {
-            let text = Checklist.render(Planner.plan(Self.answers(format)))
+            let text = Checklist.render(Planner.plan(Article.answers(format)))
             XCTAssertTrue(text.contains(words), "\(format.rawValue): \(text)")
             XCTAssertTrue(text.contains("for \(Catalog.format(format).tool) packages"), format.rawValue)
             XCTAssertFalse(text.contains("format \(format.rawValue)"), format.rawValue)
         }
-        var answers = Self.answers(.nuget, runtime: "nodejs:20")
+        var answers = Article.answers(.nuget, runtime: "nodejs:20")
         answers.source.sampleApp = false
         let text = Checklist.render(Planner.plan(answers))
         XCTAssertFalse(text.contains("prints `7`"))
