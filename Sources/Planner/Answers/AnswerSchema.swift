@@ -118,6 +118,8 @@ public enum AnswerSchema {
                 Patterns.matches($0.utf8, 1..., of: .path) && !$0.contains("..")
                     && !$0.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
             }),
+        // Headless only: the wizard shows what it saves (CostText names the key).
+        AnswerKey("account_from_arn", .flag(\.build.accountFromARN)),
         AnswerKey("role", .text(\.build.role.text), label: "Service role", help: """
             "new" creates the role the console's "New service role" would, with the VPC and \
             CodeArtifact permissions the article adds; or type an existing role's ARN.

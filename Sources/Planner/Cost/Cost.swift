@@ -60,7 +60,7 @@ public struct Saving: Equatable, Sendable {
         case listedExisting = "listed-existing"
         /// Subnets in one zone fewer.
         case fewerZones = "fewer-zones"
-        /// No STS endpoint, were the account read from the build's ARN.
+        /// No STS endpoint: build.account_from_arn reads the account from the build's ARN.
         case noSTS = "no-sts"
     }
     public var kind: Kind

@@ -78,7 +78,10 @@ public enum CostText {
     public static let zones = "Zones: one per subnet of network.subnets; the interface endpoints take one subnet per Availability Zone, so two subnets in one zone cost less than shown, and subnets in fewer zones cost less."
 
     /// What the STS saving would take.
-    public static let sts = "The sample buildspec reads the account with aws sts get-caller-identity, through the sts endpoint; the build's own ARN (CODEBUILD_BUILD_ARN) holds it too, which vpcpipe does not use yet."
+    public static let sts = "The sample buildspec reads the account with aws sts get-caller-identity, through the sts endpoint; "
+        + "with \(accountFromARN): true it reads it from the build's own ARN (CODEBUILD_BUILD_ARN), and no sts endpoint is planned."
+
+    private static let accountFromARN = AnswerSchema.path(\.build.accountFromARN)
 
     /// When the plan's region or compute type has no price.
     public static func unavailable(region: String) -> String {
@@ -99,7 +102,7 @@ public enum CostText {
                 ? "One zone only: \(amount) a month less; while it is down, nothing builds."
                 : "One zone fewer: \(amount) a month less; \(left) zones, not \(e.zones), to ride out an outage."
         case .noSTS:
-            return "No sts endpoint if the build read its account from its ARN: \(amount) a month."
+            return "\(accountFromARN): true drops the sts endpoint: \(amount) a month less."
         }
     }
 

@@ -132,7 +132,7 @@ public enum Checklist {
         if !ca.upstream.isEmpty {
             out += "- [ ] **Create repository** `\(ca.upstream)`, public upstream `\(ca.externalConnection)`.\n"
         }
-        out += "- [ ] **Create repository** `\(ca.repository)`, format \(ca.format.rawValue)"
+        out += "- [ ] **Create repository** `\(ca.repository)`, for \(Catalog.format(ca.format).tool) packages"
         out += ca.upstream.isEmpty ? ", no upstream.\n" : ", upstream repository `\(ca.upstream)`.\n"
         let assets = Policies.assetsBucketArn.variables[0]
         let users = plan.policies.filter { $0.document.rendered(pretty: false).variables.contains(assets) }.map(\.file)
@@ -191,7 +191,9 @@ public enum Checklist {
         let through = ca.upstream.isEmpty ? "" : " through `\(ca.upstream)`"
         var out = "- [ ] In the pipeline `\(a.pipeline.name)`, choose **Release change**; both stages turn green.\n"
         if a.source.create && a.source.sampleApp {
-            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): the pre_build phase logs in to CodeArtifact (`\(ca.domain)`/`\(ca.repository)`), the build phase installs \(dependency(ca.format)) and prints `7`, the square root of 49.\n"
+            // npm and pip have a login tool; Maven and NuGet read a token from the environment.
+            let login = [.npm, .pypi].contains(ca.format) ? "logs in to CodeArtifact" : "gets a CodeArtifact token for"
+            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): the pre_build phase \(login) `\(ca.domain)`/`\(ca.repository)`; in the build phase \(Catalog.format(ca.format).tool) downloads \(dependency(ca.format))\(through), and the app prints `7`, the square root of 49.\n"
             out += "- [ ] In CodeArtifact, repository `\(ca.repository)` now lists \(dependency(ca.format)), fetched\(through) without internet access.\n"
         } else {
             out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): your buildspec ran in the VPC; the packages it installs come from CodeArtifact (`\(ca.domain)`/`\(ca.repository)`; `repo/\(a.build.buildspec)` shows how to log in).\n"
