@@ -49,6 +49,8 @@ struct InMemoryWizard: WizardDriver {
         let text: String? = switch state.focusedField?.control {
         case let input as TextInput: input.value.get(state)
         case let list as IdList: state.edit.buffer ?? list.value.get(state).joined(separator: " ")
+        case let pick as Pick: pick.typed(state)
+        case let pick as MultiPick: pick.typed(state)
         default: nil
         }
         let exported = if case .export = state.request { true } else { false }

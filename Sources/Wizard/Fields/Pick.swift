@@ -96,6 +96,9 @@ struct Pick: Control {
     }
 
     func summary(_ state: WizardState) -> String { text.summary(state) }
+
+    /// The text typed in it, while it is a text input (no list of the account's).
+    func typed(_ state: WizardState) -> String? { listed(state) ? nil : value.get(state) }
 }
 
 /// Several of what the account holds (the VPC's subnets), each with what a person needs to
@@ -176,4 +179,7 @@ struct MultiPick: Control {
     }
 
     func summary(_ state: WizardState) -> String { ids.summary(state) }
+
+    /// The ids typed in it, as typed, while it is a list of ids on one line.
+    func typed(_ state: WizardState) -> String? { listed(state) ? nil : state.edit.buffer ?? value.get(state).joined(separator: " ") }
 }
