@@ -123,7 +123,7 @@ public enum AnswerSchema {
         AnswerKey("role", .text(\.build.role.text), label: "Service role", help: """
             "new" creates the role the console's "New service role" would, with the VPC and \
             CodeArtifact permissions the article adds; or type an existing role's ARN.
-            """, rule: .custom { $0.role($1, $2.build.role, region: $2.region); $0.givenRole($1, $2) }),
+            """, rule: .custom { $0.role($1, $2.build.role, region: $2.region); $0.givenRole($1, $2.build.role) }),
         AnswerKey("logs", .choice(.of(\.build.logs)), label: "Logs", help: """
             CloudWatch logs, as in the article; they need the logs endpoint in the VPC. "none" \
             plans no logs endpoint.
@@ -146,7 +146,7 @@ public enum AnswerSchema {
         AnswerKey("role", .text(\.pipeline.role.text), label: "Service role", help: """
             "new" creates a role with only what the pipeline needs (the console's default role is \
             far broader); or type an existing role's ARN.
-            """, rule: .custom { $0.role($1, $2.pipeline.role, region: $2.region); $0.givenRole($1, $2) }),
+            """, rule: .custom { $0.role($1, $2.pipeline.role, region: $2.region); $0.givenRole($1, $2.pipeline.role) }),
         AnswerKey("trigger", .choice(.of(\.pipeline.trigger)), label: "Trigger", help: """
             "events": an EventBridge rule starts the pipeline on a push (the console's default). \
             "poll": CodePipeline polls the repository. "none": start it by hand.

@@ -187,10 +187,9 @@ struct Checks {
     }
 
     /// A role given by ARN is used as it is: what it must allow, said where the answer is.
-    mutating func givenRole(_ path: String, _ answers: Answers) {
-        guard let role = RoleSteps.roles(PlanContext(answers)).first(where: { $0.given?.key == path }),
-              let arn = role.given?.arn, Patterns.isRoleARN(arn) else { return }
-        warning(path, "\(arn) is used as it is: \(role.requirement)")
+    mutating func givenRole(_ path: String, _ choice: RoleChoice) {
+        guard case .existing(let arn) = choice, Patterns.isRoleARN(arn), let kind = RoleKind.given(by: path) else { return }
+        warning(path, "\(arn) is used as it is: \(kind.requirement)")
     }
 
     mutating func subnets(_ path: String, _ answers: Answers) {

@@ -86,7 +86,7 @@ public enum Checklist {
             return "**New service role**, role name `\(role.name)` (its policies follow, below)"
         }
         let modify = id == .codeBuildRole ? "; clear **Allow AWS CodeBuild to modify this service role**" : ""
-        return "existing `\(given.arn)` (\(given.key), used as it is\(modify)): \(role.requirement)"
+        return "existing `\(given.arn)` (\(given.key), used as it is\(modify)): \(role.kind.requirement)"
     }
 
     /// The policies of the roles the consoles made, once they exist: vpcpipe's inline ones, in

@@ -690,14 +690,14 @@ judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' ''
 # What exists already, and whose it is.
 reading 3 'CodeBuild service role'
 if listed - ROLES 'codebuild-Private-service-role'; then
-  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
+  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must trust codebuild.amazonaws.com as policies/codebuild-trust.json does, and allow what policies/codebuild-base.json and policies/codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 4 'CodePipeline service role'
 if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
-  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
+  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must trust codepipeline.amazonaws.com as policies/codepipeline-trust.json does, and allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
