@@ -23,12 +23,16 @@ final class LiveCheckTests: EmulatorTestCase {
 
         let live = try vpcpipe(["--headless", answers.path, "--check", "--live"])
         XCTAssertEqual(live.status, 1, live.summary)
+        // Each on its key's line and column, as the reader's errors are.
+        let lines = live.stderr.split(separator: "\n").map(String.init)
         for expected in [
-            "answers.yaml:43:8: error: network.vpc: \(missing) was not found in us-west-2",
-            "answers.yaml:45:7: error: network.subnets[0]: \(network.subnets[0]) is in \(network.vpc), not in network.vpc \(missing)",
-            "answers.yaml:48:7: error: network.route_tables[0]: \(unused) is the route table of none of network.subnets",
+            "error: network.vpc: \(missing) was not found in us-west-2",
+            "error: network.subnets[0]: \(network.subnets[0]) is in \(network.vpc), not in network.vpc \(missing)",
+            "error: network.route_tables[0]: \(unused) is the route table of none of network.subnets",
         ] {
-            XCTAssertTrue(live.stderr.contains(expected), "missing \(expected) in\n\(live.stderr)")
+            let line = try XCTUnwrap(lines.first { $0.contains(": " + expected) }, "missing \(expected) in\n\(live.stderr)")
+            let place = line.dropFirst(answers.path.count).prefix { $0 != " " }.split(separator: ":")
+            XCTAssertTrue(line.hasPrefix(answers.path + ":") && place.count == 2 && place.allSatisfy { Int($0) != nil }, line)
         }
         XCTAssertTrue(live.stderr.contains("4 errors in account \(pipeline.account)"), live.stderr)
 
