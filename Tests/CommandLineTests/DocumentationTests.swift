@@ -137,6 +137,8 @@ final class ReadingTheAccountPolicyTests: XCTestCase {
         for arguments in wizard {
             read.formUnion(Permissions(Names(Article.answers)).actions(Command(arguments[0], arguments[1])))
         }
+        // --live's prices, for the cost.
+        for query in PriceList.queries(region: region) { read.formUnion(Permissions(Names(Article.answers)).actions(query)) }
         XCTAssertEqual(documented, read, "docs/permissions.md lacks \(read.subtracting(documented)), grants \(documented.subtracting(read))")
     }
 }

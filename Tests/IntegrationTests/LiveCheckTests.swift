@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import TestSupport
 import XCTest
 
@@ -64,6 +65,18 @@ final class LiveCheckTests: EmulatorTestCase {
             return !["Describe", "List", "Get", "BatchGet", "Head"].contains { operation.hasPrefix($0) }
         }
         XCTAssertEqual(changes, [], "--live changed the account")
+
+        // With --out, --live prices the plan from the Price List API (the stand-in's $0.0105 an
+        // endpoint-hour); without it, from the table.
+        let priced = work.appendingPathComponent("live-out")
+        let written = try vpcpipe(["--headless", answers.path, "--out", priced.path, "--live"])
+        XCTAssertEqual(written.status, 0, written.summary)
+        let online = try String(contentsOf: priced.appendingPathComponent("checklist.md"), encoding: .utf8)
+        XCTAssertTrue(online.contains("x $0.0105 (online: AWS Price List API, read "), online)
+        let offline = try String(contentsOf: out.appendingPathComponent("checklist.md"), encoding: .utf8)
+        XCTAssertTrue(offline.contains("x $0.01 (price table of "), offline)
+        let priceCalls = try await emulator.calls().dropFirst(start).filter { $0 == "pricing:GetProducts" }
+        XCTAssertEqual(priceCalls.count, PriceList.queries(region: "us-west-2").count)
     }
 
     func testNoCredentialsIsSaidInOneLine() throws {
