@@ -9,7 +9,7 @@ call() {
   local status
   OUT=''
   if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
+  OUT=$(run_aws "$@") && return 0
   status=$?
   if grep -qiE "$GONE" "$ERRORS"; then
     OUT=''

@@ -8,6 +8,32 @@ public enum SampleApp {
         public var contents: String
     }
 
+    /// What proves a build of the sample app went through CodeArtifact without internet: verify.sh
+    /// reads it in the build's log and the repository, checklist.md asks a person to.
+    public struct Proof: Equatable, Sendable {
+        /// The line the app prints: the square root of 49.
+        public var line: String
+        /// The package the app depends on, fetched through the upstream into the repository.
+        public var package: String
+        /// Its namespace (a Maven group), where the format has one.
+        public var namespace: String?
+        /// What `aws codeartifact login` prints once the tool is configured; nil for Maven,
+        /// which has no login tool (the token goes to settings.xml through the environment).
+        public var login: String?
+    }
+
+    public static func proof(_ format: PackageFormat) -> Proof {
+        // awscli's codeartifact login: "Successfully configured TOOL to use AWS CodeArtifact repository URL".
+        func login(_ tool: String) -> String { "Successfully configured \(tool) to use AWS CodeArtifact repository" }
+        return switch format {
+        case .npm: Proof(line: "7", package: "mathjs", login: login("npm"))
+        case .pypi: Proof(line: "7", package: "mpmath", login: login("pip"))
+        case .maven: Proof(line: "7", package: "commons-math3", namespace: "org.apache.commons")
+        // The dotnet tool configures NuGet's sources, and says so as nuget.
+        case .nuget: Proof(line: "7", package: "MathNet.Numerics", login: login("nuget"))
+        }
+    }
+
     /// The buildspec first: a pipeline started by the first commit should find it.
     public static func files(_ answers: Answers) -> [File] {
         [File(path: answers.build.buildspec, contents: buildspec(answers))] + app(answers.codeartifact.format, answers: answers)
