@@ -173,14 +173,20 @@ cause() {
   esac
 }
 
-# judge_build LINES: stops when the build did not succeed: the stage, the phase that failed
-# and what CodeBuild said of it, the last LINES lines of the log, the likely cause.
+# judge_build LINES: shows the last LINES lines of the build's log; stops when the build did
+# not succeed: the stage, the phase that failed and what CodeBuild said of it, the log's lines,
+# the likely cause.
 judge_build() {
   local lines=$1 phase code message tail likely
-  if [ "$DRY_RUN" = 1 ] || [ "$BUILD_STATUS" = SUCCEEDED ]; then return 0; fi
-  IFS=$'\t' read -r phase code message <<< "$FAILED_PHASE"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   tail=$(grep -v '^[[:space:]]*$' <<< "$LOG" | tail -n "$lines" || true)
   tail=${tail//$'\n'/$'\n  '}
+  if [ "$BUILD_STATUS" = SUCCEEDED ]; then
+    echo "  the build $BUILD succeeded; the last lines of its log:"
+    echo "  ${tail:-(no log lines)}"
+    return 0
+  fi
+  IFS=$'\t' read -r phase code message <<< "$FAILED_PHASE"
   likely=$(cause "$tail"$'\n'"$message")
   fail "stage $BUILD_STAGE: the build $BUILD is $BUILD_STATUS, in phase $phase: $code${message:+: $message}" \
     "the last lines of its log:" \
@@ -205,10 +211,15 @@ expect_line() {
 # expect_package WHAT CALL...: the repository lists the package (CALL prints its versions'
 # rows: VERSION<TAB>ORIGIN), at least one version fetched from outside the domain.
 expect_package() {
-  local what=$1
+  local what=$1 status=0
   shift
-  call "$@"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(run_aws "$@") || status=$?
+  if [ "$status" -ne 0 ] && ! grep -q ResourceNotFoundException "$ERRORS"; then
+    report
+    exit "$status"
+  fi
   if [ -z "$OUT" ] || [ "$OUT" = None ]; then
     fail "stage $BUILD_STAGE: $what is not in the repository: the build did not fetch it through CodeArtifact"
   fi
