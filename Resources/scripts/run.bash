@@ -40,6 +40,16 @@ finish() {
 trap finish EXIT
 trap 'STOP=asked' USR1
 
+# planned TITLE...: the steps to come, in order, announced on the progress stream before the
+# first starts (a program shows them waiting).
+planned() {
+  local number=0 title
+  for title in "$@"; do
+    number=$((number + 1))
+    progress "plan $number/$TOTAL $title"
+  done
+}
+
 # step NUMBER TITLE: the step being run, for progress and for the failure message. A stop
 # asked for during the step before is made here, between steps.
 step() {

@@ -22,7 +22,8 @@ struct Vpcpipe: ParsableCommand {
             Exit status: 0 done, 1 invalid answers (nothing written), 64 usage error, \
             73 output folder not written (it holds what vpcpipe did not write; see --force).
             """,
-        version: "vpcpipe \(vpcpipeVersion)"
+        version: "vpcpipe \(vpcpipeVersion)",
+        subcommands: [Apply.self]
     )
 
     @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"))

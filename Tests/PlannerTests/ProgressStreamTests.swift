@@ -3,13 +3,14 @@ import TestSupport
 import XCTest
 @testable import Planner
 
-/// The scripts' progress stream (docs/progress.md), read back from dry runs: every step in
-/// order with its title, each done, then `done`; nothing anywhere without VPCPIPE_PROGRESS_FD.
+/// The scripts' progress stream (docs/progress.md), read back from dry runs: the steps planned,
+/// then every step in order with its title, each done, then `done`; nothing anywhere without VPCPIPE_PROGRESS_FD.
 /// (IntegrationTests read it from runs against the emulation: calls, waits, failures, stops.)
 final class ProgressStreamTests: XCTestCase {
     func testEachLineParses() {
         XCTAssertEqual(ProgressEvent(line: "step 3/21 CodeBuild service role"), .step(number: 3, total: 21, title: "CodeBuild service role"))
         XCTAssertEqual(ProgressEvent(line: "step 1/2 "), .step(number: 1, total: 2, title: ""))
+        XCTAssertEqual(ProgressEvent(line: "plan 2/21 CodePipeline service role"), .planned(number: 2, total: 21, title: "CodePipeline service role"))
         XCTAssertEqual(ProgressEvent(line: "step-done 3"), .stepDone(3))
         XCTAssertEqual(ProgressEvent(line: "command aws iam create-role"), .command("aws iam create-role"))
         XCTAssertEqual(ProgressEvent(line: "wait 2 not available yet; checking again in 15s"), .wait("2 not available yet; checking again in 15s"))
@@ -45,9 +46,9 @@ final class ProgressStreamTests: XCTestCase {
                 XCTAssertEqual(steps.map(\.0), Array(1...steps.count), "\(label) \(script): steps in order")
                 XCTAssertEqual(Set(steps.map(\.1)), [steps.count], "\(label) \(script): N is the count of steps")
                 if let expected = titles[script] { XCTAssertEqual(steps.map(\.2), expected, "\(label) \(script)") }
-                var expected: [ProgressEvent] = []
+                var expected: [ProgressEvent] = steps.map { .planned(number: $0.0, total: $0.1, title: $0.2) }
                 for (number, total, title) in steps { expected += [.step(number: number, total: total, title: title), .stepDone(number)] }
-                XCTAssertEqual(events, expected + [.done], "\(label) \(script): each step done, then done")
+                XCTAssertEqual(events, expected + [.done], "\(label) \(script): the steps planned, each done, then done")
             }
         }
         XCTAssertFalse(sandbox.awsWasCalled)

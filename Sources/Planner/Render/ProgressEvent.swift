@@ -2,6 +2,8 @@
 // library writes them (Resources/scripts/run.bash: progress, step, waiting, say_errors, finish).
 
 public enum ProgressEvent: Equatable, Sendable {
+    /// `plan K/N TITLE`: a step to come, announced before the first starts.
+    case planned(number: Int, total: Int, title: String)
     /// `step K/N TITLE`
     case step(number: Int, total: Int, title: String)
     /// `step-done K`
@@ -25,11 +27,12 @@ public enum ProgressEvent: Equatable, Sendable {
         let word = line.prefix { $0 != " " }
         let rest = line.dropFirst(word.count + 1)
         switch word {
-        case "step":
+        case "plan", "step":
             let fraction = rest.prefix { $0 != " " }
             let parts = fraction.split(separator: "/")
             guard parts.count == 2, let number = Int(parts[0]), let total = Int(parts[1]) else { return nil }
-            self = .step(number: number, total: total, title: String(rest.dropFirst(fraction.count + 1)))
+            let title = String(rest.dropFirst(fraction.count + 1))
+            self = word == "plan" ? .planned(number: number, total: total, title: title) : .step(number: number, total: total, title: title)
         case "step-done":
             guard let number = Int(rest) else { return nil }
             self = .stepDone(number)

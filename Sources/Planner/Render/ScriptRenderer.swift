@@ -80,7 +80,8 @@ public enum ScriptRenderer {
         let steps = self.steps(script, plan)
         var out = header(script, plan)
         out += script.libraryText
-        out += "\nTOTAL=\(steps.count)\n" + identity(plan)
+        let titles = script == .setup ? steps.map(\.title) : steps.map { "Remove: " + $0.title }
+        out += "\nTOTAL=\(steps.count)\n" + planned(titles) + identity(plan)
         switch script {
         case .setup:
             // Read before create: preflight, then every step's check, then the problems, if any,
@@ -99,7 +100,7 @@ public enum ScriptRenderer {
             out += confirmation(script, heading: "It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
                                 resources: steps.flatMap { step in step.resources.filter { !$0.existing }.map { (step, $0) } })
             for (index, step) in steps.enumerated() {
-                out += "\nstep \(index + 1) \(Shell.quote(.text("Remove: " + step.title)))\n"
+                out += "\nstep \(index + 1) \(Shell.quote(.text(titles[index])))\n"
                     + step.teardown.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
             }
         }
@@ -147,6 +148,11 @@ public enum ScriptRenderer {
             names.append(name)
         }
         return names
+    }
+
+    /// The steps' titles, for the progress stream before anything else.
+    static func planned(_ titles: [String]) -> String {
+        "planned " + titles.map { Shell.quote(.text($0)) }.joined(separator: " \\\n  ") + "\n"
     }
 
     /// The account and region the script works in, learnt before anything else.

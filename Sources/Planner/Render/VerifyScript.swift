@@ -65,7 +65,7 @@ public enum VerifyScript {
             runtime: ["ACCOUNT", "EXECUTION", "BUILD", "FAILED_PHASE"]
         ).render(plan)
         out += libraryText
-        out += "\nTOTAL=\(steps.count)\n" + ScriptRenderer.identity(plan)
+        out += "\nTOTAL=\(steps.count)\n" + ScriptRenderer.planned(steps.map(\.title)) + ScriptRenderer.identity(plan)
         for (index, step) in steps.enumerated() {
             out += "\nstep \(index + 1) \(Shell.quote(.text(step.title)))\n" + step.lines.joined(separator: "\n") + "\n"
         }

@@ -99,6 +99,16 @@ finish() {
 trap finish EXIT
 trap 'STOP=asked' USR1
 
+# planned TITLE...: the steps to come, in order, announced on the progress stream before the
+# first starts (a program shows them waiting).
+planned() {
+  local number=0 title
+  for title in "$@"; do
+    number=$((number + 1))
+    progress "plan $number/$TOTAL $title"
+  done
+}
+
 # step NUMBER TITLE: the step being run, for progress and for the failure message. A stop
 # asked for during the step before is made here, between steps.
 step() {
@@ -665,6 +675,29 @@ await_gone() {
 }
 
 TOTAL=23
+planned 'Read the VPC, its subnets, route tables and endpoints in us-west-2; find what exists' \
+  'Turn on DNS support and DNS host names in vpc-0123456789abcdef0' \
+  'CodeBuild service role' \
+  'CodePipeline service role' \
+  'EventBridge role that starts the pipeline' \
+  'Security group of the build' \
+  'Security group of the interface endpoints' \
+  'CodeArtifact domain private' \
+  'CodeArtifact repository npm-store with public:npmjs' \
+  'CodeArtifact repository Private' \
+  'S3 artifact bucket of the pipeline' \
+  'Interface VPC endpoint com.amazonaws.us-west-2.logs' \
+  'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api' \
+  'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories' \
+  'Interface VPC endpoint com.amazonaws.us-west-2.sts' \
+  'Gateway VPC endpoint com.amazonaws.us-west-2.s3' \
+  'CodeCommit repository Private' \
+  'Commit the sample app to Private on main' \
+  'CloudWatch log group /aws/codebuild/Private' \
+  'CodeBuild project Private in the VPC' \
+  'Wait until the interface endpoints are available' \
+  'CodePipeline Private (V2): source, then build' \
+  'EventBridge rule codepipeline-Private-source on main'
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "Account: $ACCOUNT"
 echo "Region:  $REGION"

@@ -82,6 +82,16 @@ finish() {
 trap finish EXIT
 trap 'STOP=asked' USR1
 
+# planned TITLE...: the steps to come, in order, announced on the progress stream before the
+# first starts (a program shows them waiting).
+planned() {
+  local number=0 title
+  for title in "$@"; do
+    number=$((number + 1))
+    progress "plan $number/$TOTAL $title"
+  done
+}
+
 # step NUMBER TITLE: the step being run, for progress and for the failure message. A stop
 # asked for during the step before is made here, between steps.
 step() {
@@ -272,6 +282,25 @@ await_gone() {
 }
 
 TOTAL=19
+planned 'Remove: EventBridge rule codepipeline-Private-source on main' \
+  'Remove: CodePipeline Private (V2): source, then build' \
+  'Remove: CodeBuild project Private in the VPC' \
+  'Remove: CloudWatch log group /aws/codebuild/Private' \
+  'Remove: CodeCommit repository Private' \
+  'Remove: Gateway VPC endpoint com.amazonaws.us-west-2.s3' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.sts' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.logs' \
+  'Remove: S3 artifact bucket of the pipeline' \
+  'Remove: CodeArtifact repository Private' \
+  'Remove: CodeArtifact repository npm-store with public:npmjs' \
+  'Remove: CodeArtifact domain private' \
+  'Remove: Security group of the interface endpoints' \
+  'Remove: Security group of the build' \
+  'Remove: EventBridge role that starts the pipeline' \
+  'Remove: CodePipeline service role' \
+  'Remove: CodeBuild service role'
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "Account: $ACCOUNT"
 echo "Region:  $REGION"

@@ -74,6 +74,16 @@ finish() {
 trap finish EXIT
 trap 'STOP=asked' USR1
 
+# planned TITLE...: the steps to come, in order, announced on the progress stream before the
+# first starts (a program shows them waiting).
+planned() {
+  local number=0 title
+  for title in "$@"; do
+    number=$((number + 1))
+    progress "plan $number/$TOTAL $title"
+  done
+}
+
 # step NUMBER TITLE: the step being run, for progress and for the failure message. A stop
 # asked for during the step before is made here, between steps.
 step() {
@@ -338,14 +348,20 @@ cause() {
   esac
 }
 
-# judge_build LINES: stops when the build did not succeed: the stage, the phase that failed
-# and what CodeBuild said of it, the last LINES lines of the log, the likely cause.
+# judge_build LINES: shows the last LINES lines of the build's log; stops when the build did
+# not succeed: the stage, the phase that failed and what CodeBuild said of it, the log's lines,
+# the likely cause.
 judge_build() {
   local lines=$1 phase code message tail likely
-  if [ "$DRY_RUN" = 1 ] || [ "$BUILD_STATUS" = SUCCEEDED ]; then return 0; fi
-  IFS=$'\t' read -r phase code message <<< "$FAILED_PHASE"
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   tail=$(grep -v '^[[:space:]]*$' <<< "$LOG" | tail -n "$lines" || true)
   tail=${tail//$'\n'/$'\n  '}
+  if [ "$BUILD_STATUS" = SUCCEEDED ]; then
+    echo "  the build $BUILD succeeded; the last lines of its log:"
+    echo "  ${tail:-(no log lines)}"
+    return 0
+  fi
+  IFS=$'\t' read -r phase code message <<< "$FAILED_PHASE"
   likely=$(cause "$tail"$'\n'"$message")
   fail "stage $BUILD_STAGE: the build $BUILD is $BUILD_STATUS, in phase $phase: $code${message:+: $message}" \
     "the last lines of its log:" \
@@ -370,10 +386,15 @@ expect_line() {
 # expect_package WHAT CALL...: the repository lists the package (CALL prints its versions'
 # rows: VERSION<TAB>ORIGIN), at least one version fetched from outside the domain.
 expect_package() {
-  local what=$1
+  local what=$1 status=0
   shift
-  call "$@"
-  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(run_aws "$@") || status=$?
+  if [ "$status" -ne 0 ] && ! grep -q ResourceNotFoundException "$ERRORS"; then
+    report
+    exit "$status"
+  fi
   if [ -z "$OUT" ] || [ "$OUT" = None ]; then
     fail "stage $BUILD_STAGE: $what is not in the repository: the build did not fetch it through CodeArtifact"
   fi
@@ -442,6 +463,11 @@ await_gone() {
 }
 
 TOTAL=5
+planned 'Start a run of the pipeline Private, or follow the one in progress' \
+  'Wait for its stages: Source, then Build' \
+  'Find the build of stage Build and read its log' \
+  'The sample app printed 7, after logging in to CodeArtifact' \
+  'mathjs came through the upstream npm-store into Private'
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "Account: $ACCOUNT"
 echo "Region:  $REGION"
