@@ -173,17 +173,20 @@ cause() {
   esac
 }
 
-# judge_build LINES: shows the last LINES lines of the build's log; stops when the build did
-# not succeed: the stage, the phase that failed and what CodeBuild said of it, the log's lines,
-# the likely cause.
+# judge_build LINES: shows the build's phase of the log of a build that succeeded; stops when
+# it did not: the stage, the phase that failed and what CodeBuild said of it, the last LINES
+# lines of the log, the likely cause.
 judge_build() {
   local lines=$1 phase code message tail likely
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   tail=$(grep -v '^[[:space:]]*$' <<< "$LOG" | tail -n "$lines" || true)
   tail=${tail//$'\n'/$'\n  '}
   if [ "$BUILD_STATUS" = SUCCEEDED ]; then
-    echo "  the build $BUILD succeeded; the last lines of its log:"
-    echo "  ${tail:-(no log lines)}"
+    # Its build phase, where the app ran, else its last lines.
+    phase=$(sed -n '/Entering phase BUILD/,/Phase complete: BUILD/p' <<< "$LOG" | grep -v '^[[:space:]]*$' || true)
+    if [ -n "$phase" ]; then echo "  the build $BUILD succeeded; its log's build phase:"; else echo "  the build $BUILD succeeded; its log:"; fi
+    phase=${phase:-$tail}
+    echo "  ${phase//$'\n'/$'\n  '}"
     return 0
   fi
   IFS=$'\t' read -r phase code message <<< "$FAILED_PHASE"

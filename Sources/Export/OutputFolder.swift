@@ -13,7 +13,7 @@ public enum OutputFolder {
     public static let manifestName = ".vpcpipe-manifest"
     /// The output of the scripts `vpcpipe apply` and the wizard run (ScriptProcess): vpcpipe's
     /// though no export wrote it, so it makes no folder foreign, and an export keeps it.
-    public static let runLog = "setup.log"
+    public static let runLog = runLogFile
 
     public struct Refusal: Error, CustomStringConvertible, Equatable {
         public var description: String

@@ -30,7 +30,7 @@ public final class ScriptProcess {
     static let progressDescriptor: Int32 = 3
 
     /// Starts `bash SCRIPT ARGUMENTS` with the environment of this process and the progress
-    /// descriptor; appends its output to `log` (created if need be).
+    /// descriptor; appends a line saying so, then its output, to `log` (created if need be).
     public init(script: String, arguments: [String], log logPath: String, keep: Int = 200) throws {
         self.keep = keep
         var outputPipe: [Int32] = [0, 0], progressPipe: [Int32] = [0, 0]
@@ -43,6 +43,9 @@ public final class ScriptProcess {
         guard logDescriptor >= 0 else {
             throw Failure(description: "cannot write \(logPath): \(String(cString: strerror(errno)))")
         }
+        // Each run in the log starts with what ran, and when.
+        let header = Array("\n== vpcpipe, \(ISO8601DateFormatter().string(from: Date())): bash \((["bash", script] + arguments).dropFirst().joined(separator: " "))\n".utf8)
+        _ = header.withUnsafeBytes { Glibc.write(logDescriptor, $0.baseAddress, $0.count) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -182,4 +185,13 @@ public final class ScriptProcess {
 
     /// Whether the script ended and all it wrote was read.
     public var isFinished: Bool { descriptors.isEmpty && exitStatus() != nil }
+}
+
+/// Seconds of a monotonic clock, for the times of a run's steps.
+public enum Clock {
+    public static var now: Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }

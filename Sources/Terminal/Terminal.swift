@@ -47,31 +47,53 @@ public enum Terminal {
         state.saveName = Files.freeName("vpcpipe-answers.yaml")
         var dirty = true
         var replacedNote: String?  // said after the terminal is restored
+        let runner = ScriptRunner()
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
             if let signal = Signals.caught() {
+                runner.terminate()
                 endwin()
                 let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
                 let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
                 FileHandle.standardError.write(Data("vpcpipe: stopped by signal \(signal); \(note)\n".utf8))
                 return 128 + signal
             }
-            guard let message = Keys.next() else { dirty = false; continue }
-            state = update(state, message)
-            if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
-            if let request = state.request {
-                state = update(state, perform(request, state, force: force, replacedNote: &replacedNote))
+            // While a script runs, the keyboard and its pipes are waited on together.
+            let messages: [Message]
+            if runner.isRunning {
+                messages = runner.next(waiting: 250)
+            } else if let key = Keys.next() {
+                messages = [key]
+            } else {
+                dirty = false
+                continue
             }
+            for message in messages {
+                state = update(state, message)
+                if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
+                while let request = state.request {
+                    state = update(state, perform(request, state, force: force, runner: runner, replacedNote: &replacedNote))
+                }
+            }
+            // Keys are read without waiting while a script runs: the poll waits instead.
+            vp_timeout(runner.isRunning ? 0 : 200)
             dirty = true
         }
         endwin()
         if let replacedNote { FileHandle.standardError.write(Data((replacedNote + "\n").utf8)) }
         if let farewell = state.farewell { print(farewell) }
-        return state.exit == .exported ? 0 : 130
+        guard state.exit == .exported else { return 130 }
+        return state.run?.status ?? 0
     }
 
-    private static func perform(_ request: Request, _ state: WizardState, force: Bool, replacedNote: inout String?) -> Message {
+    private static func perform(_ request: Request, _ state: WizardState, force: Bool, runner: ScriptRunner,
+                                replacedNote: inout String?) -> Message {
         switch request {
+        case .run(.start(let folder, let script, let arguments)):
+            return runner.start(folder: folder, script: script, arguments: arguments)
+        case .run(.stop):
+            runner.askToStop()
+            return .run(.tick(at: Clock.now))
         case .saveAnswers:
             do {
                 return .saved(path: try Files.writeNew(state.saveName, AnswersFile.write(state.answers)))

@@ -24,6 +24,8 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
         next.farewell = done
     case .exportRefused(let why):
         next.status = .init(text: "Not written: \(why)", isError: true)
+    case .run(let message):
+        next.receive(message)
     }
     if next.answers != before {
         next.answers = AnswerSchema.refill(from: before, to: next.answers)
@@ -37,7 +39,10 @@ extension WizardState {
     mutating func press(_ key: Key) {
         switch mode {
         case .done:
-            exit = .exported
+            // "Run setup.sh now?": y runs it; any other key leaves (the default, No).
+            if key == .character("y") || key == .character("Y") { startRun() } else { exit = .exported }
+        case .running:
+            pressInRun(key)
         case .quitPrompt:
             switch key {
             case .character("s"), .character("S"): request = .saveAnswers

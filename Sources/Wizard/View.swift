@@ -8,6 +8,10 @@ public func view(_ state: WizardState) -> Frame {
         Layout.tooSmall(&frame)
         return frame
     }
+    if state.mode == .running, let run = state.run {
+        Layout.run(run, into: &frame)
+        return frame
+    }
     let screen = state.currentScreen
     let width = state.size.columns
     let title = " vpcpipe · \(state.screen.rawValue + 1)/\(ScreenID.allCases.count) · \(screen.title)"
@@ -17,7 +21,9 @@ public func view(_ state: WizardState) -> Frame {
         for (i, line) in Text.wrap(message, width: width - 4).enumerated() {
             frame.put(line, row: 2 + i, column: 2, style: Style(.created, bold: true))
         }
-        frame.put(Text.fit(" Press any key to leave the wizard.", width), row: state.size.rows - 1, column: 0,
+        frame.put("Run setup.sh now, then verify.sh? [y/N]",
+                  row: state.size.rows - 3, column: 2, style: Style(bold: true))
+        frame.put(Text.fit(" y run setup.sh, then verify.sh  any other key: leave the wizard", width), row: state.size.rows - 1, column: 0,
                   style: Style(.keyHelp, reverse: true))
         return frame
     }

@@ -58,7 +58,6 @@ struct Apply: ParsableCommand {
 
     /// Runs one script to its end, saying each step as the stream tells it.
     private func runScript(_ script: String, arguments: [String], log: String) throws -> ScriptRun {
-        appendHeader(([script] + arguments).joined(separator: " "), to: log)
         let process: ScriptProcess
         do {
             process = try ScriptProcess(script: folder + "/" + script, arguments: arguments, log: log)
@@ -138,32 +137,12 @@ struct Apply: ParsableCommand {
         }
     }
 
-    private func appendHeader(_ command: String, to log: String) {
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        guard let handle = FileHandle(forWritingAtPath: log) ?? {
-            FileManager.default.createFile(atPath: log, contents: nil)
-            return FileHandle(forWritingAtPath: log)
-        }() else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data("\n== vpcpipe apply, \(stamp): bash \(folder)/\(command)\n".utf8))
-        try? handle.close()
-    }
-
     /// A line on stdout at once, whether it is a terminal or a pipe.
     private func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
-}
-
-/// Seconds of a monotonic clock, for the steps' times.
-enum Clock {
-    static var now: Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
 }
 
 /// Ctrl-C while apply runs: counted by the handler, read by the loop.

@@ -46,6 +46,7 @@ final class ApplyTests: XCTestCase {
         XCTAssertFalse(run.stdout.contains("  aws "), "the commands go to the log, not the screen")
         let log = try String(contentsOf: out.appendingPathComponent("setup.log"), encoding: .utf8)
         XCTAssertTrue(log.contains(": bash \(out.path)/setup.sh --dry-run\n"), log)
+        XCTAssertTrue(log.contains(": bash \(out.path)/verify.sh --dry-run\n"), log)
         XCTAssertTrue(log.contains("  aws codebuild create-project --name 'Private'"), "setup.sh's output")
         XCTAssertTrue(log.contains("  aws codepipeline start-pipeline-execution --name 'Private'"), "verify.sh's output")
 

@@ -32,7 +32,7 @@ final class ApplyTests: EmulatorTestCase {
         XCTAssertTrue(passed.stdout.contains("verify.sh: done, 5 steps in "), passed.stdout)
         XCTAssertTrue(passed.stdout.hasSuffix("mathjs is in private/Private, fetched through npm-store without internet access.\n"), passed.stdout)
         let log = try String(contentsOf: pipeline.out.appendingPathComponent("setup.log"), encoding: .utf8)
-        XCTAssertEqual(log.components(separatedBy: "== vpcpipe apply, ").count - 1, 3, "two setup.sh runs and one verify.sh in the log")
+        XCTAssertEqual(log.components(separatedBy: "\n== vpcpipe, ").count - 1, 3, "two setup.sh runs and one verify.sh in the log")
         XCTAssertTrue(log.contains("Setup is complete."))
         XCTAssertTrue(log.contains("The pipeline works: its run "))
     }

@@ -1,6 +1,10 @@
 // The scripts' progress stream (docs/progress.md), read back: one event a line, as the bash
 // library writes them (Resources/scripts/run.bash: progress, step, waiting, say_errors, finish).
 
+/// The file of the output folder where `vpcpipe apply` and the wizard write the whole output of
+/// the scripts they run.
+public let runLogFile = "setup.log"
+
 public enum ProgressEvent: Equatable, Sendable {
     /// `plan K/N TITLE`: a step to come, announced before the first starts.
     case planned(number: Int, total: Int, title: String)

@@ -100,6 +100,12 @@ public struct ScriptRun: Equatable, Sendable {
         end(.ended(status: status), at: now)
     }
 
+    /// The script could not be started (no bash, say): `reason` is its error, 127 its status.
+    public mutating func couldNotStart(_ reason: String, at now: Double) {
+        errors.append(reason)
+        end(.ended(status: 127), at: now)
+    }
+
     /// The outcome as a process exit status: 0 completed, else the script's.
     public var status: Int32? {
         switch outcome {
