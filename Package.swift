@@ -34,7 +34,7 @@ let package = Package(
             ]
         ),
         // vpcpipe's own speed and memory, printed (README: Performance).
-        .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),
+        .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "Export", "VpcpipeResources"]),
         // What the test targets share: the article fixture, the process runner, seeds, golden
         // files, the built binary's path and the local AWS emulation.
         .testTarget(name: "TestSupport", dependencies: ["Planner", "VpcpipeResources"]),

@@ -20,12 +20,9 @@ FAILED_PHASE=''
 # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure stops
 # the script with AWS's message.
 call() {
-  local status
-  OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(run_aws "$@") && return 0
-  status=$?
-  report
+  local status=0
+  attempt "$@" || status=$?
+  if [ "$status" -ne 0 ]; then report; fi
   return "$status"
 }
 
@@ -216,9 +213,8 @@ expect_line() {
 expect_package() {
   local what=$1 status=0
   shift
-  OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(run_aws "$@") || status=$?
+  attempt "$@" || status=$?
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   if [ "$status" -ne 0 ] && ! grep -q ResourceNotFoundException "$ERRORS"; then
     report
     exit "$status"

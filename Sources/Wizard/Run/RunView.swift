@@ -36,9 +36,9 @@ extension Layout {
         if current.isRunning {
             let doing = current.waiting.map { "waiting: " + $0 } ?? current.command.map { "running: " + $0 }
                 ?? (screen.stopping ? "stopping after this step" : "")
-            frame.put(Text.fit(doing, width - 2), row: nowRow, column: 1, style: Style(.dim))
+            frame.put(doing, row: nowRow, column: 1, style: Style(.dim), limit: width - 2)
         }
-        frame.put(Text.fit("The whole output goes to \(screen.log)", width - 2), row: logRow, column: 1, style: Style(.dim))
+        frame.put("The whole output goes to \(screen.log)", row: logRow, column: 1, style: Style(.dim), limit: width - 2)
         let keys = screen.isFinished ? " l output  Enter leave"
             : screen.stopping ? " l output  (stops after the step in progress)" : " l output  Ctrl-C stop"
         frame.put(Text.fit(keys, width), row: keysRow, column: 0, style: Style(.keyHelp, reverse: true))
@@ -51,7 +51,8 @@ extension Layout {
         let done = run.steps.filter { $0.mark == .done }.count
         let counts = " \(done)/\(run.steps.count) " + clock(run.elapsed(at: now))
         let label = " " + run.script.padding(toLength: 10, withPad: " ", startingAt: 0)
-        let room = max(10, frame.size.columns - label.count - counts.count - 4)
+        // At most 40 cells: a wider bar tells no more, and each of its cells costs a Unicode lookup.
+        let room = max(10, min(40, frame.size.columns - label.count - counts.count - 4))
         let filled = Int((run.fraction * Double(room)).rounded(.down))
         let role: Role = switch run.outcome {
         case .running: .focus
@@ -85,8 +86,10 @@ extension Layout {
             let number = String(step.number)
             let head = " " + mark + " " + String(repeating: " ", count: max(0, 3 - number.count)) + number + "  "
             frame.put(head, row: row, column: 0, style: style)
-            frame.put(Text.fit(step.title, width - head.count - time.count - 2), row: row, column: head.count,
-                      style: step.mark == .waiting ? Style(.dim) : step.mark == .running ? Style(bold: true) : .normal)
+            // Clipped, not padded: a wide terminal's row is mostly blank, and blanks cost cells.
+            frame.put(step.title, row: row, column: head.count,
+                      style: step.mark == .waiting ? Style(.dim) : step.mark == .running ? Style(bold: true) : .normal,
+                      limit: width - head.count - time.count - 2)
             frame.put(time, row: row, column: width - time.count - 1, style: Style(.dim))
         }
     }

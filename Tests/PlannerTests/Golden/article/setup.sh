@@ -158,6 +158,14 @@ run_aws() {
   aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS"
 }
 
+# attempt SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT and its errors in
+# ERRORS; returns the CLI's status. A dry run shows the call and calls nothing.
+attempt() {
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(run_aws "$@")
+}
+
 # One word for the shell, single-quoted as the script's own lines are.
 quote() {
   printf "'%s'" "${1//\'/\'\\\'\'}"

@@ -141,6 +141,14 @@ run_aws() {
   aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS"
 }
 
+# attempt SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT and its errors in
+# ERRORS; returns the CLI's status. A dry run shows the call and calls nothing.
+attempt() {
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(run_aws "$@")
+}
+
 # One word for the shell, single-quoted as the script's own lines are.
 quote() {
   printf "'%s'" "${1//\'/\'\\\'\'}"
@@ -192,11 +200,9 @@ tag_of() {
 # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a resource
 # that is already gone is not an error (a second teardown finds nothing to do).
 call() {
-  local status
-  OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(run_aws "$@") && return 0
-  status=$?
+  local status=0
+  attempt "$@" || status=$?
+  if [ "$status" -eq 0 ]; then return 0; fi
   if grep -qiE "$GONE" "$ERRORS"; then
     OUT=''
     echo "  already gone: $1 $2"

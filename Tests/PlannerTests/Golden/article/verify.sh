@@ -133,6 +133,14 @@ run_aws() {
   aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS"
 }
 
+# attempt SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT and its errors in
+# ERRORS; returns the CLI's status. A dry run shows the call and calls nothing.
+attempt() {
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(run_aws "$@")
+}
+
 # One word for the shell, single-quoted as the script's own lines are.
 quote() {
   printf "'%s'" "${1//\'/\'\\\'\'}"
@@ -195,12 +203,9 @@ FAILED_PHASE=''
 # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure stops
 # the script with AWS's message.
 call() {
-  local status
-  OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(run_aws "$@") && return 0
-  status=$?
-  report
+  local status=0
+  attempt "$@" || status=$?
+  if [ "$status" -ne 0 ]; then report; fi
   return "$status"
 }
 
@@ -391,9 +396,8 @@ expect_line() {
 expect_package() {
   local what=$1 status=0
   shift
-  OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(run_aws "$@") || status=$?
+  attempt "$@" || status=$?
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
   if [ "$status" -ne 0 ] && ! grep -q ResourceNotFoundException "$ERRORS"; then
     report
     exit "$status"
