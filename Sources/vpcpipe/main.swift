@@ -127,7 +127,8 @@ struct Vpcpipe: ParsableCommand {
         }
         if let note = OutputFolder.replacedNote(replaced, in: outputFolder) { printError(note) }
         print("wrote \(outputFolder)/: \(files.map(\.path).sorted().joined(separator: ", "))")
-        print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh")
+        print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh, then bash \(outputFolder)/verify.sh"
+              + " (or both: vpcpipe apply \(outputFolder))")
     }
 }
 
