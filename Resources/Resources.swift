@@ -3,6 +3,9 @@
 public enum BundledText {
     /// The article's answers: names Private/private, the npm-store upstream, us-west-2.
     public static var articleExample: String { String(decoding: PackageResources.article_yaml, as: UTF8.self) }
+
+    /// The dated price table, a row a unit price (prices.tsv; `Catalog.prices` reads it).
+    public static var priceTable: String { String(decoding: PackageResources.prices_tsv, as: UTF8.self) }
 }
 
 /// The bash library setup.sh, teardown.sh and verify.sh carry (scripts/NAME.bash), pasted into

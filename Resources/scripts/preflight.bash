@@ -1,6 +1,9 @@
 # setup.sh's preflight rules, pasted after setup.bash (this header is not). They judge the rows
 # that preflight's lookups read from the account, before anything is created: each problem is
 # recorded with the answer to change, and refuse_if_problems stops setup.sh with all of them.
+# vpcpipe --check --live runs the same rules in Swift (Sources/Planner/Preflight/PreflightRules.swift),
+# on the same rows: change both, and PreflightParityTests compares them. The words of each
+# problem_NAME and note_NAME are declared once in PreflightWords.swift and pasted before this file.
 # Rows are tab-separated, one a resource, as `--query ... --output text` prints them.
 # DRY_RUN, REGION, ACCOUNT and STEP are set by the script before this file.
 # ENDPOINT_SUBNETS, ENDPOINT_GROUPS and STEP are read by the script; the rows are set by its lookups.
@@ -49,24 +52,24 @@ judge_subnets() {
   PLAN_VPC=$vpc
   if [ "$DRY_RUN" = 1 ]; then ENDPOINT_SUBNETS='<endpoint-subnets>'; return 0; fi
   if [ -z "$ROUTE_TABLES" ]; then
-    problem network.vpc "$vpc was not found in $REGION (no route table belongs to it)"
+    problem_vpc_missing network.vpc "$vpc" "$REGION"
   fi
   for subnet in "$@"; do
     if ! row_of SUBNETS "$subnet"; then
-      problem "network.subnets[$index]" "$subnet was not found in $REGION"
+      problem_subnet_missing "network.subnets[$index]" "$subnet" "$REGION"
     else
       IFS=$'\t' read -r _ subnet_vpc zone _ <<< "$ROW"
       if [ "$subnet_vpc" != "$vpc" ]; then
-        problem "network.subnets[$index]" "$subnet is in $subnet_vpc, not in network.vpc $vpc"
+        problem_subnet_elsewhere "network.subnets[$index]" "$subnet" "$subnet_vpc" "$vpc"
       elif [[ $seen == *" $zone="* ]]; then
         local first=${seen#*" $zone="}
-        note "$subnet is in $zone, as ${first%% *} is: the build uses both, the interface endpoints only ${first%% *} (one subnet per Availability Zone)"
+        note_zone_shared "$subnet" "$zone" "${first%% *}"
       else
         seen+="$zone=$subnet "
         chosen+=("$subnet")
         while IFS=$'\t' read -r service zones; do
           if [ -n "$service" ] && [[ " $zones " != *" $zone "* ]]; then
-            problem "network.subnets[$index]" "$subnet is in $zone, where $service has no endpoint (it is offered in $zones): use a subnet of another zone"
+            problem_zone_not_offered "network.subnets[$index]" "$subnet" "$zone" "$service" "$zones"
           fi
         done <<< "$ENDPOINT_ZONES"
       fi
@@ -103,15 +106,16 @@ judge_route_tables() {
   local index=0 table used given=" $* "
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   used=$(subnet_tables | tr '\n' ' ')
+  used=${used% }
   for table in "$@"; do
     if [[ " $used " != *" $table "* ]]; then
-      problem "network.route_tables[$index]" "$table is the route table of none of network.subnets (they use ${used% }): the S3 gateway endpoint would not reach the build"
+      problem_table_unused "network.route_tables[$index]" "$table" "${used:-none of network.vpc}"
     fi
     index=$((index + 1))
   done
   for table in $used; do
     if [[ $given != *" $table "* ]]; then
-      problem network.route_tables "$table, the route table of $(subnets_on "$table"), is missing: add it, or the build there cannot reach S3"
+      problem_table_missing network.route_tables "$table" "$(subnets_on "$table")"
     fi
   done
 }
@@ -193,10 +197,10 @@ judge_endpoint() {
   if ! row_of ENDPOINTS "$service/$type"; then
     if row_of ENDPOINTS "$service/$other"; then
       IFS=$'\t' read -r _ id _ <<< "$ROW"
-      note "$id is an $other endpoint of $service, not the $type endpoint the build needs; it is left as it is"
+      note_other_type "$id" "$other" "$service" "$type"
     fi
     if [ "$mode" = existing ]; then
-      problem endpoints.existing "lists $name, but the VPC has no $type endpoint of $service: remove $name from the list and setup.sh creates one"
+      problem_existing_missing endpoints.existing "$name" "$type" "$service"
     fi
     return 0
   fi
@@ -205,16 +209,16 @@ judge_endpoint() {
   if [ "$type" = Gateway ]; then
     for table in $(subnet_tables); do
       if [[ " $tables " != *" $table "* ]]; then
-        problem endpoints "$id, the VPC's $service gateway endpoint, is not on route table $table that network.subnets use: add it (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --add-route-table-ids $table)"
+        problem_gateway_off_table endpoints "$id" "$service" "$table"
       fi
     done
     return 0
   fi
   if [ "$dns" = true ] && [ "$private_dns" != True ]; then
-    problem endpoints "$id, the VPC's $service endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --private-dns-enabled)"
+    problem_private_dns_off endpoints "$id" "$service"
   fi
   if ! admits "$groups" "${6:-}"; then
-    problem endpoints "$id, the VPC's $service endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ($groups) need an inbound rule from $group or from the build's subnets"
+    problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
   fi
 }
 
@@ -238,16 +242,16 @@ judge_role() {
   local key=$1 arn=$2 service=$3 file=$4 name=${!5} services
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   if [ -z "$name" ]; then
-    note "$arn is not a role of account $ACCOUNT: whether it exists and trusts $service is not read"
+    note_role_elsewhere "$arn" "$ACCOUNT" "$service"
     return 0
   fi
   if ! row_of "${5}_TRUST" "$name"; then
-    problem "$key" "$arn was not found in account $ACCOUNT"
+    problem_role_missing "$key" "$arn" "$ACCOUNT"
     return 0
   fi
   IFS=$'\t' read -r _ services <<< "$ROW"
   if [[ " $services " != *" $service "* ]]; then
-    problem "$key" "$arn does not trust $service (its trust policy allows ${services:-no service}): $service cannot assume it; allow it as policies/$file does"
+    problem_role_distrusts "$key" "$arn" "$service" "${services:-no service}" "$file"
   fi
 }
 
@@ -257,12 +261,12 @@ judge_group() {
   local group=$1 vpc=$2 group_vpc
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   if ! row_of GIVEN_GROUP "$group"; then
-    problem network.security_group "$group was not found in $REGION"
+    problem_group_missing network.security_group "$group" "$REGION"
     return 0
   fi
   IFS=$'\t' read -r _ group_vpc <<< "$ROW"
   if [ "$group_vpc" != "$vpc" ]; then
-    problem network.security_group "$group is in $group_vpc, not in network.vpc $vpc"
+    problem_group_elsewhere network.security_group "$group" "$group_vpc" "$vpc"
   fi
 }
 

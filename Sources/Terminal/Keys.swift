@@ -1,48 +1,61 @@
 import CNcursesw
+import Foundation
 import Wizard
 
-/// ncurses key codes to the wizard's keys and resizes.
-enum Keys {
-    /// The next message, or nil when none came within the timeout (or the key means nothing).
-    static func next() -> Message? {
-        var code: wint_t = 0
-        let result = vp_get_wch(&code)
-        if result == OK { return character(Int32(bitPattern: code)).map(Message.key) }
-        guard result == KEY_CODE_YES else { return nil }
-        let key = Int32(bitPattern: code)
-        if key == KEY_RESIZE { return .resize(Size(columns: Int(vp_cols()), rows: Int(vp_lines()))) }
-        return function(key).map(Message.key)
+/// The terminal's input, read here rather than by ncurses' getch: a read of zero bytes or an
+/// error is a hangup (ncurses would report it as "no key" and the loop would spin). The bytes
+/// go through the pure `KeyDecoder`, with this terminal's terminfo key sequences.
+struct Input {
+    enum Event {
+        case message(Message)
+        /// End of input or a read error: the terminal is gone.
+        case hangup
+        /// Nothing within the wait, or a signal interrupted it.
+        case idle
     }
 
-    private static func character(_ code: Int32) -> Key? {
-        switch code {
-        case 3: return .ctrlC
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 0..<32: return nil
-        default: return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
+    private var decoder: KeyDecoder
+    private var queue: [Key] = []
+    /// How long to wait for the rest of an escape sequence before taking ESC as Esc.
+    private let escapeDelay: Int32 = 50
+
+    init() {
+        // terminfo's names for the keys the wizard uses.
+        let names: [(String, Key)] = [
+            ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right), ("khome", .home), ("kend", .end),
+            ("kpp", .pageUp), ("knp", .pageDown), ("kcbt", .backTab), ("kdch1", .delete), ("kent", .enter),
+            ("kf1", .f1), ("kf10", .f10),
+        ]
+        var terminfo: [[UInt8]: Key] = [:]
+        for (name, key) in names {
+            if let value = vp_string_capability(name) { terminfo[Array(String(cString: value).utf8)] = key }
         }
+        decoder = KeyDecoder(terminfo: terminfo)
     }
 
-    private static func function(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_BTAB: return .backTab
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_ENTER: return .enter
-        case vp_key_f(1): return .f1
-        case vp_key_f(10): return .f10
-        default: return nil
+    /// The next message, waiting at most `wait` milliseconds for input or for one of `others`
+    /// (a script's pipes) to be readable, which is `.idle` here: one wait for both.
+    mutating func next(wait: Int32, others: [Int32] = []) -> Event {
+        if Signals.windowChanged(), vp_resize_to_terminal() != 0 {
+            return .message(.resize(Size(columns: Int(vp_cols()), rows: Int(vp_lines()))))
         }
+        if !queue.isEmpty { return .message(.key(queue.removeFirst())) }
+        // The rest of an escape sequence is waited for on the terminal alone: a script that
+        // prints without pause would otherwise keep the lone ESC from ever being taken as Esc.
+        var pollers = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            + (decoder.isWaiting ? [] : others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) })
+        let ready = poll(&pollers, nfds_t(pollers.count), decoder.isWaiting ? escapeDelay : wait)
+        if ready < 0 { return errno == EINTR ? .idle : .hangup }
+        if ready > 0 && pollers[0].revents == 0 { return .idle }
+        if ready == 0 {
+            queue = decoder.flush()
+            return queue.isEmpty ? .idle : .message(.key(queue.removeFirst()))
+        }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(STDIN_FILENO, &buffer, buffer.count)
+        if count == 0 { return .hangup }
+        if count < 0 { return errno == EINTR || errno == EAGAIN ? .idle : .hangup }
+        queue = decoder.feed(Array(buffer[..<count]))
+        return queue.isEmpty ? .idle : .message(.key(queue.removeFirst()))
     }
 }

@@ -5,6 +5,7 @@ import Wizard
 /// wchar_t that ncurses lays over two columns, so continuation cells are skipped).
 enum Screen {
     static func draw(_ frame: Frame, theme: Theme) {
+        let frame = theme.ascii ? frame.inASCII() : frame
         vp_erase()
         for (y, row) in frame.rows.enumerated() {
             var x = 0

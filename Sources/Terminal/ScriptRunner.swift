@@ -1,17 +1,19 @@
-import CNcursesw
 import Export
 import Foundation
 import Wizard
 
-/// The scripts the wizard runs after export, driven off the key loop: one wait (poll(2)) on
-/// the keyboard and the script's pipes together, then whatever is there, read without
-/// blocking. A script that prints without pause is read a budget at a time, so keys and
-/// redraws go on between.
+/// The scripts the wizard runs after export, driven off the key loop: the loop's one wait
+/// (`Input.next`) covers the keyboard and the script's pipes, then whatever the script said is
+/// read without blocking. A script that prints without pause is read a budget at a time, so
+/// keys and redraws go on between.
 final class ScriptRunner {
     private var process: ScriptProcess?
     private var shown: [String] = []
 
     var isRunning: Bool { process != nil }
+
+    /// The running script's pipes still open, for the loop's wait.
+    var descriptors: [Int32] { process?.descriptors ?? [] }
 
     /// Starts a script: the wizard's message in answer.
     func start(folder: String, script: String, arguments: [String]) -> Message {
@@ -29,26 +31,22 @@ final class ScriptRunner {
     /// Stops the script and what it runs (the wizard itself is stopping).
     func terminate() { process?.terminate() }
 
-    /// Waits at most `milliseconds` for a key or the script, then returns what came: keys, the
-    /// script's events, its output's last lines when they changed, its end; a tick if nothing.
-    func next(waiting milliseconds: Int32) -> [Message] {
-        var waits = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
-            + (process?.descriptors ?? []).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-        _ = poll(&waits, nfds_t(waits.count), milliseconds)
+    /// What the running script said since the last call: its events, its output's last lines
+    /// when they changed, its end; a tick when it said nothing, so the times shown move on.
+    /// Nothing when no script runs.
+    func read() -> [Message] {
+        guard let process else { return [] }
         var messages: [Message] = []
-        if let process {
-            let events = process.read()
-            if !events.isEmpty { messages.append(.run(.progress(events, at: Clock.now))) }
-            if process.lastLines != shown {
-                shown = process.lastLines
-                messages.append(.run(.output(shown)))
-            }
-            if process.descriptors.isEmpty, let status = process.exitStatus() {
-                self.process = nil
-                messages.append(.run(.ended(status: status, at: Clock.now)))
-            }
+        let events = process.read()
+        if !events.isEmpty { messages.append(.run(.progress(events, at: Clock.now))) }
+        if process.lastLines != shown {
+            shown = process.lastLines
+            messages.append(.run(.output(shown)))
         }
-        while let key = Keys.next() { messages.append(key) }
+        if process.descriptors.isEmpty, let status = process.exitStatus() {
+            self.process = nil
+            messages.append(.run(.ended(status: status, at: Clock.now)))
+        }
         return messages.isEmpty ? [.run(.tick(at: Clock.now))] : messages
     }
 }

@@ -1,7 +1,8 @@
 import CNcursesw
 
-/// SIGHUP (the SSH connection dropped) and SIGTERM. The flag lives in shim.h; it is used from
-/// this file only, because each Swift file would get its own copy of a header's static variable.
+/// SIGHUP (the SSH connection dropped), SIGTERM and SIGWINCH; SIGPIPE ignored. The flags live in
+/// shim.h; they are used from this file only, because each Swift file would get its own copy
+/// of a header's static variable.
 enum Signals {
     static func catchHangupAndTerm() { vp_catch_signals() }
 
@@ -9,4 +10,7 @@ enum Signals {
         let signal = vp_caught()
         return signal == 0 ? nil : signal
     }
+
+    /// Whether the window changed size since the last call.
+    static func windowChanged() -> Bool { vp_take_window_change() != 0 }
 }

@@ -5,7 +5,8 @@ import Planner
 import Wizard
 
 /// The ncurses driver: a thin loop around the pure wizard. It reads keys, feeds them to
-/// `update`, draws `view`, and carries out the wizard's requests (saving, exporting).
+/// `update`, draws `view`, and carries out the wizard's requests (saving, exporting, running
+/// the exported scripts).
 public enum Terminal {
     /// Nil when the wizard can run here; otherwise why not.
     public static func unavailableReason() -> String? {
@@ -16,20 +17,24 @@ public enum Terminal {
         return nil
     }
 
-    /// Runs the wizard. Exit codes: 0 exported, 130 quit by the user, 1 on failure,
-    /// 128 + the signal after SIGHUP or SIGTERM (a draft of the answers is saved first).
-    public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool) -> Int32 {
+    /// Runs the wizard. Exit codes: 0 exported (and the scripts it ran found the pipeline
+    /// working), 130 quit by the user, 1 on failure, 128 + the signal after SIGHUP or SIGTERM,
+    /// 129 when the terminal hung up (a draft of the answers is saved first, a script running is
+    /// stopped); after a run of the scripts that did not complete, the failed script's status.
+    /// `ascii`: draw ASCII characters only. `discover`: read the account (read-only) to offer
+    /// what it holds; false with --offline.
+    public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
+                                 ascii: Bool, discover: Bool) -> Int32 {
         setlocale(LC_ALL, "")
         guard vp_start() != ERR else {
             // ncurses is linked in, but the description of the terminal is read at run time.
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            FileHandle.standardError.write(Data("""
+            Output.error("""
                 vpcpipe: the wizard cannot start: no terminfo description of TERM=\(term) (searched \
                 $TERMINFO, ~/.terminfo, then $TERMINFO_DIRS or /etc/terminfo, /lib/terminfo, /usr/share/terminfo); \
                 install the terminfo database (ncurses-base, or ncurses-term), point TERMINFO_DIRS at one, \
                 or use --headless FILE
-
-                """.utf8))
+                """)
             return 1
         }
         vp_restore_at_exit()
@@ -37,53 +42,75 @@ public enum Terminal {
         noecho()
         nonl()
         vp_keypad()
-        set_escdelay(25)
-        vp_timeout(200)  // wake up to notice signals
         Signals.catchHangupAndTerm()
-        let theme = Theme.start()
+        Output.bracketedPaste(true)
+        var input = Input()
+        let theme = Theme.start(ascii: ascii)
 
         var state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder,
-                                size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())))
+                                size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())), discover: discover)
         state.saveName = Files.freeName("vpcpipe-answers.yaml")
+        let jobs = AccountJobs()
+        defer { jobs.cancelAll() }
+        jobs.carryOut(state.discovery)
         var dirty = true
         var replacedNote: String?  // said after the terminal is restored
         let runner = ScriptRunner()
+        defer { runner.terminate() }  // a script running is stopped with the wizard
+        // A message, then the requests it leads to (a script's end starts the next).
+        func handle(_ message: Message) {
+            state = update(state, message)
+            jobs.carryOut(state.discovery)
+            if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
+            while let request = state.request {
+                state = update(state, perform(request, state, force: force, runner: runner, replacedNote: &replacedNote))
+                jobs.carryOut(state.discovery)
+            }
+        }
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
-            if let signal = Signals.caught() {
-                runner.terminate()
-                endwin()
-                let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
-                let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
-                FileHandle.standardError.write(Data("vpcpipe: stopped by signal \(signal); \(note)\n".utf8))
-                return 128 + signal
+            if let signal = Signals.caught() { return stop(state, signal: signal, why: "stopped by signal \(signal)") }
+            let answers = jobs.drain()
+            for answer in answers {
+                state = update(state, answer)
+                jobs.carryOut(state.discovery)
             }
             // While a script runs, the keyboard and its pipes are waited on together.
-            let messages: [Message]
-            if runner.isRunning {
-                messages = runner.next(waiting: 250)
-            } else if let key = Keys.next() {
-                messages = [key]
-            } else {
-                dirty = false
+            let event = input.next(wait: 200, others: runner.descriptors)  // wakes up to notice signals
+            let said = runner.read()
+            said.forEach(handle)
+            switch event {
+            case .message(let message): handle(message)
+            case .idle:
+                // While the account is read, the spinner turns.
+                if !state.discovery.running.isEmpty { state = update(state, .tick) }
+                dirty = !answers.isEmpty || !said.isEmpty || !state.discovery.running.isEmpty
                 continue
+            case .hangup: return stop(state, signal: SIGHUP, why: "the terminal hung up")
             }
-            for message in messages {
-                state = update(state, message)
-                if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
-                while let request = state.request {
-                    state = update(state, perform(request, state, force: force, runner: runner, replacedNote: &replacedNote))
-                }
-            }
-            // Keys are read without waiting while a script runs: the poll waits instead.
-            vp_timeout(runner.isRunning ? 0 : 200)
             dirty = true
         }
-        endwin()
-        if let replacedNote { FileHandle.standardError.write(Data((replacedNote + "\n").utf8)) }
-        if let farewell = state.farewell { print(farewell) }
+        restore()
+        if let replacedNote { Output.error(replacedNote) }
+        if let farewell = state.farewell { Output.say(farewell) }
         guard state.exit == .exported else { return 130 }
         return state.run?.status ?? 0
+    }
+
+    /// The terminal as it was, as far as it can be: a dead one takes nothing, and is not waited for.
+    private static func restore() {
+        vp_clear_unless_alternate_screen()
+        Output.bracketedPaste(false)
+        endwin()
+    }
+
+    /// After a signal or a hangup: a draft of the answers saved, exit 128 + the signal.
+    private static func stop(_ state: WizardState, signal: Int32, why: String) -> Int32 {
+        restore()
+        let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
+        let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
+        Output.error("vpcpipe: \(why); \(note)")
+        return 128 + signal
     }
 
     private static func perform(_ request: Request, _ state: WizardState, force: Bool, runner: ScriptRunner,
@@ -101,7 +128,7 @@ public enum Terminal {
                 return .saveFailed("\(error)")
             }
         case .export(let folder):
-            let files = Outputs.render(state.answers)
+            let files = Outputs.render(state.answers, online: state.online)
             do {
                 replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
                 return .exported(files: files.count, folder: folder)

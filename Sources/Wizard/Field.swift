@@ -44,11 +44,16 @@ struct Rendered {
 /// One field type: its key map, its one-line key help, and how it draws.
 protocol Control {
     var keyHelp: String { get }
+    /// The key help as the field is now (a list of the account's, or a text input without it).
+    func keyHelp(_ state: WizardState) -> String
     var focusable: Bool { get }
     /// Controls without a label use the whole width (notes, viewers, lists).
     var fullWidth: Bool { get }
     /// A full-width control that still wants its label on a line above it (a list).
     var titled: Bool { get }
+    /// As the field is now: a list of the account's is full width, typed ids are not.
+    func fullWidth(_ state: WizardState) -> Bool
+    func titled(_ state: WizardState) -> Bool
     /// A text input takes `?` as a character: F1 is its help key.
     var takesText: Bool { get }
     /// Handles `key` or returns false to let the form move (Enter, Tab, arrows).
@@ -59,6 +64,9 @@ protocol Control {
 }
 
 extension Control {
+    func keyHelp(_ state: WizardState) -> String { keyHelp }
+    func fullWidth(_ state: WizardState) -> Bool { fullWidth }
+    func titled(_ state: WizardState) -> Bool { titled }
     var focusable: Bool { true }
     var fullWidth: Bool { false }
     var titled: Bool { false }
@@ -70,6 +78,11 @@ extension Control {
 enum Mark: String {
     case created = "[to be created]"
     case existing = "[existing]"
+    /// Found in the account: made by an earlier run (vpcpipe's), or an endpoint of someone
+    /// else's that fits, used as it is.
+    case found = "[found]"
+    /// Found in the account with the name setup.sh would create, not vpcpipe's: setup.sh stops.
+    case taken = "[name taken]"
 }
 
 /// A field of a screen: a label, the answers key path its diagnostics are about, help in the

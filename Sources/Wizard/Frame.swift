@@ -81,3 +81,26 @@ public struct Frame: Equatable, Sendable {
         }.joined(separator: "\n") + "\n"
     }
 }
+
+extension Frame {
+    /// Marks, arrows and lines to ASCII look-alikes of the same width: `inASCII` draws with it.
+    static let asciiLookAlikes: [Character: Character] = [
+        "▸": ">", "‹": "<", "›": ">", "✗": "x", "▲": "^", "▼": "v", "↑": "^", "↓": "v", "←": "<", "→": ">",
+        "⇧": "<", "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "·": "-", "…": ".",
+        "✓": "+", "█": "#", "░": ".",
+    ]
+
+    /// The frame for a terminal that shows ASCII only (a locale whose codeset is not UTF-8, or
+    /// --ascii): every cell in the same place, marks and lines as their look-alikes, any other
+    /// character as `?` (a wide one as `??`), so the layout holds and nothing shows blank.
+    public func inASCII() -> Frame {
+        var ascii = self
+        for (y, row) in rows.enumerated() {
+            for (x, cell) in row.enumerated() where !cell.character.isASCII || cell.isContinuation {
+                let shown = cell.isContinuation ? "?" : Self.asciiLookAlikes[cell.character] ?? "?"
+                ascii.rows[y][x] = Cell(character: shown, style: cell.style, isContinuation: false)
+            }
+        }
+        return ascii
+    }
+}

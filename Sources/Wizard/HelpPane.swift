@@ -8,10 +8,12 @@ struct HelpPane {
     /// Lines shown at once: the rows between the box's top and the status line, less its borders.
     let height: Int
 
-    init(_ field: Field, size: Size) {
+    /// `keyHelp`: the field's keys as it is now (its control's, by default).
+    init(_ field: Field, size: Size, keyHelp: String? = nil) {
         self.field = field
         width = min(72, size.columns - 4)
-        lines = Text.wrap(field.help, width: width - 4) + [""] + Text.wrap("Keys: " + field.control.keyHelp, width: width - 4)
+        lines = Text.wrap(field.help, width: width - 4) + [""]
+            + Text.wrap("Keys: " + (keyHelp ?? field.control.keyHelp), width: width - 4)
         height = max(1, size.rows - 2 - Self.top - 2)
     }
 

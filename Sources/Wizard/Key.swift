@@ -20,11 +20,18 @@ public struct Size: Equatable, Sendable {
     public var isLargeEnough: Bool { columns >= Self.minimum.columns && rows >= Self.minimum.rows }
 }
 
+import Account
+
 /// Everything that changes the wizard's state: keys, resizes, and the outcome of the requests
-/// the driver carried out (writing files is the driver's job, so the wizard stays pure).
+/// the driver carried out (writing files and reading the account are the driver's job, so the
+/// wizard stays pure).
 public enum Message: Equatable, Sendable {
     case key(Key)
     case resize(Size)
+    /// A read of the account the wizard wanted (`Discovery.toStart`) answered.
+    case discovered(AccountJob, Result<AccountAnswer, AccountError>)
+    /// Time passes while reads run: the spinner turns.
+    case tick
     case saved(path: String)
     case saveFailed(String)
     case exported(files: Int, folder: String)

@@ -26,13 +26,23 @@ struct Review: Control {
     /// it uses as they are): to be created when the plan creates every resource the answer
     /// names, existing when it creates none of them; no mark for an answer that names none,
     /// or some of each.
-    static func marks(_ plan: Plan) -> [String: Mark] {
+    /// With `findings` of the account, what it holds is marked beside: found (an earlier run's,
+    /// or an endpoint of someone else's that fits) or name taken (someone else's: setup.sh stops).
+    static func marks(_ plan: Plan, findings: AccountFindings? = nil) -> [String: Mark] {
         var existing: [String: Set<Bool>] = [:]
         for resource in plan.steps.flatMap(\.resources) + plan.used {
             guard let answer = resource.answer, let path = AnswerSchema.key(answer)?.path else { continue }
             existing[path, default: []].insert(resource.existing)
         }
-        return existing.compactMapValues { $0.count == 1 ? ($0.contains(true) ? .existing : .created) : nil }
+        var marks = existing.compactMapValues { $0.count == 1 ? ($0.contains(true) ? Mark.existing : .created) : nil }
+        for step in plan.steps {
+            guard let whose = findings?.found[step.id] else { continue }
+            let taken = whose == .theirs && step.foreign != nil
+            for path in step.resources.compactMap({ $0.answer.flatMap { AnswerSchema.key($0)?.path } }) where marks[path] != .taken {
+                marks[path] = taken ? .taken : .found
+            }
+        }
+        return marks
     }
 
     let keyHelp = "↑↓ PgUp PgDn pick  Enter change / continue  Esc back  F1 help  F10 quit"
@@ -63,7 +73,7 @@ struct Review: Control {
 
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
         let items = Self.items(state)
-        let diagnostics = state.diagnostics
+        let diagnostics = state.shownDiagnostics
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         var lines: [Line] = []
         if errors + warnings == 0 {
@@ -86,11 +96,16 @@ struct Review: Control {
             let valueWidth = max(0, width - 4 - labelWidth - markWidth - 1)
             var line: Line = [Span(number + Text.fit(item.label, labelWidth), here ? Style(.focus, reverse: true) : .normal),
                               Span(Text.fit(item.summary, valueWidth), here ? Style(.focus, reverse: true) : Style(bold: true)), Span(" ")]
-            if let mark = item.mark { line.append(Span(mark.rawValue, Style(mark == .created ? .created : .existing))) }
+            if let mark = item.mark {
+                line.append(Span(mark.rawValue, Style(mark == .created ? .created : mark == .taken ? .warning : .existing)))
+            }
             lines.append(line)
             for diagnostic in diagnostics.about(item.path) {
                 lines += Layout.diagnosticLines(diagnostic, field: item.path, width: width, indent: 4)
             }
+        }
+        if let plan = state.plan {
+            lines += Text.wrap(CostText.headline(plan), width: width).map { [Span($0, Style(bold: true))] }
         }
         let here = focused && state.edit.highlight == items.count
         if here { focusLine = lines.count }

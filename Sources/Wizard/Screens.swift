@@ -44,7 +44,7 @@ enum Screens {
                 """
             }, help: ""),
             Field(\.region) { Select(value: $0) { _ in Catalog.codeArtifactRegions.map { Select.Option(value: $0) } } },
-            Field(\.profile) { TextInput(value: $0, blankMeans: "(blank: your default credentials)") },
+            Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
             Field(\.name) { TextInput(value: $0) },
         ]) }
 
@@ -52,7 +52,7 @@ enum Screens {
         title: "Source repository (CodeCommit)",
         intro: "The article's first console step: a CodeCommit repository holding the sample app.",
         fields: [
-            Field(\.source.repository) { TextInput(value: $0) },
+            Field(\.source.repository) { Pick(value: $0) { $0.repositoryOptions } },
             Field(\.source.branch) { TextInput(value: $0) },
             Field(\.source.create) { Toggle(value: $0, on: "create it", off: "it exists already: use it") },
             Field(\.source.sampleApp) { Toggle(value: $0, on: "commit the article's sample app", off: "no sample app") },
@@ -62,7 +62,7 @@ enum Screens {
         title: "CodeArtifact",
         intro: "The build cannot reach the public registry: CodeArtifact fetches packages for it.",
         fields: [
-            Field(\.codeartifact.domain) { TextInput(value: $0) },
+            Field(\.codeartifact.domain) { Pick(value: $0) { $0.domainOptions } },
             Field(\.codeartifact.domainOwner) { TextInput(value: $0, blankMeans: "(blank: your account)") },
             Field(\.codeartifact.repository) { TextInput(value: $0) },
             Field(\.codeartifact.format) { Select(choice: $0) },
@@ -92,7 +92,7 @@ enum Screens {
             Field(\.build.computeType) { Select(value: $0) { _ in Catalog.computeTypes.map { Select.Option(value: $0) } } },
             Field(\.build.privileged) { Toggle(value: $0, on: "privileged (Docker builds)", off: "not privileged") },
             Field(\.build.timeoutMinutes) { IntegerInput(value: $0) },
-            Field(\.build.role.text) { TextInput(value: $0) },
+            Field(\.build.role.text) { Pick(value: $0) { $0.roleOptions(trusting: "codebuild.amazonaws.com") } },
             Field(\.build.logs) { Select(choice: $0) },
         ]) }
 
@@ -103,7 +103,7 @@ enum Screens {
             Field(\.pipeline.name) { TextInput(value: $0) },
             Field(\.pipeline.type) { Select(choice: $0) },
             Field(\.pipeline.artifactBucket) { TextInput(value: $0, blankMeans: "(blank: derived from region, account and name)") },
-            Field(\.pipeline.role.text) { TextInput(value: $0) },
+            Field(\.pipeline.role.text) { Pick(value: $0) { $0.roleOptions(trusting: "codepipeline.amazonaws.com") } },
             Field(\.pipeline.trigger) { Select(choice: $0) },
         ]) }
 
@@ -111,21 +111,26 @@ enum Screens {
         title: "VPC settings",
         intro: "Your own VPC, with no route to the internet. Use subnets in two or more Availability Zones.",
         fields: [
-            Field(\.network.vpc) { TextInput(value: $0, blankMeans: "(required: vpc-...)") },
-            Field(\.network.subnets) { IdList(value: $0, blankMeans: "(required: subnet-... subnet-...)") },
-            Field(\.network.routeTables) { IdList(value: $0, blankMeans: "(rtb-...: for the S3 gateway)") },
-            Field(\.network.securityGroup.text) { TextInput(value: $0) },
+            Field(\.network.vpc) { Pick(value: $0, options: { $0.vpcOptions }, blankMeans: "(required: vpc-...)") },
+            Field(\.network.subnets) {
+                MultiPick(value: $0, options: { $0.subnetOptions }, note: { $0.subnetNote($1) }, blankMeans: "(required: subnet-... subnet-...)")
+            },
+            Field(\.network.routeTables) {
+                MultiPick(value: $0, options: { $0.routeTableOptions }, blankMeans: "(rtb-...: for the S3 gateway)")
+            },
+            Field(\.network.securityGroup.text) { Pick(value: $0) { $0.securityGroupOptions } },
         ]) }
 
     static var endpoints: Screen { Screen(
         title: "VPC endpoints",
         intro: "The build reaches AWS only through these. Tick those your VPC already has.",
         fields: [
+            // First, so that the running figure shows whatever is ticked below.
+            Field("Cost", Note(style: .normal) { state in
+                state.plan.map { ([CostText.headline($0)] + CostText.savings($0)).joined(separator: "\n") } ?? ""
+            }, help: ""),
             Field(\.endpoints.existing) {
-                MultiSelect(value: $0.spellings(), options: { state in
-                    EndpointService.allCases.map { Endpoints.need($0, state.answers) }.filter(\.planned)
-                        .map { MultiSelect.Option(value: $0.service.rawValue, why: $0.reason) }
-                }, ticked: "already in the VPC: none is created")
+                MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, ticked: "already in the VPC: none is created")
             },
             Field(\.endpoints.privateDNS) { Toggle(value: $0, on: "enabled (the article requires it)", off: "disabled") },
             Field(\.endpoints.policies) { Select(choice: $0) },
@@ -159,6 +164,7 @@ enum Screens {
                 Where setup.sh, teardown.sh, verify.sh, checklist.md, plan.json, policies/, repo/ and \
                 answers.yaml are written. A folder holding other files is refused.
                 """),
+            Field("Cost", Note(style: .normal) { state in state.plan.map(CostText.headline) ?? "" }, help: ""),
             Field("setup.sh", Viewer(title: "setup.sh", content: { state in
                 state.rendered.first { $0.path == "setup.sh" }?.contents ?? "(no setup.sh: fix the errors first)"
             }, height: 12), help: "The script that creates everything, in the article's order. Read it before writing."),

@@ -50,24 +50,38 @@ public struct WizardState: Equatable, Sendable {
     /// The review's marks (`Review.marks`) of each answer's path, planned on entering the
     /// review (the answers do not change on it).
     var marks: [String: Mark] = [:]
+    /// Unit prices read from the AWS Price List API, by region, for the session: they replace the
+    /// table's in every figure the wizard shows and exports (`Planner.plan`).
+    public var onlinePrices: [String: [PriceKey: UnitPrice]] = [:] { didSet { plan = nil } }
+    /// The plan of the answers for the screens that show what it costs and the review's marks,
+    /// made again only when the answers (or the prices) changed.
+    var plan: Plan?
     /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
     var returnToReview = false
     /// The progress screen of the scripts run after export.
     public internal(set) var run: RunScreen?
+    /// What the account holds, and the reads the driver is to start or stop.
+    public internal(set) var discovery: Discovery
 
-    public init(answers: Answers, diagnostics: [Diagnostic], outputFolder: String, size: Size) {
+    /// `discover`: read the account (off with --offline); the first read is wanted at once.
+    public init(answers: Answers, diagnostics: [Diagnostic], outputFolder: String, size: Size, discover: Bool = false) {
         self.answers = answers
         self.diagnostics = diagnostics
         self.outputFolder = outputFolder
         self.size = size
         let screens = Screens.all
         focusByScreen = screens.map { $0.focusable.first ?? 0 }
+        discovery = Discovery(enabled: discover)
+        planDiscovery()
     }
 
     public var focus: Int {
         get { focusByScreen[screen.rawValue] }
         set { focusByScreen[screen.rawValue] = newValue }
     }
+
+    /// The online prices of the answers' region.
+    public var online: [PriceKey: UnitPrice] { onlinePrices[answers.region] ?? [:] }
 
     var currentScreen: Screen { Screens.screen(screen) }
     var focusedField: Field? {

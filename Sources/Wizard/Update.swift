@@ -4,14 +4,21 @@ import Planner
 public func update(_ state: WizardState, _ message: Message) -> WizardState {
     var next = state
     next.request = nil
+    next.discovery.toStart = []
+    next.discovery.toCancel = []
     let before = state.answers
     switch message {
     case .resize(let size):
         next.size = size
     case .key(let key):
-        // While too small nothing shows, so nothing is done: the input stays as it was.
-        guard next.size.isLargeEnough else { break }
-        next.press(key)
+        // While too small the form does not show, so it takes no key: the input stays as it
+        // was. Quitting still works: the quit keys ask, as everywhere, and the question shows.
+        // The progress screen's keys work as they are (Ctrl-C asks to stop the script, not to quit).
+        if next.size.isLargeEnough || next.mode == .quitPrompt || next.mode == .running {
+            next.press(key)
+        } else if [.ctrlC, .f10, .escape, .character("q"), .character("Q")].contains(key) {
+            next.mode = .quitPrompt
+        }
     case .saved(let path):
         next.farewell = "Saved the answers so far to \(path). Go on with: vpcpipe --answers \(path)"
         next.exit = .quit
@@ -26,12 +33,18 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
         next.status = .init(text: "Not written: \(why)", isError: true)
     case .run(let message):
         next.receive(message)
+    case .discovered(let job, let result):
+        next.discovered(job, result)
+    case .tick:
+        next.discovery.spinner += 1
     }
     if next.answers != before {
         next.answers = AnswerSchema.refill(from: before, to: next.answers)
+        next.answers = next.discovery.follow(from: before, to: next.answers)
         next.diagnostics = Rules.check(next.answers)
     }
     if next.answers != before || next.screen != state.screen { next.renderIfShown() }
+    next.planDiscovery()
     return next
 }
 
@@ -51,7 +64,7 @@ extension WizardState {
             default: break
             }
         case .help:
-            if let field = focusedField, let top = HelpPane(field, size: size).scroll(helpScroll, by: key) {
+            if let field = focusedField, let top = HelpPane(field, size: size, keyHelp: field.control.keyHelp(self)).scroll(helpScroll, by: key) {
                 helpScroll = top
                 return
             }
@@ -68,7 +81,9 @@ extension WizardState {
         switch key {
         case .ctrlC, .f10: mode = .quitPrompt; return
         case .f1: openHelp(); return
-        case .escape: back(); return
+        case .escape:
+            if !cancelDiscovery() { back() }
+            return
         case .character("?") where !field.control.takesText: openHelp(); return
         default: break
         }
@@ -77,6 +92,9 @@ extension WizardState {
         case .enter: returnToReview ? go(to: .review, field: 0) : advance()
         case .tab, .down: move(by: 1)
         case .backTab, .up: move(by: -1)
+        case .pageDown:
+            // The screen as it stands: its answers keep their defaults or what was chosen.
+            if let next = screen.next { go(to: next, field: Screens.screen(next).focusable.first ?? 0) }
         default: break
         }
     }
@@ -130,6 +148,7 @@ extension WizardState {
             edit = FieldEdit()
         }
         returnToReview = false
+        if self.screen != screen { forgetCancelled() }
         self.screen = screen
         focus = field
     }
@@ -153,12 +172,19 @@ extension WizardState {
         return false
     }
 
-    /// The IAM and export screens show rendered files, for valid answers only, made on arriving
-    /// there and again only when the answers changed; the review shows the plan's marks.
+    /// The screens that show the plan: what it costs (endpoints, review, export), its marks
+    /// (review), its files (IAM, export), for valid answers only. It is planned on arriving there
+    /// and again only when the answers changed.
     mutating func renderIfShown() {
-        if screen == .review { marks = Review.marks(Planner.plan(answers)) }
+        guard [.endpoints, .iam, .review, .export].contains(screen) else { return }
+        if plan?.answers != answers {
+            plan = Planner.plan(answers, online: online)
+            renderedAnswers = nil  // the files follow the new plan (new prices too)
+        }
+        guard let plan else { return }
+        if screen == .review { marks = Review.marks(plan, findings: discovery.findings(for: answers)) }
         guard screen == .iam || screen == .export, renderedAnswers != answers else { return }
-        rendered = diagnostics.hasErrors ? [] : Outputs.preview(answers)
+        rendered = diagnostics.hasErrors ? [] : Outputs.preview(plan)
         renderedAnswers = answers
     }
 }

@@ -5,7 +5,10 @@ import Planner
 public func view(_ state: WizardState) -> Frame {
     var frame = Frame(size: state.size)
     guard state.size.isLargeEnough else {
-        Layout.tooSmall(&frame)
+        let keys = if state.mode == .running, let run = state.run { Layout.runKeysWhenSmall(run) }
+            else if state.mode == .quitPrompt { "Quit? s saves the answers so far to ./\(state.saveName), q quits, Esc stays." }
+            else { "Ctrl-C, F10, Esc or q: quit." }
+        Layout.tooSmall(&frame, keys: keys)
         return frame
     }
     if state.mode == .running, let run = state.run {
@@ -34,7 +37,7 @@ public func view(_ state: WizardState) -> Frame {
     if let status = state.status {
         frame.put(status.text, row: statusRow, column: 1, style: Style(status.isError ? .error : .normal, bold: true))
     }
-    let keyHelp = state.focusedField?.control.keyHelp ?? ""
+    let keyHelp = state.focusedField?.control.keyHelp(state) ?? ""
     frame.put(Text.fit(" " + keyHelp, width), row: state.size.rows - 1, column: 0, style: Style(.keyHelp, reverse: true))
 
     switch state.mode {
@@ -47,19 +50,24 @@ public func view(_ state: WizardState) -> Frame {
 
 enum Layout {
     static let labelWidth = 22
-    /// Columns before a labelled field's value: marker, label, space.
-    static let valueColumn = 2 + labelWidth + 2
+    /// Where a labelled field's value starts on its label's line: after the marker and the label.
+    static let inlineColumn = 2 + labelWidth
+    /// Where a labelled field's further lines start, a little indented.
+    static let valueColumn = inlineColumn + 2
 
-    static func tooSmall(_ frame: inout Frame) {
+    /// `keys`: what the keys do meanwhile (quit, or stop the script running).
+    static func tooSmall(_ frame: inout Frame, keys: String) {
         let size = frame.size, need = Size.minimum
         let lines = ["too small: \(size.columns)x\(size.rows), needs \(need.columns)x\(need.rows)",
-                     "Make the window larger; your answers are kept."]
+                     "Make the window larger; your answers are kept.", keys]
+        var row = max(0, size.rows / 2 - 2)
         for (i, line) in lines.enumerated() {
-            let wrapped = Text.wrap(line, width: size.columns)
-            for (j, part) in wrapped.enumerated() {
-                frame.put(part, row: max(0, size.rows / 2 - 1) + i * 2 + j, column: max(0, (size.columns - CellWidth.of(part)) / 2),
+            for part in Text.wrap(line, width: size.columns) {
+                frame.put(part, row: row, column: max(0, (size.columns - CellWidth.of(part)) / 2),
                           style: Style(i == 0 ? .error : .normal, bold: i == 0))
+                row += 1
             }
+            row += 1
         }
     }
 
@@ -82,31 +90,37 @@ enum Layout {
         for text in Text.wrap(state.currentScreen.intro, width: width - 2) {
             lines.append(([Span(text, Style(bold: true))], 1))
         }
+        if let account = state.accountLine {
+            for text in Text.wrap(account.text, width: width - 2) {
+                lines.append(([Span(text, Style(account.isWarning ? .warning : .dim))], 1))
+            }
+        }
         lines.append(([], 0))
         var focusRange = 0..<0, focusLine = 0
         var cursor: (row: Int, column: Int)?
         for (index, field) in state.currentScreen.fields.enumerated() {
             let focused = index == state.focus && field.control.focusable && state.mode == .form
             let control = field.control
-            let column = control.fullWidth ? 2 : valueColumn
+            let fullWidth = control.fullWidth(state)
+            let column = fullWidth ? 2 : valueColumn
             let rendered = control.render(state, focused: focused, width: width - column - 1)
             let start = lines.count
-            if !control.fullWidth {
+            if !fullWidth {
                 let marker = focused ? "▸ " : "  "
                 var label: Line = [Span(marker + Text.fit(field.label, labelWidth), focused ? Style(.focus, bold: true) : .normal)]
                 label += rendered.lines.first ?? []
                 lines.append((label, 0))
                 for line in rendered.lines.dropFirst() { lines.append((line, column)) }
             } else {
-                if control.titled {
+                if control.titled(state) {
                     let marker = focused ? "▸ " : "  "
                     lines.append(([Span(marker + field.label, focused ? Style(.focus, bold: true) : Style(bold: true))], 0))
                 }
                 for line in rendered.lines { lines.append((line, column)) }
             }
-            let controlStart = control.fullWidth ? lines.count - rendered.lines.count : start
+            let controlStart = fullWidth ? lines.count - rendered.lines.count : start
             if let path = field.path {
-                for diagnostic in state.diagnostics.about(path) {
+                for diagnostic in state.shownDiagnostics.about(path) {
                     for line in diagnosticLines(diagnostic, field: path, width: width - column, indent: 0) {
                         lines.append((line, column))
                     }
@@ -115,7 +129,9 @@ enum Layout {
             if focused {
                 focusRange = start..<lines.count
                 focusLine = controlStart + rendered.focusLine
-                if let c = rendered.cursor { cursor = (controlStart + c.line, column + c.column) }
+                if let c = rendered.cursor {
+                    cursor = (controlStart + c.line, (c.line == 0 && !control.fullWidth ? inlineColumn : column) + c.column)
+                }
             }
         }
         // Scroll: the whole focused field if it fits, and always its focused line with a little context.
@@ -150,7 +166,7 @@ enum Layout {
 
     static func help(_ state: WizardState, into frame: inout Frame) {
         guard let field = state.focusedField else { return }
-        HelpPane(field, size: frame.size).draw(top: state.helpScroll, into: &frame)
+        HelpPane(field, size: frame.size, keyHelp: field.control.keyHelp(state)).draw(top: state.helpScroll, into: &frame)
     }
 
     static func quitPrompt(_ state: WizardState, into frame: inout Frame) {

@@ -30,7 +30,7 @@ struct Apply: ParsableCommand {
         static let notAnOutputFolder: Int32 = 66
     }
 
-    @Argument(help: ArgumentHelp("The output folder vpcpipe wrote.", valueName: "DIR"))
+    @Argument(help: ArgumentHelp("The output folder vpcpipe wrote.", valueName: "DIR"), completion: .directory)
     var dir: String
 
     @Flag(name: .long, help: "Run both scripts with --dry-run: they print their commands and call nothing.")

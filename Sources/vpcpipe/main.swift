@@ -1,3 +1,4 @@
+import Account
 import ArgumentParser
 import Export
 import Foundation
@@ -9,6 +10,7 @@ import VpcpipeResources
 enum Status {
     static let invalidAnswers: Int32 = 1
     static let usage: Int32 = 64  // ArgumentParser's own for usage errors too
+    static let accountUnreadable: Int32 = 69
     static let cannotWrite: Int32 = 73
 }
 
@@ -17,27 +19,40 @@ struct Vpcpipe: ParsableCommand {
         commandName: "vpcpipe",
         abstract: "Plan a private-VPC CI/CD pipeline (CodeCommit, CodeArtifact, CodeBuild, CodePipeline) as reviewed AWS CLI scripts.",
         discussion: """
-            With no options, opens the wizard. --headless FILE reads an answers file instead and \
-            writes the same output folder. Nothing touches AWS: run DIR/setup.sh after reviewing it.
-            Exit status: 0 done, 1 invalid answers (nothing written), 64 usage error, \
-            73 output folder not written (it holds what vpcpipe did not write; see --force).
+            With no options, opens the wizard, which reads the account (read-only) to offer its \
+            VPCs, subnets and what exists; --offline reads nothing. --headless FILE reads an answers \
+            file instead and writes the same output folder, reading the account only with --live. \
+            Nothing changes AWS: run DIR/setup.sh after reviewing it.
+            Exit status: 0 done, 1 invalid answers or, with --live, problems in the account (nothing \
+            written), 64 usage error, 69 the account could not be read (--live), 73 output folder not \
+            written (it holds what vpcpipe did not write; see --force).
             """,
         version: "vpcpipe \(vpcpipeVersion)",
         subcommands: [Apply.self]
     )
 
-    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"))
+    /// What the shell completions offer for FILE: answers files (YAML or JSON) and folders.
+    private static let answersFiles = CompletionKind.file(extensions: ["yaml", "yml", "json"])
+
+    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"),
+            completion: answersFiles)
     var headless: String?
 
-    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"), completion: answersFiles)
     var answers: String?
 
     // Optional rather than defaulted, so that an --out given where nothing is written is refused.
-    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"), completion: .directory)
     var out: String?
 
     @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")
     var check = false
+
+    @Flag(name: .long, help: "With --headless: first read the account (read-only) as setup.sh will, and report every problem it would stop on.")
+    var live = false
+
+    @Flag(name: .long, help: "Open the wizard without reading the account: every id is typed.")
+    var offline = false
 
     @Flag(name: .long, help: "Replace an output folder that holds what vpcpipe did not write or that was edited; say what it replaced.")
     var force = false
@@ -45,20 +60,27 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: "Print the article's answers (a starting point for --headless).")
     var example = false
 
+    @Flag(name: .long, help: "Draw the wizard in ASCII characters only (chosen anyway when the locale is not UTF-8).")
+    var ascii = false
+
     static let defaultOut = "vpcpipe-out"
     private var outputFolder: String { out ?? Self.defaultOut }
 
     /// The options given, in the order of `--help`.
     private var given: [String] {
         [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
-         ("--check", check), ("--force", force), ("--example", example)].filter(\.1).map(\.0)
+         ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
+         ("--example", example), ("--ascii", ascii)].filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.
     private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
-        ("--example", ["--headless", "--answers", "--out", "--check", "--force"], "--example only prints the article's answers"),
-        ("--headless", ["--answers"], "--answers opens the wizard, --headless runs without it"),
-        ("--check", ["--out", "--force"], "--check writes nothing"),
+        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force", "--ascii"],
+         "--example only prints the article's answers"),
+        ("--headless", ["--answers", "--ascii"], "--answers and --ascii are the wizard's, --headless runs without it"),
+        ("--check", ["--out", "--force", "--ascii"], "--check writes nothing and opens no wizard"),
+        ("--offline", ["--headless", "--check", "--live"], "--offline is the wizard's; --headless reads the account only with --live"),
+        ("--live", ["--answers", "--ascii"], "--live is --headless's; the wizard reads the account unless --offline"),
     ]
 
     func validate() throws {
@@ -68,8 +90,8 @@ struct Vpcpipe: ParsableCommand {
                 throw ValidationError("\(conflict.option) and \(other) do not go together: \(conflict.reason).")
             }
         }
-        if check && headless == nil {
-            throw ValidationError("--check goes with --headless FILE.")
+        for option in ["--check", "--live"] where given.contains(option) && headless == nil {
+            throw ValidationError("\(option) goes with --headless FILE.")
         }
     }
 
@@ -94,7 +116,8 @@ struct Vpcpipe: ParsableCommand {
             printError(reason)
             throw ExitCode(Status.usage)
         }
-        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force)
+        let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
+                                        ascii: ascii, discover: !offline)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -113,11 +136,13 @@ struct Vpcpipe: ParsableCommand {
             printError("vpcpipe: \(count(diagnostics.errors.count, "error")) in \(file); nothing written")
             throw ExitCode(Status.invalidAnswers)
         }
+        let account = live ? try readAccount(answers, file: file) : nil
         if check {
-            print("\(file): valid" + (diagnostics.isEmpty ? "" : " (\(count(diagnostics.count, "warning")))"))
+            print("\(file): valid" + (diagnostics.isEmpty ? "" : " (\(count(diagnostics.count, "warning")))")
+                  + (account.map { "; account \($0) holds nothing setup.sh would stop on" } ?? ""))
             return
         }
-        let files = Outputs.render(answers)
+        let files = Outputs.render(answers, online: live ? readPrices(answers) : [:])
         let replaced: [String]
         do {
             replaced = try OutputFolder.write(files, to: outputFolder, force: force)
@@ -132,10 +157,63 @@ struct Vpcpipe: ParsableCommand {
     }
 }
 
+extension Vpcpipe {
+    /// --live: reads the account as setup.sh will before it creates anything; each problem is
+    /// listed on its answer as the reader's are, and any stops the run before anything is
+    /// written. Returns the account read.
+    private func readAccount(_ answers: Answers, file: String) throws -> String {
+        printError("vpcpipe: reading the account of \(answers.profile.isEmpty ? "the default profile" : "profile \(answers.profile)") in \(answers.region), read-only, as setup.sh will")
+        let findings: AccountFindings
+        do {
+            findings = try AccountCheck.run(Planner.plan(answers), reader: AccountReader(AWSSettings(profile: answers.profile, region: answers.region)))
+        } catch let error as AccountError {
+            printError("vpcpipe: cannot read the account: \(error.line)")
+            throw ExitCode(Status.accountUnreadable)
+        }
+        for note in findings.notes { printError("\(file): note: \(note)") }
+        let problems = AnswersFile.place(findings.problems, in: try readAnswers(file))
+        for problem in problems { printError(problem.formatted(file: file)) }
+        if !problems.isEmpty {
+            printError("vpcpipe: \(count(problems.count, "error")) in account \(findings.account) for \(file) (setup.sh would stop on them); nothing written")
+            throw ExitCode(Status.invalidAnswers)
+        }
+        return findings.account
+    }
+}
+
+extension Vpcpipe {
+    /// --live: the region's unit prices from the AWS Price List API, read-only, for the cost the
+    /// outputs show; what cannot be read keeps the table's price, said in a note.
+    private func readPrices(_ answers: Answers) -> [PriceKey: UnitPrice] {
+        // The Price List API answers in us-east-1 only (among few): its own region, not the plan's.
+        let reader = AccountReader(AWSSettings(profile: answers.profile, region: PriceList.endpointRegion))
+        var outputs: [String] = []
+        do {
+            for query in PriceList.queries(region: answers.region) {
+                let argv = Array(query.argv.dropFirst())  // after `aws`, with its own --region, which the reader adds
+                let arguments = argv.enumerated().filter { index, word in
+                    word != "--region" && (index == 0 || argv[index - 1] != "--region")
+                }.map(\.element)
+                outputs.append(try reader.read(AWSCall(arguments, what: "the prices of \(answers.region)") { String(decoding: $0, as: UTF8.self) }))
+            }
+        } catch let error as AccountError {
+            printError("vpcpipe: note: the cost uses the price table: \(error.line)")
+            return [:]
+        } catch {
+            printError("vpcpipe: note: the cost uses the price table: \(error)")
+            return [:]
+        }
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        let (prices, problems) = PriceList.unitPrices(outputs, region: answers.region, date: today)
+        for problem in problems { printError("vpcpipe: note: \(problem); the price table's figure is used") }
+        return prices
+    }
+}
+
 private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
 private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    Output.error(line)
 }
 
 Vpcpipe.main()

@@ -1,4 +1,6 @@
+import Account
 import Foundation
+import Planner
 import TestSupport
 import XCTest
 
@@ -85,5 +87,58 @@ final class DocumentationTests: XCTestCase {
             anchors.insert(String(part.prefix { $0 != "\"" }))
         }
         return anchors
+    }
+}
+
+/// docs/permissions.md's read-only policy is exactly what vpcpipe may call to read an account:
+/// `--live`'s calls (setup.sh's preflight) and the wizard's.
+final class ReadingTheAccountPolicyTests: XCTestCase {
+    func testThePolicyGrantsEveryReadAndNothingElse() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/permissions.md"), encoding: .utf8)
+        let section = try XCTUnwrap(text.components(separatedBy: "## Reading the account").dropFirst().first?
+            .components(separatedBy: "\n## ").first)
+        let block = section.split(separator: "\n").filter { $0.hasPrefix("    ") }.joined(separator: "\n")
+        struct Policy: Decodable {
+            struct Statement: Decodable { var Effect: String; var Action: [String]; var Resource: String }
+            var Statement: [Statement]
+        }
+        let policy = try JSONDecoder().decode(Policy.self, from: Data(block.utf8))
+        XCTAssertEqual(policy.Statement.map(\.Effect), ["Allow"])
+        let documented = Set(policy.Statement.flatMap(\.Action))
+
+        // Every kind of answer that makes preflight read something more.
+        var variants = [Article.answers]
+        var chosen = Article.answers
+        chosen.build.role = .existing(arn: "arn:aws:iam::123456789012:role/team-build")
+        chosen.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
+        chosen.source.create = false
+        chosen.codeartifact.domainOwner = "111122223333"
+        variants.append(chosen)
+        var shared = Article.answers
+        shared.network.securityGroup = .vpcDefault
+        shared.endpoints.existing = [.sts]
+        variants.append(shared)
+        var read = Set<String>()
+        for answers in variants {
+            let plan = Planner.plan(answers)
+            for command in AccountCheck.commands(plan) {
+                XCTAssertTrue(["describe-", "get-", "list-", "batch-get-", "head-"].contains { command.operation.hasPrefix($0) },
+                              "\(command.service) \(command.operation) is not a read")
+                read.formUnion(Permissions(Names(answers)).actions(command))
+            }
+        }
+        // The wizard's reads, for its lists.
+        let region = "us-west-2"
+        let wizard = [AccountReads.identity.arguments, AccountReads.vpcs(region: region).arguments,
+                      AccountReads.subnets(region: region).arguments, AccountReads.routeTables(region: region).arguments,
+                      AccountReads.securityGroups(region: region).arguments, AccountReads.roles.arguments,
+                      AccountReads.repositories(region: region).arguments, AccountReads.domains(region: region).arguments]
+            + AccountReads.dns(vpc: "vpc-1").map(\.arguments)
+        for arguments in wizard {
+            read.formUnion(Permissions(Names(Article.answers)).actions(Command(arguments[0], arguments[1])))
+        }
+        // --live's prices, for the cost.
+        for query in PriceList.queries(region: region) { read.formUnion(Permissions(Names(Article.answers)).actions(query)) }
+        XCTAssertEqual(documented, read, "docs/permissions.md lacks \(read.subtracting(documented)), grants \(documented.subtracting(read))")
     }
 }

@@ -52,7 +52,8 @@ final class OptionsTests: XCTestCase {
         }
         for first in options {
             for second in options where second != first {
-                let result = try vpcpipe(words(first) + words(second), in: work)
+                let pair = [first, second]
+                let result = try vpcpipe(words(first) + words(second), environment: Self.noAccount, in: work)
                 let label = "\(first) \(second): exit \(result.status), \(result.stderr)"
                 // --help first, as ArgumentParser looks for it first.
                 if let printer = ["--help", "--version"].first(where: [first, second].contains) {
@@ -63,7 +64,12 @@ final class OptionsTests: XCTestCase {
                     let reason = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
                     XCTAssertTrue(reason.hasPrefix("Error: "), label)
                     let namesBoth = reason.contains(first) && reason.contains(second)
-                    XCTAssertTrue(namesBoth || reason.contains("--check goes with --headless"), label)
+                    XCTAssertTrue(namesBoth || reason.contains(" goes with --headless FILE."), label)
+                } else if !pair.contains("--headless"), pair.contains(where: ["--check", "--live"].contains) {
+                    // README: with --headless only.
+                    XCTAssertEqual(result.status, 64, label)
+                    XCTAssertTrue(pair.contains { ["--check", "--live"].contains($0) && result.stderr.hasPrefix("Error: \($0) goes with --headless FILE.") },
+                                  label)
                 } else {
                     XCTAssertFalse(result.stderr.contains("Error: "), label)
                 }
@@ -71,10 +77,20 @@ final class OptionsTests: XCTestCase {
         }
     }
 
-    func testCheckAloneIsRefused() throws {
-        let result = try vpcpipe(["--check"])
-        XCTAssertEqual(result.status, 64)
-        XCTAssertTrue(result.stderr.hasPrefix("Error: --check goes with --headless FILE."), result.stderr)
+    func testCheckAndLiveAloneAreRefused() throws {
+        for option in ["--check", "--live"] {
+            let result = try vpcpipe([option])
+            XCTAssertEqual(result.status, 64)
+            XCTAssertTrue(result.stderr.hasPrefix("Error: \(option) goes with --headless FILE."), result.stderr)
+        }
+    }
+
+    /// This machine's environment with no AWS credentials or configuration: `--live` says at
+    /// once that it cannot read an account, whatever this machine holds.
+    static var noAccount: [String: String] {
+        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }.merging([
+            "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
+        ]) { $1 }
     }
 
     /// --version prints the one version, which plan.json and both scripts' headers also carry.

@@ -17,14 +17,9 @@ final class ReadmeTests: XCTestCase {
     /// The commands of README's Usage, run in order in one folder with `vpcpipe` on PATH and DIR
     /// as `out`; the scripts' lines in dry run, since the others would call AWS.
     func testTheUsageCommandsRunAsDocumented() throws {
-        let commands = try Readme().section("## Usage").filter { $0.hasPrefix("    ") }
-            .map { $0.split(separator: "#", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces) }
+        let commands = Readme.commands(in: try Readme().section("## Usage"))
         XCTAssertEqual(commands.first, "vpcpipe --example > answers.yaml")
-        let bin = work.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: false)
-        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("vpcpipe"),
-                                                   withDestinationURL: URL(fileURLWithPath: try vpcpipeBinary()))
-        let environment = ["PATH": bin.path + ":/usr/bin:/bin", "HOME": work.path]
+        let environment = try environmentWithVpcpipe(in: work)
         let out = work.appendingPathComponent("out")
         for command in commands {
             var words = command.split(separator: " ").map { $0 == "DIR" ? "out" : String($0.replacingOccurrences(of: "DIR/", with: "out/")) }
@@ -61,6 +56,11 @@ final class ReadmeTests: XCTestCase {
         case 64:
             XCTAssertEqual(try vpcpipe(["--no-such-option"]).status, 64, "an unknown option")
             return try vpcpipe(["--example", "--force"])
+        case 69:
+            let result = try vpcpipe(["--headless", answers.path, "--out", out.path, "--live"], environment: OptionsTests.noAccount)
+            XCTAssertTrue(result.stderr.contains("vpcpipe: cannot read the account: "), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "written though the account was not read")
+            return result
         case 73:
             try FileManager.default.createDirectory(at: out.appendingPathComponent("mine"), withIntermediateDirectories: true)
             return try vpcpipe(["--headless", answers.path, "--out", out.path])

@@ -12,3 +12,13 @@ func inTerminal(_ command: String, keys: String, environment: [String: String], 
     try runProgram("/bin/sh", ["-c", "(sleep 2; printf '\(keys)'; sleep 3) | timeout 60 script -qec \"\(command)\" /dev/null"],
                    environment: environment, in: folder)
 }
+
+/// An environment where `vpcpipe`, as README's commands name it, is the built binary: a link
+/// in `folder`/bin first on PATH. HOME is `folder`.
+func environmentWithVpcpipe(in folder: URL) throws -> [String: String] {
+    let bin = folder.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("vpcpipe"),
+                                               withDestinationURL: URL(fileURLWithPath: try vpcpipeBinary()))
+    return ["PATH": bin.path + ":/usr/bin:/bin", "HOME": folder.path]
+}

@@ -215,6 +215,14 @@ final class AccountStatesTests: EmulatorTestCase {
         }
         XCTAssertEqual(changes, [], "setup.sh changed the account before it stopped", file: file, line: line)
         XCTAssertEqual(try state(), before, "setup.sh changed what is not its own", file: file, line: line)
+        // vpcpipe --check --live finds, in Swift, what setup.sh stops on, word for word.
+        let live = try runProgram(try vpcpipeBinary(), ["--headless", pipeline.work.appendingPathComponent("answers.yaml").path,
+                                                        "--check", "--live"], environment: aws.environment)
+        XCTAssertEqual(live.status, 1, live.summary, file: file, line: line)
+        XCTAssertTrue(live.stderr.contains("\(problems.count) error\(problems.count == 1 ? "" : "s") in account"), live.stderr, file: file, line: line)
+        for problem in problems {
+            XCTAssertTrue(live.stderr.contains(": error: " + problem), "--live misses: \(problem)\n\(live.stderr)", file: file, line: line)
+        }
         guard thenTeardown else { return setup }
         let teardown = try pipeline.run("teardown.sh")
         XCTAssertEqual(teardown.status, 0, teardown.summary, file: file, line: line)

@@ -68,7 +68,7 @@ final class FaultSweepTests: EmulatorTestCase {
     private func fullSweep(_ points: [FaultPoint], sweep: inout Sweep, started: Date) async throws {
 
         // While setup is being built: every call that runs when something is created.
-        let building = points.filter { $0.role != .check }
+        let building = points.filter { !$0.role.needsCompleteSetup }
         // A teardown early in the sample, when little exists, costs the least to build up again.
         let firstCreation = building.firstIndex { $0.role == .create } ?? 0
         let teardownAfter = Set(stride(from: firstCreation, to: building.count, by: 10))
@@ -79,8 +79,9 @@ final class FaultSweepTests: EmulatorTestCase {
         try await sweep.complete()
         let built = try pipeline.assertPipeline()
 
-        // Once setup is complete: every check, which a run that finds everything still makes.
-        let standing = points.filter { $0.role == .check }
+        // Once setup is complete: every check, which a run that finds everything still makes,
+        // and the calls made only when something is found.
+        let standing = points.filter { $0.role.needsCompleteSetup }
         let callsBefore = try await emulator.callLog().calls.count
         for (index, point) in standing.enumerated() {
             try await sweep.fail(point, with: FaultPoint.ErrorKind.allCases[index % 2])
@@ -121,7 +122,7 @@ private struct Sweep {
 
     /// Fails `point` once and runs setup.sh, which must stop there naming the step and the error.
     mutating func fail(_ point: FaultPoint, with kind: FaultPoint.ErrorKind) async throws {
-        if complete && point.role != .check && !point.role.everyRun {
+        if complete && !point.role.needsCompleteSetup && !point.role.everyRun {
             try await startOver()
         }
         let before = try await emulator.callLog().calls.count, survivedBefore = survived.count

@@ -6,8 +6,15 @@ import XCTest
 /// every planned resource, a second run creates nothing, teardown.sh removes all of it but the
 /// operator's network, and a second teardown is harmless. The CodeArtifact token appears in
 /// nothing the scripts or the buildspec's login line print, nor in any file of the output folder.
+/// setup.sh's confirmation marks what its preflight found: all to be created, then all found.
 final class ScriptsTests: EmulatorTestCase {
     override class var rendersArticlePipeline: Bool { true }
+
+    /// The resources setup.sh's confirmation lists with `mark`, without it.
+    private func marked(_ mark: String, in run: Finished) -> [String] {
+        run.stdout.split(separator: "\n").filter { $0.hasPrefix("  \(mark) ") }
+            .map { $0.dropFirst(2 + mark.count).trimmingCharacters(in: .whitespaces) }
+    }
 
     func testSetupCreatesThePlanAndTeardownRemovesIt() async throws {
         var printed = [try pipeline.runSucceeding("setup.sh")]
@@ -23,6 +30,11 @@ final class ScriptsTests: EmulatorTestCase {
             return operation.hasPrefix("Create") || ["PutFile", "AssociateExternalConnection"].contains(operation)
         }
         XCTAssertEqual(creations, [], "a second setup.sh created again")
+        let toCreate = marked("[to be created]", in: printed[0])
+        XCTAssertGreaterThan(toCreate.count, 10, printed[0].stdout)
+        XCTAssertEqual(marked("[found]", in: printed[0]), [], "the first setup.sh found what does not exist yet")
+        XCTAssertEqual(marked("[to be created]", in: printed[2]), [], "the second setup.sh would create again")
+        XCTAssertEqual(marked("[found]", in: printed[2]), toCreate, "the second setup.sh does not mark as found what the first created")
         let token = try aws.text("codeartifact", "get-authorization-token", "--domain", pipeline.domain, "--query", "authorizationToken")
 
         printed.append(try pipeline.runSucceeding("teardown.sh"))

@@ -63,9 +63,14 @@ final class ChecklistTests: XCTestCase {
         answers.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
         answers.source.create = false
         let text = checklist(answers)
-        XCTAssertTrue(text.contains("service role: existing `arn:aws:iam::111122223333:role/pipe` (pipeline.role, used as it is): it must trust `codepipeline.amazonaws.com` as `policies/codepipeline-trust.json` does, and allow what `policies/codepipeline.json` allows."), text)
-        XCTAssertTrue(text.contains("Service role: existing `arn:aws:iam::111122223333:role/build` (build.role, used as it is; clear **Allow AWS CodeBuild to modify this service role**): it must trust `codebuild.amazonaws.com` as `policies/codebuild-trust.json` does, and allow what `policies/codebuild-base.json` and `policies/codebuild-codeartifact.json` allow."), text)
+        XCTAssertTrue(text.contains("service role: existing `arn:aws:iam::111122223333:role/pipe` (pipeline.role, used as it is): it must trust codepipeline.amazonaws.com as policies/codepipeline-trust.json does, and allow what policies/codepipeline.json allows."), text)
+        XCTAssertTrue(text.contains("Service role: existing `arn:aws:iam::111122223333:role/build` (build.role, used as it is; clear **Allow AWS CodeBuild to modify this service role**): it must trust codebuild.amazonaws.com as policies/codebuild-trust.json does, and allow what policies/codebuild-base.json and policies/codebuild-codeartifact.json allow."), text)
         XCTAssertFalse(text.contains("**Roles >**"), "a role given by ARN is not changed")
+        // The reader says the same, so the wizard's review shows it under the role.
+        XCTAssertEqual(Rules.check(answers).filter { $0.path.hasSuffix(".role") }.map(\.message), [
+            "arn:aws:iam::111122223333:role/build is used as it is: it must trust codebuild.amazonaws.com as policies/codebuild-trust.json does, and allow what policies/codebuild-base.json and policies/codebuild-codeartifact.json allow",
+            "arn:aws:iam::111122223333:role/pipe is used as it is: it must trust codepipeline.amazonaws.com as policies/codepipeline-trust.json does, and allow what policies/codepipeline.json allows",
+        ])
         XCTAssertTrue(text.contains("Security group `sg-0123456789abcdef0` (network.security_group, used as it is), for the build and the endpoints: it must be in VPC `vpc-0123456789abcdef0` and allow inbound HTTPS (443) from itself"), text)
         XCTAssertFalse(text.contains("Create security group"))
         XCTAssertTrue(text.contains("Repository `Private` (source.create false, used as it is) exists"), text)

@@ -6,7 +6,7 @@ import XCTest
 /// Resources the operator chose on purpose (a role given by ARN, a security group given by id)
 /// are used as they are, never changed; preflight reads what it can of them.
 final class ChosenResourcesTests: XCTestCase {
-    private static let account = "123456789012"
+    private static let account = PreflightBash.account
 
     private static func chosen() -> Answers {
         var answers = Article.answers
@@ -20,7 +20,7 @@ final class ChosenResourcesTests: XCTestCase {
         let preflight = Planner.plan(Self.chosen()).step(.preflight)!.always
         let rules = preflight.compactMap { action -> String? in
             guard case .rule(let name, let arguments, _) = action else { return nil }
-            return ([name] + arguments.map(\.display)).joined(separator: " ")
+            return ([name.rawValue] + arguments.map(\.display)).joined(separator: " ")
         }
         XCTAssertTrue(rules.contains("own_role BUILD_ROLE arn:aws:iam::\(Self.account):role/team-build"), "\(rules)")
         XCTAssertTrue(rules.contains("judge_role build.role arn:aws:iam::\(Self.account):role/team-build codebuild.amazonaws.com codebuild-trust.json BUILD_ROLE"), "\(rules)")
@@ -44,25 +44,25 @@ final class ChosenResourcesTests: XCTestCase {
 
         // New roles and groups are vpcpipe's own: nothing chosen to read.
         let article = Planner.plan(Article.answers).step(.preflight)!.always
-        XCTAssertFalse(article.contains { if case .rule(let name, _, _) = $0 { ["own_role", "judge_role", "judge_group"].contains(name) } else { false } })
+        XCTAssertFalse(article.contains { if case .rule(let name, _, _) = $0 { [.ownRole, .judgeRole, .judgeGroup].contains(name) } else { false } })
     }
 
     func testARoleOfThisAccountMustExistAndTrustItsService() throws {
         let build = "arn:aws:iam::\(Self.account):role/service-role/team-build"
-        let trusting = try judge("""
+        let trusting = try PreflightBash.run("""
             BUILD_ROLE_TRUST=$'team-build\\tec2.amazonaws.com codebuild.amazonaws.com'
             own_role BUILD_ROLE '\(build)'
             echo "name: $BUILD_ROLE"
             judge_role build.role '\(build)' codebuild.amazonaws.com codebuild-trust.json BUILD_ROLE
             """)
         XCTAssertEqual(trusting, "name: team-build\n")
-        let other = try judge("""
+        let other = try PreflightBash.run("""
             BUILD_ROLE_TRUST=$'team-build\\tec2.amazonaws.com'
             own_role BUILD_ROLE '\(build)'
             judge_role build.role '\(build)' codebuild.amazonaws.com codebuild-trust.json BUILD_ROLE
             """)
         XCTAssertEqual(other, "problem: build.role: \(build) does not trust codebuild.amazonaws.com (its trust policy allows ec2.amazonaws.com): codebuild.amazonaws.com cannot assume it; allow it as policies/codebuild-trust.json does\n")
-        let missing = try judge("""
+        let missing = try PreflightBash.run("""
             BUILD_ROLE_TRUST=''
             own_role BUILD_ROLE '\(build)'
             judge_role build.role '\(build)' codebuild.amazonaws.com codebuild-trust.json BUILD_ROLE
@@ -72,7 +72,7 @@ final class ChosenResourcesTests: XCTestCase {
 
     func testARoleOfAnotherAccountIsNotRead() throws {
         let arn = "arn:aws:iam::111122223333:role/team-pipeline"
-        let output = try judge("""
+        let output = try PreflightBash.run("""
             PIPELINE_ROLE_TRUST=''
             own_role PIPELINE_ROLE '\(arn)'
             echo "name: '$PIPELINE_ROLE'"
@@ -82,15 +82,15 @@ final class ChosenResourcesTests: XCTestCase {
     }
 
     func testTheGivenGroupMustBeInTheVPC() throws {
-        XCTAssertEqual(try judge("GIVEN_GROUP=$'sg-1\\tvpc-1'\njudge_group sg-1 vpc-1"), "")
-        XCTAssertEqual(try judge("GIVEN_GROUP=$'sg-1\\tvpc-2'\njudge_group sg-1 vpc-1"),
+        XCTAssertEqual(try PreflightBash.run("GIVEN_GROUP=$'sg-1\\tvpc-1'\njudge_group sg-1 vpc-1"), "")
+        XCTAssertEqual(try PreflightBash.run("GIVEN_GROUP=$'sg-1\\tvpc-2'\njudge_group sg-1 vpc-1"),
                        "problem: network.security_group: sg-1 is in vpc-2, not in network.vpc vpc-1\n")
-        XCTAssertEqual(try judge("GIVEN_GROUP=''\njudge_group sg-1 vpc-1"),
+        XCTAssertEqual(try PreflightBash.run("GIVEN_GROUP=''\njudge_group sg-1 vpc-1"),
                        "problem: network.security_group: sg-1 was not found in us-west-2\n")
     }
 
     func testADryRunJudgesNothingAndNamesTheRoleByItsPlaceholder() throws {
-        let output = try judge("""
+        let output = try PreflightBash.run("""
             BUILD_ROLE_TRUST=''
             GIVEN_GROUP=''
             own_role BUILD_ROLE 'arn:aws:iam::\(Self.account):role/x'
@@ -99,21 +99,5 @@ final class ChosenResourcesTests: XCTestCase {
             judge_group sg-1 vpc-1
             """, dryRun: true)
         XCTAssertEqual(output, "name: <build-role>\n")
-    }
-
-    /// Runs `lines` after preflight.bash in bash, as setup.sh does (set -euo pipefail, the
-    /// account and region known), then prints each problem recorded.
-    private func judge(_ lines: String, dryRun: Bool = false) throws -> String {
-        let library = repositoryRoot.appendingPathComponent("Resources/scripts/preflight.bash").path
-        let script = """
-            set -euo pipefail
-            DRY_RUN=\(dryRun ? 1 : 0) REGION=us-west-2 ACCOUNT=\(Self.account) STEP=0
-            source '\(library)'
-            \(lines)
-            for problem in "${PROBLEMS[@]}"; do echo "problem: $problem"; done
-            """
-        let result = try runProgram("bash", ["-c", script])
-        XCTAssertEqual(result.status, 0, result.summary)
-        return result.stdout + result.stderr
     }
 }

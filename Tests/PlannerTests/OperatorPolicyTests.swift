@@ -150,6 +150,6 @@ final class OperatorPolicyTests: XCTestCase {
     func testOperatorJSONIsWrittenWithThePolicies() {
         let files = Outputs.render(Article.answers)
         XCTAssertTrue(files.contains { $0.path == "policies/operator.json" })
-        XCTAssertTrue(Outputs.preview(Article.answers).contains { $0.path == "policies/operator.json" })
+        XCTAssertTrue(Outputs.preview(Planner.plan(Article.answers)).contains { $0.path == "policies/operator.json" })
     }
 }

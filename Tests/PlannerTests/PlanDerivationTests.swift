@@ -45,7 +45,7 @@ final class PlanDerivationTests: XCTestCase {
         let decisions = Planner.plan(Article.answers).endpoints
         XCTAssertTrue(decisions.allSatisfy(\.planned))
         XCTAssertEqual(decisions.first { $0.service == .sts }?.reason,
-                       "the sample buildspec calls aws sts get-caller-identity")
+                       "the sample buildspec reads the account with aws sts get-caller-identity")
         XCTAssertTrue(decisions.first { $0.service == .logs }!.reason.contains("CloudWatch Logs"))
     }
 

@@ -156,7 +156,8 @@ final class RenderScriptTests: XCTestCase {
         let nuget = Outputs.render(Self.mixes().first { $0.0 == "nuget" }!.1)
         XCTAssertTrue(nuget.first { $0.path == "repo/ci/buildspec.yml" }!.contents.contains(
             "    AWS_STS_REGIONAL_ENDPOINTS: regional\n    DOTNET_CLI_TELEMETRY_OPTOUT: \"1\"\n"), "the SDK's telemetry")
-        XCTAssertTrue(nuget.first { $0.path == "repo/nuget.config" }!.contents.contains(#"<add key="nuget.org" value="true" />"#),
+        XCTAssertTrue(nuget.first { $0.path == "repo/nuget.config" }!.contents.contains(
+            "<clear />\n    <add key=\"codeartifact\" value=\"%CODEARTIFACT_REPO_URL%v3/index.json\" />\n  </packageSources>"),
                       "restore reads CodeArtifact only")
     }
 

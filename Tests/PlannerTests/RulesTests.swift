@@ -200,7 +200,15 @@ final class RulesTests: XCTestCase {
         }
         XCTAssertEqual(check(pypi).errors.map(\.message), ["the pypi sample app builds with python "
             + "(python:3.9, python:3.10, python:3.11, python:3.12, python:3.13, python:3.14)"])
-        XCTAssertEqual(check { pypi(&$0); $0.source.sampleApp = false }, [])
+        // Not committed: a warning, and repo/ holds the buildspec alone.
+        for uncommitted: (inout Answers) -> Void in [{ $0.source.sampleApp = false }, { $0.source.create = false }] {
+            var answers = Article.answers
+            pypi(&answers)
+            uncommitted(&answers)
+            XCTAssertEqual(Rules.check(answers).map(\.severity), Array(repeating: .warning, count: Rules.check(answers).count))
+            XCTAssertTrue(Rules.check(answers).contains { $0.path == "build.runtime" && $0.message.hasSuffix("repo/ gets the buildspec only") })
+            XCTAssertEqual(SampleApp.files(answers).map(\.path), ["buildspec.yml"])
+        }
     }
 
     func testComputeType() {

@@ -29,7 +29,7 @@ final class VerifyScriptTests: XCTestCase {
         let expected: [PackageFormat: (login: String?, package: String)] = [
             .pypi: ("'Successfully configured pip to use AWS CodeArtifact repository'", "--format 'pypi' \\\n      --package 'mpmath'"),
             .maven: (nil, "--format 'maven' \\\n      --namespace 'org.apache.commons' \\\n      --package 'commons-math3'"),
-            .nuget: ("'Successfully configured nuget to use AWS CodeArtifact repository'", "--format 'nuget' \\\n      --package 'MathNet.Numerics'"),
+            .nuget: (nil, "--format 'nuget' \\\n      --package 'MathNet.Numerics'"),
         ]
         for (format, want) in expected {
             let verify = script {

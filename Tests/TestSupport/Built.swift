@@ -6,18 +6,21 @@ public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComp
     .deletingLastPathComponent()
 
 /// The vpcpipe executable the package built, beside the test bundle.
-public func vpcpipeBinary() throws -> String {
+public func vpcpipeBinary() throws -> String { try builtExecutable("vpcpipe") }
+
+/// An executable the package built (vpcpipe, vpcpipe-prices), beside the test bundle.
+public func builtExecutable(_ name: String) throws -> String {
     let bundle = Bundle(for: Marker.self).bundleURL
     let folders = [bundle.deletingLastPathComponent(), bundle, Bundle.main.bundleURL]
     for folder in folders {
-        let candidate = folder.appendingPathComponent("vpcpipe").path
+        let candidate = folder.appendingPathComponent(name).path
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
            FileManager.default.isExecutableFile(atPath: candidate) {
             return candidate
         }
     }
-    throw Failure("no vpcpipe executable beside the tests in \(folders.map(\.path)): swift build --build-tests builds it")
+    throw Failure("no \(name) executable beside the tests in \(folders.map(\.path)): swift build --build-tests builds it")
 }
 
 private final class Marker {}

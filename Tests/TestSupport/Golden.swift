@@ -28,7 +28,7 @@ public enum Golden {
         }
         let recorded = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { path in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
             return !isFolder.boolValue
         }
         XCTAssertEqual(Set(recorded), Set(files.keys), "files of \(folder.lastPathComponent)", file: file, line: line)

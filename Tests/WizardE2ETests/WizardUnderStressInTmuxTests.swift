@@ -1,4 +1,5 @@
 import Foundation
+import Wizard
 import XCTest
 
 /// The real binary in tmux under a resize storm, a dropped connection (SIGHUP) and SIGTERM.
@@ -16,10 +17,10 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         try startShell()
         try startShell(columns: last.columns, rows: last.rows, session: "reference")
         for session in [session, "reference"] {
-            try shell("'\(binary)'", session: session)
+            try shell("'\(binary)' --offline", session: session)
             try waitFor("1/10", session: session)
-            try tmux("send-keys", "-t", session, "Tab", "Tab", "End")
-            try type("Storm日本", session: session)
+            var wizard = TmuxWizard(self, session: session)
+            try wizard.append("Storm日本", to: "Name")
             try waitFor("PrivateStorm日本", session: session)
         }
         for size in storm {
@@ -43,18 +44,17 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
     /// `vpcpipe --answers DRAFT` shows each on its screen.
     func testKillingThePaneSavesADraftThatReopensWithEveryValue() throws {
         try startShell()
-        try shell("'\(binary)'")
+        try shell("'\(binary)' --offline")
         try waitFor("1/10")
-        try keys("Tab", "Tab", "End"); try type("Hup7")
-        try waitFor("PrivateHup7"); try enter(until: "2/10")
-        try keys("Tab", "End"); try type("-hangup")
-        try waitFor("main-hangup"); try enter(until: "3/10")
-        try keys("Tab"); try type("123456789012")
-        try waitFor("123456789012")
-        for next in ["4/10", "5/10", "6/10"] { try enter(until: next) }
-        try type("vpc-0fedcba987654321f"); try enter(1)
-        try type("subnet-0aaaaaaaaaaaaaaaa subnet-0bbbbbbbbbbbbbbbb")
-        try waitFor("subnet-0bbbbbbbbbbbbbbbb")
+        var wizard = TmuxWizard(self)
+        try wizard.append("Hup7", to: "Name")
+        try wizard.go(to: .source)
+        try wizard.append("-hangup", to: "Branch")
+        try wizard.go(to: .codeArtifact)
+        try wizard.fill("Domain owner", with: "123456789012")
+        try wizard.go(to: .vpc)
+        try wizard.fill("VPC id", with: "vpc-0fedcba987654321f")
+        try wizard.fill("Subnets", with: "subnet-0aaaaaaaaaaaaaaaa subnet-0bbbbbbbbbbbbbbbb")
         try tmux("kill-pane", "-t", session)
 
         let draft = try waitForFile("vpcpipe-draft.yaml", holding: "subnet-0bbbbbbbbbbbbbbbb")
@@ -64,13 +64,16 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         }
 
         try startShell(session: "reopened")
-        try shell("'\(binary)' --answers vpcpipe-draft.yaml", session: "reopened")
-        let screens = [("1/10", ["PrivateHup7"]), ("2/10", ["main-hangup"]), ("3/10", ["123456789012"]), ("4/10", []), ("5/10", []),
-                       ("6/10", ["vpc-0fedcba987654321f", "subnet-0aaaaaaaaaaaaaaaa subnet-0bbbbbbbbbbbbbbbb"])]
-        for (index, (title, values)) in screens.enumerated() {
-            let shown = try waitFor(title, session: "reopened")
-            for value in values { XCTAssertTrue(shown.contains(value), "\(title) lacks \(value):\n\(shown)") }
-            if index + 1 < screens.count { try enter(until: screens[index + 1].0, session: "reopened") }
+        try shell("'\(binary)' --offline --answers vpcpipe-draft.yaml", session: "reopened")
+        try waitFor("1/10", session: "reopened")
+        var reopened = TmuxWizard(self, session: "reopened")
+        let screens: [(ScreenID, [String])] = [
+            (.start, ["PrivateHup7"]), (.source, ["main-hangup"]), (.codeArtifact, ["123456789012"]),
+            (.vpc, ["vpc-0fedcba987654321f", "subnet-0aaaaaaaaaaaaaaaa subnet-0bbbbbbbbbbbbbbbb"]),
+        ]
+        for (screen, values) in screens {
+            let shown = try reopened.go(to: screen).shown
+            for value in values { XCTAssertTrue(shown.contains(value), "\(screen) lacks \(value):\n\(shown)") }
         }
     }
 
@@ -79,9 +82,10 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
         try startShell()
         try shell("stty -a > stty-before.txt; echo $$ > shell.pid; echo READY")
         try waitFor("READY")
-        try shell("'\(binary)'; echo EXIT=$?")
+        try shell("'\(binary)' --offline; echo EXIT=$?")
         try waitFor("1/10")
-        try keys("Tab", "Tab", "End"); try type("Term")
+        var driver = TmuxWizard(self)
+        try driver.append("Term", to: "Name")
         try waitFor("PrivateTerm")
 
         let shellPID = try read("shell.pid").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,4 +1,5 @@
 import Planner
+import TestSupport
 import XCTest
 @testable import Wizard
 
@@ -26,7 +27,7 @@ final class BackAndExportTests: XCTestCase {
         }
     }
 
-    func testReviewListsEveryErrorAndRefusesExport() {
+    func testReviewListsEveryErrorAndRefusesExport() throws {
         let diagnostics: [Diagnostic] = [.error("network.vpc", "is required (vpc-...)"),
                                          .warning("build.image", "is no longer maintained"),
                                          .error("tags.aws:x", "uses the aws: prefix")]
@@ -41,22 +42,22 @@ final class BackAndExportTests: XCTestCase {
         XCTAssertEqual(state.screen, .review)
         XCTAssertTrue(view(state).text.contains("Export refused: 2 errors remain"))
         // The export screen's button refuses too.
-        var export = Drive.on(.export, Answers(), diagnostics: diagnostics)
-        export = Drive.keys([.tab, .tab, .enter], from: export)
-        XCTAssertNil(export.request)
-        XCTAssertEqual(export.status?.isError, true)
+        var export = InMemoryWizard(Drive.on(.export, Answers(), diagnostics: diagnostics))
+        try export.focus("Write")
+        export.send([.enter])
+        XCTAssertNil(export.state.request)
+        XCTAssertEqual(export.state.status?.isError, true)
     }
 
-    func testPickingAReviewItemEditsItAndReturns() {
-        var state = Drive.on(.review)
-        // Item 3 is the name (region, profile, name).
-        state = Drive.keys([.home, .down, .down, .enter], from: state)
-        XCTAssertEqual(state.screen, .start)
-        XCTAssertEqual(state.focusedField?.label, "Name")
-        state = Drive.keys(Drive.typing("X") + [.enter], from: state)
-        XCTAssertEqual(state.screen, .review)
-        XCTAssertEqual(state.edit.highlight, 2)
-        XCTAssertTrue(view(state).text.contains("PrivateX"))
+    func testPickingAReviewItemEditsItAndReturns() throws {
+        var wizard = InMemoryWizard(Drive.on(.review))
+        try wizard.pick("Name")
+        XCTAssertEqual(wizard.state.screen, .start)
+        XCTAssertEqual(wizard.state.focusedField?.label, "Name")
+        wizard.send(Drive.typing("X") + [.enter])
+        XCTAssertEqual(wizard.state.screen, .review)
+        XCTAssertEqual(Review.items(wizard.state)[wizard.state.edit.highlight].label, "Name", "the item changed stays highlighted")
+        XCTAssertTrue(view(wizard.state).text.contains("PrivateX"))
     }
 
     func testReviewMarksWhatIsCreatedAndWhatExists() {
@@ -69,24 +70,45 @@ final class BackAndExportTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("Domain ") && $0.contains("[to be created]") })
     }
 
-    func testExportRequestsTheFolderAsEdited() {
-        var state = Drive.on(.export)
-        state = Drive.keys(Array(repeating: .backspace, count: 11) + Drive.typing("out") + [.enter, .enter, .enter], from: state)
-        XCTAssertEqual(state.request, .export(folder: "out"))
-        state = update(state, .exportRefused("out holds files vpcpipe did not write"))
+    func testExportRequestsTheFolderAsEdited() throws {
+        var wizard = InMemoryWizard(Drive.on(.export))
+        try wizard.fill("Output folder", with: "out")
+        try wizard.export()
+        XCTAssertEqual(wizard.state.request, .export(folder: "out"))
+        let state = update(wizard.state, .exportRefused("out holds files vpcpipe did not write"))
         XCTAssertTrue(view(state).text.contains("Not written: out holds files vpcpipe did not write"))
     }
 
-    func testTooSmallShowsTheSizeNeededAndKeepsTheInput() {
-        var state = Drive.on(.start)
-        state = Drive.keys([.tab, .tab] + Drive.typing("Web"), from: state)
+    func testTooSmallShowsTheSizeNeededAndKeepsTheInput() throws {
+        var wizard = InMemoryWizard(Drive.on(.start))
+        try wizard.append("Web", to: "Name")
+        var state = wizard.state
         let before = view(state)
         state = update(state, .resize(Size(columns: 60, rows: 15)))
         XCTAssertTrue(view(state).text.contains("too small: 60x15, needs 80x24"))
-        state = Drive.keys(Drive.typing("zz") + [.escape, .enter], from: state)
+        state = Drive.keys(Drive.typing("zz") + [.enter, .tab, .f1, .pageDown], from: state)
         state = update(state, .resize(Drive.size))
         XCTAssertEqual(view(state), before)
         XCTAssertEqual(state.answers.name, "PrivateWeb")
+    }
+
+    /// The quit keys work on the "too small" screen too: they ask there, and the answer is taken.
+    func testQuitWorksOnTheTooSmallScreen() throws {
+        let small = update(Drive.on(.source), .resize(Size(columns: 60, rows: 15)))
+        XCTAssertTrue(view(small).text.contains("Ctrl-C, F10, Esc or q: quit."), view(small).text)
+        for key in [Key.ctrlC, .f10, .escape, .character("q")] {
+            let asking = update(small, .key(key))
+            XCTAssertEqual(asking.mode, .quitPrompt, "\(key)")
+            XCTAssertTrue(view(asking).text.contains("too small: 60x15"), view(asking).text)
+            XCTAssertTrue(Invariants.collapse(view(asking).text).contains("Quit? s saves the answers so far to ./vpcpipe-answers.yaml, q quits, Esc stays."),
+                          view(asking).text)
+            XCTAssertEqual(update(asking, .key(.character("q"))).exit, .quit)
+            XCTAssertEqual(update(asking, .key(.character("s"))).request, .saveAnswers)
+            let stayed = update(asking, .key(.escape))
+            XCTAssertEqual(stayed.mode, .form)
+            XCTAssertNil(stayed.exit)
+            XCTAssertEqual(view(update(stayed, .resize(Drive.size))), view(update(small, .resize(Drive.size))))
+        }
     }
 
     func testLargerTerminalsUseTheSpace() {

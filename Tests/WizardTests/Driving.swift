@@ -33,3 +33,43 @@ enum Drive {
         return state
     }
 }
+
+/// The pure wizard driven by labels (TestSupport's `WizardDriver`): the fields and the focus
+/// are read from the screen's own declarations, and each key is handled on return. It counts
+/// the keys it presses, typed characters aside.
+struct InMemoryWizard: WizardDriver {
+    private(set) var state: WizardState
+    private(set) var presses = 0
+    let patience = 0.0
+
+    init(_ state: WizardState = Drive.start()) { self.state = state }
+
+    func read() -> WizardView {
+        let screen = state.currentScreen
+        let text: String? = switch state.focusedField?.control {
+        case let input as TextInput: input.value.get(state)
+        case let list as IdList: state.edit.buffer ?? list.value.get(state).joined(separator: " ")
+        case let pick as Pick: pick.typed(state)
+        case let pick as MultiPick: pick.typed(state)
+        default: nil
+        }
+        let exported = if case .export = state.request { true } else { false }
+        return WizardView(screen: state.screen, labels: screen.focusable.map { screen.fields[$0].label },
+                          focused: state.focusedField?.label, text: text, exported: exported, shown: view(state).text)
+    }
+
+    mutating func send(_ keys: [Key]) {
+        for key in keys {
+            if case .character = key {} else { presses += 1 }
+            state = update(state, .key(key))
+        }
+    }
+
+    /// On the review, picks the first item labelled `label` (↑↓ to it, Enter): its field opens.
+    mutating func pick(_ label: String) throws {
+        guard state.screen == .review, let index = Review.items(state).firstIndex(where: { $0.label == label }) else {
+            throw Failure("no review item labelled \(label) on screen \(state.screen)")
+        }
+        send([.home] + Array(repeating: .down, count: index) + [.enter])
+    }
+}

@@ -1,4 +1,5 @@
 import Planner
+import TestSupport
 import XCTest
 @testable import Wizard
 
@@ -22,14 +23,39 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(cut.text, "a日\n", "the half that does not fit becomes a blank")
     }
 
-    func testTypedJapaneseShowsAndTheCursorCountsColumns() {
-        var state = Drive.start()
-        state = Drive.keys([.tab, .tab] + Array(repeating: .backspace, count: 7) + Drive.typing("日本"), from: state)
+    func testTypedJapaneseShowsAndTheCursorCountsColumns() throws {
+        var wizard = InMemoryWizard()
+        try wizard.fill("Name", with: "日本")
+        let state = wizard.state
         let frame = view(state)
         XCTAssertEqual(state.answers.name, "日本")
         let row = frame.rows.firstIndex { String($0.map(\.character)).contains("Name") }!
-        XCTAssertEqual(frame.cursor, Frame.Position(row: row, column: Layout.valueColumn + 4))
+        XCTAssertEqual(frame.cursor, Frame.Position(row: row, column: Layout.inlineColumn + 4), "after 日本, where the next character goes")
         XCTAssertTrue(frame.text.contains("日本"))
+    }
+
+    /// In every text field of every screen, the cursor sits where the next character goes:
+    /// just after the last one typed, and on the first one after Home.
+    func testTheCursorSitsWhereTheNextCharacterGoesInEveryTextField() {
+        var checked = 0
+        for screen in ScreenID.allCases {
+            for index in Screens.screen(screen).focusable where Screens.screen(screen).fields[index].control.takesText {
+                var state = Drive.on(screen)
+                state.go(to: screen, field: index)
+                let label = "\(screen) \(Screens.screen(screen).fields[index].label)"
+                state = Drive.keys([.end, .character("7")], from: state)
+                var frame = view(state)
+                guard let end = frame.cursor else { XCTFail("\(label): no cursor"); continue }
+                XCTAssertEqual(frame.rows[end.row][end.column - 1].character, "7", "\(label): \(frame.text)")
+                frame = view(update(state, .key(.home)))
+                guard let home = frame.cursor else { XCTFail("\(label): no cursor after Home"); continue }
+                XCTAssertEqual(home.row, end.row, label)
+                XCTAssertEqual(frame.rows[home.row][home.column - 1].character, " ", "\(label): the value starts at the cursor")
+                XCTAssertNotEqual(frame.rows[home.row][home.column].character, " ", label)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 10, "text fields checked")
     }
 
     func testTheFocusedFieldIsMarkedAndTheKeyHelpIsAtTheBottom() {
@@ -52,6 +78,13 @@ final class FrameOverwriteTests: XCTestCase {
         frame.put("y", row: 1, column: 2)  // the left half of 本
         XCTAssertEqual(frame.text.split(separator: "\n").last, "日y 語")
         XCTAssertFalse(frame.rows[1][3].isContinuation)
+    }
+
+    func testInASCIIEveryCellStaysInPlace() {
+        var frame = Frame(size: Size(columns: 12, rows: 1))
+        frame.put("▸ a日‹x›┌─…é", row: 0, column: 0)
+        XCTAssertEqual(frame.inASCII().text, "> a??<x>+-.?\n", "a wide character as two ?, any other as one")
+        XCTAssertFalse(frame.inASCII().rows[0].contains(where: \.isContinuation))
     }
 
     func testControlCharactersAreNeverDrawn() {

@@ -27,4 +27,17 @@ final class GoldenFrameTests: XCTestCase {
         try assertGolden(view(update(Drive.on(.codeArtifact), .key(.ctrlC))), "quit-prompt")
         try assertGolden(view(update(Drive.on(.codeArtifact), .resize(Size(columns: 60, rows: 15)))), "too-small")
     }
+
+    /// The ASCII theme (a locale that is not UTF-8, or --ascii): the start screen with its
+    /// markers and arrows, and the quit prompt's box lines, in ASCII look-alikes.
+    func testASCIIFrames() throws {
+        let frames = [(view(Drive.on(.start)), "ascii-start"), (view(update(Drive.on(.endpoints), .key(.ctrlC))), "ascii-quit-prompt")]
+        for (frame, name) in frames {
+            let ascii = frame.inASCII()
+            try assertGolden(ascii, name)
+            XCTAssertTrue(ascii.text.allSatisfy(\.isASCII), ascii.text)
+            XCTAssertEqual(ascii.rows.map { $0.map(\.style) }, frame.rows.map { $0.map(\.style) }, "every cell in its place and style")
+            XCTAssertTrue(ascii.text.hasPrefix(" vpcpipe - "), "the title intact: \(ascii.text)")
+        }
+    }
 }

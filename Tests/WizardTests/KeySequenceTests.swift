@@ -1,42 +1,33 @@
 import Planner
+import TestSupport
 import XCTest
 @testable import Wizard
 
 final class KeySequenceTests: XCTestCase {
-    /// Enter through every screen, typing only the network ids, until export is requested.
-    /// Returns the state and the key presses it took, typed characters aside.
-    private func runWithDefaults() -> (WizardState, Int) {
-        var state = Drive.start()
-        var presses = 0
-        var guardrail = 0
-        while state.request == nil, guardrail < 200 {
-            guardrail += 1
-            let label = state.focusedField?.label
-            if state.screen == .vpc, let label, ["VPC id", "Subnets", "Route tables"].contains(label) {
-                let text = label == "VPC id" ? Drive.vpc : label == "Subnets" ? Drive.subnets : Drive.routeTables
-                if state.answers.network.vpc.isEmpty || label != "VPC id" {
-                    let bound = label == "VPC id" ? state.answers.network.vpc.isEmpty
-                        : label == "Subnets" ? state.answers.network.subnets.isEmpty : state.answers.network.routeTables.isEmpty
-                    if bound { state = Drive.keys(Drive.typing(text), from: state) }
-                }
-            }
-            state = update(state, .key(.enter))
-            presses += 1
-        }
-        return (state, presses)
+    /// From an empty start to export as a user accepting every default goes: Enter through
+    /// every screen, typing only the network ids on the VPC screen.
+    private func runWithDefaults() throws -> InMemoryWizard {
+        var wizard = InMemoryWizard()
+        try wizard.go(to: .vpc)
+        try wizard.fill("VPC id", with: Drive.vpc)
+        try wizard.fill("Subnets", with: Drive.subnets)
+        try wizard.fill("Route tables", with: Drive.routeTables)
+        try wizard.export()
+        return wizard
     }
 
-    func testAcceptingDefaultsReachesExportWithTheNetworkTyped() {
-        let (state, presses) = runWithDefaults()
-        XCTAssertEqual(state.request, .export(folder: "vpcpipe-out"))
-        XCTAssertEqual(state.answers, Drive.networked)
+    /// The one test that counts presses: their number is a promise of the product.
+    func testAcceptingDefaultsReachesExportWithTheNetworkTyped() throws {
+        let wizard = try runWithDefaults()
+        XCTAssertEqual(wizard.state.request, .export(folder: "vpcpipe-out"))
+        XCTAssertEqual(wizard.state.answers, Drive.networked)
         // Reported in the task: the key presses of a run with every default, the ids aside.
-        print("key presses from start to export with every default: \(presses)")
-        XCTAssertEqual(presses, 39)
+        print("key presses from start to export with every default: \(wizard.presses)")
+        XCTAssertEqual(wizard.presses, 39)
     }
 
-    func testExportedMessageNamesTheFolderAndTheNextCommand() {
-        var state = runWithDefaults().0
+    func testExportedMessageNamesTheFolderAndTheNextCommand() throws {
+        var state = try runWithDefaults().state
         state = update(state, .exported(files: 9, folder: "vpcpipe-out"))
         XCTAssertTrue(view(state).text.contains("Next: bash vpcpipe-out/setup.sh"))
         state = update(state, .key(.enter))
@@ -44,17 +35,20 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertEqual(state.farewell?.contains("answers.yaml included"), true)
     }
 
-    func testTypingEditsTheFocusedTextAtTheCursor() {
-        var state = Drive.start()
-        state = Drive.keys([.tab, .tab] + [.backspace, .backspace] + Drive.typing("x") + [.left, .left] + Drive.typing("?"), from: state)
-        XCTAssertEqual(state.answers.name, "Priv?ax")
-        XCTAssertEqual(state.mode, .form, "? is a character in a text input")
+    func testTypingEditsTheFocusedTextAtTheCursor() throws {
+        var wizard = InMemoryWizard()
+        try wizard.focus("Name")
+        wizard.send([.backspace, .backspace] + Drive.typing("x") + [.left, .left] + Drive.typing("?"))
+        XCTAssertEqual(wizard.state.answers.name, "Priv?ax")
+        XCTAssertEqual(wizard.state.mode, .form, "? is a character in a text input")
     }
 
-    func testChangingTheNameRefillsTheNamesThatStillHoldItsDefault() {
-        var state = Drive.on(.source)
-        state = Drive.keys([.end] + Drive.typing("Web") + [.escape, .tab, .tab] + Array(repeating: .backspace, count: 7) + Drive.typing("Team_A"),
-                           from: state)
+    func testChangingTheNameRefillsTheNamesThatStillHoldItsDefault() throws {
+        var wizard = InMemoryWizard(Drive.on(.source))
+        try wizard.append("Web", to: "Repository")
+        try wizard.go(to: .start)
+        try wizard.fill("Name", with: "Team_A")
+        let state = wizard.state
         XCTAssertEqual(state.answers.name, "Team_A")
         XCTAssertEqual(state.answers.source.repository, "PrivateWeb", "typed by the user: kept")
         XCTAssertEqual(state.answers.codeartifact.domain, "team-a")
@@ -63,42 +57,46 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertEqual(state.answers.pipeline.name, "Team_A")
     }
 
-    func testChangingTheFormatRefillsUpstreamConnectionAndRuntime() {
-        var state = Drive.on(.codeArtifact)
-        state = Drive.keys([.tab, .tab, .tab] + Drive.typing("py"), from: state)
-        XCTAssertEqual(state.answers.codeartifact.format, .pypi)
-        XCTAssertEqual(state.answers.codeartifact.upstream, "pypi-store")
-        XCTAssertEqual(state.answers.codeartifact.externalConnection, "public:pypi")
-        XCTAssertEqual(state.answers.build.runtime, "python:3.12")
-        state = Drive.keys([.backspace, .backspace, .right, .right], from: state)  // no filter: pypi -> maven -> nuget
-        XCTAssertEqual(state.answers.codeartifact.format, .nuget)
-        XCTAssertEqual(state.answers.codeartifact.externalConnection, "public:nuget-org")
+    func testChangingTheFormatRefillsUpstreamConnectionAndRuntime() throws {
+        var wizard = InMemoryWizard(Drive.on(.codeArtifact))
+        try wizard.focus("Package format")
+        try wizard.type("py")
+        XCTAssertEqual(wizard.state.answers.codeartifact.format, .pypi)
+        XCTAssertEqual(wizard.state.answers.codeartifact.upstream, "pypi-store")
+        XCTAssertEqual(wizard.state.answers.codeartifact.externalConnection, "public:pypi")
+        XCTAssertEqual(wizard.state.answers.build.runtime, "python:3.12")
+        wizard.send([.backspace, .backspace, .right, .right])  // no filter: pypi -> maven -> nuget
+        XCTAssertEqual(wizard.state.answers.codeartifact.format, .nuget)
+        XCTAssertEqual(wizard.state.answers.codeartifact.externalConnection, "public:nuget-org")
     }
 
-    func testEmptyingTheUpstreamEmptiesItsConnectionAndRetypingItRefillsIt() {
-        var state = Drive.on(.codeArtifact)
-        state = Drive.keys([.tab, .tab, .tab, .tab] + Array(repeating: .backspace, count: 9), from: state)
-        XCTAssertEqual(state.answers.codeartifact.upstream, "")
-        XCTAssertEqual(state.answers.codeartifact.externalConnection, "", "the connection sits on the upstream")
-        XCTAssertEqual(state.diagnostics.errors, [])
-        state = Drive.keys(Drive.typing("store"), from: state)
-        XCTAssertEqual(state.answers.codeartifact.externalConnection, "public:npmjs")
+    func testEmptyingTheUpstreamEmptiesItsConnectionAndRetypingItRefillsIt() throws {
+        var wizard = InMemoryWizard(Drive.on(.codeArtifact))
+        try wizard.fill("Upstream repository", with: "")
+        XCTAssertEqual(wizard.state.answers.codeartifact.upstream, "")
+        XCTAssertEqual(wizard.state.answers.codeartifact.externalConnection, "", "the connection sits on the upstream")
+        XCTAssertEqual(wizard.state.diagnostics.errors, [])
+        try wizard.type("store")
+        XCTAssertEqual(wizard.state.answers.codeartifact.externalConnection, "public:npmjs")
     }
 
-    func testTheRuntimeListHoldsOnlyWhatTheImagePreinstalls() {
-        var state = Drive.on(.build)
-        state = Drive.keys([.tab] + Drive.typing("6.0"), from: state)
-        XCTAssertEqual(state.answers.build.image, "aws/codebuild/amazonlinux-x86_64-standard:6.0")
-        XCTAssertEqual(state.answers.build.runtime, "nodejs:22", "nodejs:20 is not in the 6.0 image")
-        state = Drive.keys([.tab] + Drive.typing("python"), from: state)
-        XCTAssertEqual(state.answers.build.runtime, "python:3.10")
+    func testTheRuntimeListHoldsOnlyWhatTheImagePreinstalls() throws {
+        var wizard = InMemoryWizard(Drive.on(.build))
+        try wizard.focus("Image")
+        try wizard.type("6.0")
+        XCTAssertEqual(wizard.state.answers.build.image, "aws/codebuild/amazonlinux-x86_64-standard:6.0")
+        XCTAssertEqual(wizard.state.answers.build.runtime, "nodejs:22", "nodejs:20 is not in the 6.0 image")
+        try wizard.focus("Runtime")
+        try wizard.type("python")
+        XCTAssertEqual(wizard.state.answers.build.runtime, "python:3.10")
     }
 
-    func testSpaceTogglesAndTicksEndpointsTheVpcHas() {
-        var state = Drive.on(.source)
-        state = Drive.keys([.tab, .tab, .character(" ")], from: state)
-        XCTAssertFalse(state.answers.source.create)
-        state = Drive.on(.endpoints)
+    func testSpaceTogglesAndTicksEndpointsTheVpcHas() throws {
+        var wizard = InMemoryWizard(Drive.on(.source))
+        try wizard.focus("Repository exists?")
+        wizard.send([.character(" ")])
+        XCTAssertFalse(wizard.state.answers.source.create)
+        var state = Drive.on(.endpoints)
         state = Drive.keys([.down, .character(" "), .character("s"), .down, .character(" ")], from: state)
         XCTAssertEqual(state.answers.endpoints.existing, [.codeartifactAPI, .s3])
         XCTAssertTrue(view(state).text.contains("already in the VPC"))
@@ -114,16 +112,18 @@ final class KeySequenceTests: XCTestCase {
                       "the reason is the planner's")
     }
 
-    func testHelpOpensWithF1OrQuestionMarkOutsideTextAndClosesWithEsc() {
-        var state = Drive.start()
-        state = update(state, .key(.character("?")))  // the region select
-        XCTAssertEqual(state.mode, .help)
-        XCTAssertTrue(view(state).text.contains("region selector"))
-        state = update(state, .key(.escape))
-        XCTAssertEqual(state.mode, .form)
-        XCTAssertEqual(state.screen, .start)
-        state = Drive.keys([.tab, .f1], from: state)
-        XCTAssertEqual(state.mode, .help)
+    func testHelpOpensWithF1OrQuestionMarkOutsideTextAndClosesWithEsc() throws {
+        var wizard = InMemoryWizard()
+        try wizard.focus("Region")  // a select: ? is not a character there
+        wizard.send([.character("?")])
+        XCTAssertEqual(wizard.state.mode, .help)
+        XCTAssertTrue(view(wizard.state).text.contains("region selector"))
+        wizard.send([.escape])
+        XCTAssertEqual(wizard.state.mode, .form)
+        XCTAssertEqual(wizard.state.screen, .start)
+        try wizard.focus("AWS CLI profile")
+        wizard.send([.f1])
+        XCTAssertEqual(wizard.state.mode, .help)
     }
 
     func testQuitAsksAndOffersToSaveToAFreeName() {

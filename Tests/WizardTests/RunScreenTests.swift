@@ -108,4 +108,33 @@ final class RunScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("Stopped before step 2/3 as asked. Running setup.sh again goes on from"), text)
         XCTAssertEqual(state.run?.status, 130)
     }
+
+    /// Too small a terminal hides the screen, not its keys: Ctrl-C asks to stop the script (the
+    /// wizard's quit prompt would leave the progress screen while the script runs).
+    func testTooSmallKeepsTheRunsKeys() {
+        var state = update(update(exported(), .key(.character("y"))), .run(.started(at: 0)))
+        state = run(planned + ["step 1/3 Read the account"], at: 1, on: state)
+        state = update(state, .resize(Size(columns: 60, rows: 15)))
+        XCTAssertTrue(view(state).text.contains("Ctrl-C: stop setup.sh after the step in progress."), view(state).text)
+        state = update(state, .key(.ctrlC))
+        XCTAssertEqual(state.mode, .running)
+        XCTAssertTrue(view(state).text.contains("Stop setup.sh after the step in progress? y stops"), view(state).text)
+        state = update(state, .key(.character("y")))
+        XCTAssertEqual(state.request, .run(.stop))
+        state = update(state, .run(.ended(status: 130, at: 3)))
+        XCTAssertTrue(view(state).text.contains("setup.sh ended. Enter: leave."), view(state).text)
+        XCTAssertEqual(update(state, .key(.enter)).exit, .exported)
+    }
+
+    /// The ASCII theme has a look-alike for each of the screen's marks and bars.
+    func testTheScreenInASCII() {
+        var state = update(update(exported(), .key(.character("y"))), .run(.started(at: 0)))
+        state = run(planned + ["step 1/3 Read the account", "step-done 1", "step 2/3 CodeBuild service role",
+                               "error An error occurred (AccessDenied)", "failed 2 254"], at: 5, on: state)
+        state = update(state, .run(.ended(status: 254, at: 5)))
+        let ascii = view(state).inASCII().text
+        XCTAssertFalse(ascii.contains("?"), ascii)
+        XCTAssertTrue(ascii.contains(" +   1  Read the account") && ascii.contains(" x   2  CodeBuild") && ascii.contains(" -   3  CodePipeline"), ascii)
+        XCTAssertTrue(ascii.contains("[###") && ascii.contains("...]"), ascii)
+    }
 }

@@ -4,14 +4,15 @@
 
 Serves moto (ec2, iam, sts, s3, logs, codepipeline, events; CodePipeline's runs by
 pipeline_runs.py in front of it) on one port and the stand-in (codeartifact, codecommit,
-codebuild and its builds; see standin.py) on another, both bound to free ports.
+codebuild and its builds, and pricing, the Price List API; see standin.py) on another, both
+bound to free ports.
 It starts warm_cli.py too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
 it prints one JSON line, {"moto": PORT, "standin": PORT, "bin": FOLDER}, and writes the same line
 to FILE when given: FOLDER holds the warm CLI's `aws` (null without it). It exits when its standard input closes or on SIGTERM, so a test that
 dies never leaves it running (run it by hand as `sleep infinity | python3 emulator.py`).
 
 Point the AWS CLI at it with AWS_ENDPOINT_URL=http://127.0.0.1:MOTO and
-AWS_ENDPOINT_URL_CODEARTIFACT / _CODECOMMIT / _CODEBUILD=http://127.0.0.1:STANDIN.
+AWS_ENDPOINT_URL_CODEARTIFACT / _CODECOMMIT / _CODEBUILD / _PRICING=http://127.0.0.1:STANDIN.
 Faults: POST http://127.0.0.1:STANDIN/_emulator/faults with
 {"operation": "codebuild:CreateProject", "error": "AccessDeniedException", "message": "...",
 "times": 3} fails that operation's next 3 calls, for moto's services too; add "match":
@@ -43,6 +44,7 @@ from codebuild import CodeBuild
 from codecommit import CodeCommit
 from faults import FaultMiddleware, Faults
 from pipeline_runs import PipelineRuns
+from pricing import Pricing
 from standin import StandIn
 from wire import ServiceWire
 
@@ -79,7 +81,8 @@ def main():
     moto_patches.apply()
     clients = Clients()
     runs = PipelineRuns(clients)
-    standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild()}
+    standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild(),
+                        "pricing": Pricing()}
     wires = {name: ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
     faults = Faults(wires)
     controls = {"runs": runs.control}

@@ -1,5 +1,6 @@
-"""The stand-in: one WSGI app serving CodeArtifact, CodeCommit and CodeBuild entirely; and, in
-front of moto, the operations moto lacks of a service it serves (CodePipeline's runs).
+"""The stand-in: one WSGI app serving CodeArtifact, CodeCommit, CodeBuild and the Price List API
+(pricing) entirely; and, in front of moto, the operations moto lacks of a service it serves
+(CodePipeline's runs).
 
 Each request is routed by the service its signature names, parsed and validated by that
 service's botocore model, then handled by the service's class, whose methods are named after

@@ -118,10 +118,12 @@ public enum AnswerSchema {
                 Patterns.matches($0.utf8, 1..., of: .path) && !$0.contains("..")
                     && !$0.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
             }),
+        // Headless only: the wizard shows what it saves (CostText names the key).
+        AnswerKey("account_from_arn", .flag(\.build.accountFromARN)),
         AnswerKey("role", .text(\.build.role.text), label: "Service role", help: """
             "new" creates the role the console's "New service role" would, with the VPC and \
             CodeArtifact permissions the article adds; or type an existing role's ARN.
-            """, rule: .custom { $0.role($1, $2.build.role, region: $2.region) }),
+            """, rule: .custom { $0.role($1, $2.build.role, region: $2.region); $0.givenRole($1, $2.build.role) }),
         AnswerKey("logs", .choice(.of(\.build.logs)), label: "Logs", help: """
             CloudWatch logs, as in the article; they need the logs endpoint in the VPC. "none" \
             plans no logs endpoint.
@@ -144,7 +146,7 @@ public enum AnswerSchema {
         AnswerKey("role", .text(\.pipeline.role.text), label: "Service role", help: """
             "new" creates a role with only what the pipeline needs (the console's default role is \
             far broader); or type an existing role's ARN.
-            """, rule: .custom { $0.role($1, $2.pipeline.role, region: $2.region) }),
+            """, rule: .custom { $0.role($1, $2.pipeline.role, region: $2.region); $0.givenRole($1, $2.pipeline.role) }),
         AnswerKey("trigger", .choice(.of(\.pipeline.trigger)), label: "Trigger", help: """
             "events": an EventBridge rule starts the pipeline on a push (the console's default). \
             "poll": CodePipeline polls the repository. "none": start it by hand.
@@ -161,7 +163,7 @@ public enum AnswerSchema {
         AnswerKey("subnets", .texts(\.network.subnets), label: "Subnets", help: """
             Private subnets for the build and the interface endpoints. The article advises \
             subnets in several Availability Zones so a zone's outage does not stop builds; \
-            each zone adds endpoint cost.
+            each zone adds endpoint cost (the endpoints screen says how much).
             """, reference: "(required)", rule: .custom { $0.subnets($1, $2) }),
         AnswerKey("route_tables", .texts(\.network.routeTables), label: "Route tables", help: """
             The route tables of those subnets: the S3 gateway endpoint adds its route to them. \
@@ -183,7 +185,8 @@ public enum AnswerSchema {
         AnswerKey("existing", .endpoints, label: "Endpoints", help: """
             The article creates one endpoint per service the build calls. If the VPC has one \
             already, tick it: a second endpoint with private DNS for the same service would \
-            conflict. Interface endpoints cost per hour per Availability Zone.
+            conflict. Interface endpoints cost per hour per Availability Zone: the figure above \
+            the list says how much, and what a tick saves.
             """, rule: .custom { $0.existingEndpoints($1, $2) }),
         AnswerKey("policies", .choice(.of(\.endpoints.policies)), label: "Endpoint policies", help: """
             account: this account's principals to this account's resources, plus the \

@@ -50,6 +50,8 @@ public struct Answers: Equatable, Sendable {
         public var privileged: Bool = false
         public var timeoutMinutes: Int = 60
         public var buildspec: String = "buildspec.yml"
+        /// The sample buildspec reads the account from $CODEBUILD_BUILD_ARN, not from STS.
+        public var accountFromARN: Bool = false
         public var role: RoleChoice = .new
         public var logs: LogsDestination = .cloudwatch
         public init() {}

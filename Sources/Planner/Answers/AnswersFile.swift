@@ -41,6 +41,21 @@ public enum AnswersFile {
         return (decoder.answers, sorted(decoder.diagnostics + checked))
     }
 
+    /// `diagnostics` about answers read from `text` (the account's problems, found after
+    /// reading), each placed at its key in the file, or the nearest enclosing key it has.
+    public static func place(_ diagnostics: [Diagnostic], in text: String) -> [Diagnostic] {
+        guard let source = try? YAMLSource.compose(text), let root = source.root else { return diagnostics }
+        var decoder = AnswersDecoder(duplicates: source.duplicates)
+        _ = decoder.decode(root)
+        return diagnostics.map { diagnostic in
+            var placed = diagnostic
+            let position = position(of: diagnostic.path, in: decoder.positions)
+            placed.line = position?.line
+            placed.column = position?.column
+            return placed
+        }
+    }
+
     /// The normalised file: every key filled in, in the order of docs/answers.md. Values are
     /// quoted wherever YAML would read them otherwise, so that `read(write(a)).answers == a`.
     public static func write(_ answers: Answers) -> String {

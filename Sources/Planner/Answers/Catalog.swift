@@ -49,26 +49,28 @@ public enum Catalog {
     public static func image(named name: String) -> Image? { images.first { $0.name == name } }
 
     /// Per package format: the public external connections that suit it, the default upstream
-    /// repository name, the runtime language its sample app builds with, and the login tool.
+    /// repository name, the runtime language its sample app builds with, and its build tool.
     public struct Format: Sendable {
         public let format: PackageFormat
         public let externalConnections: [String]
         public let defaultUpstream: String
         public let language: String
+        /// The sample's build tool, as the checklist names it.
+        public let tool: String
     }
 
     public static let formats: [Format] = [
         Format(format: .npm, externalConnections: ["public:npmjs"], defaultUpstream: "npm-store",
-               language: "nodejs"),
+               language: "nodejs", tool: "npm"),
         Format(format: .pypi, externalConnections: ["public:pypi"], defaultUpstream: "pypi-store",
-               language: "python"),
+               language: "python", tool: "pip"),
         Format(format: .maven,
                externalConnections: ["public:maven-central", "public:maven-googleandroid",
                                      "public:maven-gradleplugins", "public:maven-commonsware",
                                      "public:maven-clojars"],
-               defaultUpstream: "maven-central-store", language: "java"),
+               defaultUpstream: "maven-central-store", language: "java", tool: "Maven"),
         Format(format: .nuget, externalConnections: ["public:nuget-org"], defaultUpstream: "nuget-store",
-               language: "dotnet"),
+               language: "dotnet", tool: "NuGet"),
     ]
 
     public static func format(_ format: PackageFormat) -> Format { formats.first { $0.format == format }! }

@@ -147,7 +147,8 @@ struct Checks {
     }
 
     /// A build in a VPC without internet cannot download a runtime: only preinstalled ones work.
-    /// Checked only with an image of the catalog, whose runtimes are known.
+    /// Checked only with an image of the catalog, whose runtimes are known. A language not the
+    /// format's fails the committed sample (an error), and is a warning otherwise.
     mutating func runtime(_ path: String, _ answers: Answers) {
         guard let image = Catalog.image(named: answers.build.image) else { return }
         let runtime = answers.build.runtime
@@ -160,9 +161,15 @@ struct Checks {
             let offered = image.runtimes.filter { $0.hasPrefix(runtimeLanguage + ":") }
             error(path, "\(runtime) is not preinstalled in \(image.name) "
                   + "(\((offered.isEmpty ? image.runtimes : offered).joined(separator: ", ")))")
-        } else if answers.source.sampleApp, runtimeLanguage != language {
-            error(path, "the \(answers.codeartifact.format.rawValue) sample app builds with \(language) "
-                  + "(\(sameLanguage.joined(separator: ", ")))")
+        } else if runtimeLanguage != language {
+            // A committed sample would fail its first build; otherwise repo/ holds the buildspec alone.
+            let message = "the \(answers.codeartifact.format.rawValue) sample app builds with \(language) "
+                + "(\(sameLanguage.joined(separator: ", ")))"
+            if answers.source.create && answers.source.sampleApp {
+                error(path, message)
+            } else {
+                warning(path, message + "; repo/ gets the buildspec only")
+            }
         }
     }
 
@@ -177,6 +184,12 @@ struct Checks {
             error(path, "the role is in partition \(partition), the region \(region) in \(regionPartition) "
                   + "(an ARN of \(regionPartition))")
         }
+    }
+
+    /// A role given by ARN is used as it is: what it must allow, said where the answer is.
+    mutating func givenRole(_ path: String, _ choice: RoleChoice) {
+        guard case .existing(let arn) = choice, Patterns.isRoleARN(arn), let kind = RoleKind.given(by: path) else { return }
+        warning(path, "\(arn) is used as it is: \(kind.requirement)")
     }
 
     mutating func subnets(_ path: String, _ answers: Answers) {

@@ -24,14 +24,19 @@ public enum Endpoints {
                 : EndpointDecision(service: service, planned: false,
                                    reason: "build.logs is none: the build writes no CloudWatch log")
         case .sts:
-            return EndpointDecision(service: service, planned: true,
-                                    reason: "the sample buildspec calls aws sts get-caller-identity")
+            if SampleApp.callsSTS(answers) {
+                return EndpointDecision(service: service, planned: true,
+                                        reason: "the sample buildspec reads the account with aws sts get-caller-identity")
+            }
+            return EndpointDecision(service: service, planned: false, reason: answers.codeartifact.domainOwner.isEmpty
+                ? "build.account_from_arn: the buildspec reads the account from $CODEBUILD_BUILD_ARN, without STS"
+                : "codeartifact.domain_owner names the account: the buildspec does not call STS")
         case .codeartifactAPI:
             return EndpointDecision(service: service, planned: true,
                                     reason: "aws codeartifact login gets its token and the repository endpoint through the CodeArtifact API")
         case .codeartifactRepositories:
             return EndpointDecision(service: service, planned: true,
-                                    reason: "\(answers.codeartifact.format.rawValue) downloads packages from the repository endpoint")
+                                    reason: "\(Catalog.format(answers.codeartifact.format).tool) downloads packages from the repository endpoint")
         case .s3:
             return EndpointDecision(service: service, planned: true,
                                     reason: "packages are stored in the domain's assets bucket and the pipeline's artifacts in the artifact bucket, both in S3")

@@ -11,10 +11,12 @@ public struct Plan: Equatable, Sendable {
     public var endpoints: [EndpointDecision]
     /// Policy documents by file name under policies/ (`codebuild-trust.json`).
     public var policies: [(file: String, document: JSONValue)]
+    /// What it costs, at the prices of its region; nil where vpcpipe has none.
+    public var cost: Estimate? = nil
 
     public static func == (lhs: Plan, rhs: Plan) -> Bool {
         lhs.answers == rhs.answers && lhs.identity == rhs.identity && lhs.steps == rhs.steps
-            && lhs.endpoints == rhs.endpoints
+            && lhs.endpoints == rhs.endpoints && lhs.cost == rhs.cost
             && lhs.policies.map(\.file) == rhs.policies.map(\.file)
             && lhs.policies.map(\.document) == rhs.policies.map(\.document)
     }
@@ -149,6 +151,24 @@ public struct Step: Equatable, Sendable {
     }
 }
 
+extension Step {
+    /// What preflight says when the check does not find what the answers list as existing.
+    public var missingProblem: (key: String, message: Arg) {
+        if let foreign { return (foreign.key, label + " was not found: " + foreign.advice) }
+        return ("answers", label + " is listed as existing but was not found")
+    }
+
+    /// What preflight says when the check finds a resource with this name that lacks the plan's
+    /// tag (`PLAN_TAG`): someone else's, which setup.sh never changes.
+    public var foreignProblem: (key: String, message: Arg)? {
+        foreign.map {
+            ($0.key, label + " exists but was not made by vpcpipe (it lacks the tag \(Names.tagKey)=" + Arg.variable("PLAN_TAG") + "): " + $0.advice)
+        }
+    }
+
+    private var label: Arg { resources.first?.label ?? .text(title) }
+}
+
 /// A problem preflight reports about a step's resource: the answer to change, and what to do.
 public struct Problem: Equatable, Sendable {
     /// The answers file's key path: `build.role`.
@@ -261,10 +281,11 @@ public enum Action: Equatable, Sendable {
     case ifFound(String, [Action])
     /// The actions run only when the rows held in the variable lack `key` (as `Check.Listed`).
     case unlessListed(String, key: Arg, [Action])
-    /// A rule of the scripts' preflight library (Resources/scripts/preflight.bash) judging the
-    /// rows that lookups read: it records problems, and may set the variables `sets` (the
-    /// endpoints' subnets, one a zone). Setup stops once every rule has judged.
-    case rule(String, [Arg], sets: [String])
+    /// A rule of the scripts' preflight library (Resources/scripts/preflight.bash, and its
+    /// Swift twin PreflightRules) judging the rows that lookups read: it records problems, and
+    /// may set the variables `sets` (the endpoints' subnets, one a zone). Setup stops once every
+    /// rule has judged.
+    case rule(PreflightRule, [Arg], sets: [String])
     /// Teardown: the actions run only when the command prints the plan's name, the value of the
     /// resource's vpcpipe tag; a resource found without it was not created by vpcpipe and is kept.
     case ifTagged(Command, resource: Arg, [Action])

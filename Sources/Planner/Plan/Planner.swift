@@ -5,7 +5,9 @@
 // awaited once, CodePipeline, the EventBridge trigger.
 
 public enum Planner {
-    public static func plan(_ answers: Answers) -> Plan {
+    /// The plan of `answers`, its cost at the table's prices of the region, or at `online` ones
+    /// (the Price List API's, `PriceList.unitPrices`) where given.
+    public static func plan(_ answers: Answers, online: [PriceKey: UnitPrice] = [:]) -> Plan {
         let context = PlanContext(answers)
         let groups = SecurityGroupSteps.make(context)
         let endpoints = EndpointSteps.make(context, securityGroup: groups.endpoint)
@@ -26,9 +28,11 @@ public enum Planner {
             PipelineStep.make(context),
             TriggerStep.make(context),
         ]
-        return Plan(answers: answers, identity: Command("sts", "get-caller-identity").query("Account"),
-                    steps: parts.flatMap(\.steps), endpoints: context.decisions,
-                    policies: parts.flatMap(\.documents))
+        var plan = Plan(answers: answers, identity: Command("sts", "get-caller-identity").query("Account"),
+                        steps: parts.flatMap(\.steps), endpoints: context.decisions,
+                        policies: parts.flatMap(\.documents))
+        plan.cost = Cost.estimate(plan, prices: Catalog.prices(region: answers.region, online: online))
+        return plan
     }
 }
 

@@ -62,7 +62,10 @@ public enum Checklist {
             one in the console, or do them by hand instead.
             `policies/operator.json` is the IAM policy whoever runs setup.sh and teardown.sh needs.
 
-            """ + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
+            ## What it costs
+
+
+            """ + CostText.section(plan) + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
     }
 
     /// A command as a shell line, with the region and profile the scripts add.
@@ -83,7 +86,7 @@ public enum Checklist {
             return "**New service role**, role name `\(role.name)` (its policies follow, below)"
         }
         let modify = id == .codeBuildRole ? "; clear **Allow AWS CodeBuild to modify this service role**" : ""
-        return "existing `\(given.arn)` (\(given.key), used as it is\(modify)): it must trust `\(role.service)` as `policies/\(role.trustFile)` does, and allow what \(files(role.inline.map(\.file))) allow\(role.inline.count == 1 ? "s" : "")"
+        return "existing `\(given.arn)` (\(given.key), used as it is\(modify)): \(role.kind.requirement)"
     }
 
     /// The policies of the roles the consoles made, once they exist: vpcpipe's inline ones, in
@@ -129,7 +132,7 @@ public enum Checklist {
         if !ca.upstream.isEmpty {
             out += "- [ ] **Create repository** `\(ca.upstream)`, public upstream `\(ca.externalConnection)`.\n"
         }
-        out += "- [ ] **Create repository** `\(ca.repository)`, format \(ca.format.rawValue)"
+        out += "- [ ] **Create repository** `\(ca.repository)`, for \(Catalog.format(ca.format).tool) packages"
         out += ca.upstream.isEmpty ? ", no upstream.\n" : ", upstream repository `\(ca.upstream)`.\n"
         let assets = Policies.assetsBucketArn.variables[0]
         let users = plan.policies.filter { $0.document.rendered(pretty: false).variables.contains(assets) }.map(\.file)
@@ -190,7 +193,9 @@ public enum Checklist {
         var out = "- [ ] `bash verify.sh` does what follows and says what it found; or by hand:\n"
         out += "- [ ] In the pipeline `\(a.pipeline.name)`, choose **Release change**; both stages turn green.\n"
         if a.source.create && a.source.sampleApp {
-            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): the pre_build phase logs in to CodeArtifact (`\(ca.domain)`/`\(ca.repository)`), the build phase installs \(proof.package) and prints `\(proof.line)`, the square root of 49.\n"
+            // npm and pip have a login tool; Maven and NuGet read a token from the environment.
+            let login = proof.login == nil ? "gets a CodeArtifact token for" : "logs in to CodeArtifact"
+            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): the pre_build phase \(login) `\(ca.domain)`/`\(ca.repository)`; in the build phase \(Catalog.format(ca.format).tool) downloads \(proof.package)\(through), and the app prints `\(proof.line)`, the square root of 49.\n"
             out += "- [ ] In CodeArtifact, repository `\(ca.repository)` now lists \(proof.package), fetched\(through) without internet access.\n"
         } else {
             out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): your buildspec ran in the VPC; the packages it installs come from CodeArtifact (`\(ca.domain)`/`\(ca.repository)`; `repo/\(a.build.buildspec)` shows how to log in).\n"

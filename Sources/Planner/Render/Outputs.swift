@@ -10,9 +10,10 @@ public struct RenderedFile: Equatable, Sendable {
 }
 
 public enum Outputs {
-    /// Every file of the output folder for valid answers (callers check `Rules` first).
-    public static func render(_ answers: Answers) -> [RenderedFile] {
-        let plan = Planner.plan(answers)
+    /// Every file of the output folder for valid answers (callers check `Rules` first), their
+    /// cost at the table's prices or at `online` ones (`Planner.plan`).
+    public static func render(_ answers: Answers, online: [PriceKey: UnitPrice] = [:]) -> [RenderedFile] {
+        let plan = Planner.plan(answers, online: online)
         return [
             script(.setup, plan),
             script(.teardown, plan),
@@ -26,10 +27,9 @@ public enum Outputs {
     }
 
     /// The files the wizard shows before export, setup.sh and the policy documents, as `render`
-    /// makes them: a third of its time, which a key press spends.
-    public static func preview(_ answers: Answers) -> [RenderedFile] {
-        let plan = Planner.plan(answers)
-        return [script(.setup, plan)] + policies(plan)
+    /// makes them from the same plan: a third of its time, which a key press spends.
+    public static func preview(_ plan: Plan) -> [RenderedFile] {
+        [script(.setup, plan)] + policies(plan)
     }
 
     private static func script(_ script: Script, _ plan: Plan) -> RenderedFile {

@@ -20,6 +20,64 @@ public enum PlanJSON {
         public var identity: [String]
         public var endpoints: [Endpoint]
         public var steps: [Step]
+        /// What the plan costs; absent where vpcpipe has no price for the region.
+        public var cost: Cost?
+    }
+
+    /// The cost model's figures (README: What it costs). Amounts are USD as decimal texts, as
+    /// AWS's Price List writes prices: "58.40" a month, "0.005" a unit.
+    public struct Cost: Codable, Equatable, Sendable {
+        public var currency: String
+        public var hoursPerMonth: Int
+        /// One per subnet of network.subnets (the interface endpoints take one subnet a zone).
+        public var zones: Int
+        /// The interface endpoints the plan creates, and those the VPC has that it uses.
+        public var interfaceEndpoints: [String]
+        public var existingEndpoints: [String]
+        public var perEndpointMonthly: String
+        public var standingMonthly: String
+        /// The sentence the wizard, setup.sh and checklist.md show.
+        public var standing: String
+        public var example: Example
+        public var savings: [Saving]
+        /// The unit prices used, each with its date and source.
+        public var prices: [Price]
+    }
+
+    public struct Example: Codable, Equatable, Sendable {
+        public var buildsPerDay: Int
+        public var minutesPerBuild: Int
+        public var endpointGBPerBuild: String
+        public var logGBPerBuild: String
+        public var requestsPerBuild: Int
+        public var storedGB: String
+        public var usage: [Usage]
+        public var monthly: String
+    }
+
+    /// So many units (`quantity`, in the unit its price counts) at a unit price.
+    public struct Usage: Codable, Equatable, Sendable {
+        public var price: String
+        public var quantity: String
+        public var monthly: String
+    }
+
+    public struct Saving: Codable, Equatable, Sendable {
+        public var kind: String
+        public var monthly: String
+        public var text: String
+    }
+
+    public struct Price: Codable, Equatable, Sendable {
+        public var key: String
+        public var usd: String
+        public var unit: String
+        public var date: String
+        public var source: String
+        /// Read from the AWS Price List API, not from vpcpipe's table.
+        public var online: Bool
+        /// Why the figure was assumed, where it was not read for the region.
+        public var assumption: String?
     }
 
     public struct Endpoint: Codable, Equatable, Sendable {
@@ -130,8 +188,33 @@ extension Plan {
             region: answers.region,
             identity: identity.argv,
             endpoints: endpoints.map { PlanJSON.Endpoint(service: $0.service.rawValue, planned: $0.planned, reason: $0.reason) },
-            steps: steps.map(\.json)
+            steps: steps.map(\.json),
+            cost: cost.map(\.json)
         )
+    }
+}
+
+extension Estimate {
+    var json: PlanJSON.Cost {
+        let keys = [PriceKey.endpointHour] + usage.map(\.key)
+        return PlanJSON.Cost(
+            currency: "USD", hoursPerMonth: Int(Estimate.hoursPerMonth), zones: zones,
+            interfaceEndpoints: created.map(\.rawValue), existingEndpoints: existing.map(\.rawValue),
+            perEndpointMonthly: CostText.cents(perEndpointMonthly), standingMonthly: CostText.cents(standingMonthly),
+            standing: CostText.standing(self),
+            example: PlanJSON.Example(
+                buildsPerDay: example.buildsPerDay, minutesPerBuild: example.minutesPerBuild,
+                endpointGBPerBuild: CostText.decimal(example.endpointGBPerBuild), logGBPerBuild: CostText.decimal(example.logGBPerBuild),
+                requestsPerBuild: example.requestsPerBuild, storedGB: CostText.decimal(example.storedGB),
+                usage: usage.map { PlanJSON.Usage(price: $0.key.rawValue, quantity: CostText.decimal($0.quantity), monthly: CostText.cents($0.monthly)) },
+                monthly: CostText.cents(usageMonthly)),
+            savings: savings.map { PlanJSON.Saving(kind: $0.kind.rawValue, monthly: CostText.cents($0.monthly), text: CostText.saving($0, self)) },
+            prices: keys.map { key in
+                let price = prices[key]!
+                return PlanJSON.Price(key: key.rawValue, usd: CostText.decimal(price.usd), unit: key.unit, date: price.origin.date,
+                                      source: price.origin.source, online: price.origin.isOnline,
+                                      assumption: price.assumption.isEmpty ? nil : price.assumption)
+            })
     }
 }
 
@@ -168,7 +251,7 @@ extension Action {
         case .lookup(let lookup):
             PlanJSON.Action(command: lookup.command.argv, lookup: lookup.variable, absent: lookup.absent)
         case .rule(let name, let arguments, let sets):
-            PlanJSON.Action(rule: name, arguments: arguments.map(\.display), sets: sets)
+            PlanJSON.Action(rule: name.rawValue, arguments: arguments.map(\.display), sets: sets)
         case .awaitEndpoints, .awaitInterfacesGone: PlanJSON.Action(poll: commands[0].argv)
         case .deleteEach(let list, _, let delete): PlanJSON.Action(list: list.argv, deleteEach: delete.argv)
         case .ifFound(let name, let actions): PlanJSON.Action(ifFound: name, then: actions.map(\.json))

@@ -17,8 +17,8 @@ public enum SampleApp {
         public var package: String
         /// Its namespace (a Maven group), where the format has one.
         public var namespace: String?
-        /// What `aws codeartifact login` prints once the tool is configured; nil for Maven,
-        /// which has no login tool (the token goes to settings.xml through the environment).
+        /// What `aws codeartifact login` prints once the tool is configured; nil for Maven and
+        /// NuGet, which read a token from the environment (settings.xml, nuget.config).
         public var login: String?
     }
 
@@ -29,14 +29,27 @@ public enum SampleApp {
         case .npm: Proof(line: "7", package: "mathjs", login: login("npm"))
         case .pypi: Proof(line: "7", package: "mpmath", login: login("pip"))
         case .maven: Proof(line: "7", package: "commons-math3", namespace: "org.apache.commons")
-        // The dotnet tool configures NuGet's sources, and says so as nuget.
-        case .nuget: Proof(line: "7", package: "MathNet.Numerics", login: login("nuget"))
+        case .nuget: Proof(line: "7", package: "MathNet.Numerics")
         }
     }
 
-    /// The buildspec first: a pipeline started by the first commit should find it.
+    /// The buildspec first: a pipeline started by the first commit should find it. The app's
+    /// files only for a runtime of the format's language: they would not build on another.
     public static func files(_ answers: Answers) -> [File] {
-        [File(path: answers.build.buildspec, contents: buildspec(answers))] + app(answers.codeartifact.format, answers: answers)
+        [File(path: answers.build.buildspec, contents: buildspec(answers))]
+            + (runtimeLanguage(answers) == Catalog.format(answers.codeartifact.format).language
+                ? app(answers.codeartifact.format, answers: answers) : [])
+    }
+
+    /// `java` of `java:corretto17`.
+    static func runtimeLanguage(_ answers: Answers) -> String {
+        String(answers.build.runtime.prefix { $0 != ":" })
+    }
+
+    /// Whether the sample buildspec asks STS for the account: the owner is not given and the
+    /// account is not read from the build's ARN.
+    public static func callsSTS(_ answers: Answers) -> Bool {
+        answers.codeartifact.domainOwner.isEmpty && !answers.build.accountFromARN
     }
 
     static func buildspec(_ answers: Answers) -> String {
@@ -44,6 +57,13 @@ public enum SampleApp {
         let runtime = answers.build.runtime.split(separator: ":", maxSplits: 1).map(String.init)
         let owner = ca.domainOwner.isEmpty ? "\"$ACCOUNT\"" : ca.domainOwner
         let scope = "--domain \(ca.domain) --domain-owner \(owner) --repository \(ca.repository)"
+        // Maven and NuGet read the token and the endpoint from the environment, never from a file.
+        // An assignment alone fails the phase when aws fails; `export X=$(aws ...)` would not.
+        let tokenFromEnvironment = [
+            "CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain \(ca.domain) --domain-owner \(owner) --query authorizationToken --output text)",
+            "CODEARTIFACT_REPO_URL=$(aws codeartifact get-repository-endpoint \(scope) --format \(ca.format.rawValue) --query repositoryEndpoint --output text)",
+            "export CODEARTIFACT_AUTH_TOKEN CODEARTIFACT_REPO_URL",
+        ]
         let login: [String]
         let build: [String]
         // Calls past the packages reach the internet, which the build cannot: each tool's are off.
@@ -58,22 +78,26 @@ public enum SampleApp {
             // pip would ask pypi.org whether a newer pip exists.
             build = ["pip install --disable-pip-version-check -r requirements.txt", "python app.py"]
         case .maven:
-            // Maven has no login tool: the token goes to settings.xml through the environment, never to a file.
-            login = [
-                "export CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain \(ca.domain) --domain-owner \(owner) --query authorizationToken --output text)",
-                "export CODEARTIFACT_REPO_URL=$(aws codeartifact get-repository-endpoint \(scope) --format maven --query repositoryEndpoint --output text)",
-            ]
+            login = tokenFromEnvironment
             build = ["mvn -s settings.xml -q package", "java -jar target/sqrt-1.0.jar"]
         case .nuget:
-            login = ["aws codeartifact login --tool dotnet \(scope)"]
+            // nuget.config clears every other source (nuget.org is out of reach) and names this
+            // one, with the token from the environment.
+            login = tokenFromEnvironment
             build = ["dotnet run --project app.csproj"]
-            // The SDK sends telemetry to the internet; nuget.config keeps restore off nuget.org.
+            // The SDK sends telemetry to the internet.
             variables.append(("DOTNET_CLI_TELEMETRY_OPTOUT", "\"1\""))
         }
-        let account = ca.domainOwner.isEmpty
-            ? ["# The account is also field 5 of $CODEBUILD_BUILD_ARN; asking STS proves its endpoint works.",
-               "- ACCOUNT=$(aws sts get-caller-identity --query Account --output text)"]
-            : []
+        let account: [String]
+        if !ca.domainOwner.isEmpty {
+            account = []
+        } else if answers.build.accountFromARN {
+            account = ["# build.account_from_arn: arn:aws:codebuild:REGION:ACCOUNT:build/..., no call to STS.",
+                       "- ACCOUNT=$(echo \"$CODEBUILD_BUILD_ARN\" | cut -d: -f5)"]
+        } else {
+            account = ["# The account is also field 5 of $CODEBUILD_BUILD_ARN (build.account_from_arn); asking STS proves its endpoint works.",
+                       "- ACCOUNT=$(aws sts get-caller-identity --query Account --output text)"]
+        }
         return """
         version: 0.2
 
@@ -93,6 +117,19 @@ public enum SampleApp {
         \(build.map { "      - " + $0 }.joined(separator: "\n"))
 
         """
+    }
+
+    /// The Java release of a Corretto runtime: 17 of `java:corretto17`.
+    static func javaRelease(_ runtime: String) -> Int? {
+        runtime.split(separator: "corretto").last.flatMap { Int($0) }
+    }
+
+    /// The pom's compiler setting: Corretto 8's javac has no --release, so source and target.
+    static func javaCompilerProperties(_ runtime: String) -> String {
+        let release = javaRelease(runtime) ?? 17
+        return release <= 8
+            ? "<maven.compiler.source>\(release)</maven.compiler.source>\n    <maven.compiler.target>\(release)</maven.compiler.target>"
+            : "<maven.compiler.release>\(release)</maven.compiler.release>"
     }
 
     static func app(_ format: PackageFormat, answers: Answers) -> [File] {
@@ -140,7 +177,7 @@ public enum SampleApp {
                   <version>1.0</version>
                   <packaging>jar</packaging>
                   <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
+                    \(javaCompilerProperties(answers.build.runtime))
                     <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
                   </properties>
                   <dependencies>
@@ -152,10 +189,11 @@ public enum SampleApp {
                   </dependencies>
                   <build>
                     <plugins>
+                \(pinnedPlugins)
                       <plugin>
                         <groupId>org.apache.maven.plugins</groupId>
                         <artifactId>maven-shade-plugin</artifactId>
-                        <version>3.5.1</version>
+                        <version>3.4.1</version>
                         <executions>
                           <execution>
                             <phase>package</phase>
@@ -223,23 +261,46 @@ public enum SampleApp {
 
                 """),
                 File(path: "Program.cs", contents: """
+                using System;
                 using MathNet.Numerics;
 
                 Console.WriteLine(Complex32.Sqrt(new Complex32(49, 0)).Real);
 
                 """),
                 // NuGet's default source, nuget.org, is out of reach: restore failing to read it
-                // fails the build, so only the source `aws codeartifact login` adds is read.
+                // fails the build. <clear/> drops every source of the other config files (the
+                // SDK's nuget.org among them); NuGet expands %VARIABLES% in the values.
                 File(path: "nuget.config", contents: """
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
-                  <disabledPackageSources>
-                    <add key="nuget.org" value="true" />
-                  </disabledPackageSources>
+                  <packageSources>
+                    <clear />
+                    <add key="codeartifact" value="%CODEARTIFACT_REPO_URL%v3/index.json" />
+                  </packageSources>
+                  <packageSourceCredentials>
+                    <codeartifact>
+                      <add key="Username" value="aws" />
+                      <add key="ClearTextPassword" value="%CODEARTIFACT_AUTH_TOKEN%" />
+                    </codeartifact>
+                  </packageSourceCredentials>
                 </configuration>
 
                 """),
             ]
         }
+    }
+
+    /// The plugins `mvn package` runs, pinned: versions Maven Central has and Debian packages too,
+    /// so that the tests build the sample from /usr/share/maven-repo.
+    static let mavenPlugins: [(artifact: String, version: String)] = [
+        ("maven-resources-plugin", "3.3.0"), ("maven-compiler-plugin", "3.10.1"),
+        ("maven-surefire-plugin", "2.22.3"), ("maven-jar-plugin", "3.3.0"),
+    ]
+
+    private static var pinnedPlugins: String {
+        mavenPlugins.map {
+            "      <plugin>\n        <groupId>org.apache.maven.plugins</groupId>\n"
+                + "        <artifactId>\($0.artifact)</artifactId>\n        <version>\($0.version)</version>\n      </plugin>"
+        }.joined(separator: "\n")
     }
 }

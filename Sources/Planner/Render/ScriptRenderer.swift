@@ -69,7 +69,13 @@ public enum Script: CaseIterable, Sendable {
     private static let setupLibrary = Script.setup.pastedLibrary()
     private static let teardownLibrary = Script.teardown.pastedLibrary()
 
-    private func pastedLibrary() -> String { library.map { "\n" + $0.text(script: name) }.joined() }
+    private func pastedLibrary() -> String { library.map { "\n" + Script.text($0, script: name) }.joined() }
+
+    /// A part of the library as the script carries it: preflight's rules after the words they
+    /// say, which vpcpipe declares (PreflightWords).
+    static func text(_ part: BashLibrary, script name: String) -> String {
+        part == .preflight ? PreflightWords.bash + "\n" + part.text(script: name) : part.text(script: name)
+    }
 
     /// Only setup creates roles and what uses them, so only it waits for IAM changes to propagate.
     var retriesPropagation: Bool { self == .setup }
@@ -92,7 +98,8 @@ public enum ScriptRenderer {
             }
             out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
             out += confirmation(script, heading: "It creates, in this order (what was found is used, not created again):",
-                                resources: acting.flatMap { step in step.resources.map { (step, $0) } }, warning: Policies.warning(plan))
+                                resources: acting.flatMap { step in step.resources.map { (step, $0) } },
+                                notes: [Policies.warning(plan), CostText.headline(plan), CostText.more].compactMap { $0 })
             for (index, step) in acting.enumerated() {
                 out += "\nstep \(index + 2) \(Shell.quote(.text(step.title)))\n" + act(step).joined(separator: "\n") + "\n"
             }
@@ -163,10 +170,10 @@ public enum ScriptRenderer {
         return out
     }
 
-    /// What the script will change, each resource with its mark, a warning if any, then the
-    /// question (default No).
+    /// What the script will change, each resource with its mark, then its notes (a warning,
+    /// what it costs), then the question (default No).
     private static func confirmation(_ script: Script, heading: String, resources: [(Step, Resource)],
-                                     warning: String? = nil) -> String {
+                                     notes: [String] = []) -> String {
         var out = "\necho \(Shell.quote(.text(heading)))\n"
         for (step, resource) in resources {
             let what = Shell.quote(resource.kind + " " + resource.name)
@@ -177,7 +184,7 @@ public enum ScriptRenderer {
             }
             out += line
         }
-        if let warning { out += "echo \(Shell.quote(.text(warning)))\n" }
+        for note in notes { out += "echo \(Shell.quote(.text(note)))\n" }
         out += """
         if [ "$DRY_RUN" = 1 ]; then
           echo 'Dry run: the commands are printed, nothing is called.'
@@ -204,18 +211,15 @@ public enum ScriptRenderer {
         let id = Shell.quote(.text(step.id.rawValue))
         let found = check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
             ?? command(check.command, indent: "  ", prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
-        let label = step.resources.first?.label ?? .text(step.title)
         if check.mustExist {
-            let problem = step.foreign.map { "problem \(Shell.quote(.text($0.key))) \(Shell.quote(label + " was not found: " + $0.advice))" }
-                ?? "problem answers \(Shell.quote(label + " is listed as existing but was not found"))"
+            let missing = step.missingProblem
+            let problem = "problem \(Shell.quote(.text(missing.key))) \(Shell.quote(missing.message))"
             return reading + ["if " + found + "; then", "  SEEN[\(id)]=found", "else", "  " + problem, "fi"].joined(separator: "\n")
         }
         let seen = switch check.tag {
         case nil: "SEEN[\(id)]=found"
         case .found, .call:
-            "seen \(id) " + (step.foreign.map {
-                "\(Shell.quote(.text($0.key))) \(Shell.quote(label + " exists but was not made by vpcpipe (it lacks the tag \(Names.tagKey)=" + Arg.variable("PLAN_TAG") + "): " + $0.advice))"
-            } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
+            "seen \(id) " + (step.foreignProblem.map { "\(Shell.quote(.text($0.key))) \(Shell.quote($0.message))" } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
         }
         return reading + ["if " + found + "; then", "  " + seen, "fi"].joined(separator: "\n")
     }
@@ -237,7 +241,7 @@ public enum ScriptRenderer {
         return out
     }
 
-    private static func lines(for action: Action) -> [String] {
+    static func lines(for action: Action) -> [String] {
         switch action {
         case .call(let cmd):
             return ["call " + command(cmd, indent: "")]
@@ -267,7 +271,7 @@ public enum ScriptRenderer {
             return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource)) ") + "; then"]
                 + indented(actions) + ["fi"]
         case .rule(let name, let args, _):
-            return [([name] + args.map(Shell.quote)).joined(separator: " ")]
+            return [([name.rawValue] + args.map(Shell.quote)).joined(separator: " ")]
         }
     }
 

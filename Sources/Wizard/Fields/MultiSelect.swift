@@ -4,6 +4,10 @@ struct MultiSelect: Control {
     struct Option {
         let value: String
         let why: String
+        /// What the account holds of it, said instead of `why` (an endpoint found, and whether
+        /// it fits); `unfit`: said as a warning.
+        var found: String?
+        var unfit = false
     }
 
     let value: Binding<[String]>
@@ -50,8 +54,8 @@ struct MultiSelect: Control {
             if here { focusLine = lines.count }
             let box = Span(on ? "[x] " : "[ ] ", here ? Style(.focus, reverse: true) : .normal)
             let name = Span(Text.fit(option.value, nameWidth), here ? Style(.focus, bold: true) : Style(bold: true))
-            let why = Text.wrap(on ? ticked : option.why, width: max(1, width - 4 - nameWidth))
-            let style = on ? Style(.existing) : Style(.dim)
+            let why = Text.wrap(option.found ?? (on ? ticked : option.why), width: max(1, width - 4 - nameWidth))
+            let style = option.unfit ? Style(.warning) : on ? Style(.existing) : Style(.dim)
             lines.append([box, name, Span(why.first ?? "", style)])
             lines += why.dropFirst().map { [Span(indent), Span($0, style)] }
         }

@@ -42,6 +42,8 @@ struct Viewer: Control {
 
 /// Text that explains, with no value: not focusable.
 struct Note: Control {
+    /// Dim for an explanation; what the answers cost is a figure to read.
+    var style = Style(.dim)
     let text: (WizardState) -> String
 
     let keyHelp = ""
@@ -51,7 +53,7 @@ struct Note: Control {
     func handle(_ key: Key, _ state: inout WizardState) -> Bool { false }
 
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
-        Rendered(lines: Text.wrap(text(state), width: width).map { [Span($0, Style(.dim))] })
+        Rendered(lines: Text.wrap(text(state), width: width).map { [Span($0, style)] })
     }
 }
 

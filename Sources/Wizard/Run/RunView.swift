@@ -142,6 +142,14 @@ extension Layout {
         box(&frame, title: "Stop", lines: lines, footer: "y or n", top: 7, width: min(76, frame.size.columns - 2))
     }
 
+    /// The keys' line of "too small" on the progress screen: they keep working there.
+    static func runKeysWhenSmall(_ screen: RunScreen) -> String {
+        let script = screen.current.script
+        if screen.asksToStop { return "Stop \(script) after the step in progress? y stops, n goes on." }
+        if screen.isFinished { return "\(script) ended. Enter: leave." }
+        return screen.stopping ? "\(script) stops after the step in progress." : "Ctrl-C: stop \(script) after the step in progress."
+    }
+
     /// Minutes and seconds: `1:05`.
     static func clock(_ seconds: Double) -> String {
         let whole = max(0, Int(seconds))

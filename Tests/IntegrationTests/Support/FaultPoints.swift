@@ -42,7 +42,7 @@ struct PlannedSetup: Decodable {
         }
         func always(_ actions: [Action]) -> [(FaultPoint.Role, [String])] {
             actions.flatMap { action -> [(FaultPoint.Role, [String])] in
-                if let then = action.then { return always(then) }
+                if let then = action.then { return always(then).map { (.ifFound, $0.1) } }
                 // A preflight rule judges rows in bash and calls nothing.
                 guard let arguments = action.command ?? action.poll else { return [] }
                 return [(action.poll != nil ? .poll : action.lookup != nil ? .lookup : .always, arguments)]
@@ -111,10 +111,14 @@ struct FaultPoint: CustomStringConvertible {
     /// part-made, and the next run must complete it.
     enum Role: String {
         case lookup, check, create, subCreate = "sub-create", always, poll
+        /// Made only when an earlier call found something (the rules of the endpoints found).
+        case ifFound = "if-found"
 
         var creates: Bool { self == .create || self == .subCreate }
         /// Made by every run, whatever exists.
         var everyRun: Bool { self == .lookup || self == .always || self == .poll }
+        /// Made for certain only by a run that finds the setup complete.
+        var needsCompleteSetup: Bool { self == .check || self == .ifFound }
     }
     enum ErrorKind: String, CaseIterable { case access, throttling }
 
@@ -207,7 +211,9 @@ extension Array where Element == FaultPoint {
         var covered: Set<String> = [], lastStep = -1
         return filter { point in
             let keys = ["service \(point.service)", "role \(point.role.rawValue)", "kind \(point.kind)"]
-            guard point.step > lastStep, !covered.isSuperset(of: keys) else { return false }
+            // The chain's runs stop before everything exists: a call made only when something
+            // is found may not come.
+            guard point.step > lastStep, point.role != .ifFound, !covered.isSuperset(of: keys) else { return false }
             covered.formUnion(keys)
             lastStep = point.step
             return true

@@ -38,7 +38,10 @@ public struct AWSCLI {
 
     /// Runs `aws ARGUMENTS --output text` and returns what it prints, trimmed; throws if it fails.
     @discardableResult
-    public func text(_ arguments: String...) throws -> String {
+    public func text(_ arguments: String...) throws -> String { try text(arguments) }
+
+    @discardableResult
+    public func text(_ arguments: [String]) throws -> String {
         let all = arguments + ["--output", "text"]
         let result = try run(all)
         guard result.status == 0 else { throw Failure(arguments: all, result: result) }

@@ -89,11 +89,13 @@ public final class Emulator {
     }
 
     /// The environment the AWS CLI and the scripts run with: every service on 127.0.0.1, fixed
-    /// test credentials, and no configuration files of the machine.
-    public func environment(home: URL) -> [String: String] {
+    /// test credentials, and no configuration files of the machine. `warm`: the emulation's warm
+    /// CLI first on the PATH; without it, the AWS CLI itself runs each call (a call killed is
+    /// then the whole call).
+    public func environment(home: URL, warm: Bool = true) -> [String: String] {
         let moto = "http://127.0.0.1:\(ports.moto)", standin = "http://127.0.0.1:\(ports.standin)"
         return [
-            "PATH": ([ports.bin].compactMap { $0 } + [(try? Emulator.tools.get()) ?? "/usr/local/bin:/usr/bin:/bin"])
+            "PATH": ((warm ? [ports.bin].compactMap { $0 } : []) + [(try? Emulator.tools.get()) ?? "/usr/local/bin:/usr/bin:/bin"])
                 .joined(separator: ":"),
             "HOME": home.path,
             "LANG": "C.UTF-8",
@@ -103,7 +105,7 @@ public final class Emulator {
             "AWS_PAGER": "",
             "AWS_ENDPOINT_URL": moto,
             "AWS_ENDPOINT_URL_CODEARTIFACT": standin, "AWS_ENDPOINT_URL_CODECOMMIT": standin,
-            "AWS_ENDPOINT_URL_CODEBUILD": standin,
+            "AWS_ENDPOINT_URL_CODEBUILD": standin, "AWS_ENDPOINT_URL_PRICING": standin,
         ]
     }
 

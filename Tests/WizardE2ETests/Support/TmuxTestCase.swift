@@ -59,27 +59,6 @@ class TmuxTestCase: XCTestCase {
         try tmux(["send-keys", "-t", session ?? self.session] + Array(repeating: "Enter", count: times))
     }
 
-    /// Presses Enter, accepting each field as it stands, until `text` shows (the next screen's
-    /// title, say), waiting after each press for the pane to change: however many fields the
-    /// screen has, nothing past `text` is pressed.
-    @discardableResult
-    func enter(until text: String, session: String? = nil, seconds: Double = 20) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var shown = try screen(session)
-        while !shown.contains(text) {
-            guard Date() < deadline else {
-                throw Failure("Enter did not lead to \(text) within \(seconds)s; the pane shows:\n\(shown)")
-            }
-            let before = shown
-            try enter(1, session: session)
-            while shown == before && Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.02)
-                shown = try screen(session)
-            }
-        }
-        return shown
-    }
-
     func shell(_ line: String, session: String? = nil) throws {
         try type(line, session: session)
         try enter(1, session: session)

@@ -5,7 +5,7 @@ func tree(_ root: URL) -> [String: Data?] {
     var files: [String: Data?] = [:]
     for case let path as String in FileManager.default.enumerator(atPath: root.path)?.allObjects ?? [] {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
         files[path] = isFolder.boolValue ? .some(nil) : FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
     }
     return files

@@ -28,7 +28,7 @@ enum PreflightStep {
             facts.append(.lookup(endpoints))
             if judged.contains(where: { !$0.service.isGateway }) {
                 // The rules of the found endpoints' groups, to tell whether they admit the build.
-                facts += [.rule("endpoint_groups", [], sets: ["ENDPOINT_GROUPS"]),
+                facts += [.rule(.endpointGroups, [], sets: ["ENDPOINT_GROUPS"]),
                           .ifFound("ENDPOINT_GROUPS", [.lookup(Lookup("ENDPOINT_RULES", Command("ec2", "describe-security-group-rules")
                               .with("filters", "Name=group-id,Values=" + Arg.variable("ENDPOINT_GROUPS"))
                               .query("SecurityGroupRules[?!IsEgress].[GroupId, IpProtocol, FromPort, ToPort, CidrIpv4 || 'none', ReferencedGroupInfo.GroupId || 'none']")))])]
@@ -50,27 +50,27 @@ enum PreflightStep {
             guard let given = role.given else { continue }
             let name = given.key.uppercased().replacingOccurrences(of: ".", with: "_")
             let roleName = String(given.arn.split(separator: "/").last ?? "")
-            facts += [.rule("own_role", [.text(name), .text(given.arn)], sets: [name]),
+            facts += [.rule(.ownRole, [.text(name), .text(given.arn)], sets: [name]),
                       .ifFound(name, [.lookup(Lookup(name + "_TRUST", Command("iam", "get-role").with("role-name", .text(roleName))
                           .query("Role.[RoleName, join(' ', [AssumeRolePolicyDocument.Statement][] | [?Effect=='Allow'].Principal.Service | [])]"),
                           absent: ["NoSuchEntity"]))])]
-            chosen.append(.rule("judge_role", [.text(given.key), .text(given.arn), .text(role.service), .text(role.trustFile),
+            chosen.append(.rule(.judgeRole, [.text(given.key), .text(given.arn), .text(role.service), .text(role.trustFile),
                                                .text(name)], sets: []))
         }
         if case .existing(let id) = network.securityGroup {
             facts.append(.lookup(Lookup("GIVEN_GROUP", Command("ec2", "describe-security-groups")
                 .with("filters", c.filters(("group-id", .text(id)))).query("SecurityGroups[].[GroupId, VpcId]"))))
-            chosen.append(.rule("judge_group", [.text(id), .text(network.vpc)], sets: []))
+            chosen.append(.rule(.judgeGroup, [.text(id), .text(network.vpc)], sets: []))
         }
 
-        var rules: [Action] = [.rule("judge_subnets", [.text(network.vpc)] + network.subnets.map(Arg.text),
+        var rules: [Action] = [.rule(.judgeSubnets, [.text(network.vpc)] + network.subnets.map(Arg.text),
                                      sets: ["ENDPOINT_SUBNETS"])]
         if c.planned.contains(.s3) {
-            rules.append(.rule("judge_route_tables", network.routeTables.map(Arg.text), sets: []))
+            rules.append(.rule(.judgeRouteTables, network.routeTables.map(Arg.text), sets: []))
         }
         let buildGroup = SecurityGroupSteps.buildGroupKnownBeforehand(c)
         rules += judged.map { endpoint in
-            .rule("judge_endpoint", [.text(endpoint.service.rawValue), .text(endpoint.service.serviceName(region: region)),
+            .rule(.judgeEndpoint, [.text(endpoint.service.rawValue), .text(endpoint.service.serviceName(region: region)),
                                      endpoint.service.isGateway ? "Gateway" : "Interface",
                                      endpoint.planned ? "planned" : "existing",
                                      c.answers.endpoints.privateDNS ? "true" : "false", buildGroup], sets: [])

@@ -2,16 +2,45 @@
 // its trust policy and inline policies. vpcpipe creates them, but for a role given by ARN,
 // which is used as it is (preflight reads it, checklist.md says what it must allow).
 
+/// What a service role is for, known from the answers' keys alone: the service that assumes it,
+/// the files of its trust and inline policies, and the answer that may give one by ARN instead.
+struct RoleKind: Sendable {
+    let key: String?, service: String, trustFile: String, files: [String]
+
+    static let codeBuild = RoleKind(key: "build.role", service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
+                                    files: ["codebuild-base.json", "codebuild-codeartifact.json"])
+    static let pipeline = RoleKind(key: "pipeline.role", service: "codepipeline.amazonaws.com", trustFile: "codepipeline-trust.json",
+                                   files: ["codepipeline.json"])
+    static let events = RoleKind(key: nil, service: "events.amazonaws.com", trustFile: "events-trust.json", files: ["events.json"])
+
+    /// The kind of role the answer `key` may give by ARN.
+    static func given(by key: String) -> RoleKind? { [codeBuild, pipeline].first { $0.key == key } }
+
+    /// What a role given in place of a new one must do (checklist.md, the reader's warning that
+    /// the review shows, the advice on a same-named role).
+    var requirement: String {
+        "it must trust \(service) as policies/\(trustFile) does, and allow what "
+            + files.map { "policies/\($0)" }.joined(separator: " and ") + " allow\(files.count == 1 ? "s" : "")"
+    }
+}
+
 enum RoleSteps {
     /// A service role of the plan, in plan order.
     struct ServiceRole {
-        var id: StepID, title: String, name: String, service: String, trustFile: String, why: String
+        var id: StepID, title: String, name: String, kind: RoleKind, why: String
         var foreign: Problem
         /// The answer that chose a new role (the events role follows the trigger).
         var answer: (PartialKeyPath<Answers> & Sendable)?
-        var inline: [(name: String, file: String, document: JSONValue)]
+        /// The inline policies' names and documents, in the order of the kind's files.
+        var policies: [(name: String, document: JSONValue)]
         /// The answer's key and the ARN of a role the answers give: used as it is, never created.
         var given: (key: String, arn: String)?
+
+        var service: String { kind.service }
+        var trustFile: String { kind.trustFile }
+        var inline: [(name: String, file: String, document: JSONValue)] {
+            zip(kind.files, policies).map { ($1.name, $0, $1.document) }
+        }
     }
 
     /// The answer's key and ARN of a role the answers give, nil for a new one.
@@ -23,30 +52,27 @@ enum RoleSteps {
         let names = c.names, policies = c.policies
         var roles = [
             ServiceRole(
-                id: .codeBuildRole, title: "CodeBuild service role", name: names.codeBuildRole,
-                service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
+                id: .codeBuildRole, title: "CodeBuild service role", name: names.codeBuildRole, kind: .codeBuild,
                 why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
-                foreign: Problem("build.role", "give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows"),
+                foreign: Problem("build.role", "give its ARN as build.role to use it as it is (\(RoleKind.codeBuild.requirement)), or change build.project, which its name follows"),
                 answer: \Answers.build.role.text,
-                inline: [(names.codeBuildBasePolicy, "codebuild-base.json", policies.codeBuildBase),
-                         (names.codeBuildCodeArtifactPolicy, "codebuild-codeartifact.json", policies.codeBuildCodeArtifact)],
+                policies: [(names.codeBuildBasePolicy, policies.codeBuildBase),
+                           (names.codeBuildCodeArtifactPolicy, policies.codeBuildCodeArtifact)],
                 given: given("build.role", c.answers.build.role)),
             ServiceRole(
-                id: .pipelineRole, title: "CodePipeline service role", name: names.pipelineRole,
-                service: "codepipeline.amazonaws.com", trustFile: "codepipeline-trust.json",
+                id: .pipelineRole, title: "CodePipeline service role", name: names.pipelineRole, kind: .pipeline,
                 why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
-                foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows"),
+                foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (\(RoleKind.pipeline.requirement)), or change pipeline.name, which its name follows"),
                 answer: \Answers.pipeline.role.text,
-                inline: [(names.pipelinePolicy, "codepipeline.json", policies.pipeline)],
+                policies: [(names.pipelinePolicy, policies.pipeline)],
                 given: given("pipeline.role", c.answers.pipeline.role)),
         ]
         if c.answers.pipeline.trigger == .events {
             roles.append(ServiceRole(
-                id: .eventsRole, title: "EventBridge role that starts the pipeline", name: names.eventsRole,
-                service: "events.amazonaws.com", trustFile: "events-trust.json",
+                id: .eventsRole, title: "EventBridge role that starts the pipeline", name: names.eventsRole, kind: .events,
                 why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
                 foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"),
-                answer: nil, inline: [(names.eventsPolicy, "events.json", policies.events)], given: nil))
+                answer: nil, policies: [(names.eventsPolicy, policies.events)], given: nil))
         }
         return roles
     }

@@ -352,6 +352,42 @@ mark() {
   esac
 }
 
+# The words of preflight's problems and notes, made from vpcpipe's declarations (PreflightWords).
+# problem_vpc_missing KEY VPC REGION
+problem_vpc_missing() { problem "$1" "${2} was not found in ${3} (no route table belongs to it)"; }
+# problem_subnet_missing KEY SUBNET REGION
+problem_subnet_missing() { problem "$1" "${2} was not found in ${3}"; }
+# problem_subnet_elsewhere KEY SUBNET FOUND VPC
+problem_subnet_elsewhere() { problem "$1" "${2} is in ${3}, not in network.vpc ${4}"; }
+# note_zone_shared SUBNET ZONE FIRST
+note_zone_shared() { note "${1} is in ${2}, as ${3} is: the build uses both, the interface endpoints only ${3} (one subnet per Availability Zone)"; }
+# problem_zone_not_offered KEY SUBNET ZONE SERVICE ZONES
+problem_zone_not_offered() { problem "$1" "${2} is in ${3}, where ${4} has no endpoint (it is offered in ${5}): use a subnet of another zone"; }
+# problem_table_unused KEY TABLE USED
+problem_table_unused() { problem "$1" "${2} is the route table of none of network.subnets (they use ${3}): the S3 gateway endpoint would not reach the build"; }
+# problem_table_missing KEY TABLE SUBNETS
+problem_table_missing() { problem "$1" "${2}, the route table of ${3}, is missing: add it, or the build there cannot reach S3"; }
+# note_other_type ID OTHER SERVICE TYPE
+note_other_type() { note "${1} is an ${2} endpoint of ${3}, not the ${4} endpoint the build needs; it is left as it is"; }
+# problem_existing_missing KEY NAME TYPE SERVICE
+problem_existing_missing() { problem "$1" "lists ${2}, but the VPC has no ${3} endpoint of ${4}: remove ${2} from the list and setup.sh creates one"; }
+# problem_gateway_off_table KEY ID SERVICE TABLE
+problem_gateway_off_table() { problem "$1" "${2}, the VPC's ${3} gateway endpoint, is not on route table ${4} that network.subnets use: add it (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --add-route-table-ids ${4})"; }
+# problem_private_dns_off KEY ID SERVICE
+problem_private_dns_off() { problem "$1" "${2}, the VPC's ${3} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --private-dns-enabled)"; }
+# problem_not_admitting KEY ID SERVICE GROUPS GROUP
+problem_not_admitting() { problem "$1" "${2}, the VPC's ${3} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups (${4}) need an inbound rule from ${5} or from the build's subnets"; }
+# note_role_elsewhere ARN ACCOUNT SERVICE
+note_role_elsewhere() { note "${1} is not a role of account ${2}: whether it exists and trusts ${3} is not read"; }
+# problem_role_missing KEY ARN ACCOUNT
+problem_role_missing() { problem "$1" "${2} was not found in account ${3}"; }
+# problem_role_distrusts KEY ARN SERVICE SERVICES FILE
+problem_role_distrusts() { problem "$1" "${2} does not trust ${3} (its trust policy allows ${4}): ${3} cannot assume it; allow it as policies/${5} does"; }
+# problem_group_missing KEY GROUP REGION
+problem_group_missing() { problem "$1" "${2} was not found in ${3}"; }
+# problem_group_elsewhere KEY GROUP FOUND VPC
+problem_group_elsewhere() { problem "$1" "${2} is in ${3}, not in network.vpc ${4}"; }
+
 # The problems found so far, each "KEY: what is wrong (what to do)".
 PROBLEMS=()
 
@@ -395,24 +431,24 @@ judge_subnets() {
   PLAN_VPC=$vpc
   if [ "$DRY_RUN" = 1 ]; then ENDPOINT_SUBNETS='<endpoint-subnets>'; return 0; fi
   if [ -z "$ROUTE_TABLES" ]; then
-    problem network.vpc "$vpc was not found in $REGION (no route table belongs to it)"
+    problem_vpc_missing network.vpc "$vpc" "$REGION"
   fi
   for subnet in "$@"; do
     if ! row_of SUBNETS "$subnet"; then
-      problem "network.subnets[$index]" "$subnet was not found in $REGION"
+      problem_subnet_missing "network.subnets[$index]" "$subnet" "$REGION"
     else
       IFS=$'\t' read -r _ subnet_vpc zone _ <<< "$ROW"
       if [ "$subnet_vpc" != "$vpc" ]; then
-        problem "network.subnets[$index]" "$subnet is in $subnet_vpc, not in network.vpc $vpc"
+        problem_subnet_elsewhere "network.subnets[$index]" "$subnet" "$subnet_vpc" "$vpc"
       elif [[ $seen == *" $zone="* ]]; then
         local first=${seen#*" $zone="}
-        note "$subnet is in $zone, as ${first%% *} is: the build uses both, the interface endpoints only ${first%% *} (one subnet per Availability Zone)"
+        note_zone_shared "$subnet" "$zone" "${first%% *}"
       else
         seen+="$zone=$subnet "
         chosen+=("$subnet")
         while IFS=$'\t' read -r service zones; do
           if [ -n "$service" ] && [[ " $zones " != *" $zone "* ]]; then
-            problem "network.subnets[$index]" "$subnet is in $zone, where $service has no endpoint (it is offered in $zones): use a subnet of another zone"
+            problem_zone_not_offered "network.subnets[$index]" "$subnet" "$zone" "$service" "$zones"
           fi
         done <<< "$ENDPOINT_ZONES"
       fi
@@ -449,15 +485,16 @@ judge_route_tables() {
   local index=0 table used given=" $* "
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   used=$(subnet_tables | tr '\n' ' ')
+  used=${used% }
   for table in "$@"; do
     if [[ " $used " != *" $table "* ]]; then
-      problem "network.route_tables[$index]" "$table is the route table of none of network.subnets (they use ${used% }): the S3 gateway endpoint would not reach the build"
+      problem_table_unused "network.route_tables[$index]" "$table" "${used:-none of network.vpc}"
     fi
     index=$((index + 1))
   done
   for table in $used; do
     if [[ $given != *" $table "* ]]; then
-      problem network.route_tables "$table, the route table of $(subnets_on "$table"), is missing: add it, or the build there cannot reach S3"
+      problem_table_missing network.route_tables "$table" "$(subnets_on "$table")"
     fi
   done
 }
@@ -539,10 +576,10 @@ judge_endpoint() {
   if ! row_of ENDPOINTS "$service/$type"; then
     if row_of ENDPOINTS "$service/$other"; then
       IFS=$'\t' read -r _ id _ <<< "$ROW"
-      note "$id is an $other endpoint of $service, not the $type endpoint the build needs; it is left as it is"
+      note_other_type "$id" "$other" "$service" "$type"
     fi
     if [ "$mode" = existing ]; then
-      problem endpoints.existing "lists $name, but the VPC has no $type endpoint of $service: remove $name from the list and setup.sh creates one"
+      problem_existing_missing endpoints.existing "$name" "$type" "$service"
     fi
     return 0
   fi
@@ -551,16 +588,16 @@ judge_endpoint() {
   if [ "$type" = Gateway ]; then
     for table in $(subnet_tables); do
       if [[ " $tables " != *" $table "* ]]; then
-        problem endpoints "$id, the VPC's $service gateway endpoint, is not on route table $table that network.subnets use: add it (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --add-route-table-ids $table)"
+        problem_gateway_off_table endpoints "$id" "$service" "$table"
       fi
     done
     return 0
   fi
   if [ "$dns" = true ] && [ "$private_dns" != True ]; then
-    problem endpoints "$id, the VPC's $service endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id $id --private-dns-enabled)"
+    problem_private_dns_off endpoints "$id" "$service"
   fi
   if ! admits "$groups" "${6:-}"; then
-    problem endpoints "$id, the VPC's $service endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ($groups) need an inbound rule from $group or from the build's subnets"
+    problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
   fi
 }
 
@@ -584,16 +621,16 @@ judge_role() {
   local key=$1 arn=$2 service=$3 file=$4 name=${!5} services
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   if [ -z "$name" ]; then
-    note "$arn is not a role of account $ACCOUNT: whether it exists and trusts $service is not read"
+    note_role_elsewhere "$arn" "$ACCOUNT" "$service"
     return 0
   fi
   if ! row_of "${5}_TRUST" "$name"; then
-    problem "$key" "$arn was not found in account $ACCOUNT"
+    problem_role_missing "$key" "$arn" "$ACCOUNT"
     return 0
   fi
   IFS=$'\t' read -r _ services <<< "$ROW"
   if [[ " $services " != *" $service "* ]]; then
-    problem "$key" "$arn does not trust $service (its trust policy allows ${services:-no service}): $service cannot assume it; allow it as policies/$file does"
+    problem_role_distrusts "$key" "$arn" "$service" "${services:-no service}" "$file"
   fi
 }
 
@@ -603,12 +640,12 @@ judge_group() {
   local group=$1 vpc=$2 group_vpc
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   if ! row_of GIVEN_GROUP "$group"; then
-    problem network.security_group "$group was not found in $REGION"
+    problem_group_missing network.security_group "$group" "$REGION"
     return 0
   fi
   IFS=$'\t' read -r _ group_vpc <<< "$ROW"
   if [ "$group_vpc" != "$vpc" ]; then
-    problem network.security_group "$group is in $group_vpc, not in network.vpc $vpc"
+    problem_group_elsewhere network.security_group "$group" "$group_vpc" "$vpc"
   fi
 }
 
@@ -764,14 +801,14 @@ judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' ''
 # What exists already, and whose it is.
 reading 3 'CodeBuild service role'
 if listed - ROLES 'codebuild-Private-service-role'; then
-  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must allow what policies/codebuild-base.json and codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
+  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must trust codebuild.amazonaws.com as policies/codebuild-trust.json does, and allow what policies/codebuild-base.json and policies/codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 4 'CodePipeline service role'
 if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
-  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
+  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must trust codepipeline.amazonaws.com as policies/codepipeline-trust.json does, and allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
@@ -925,6 +962,8 @@ mark 'log-group' 'CloudWatch log group /aws/codebuild/Private'
 mark 'build-project' 'CodeBuild project Private'
 mark 'pipeline' 'CodePipeline pipeline Private'
 mark 'trigger' 'EventBridge rule codepipeline-Private-source'
+echo 'Standing cost: $58.40 a month, 4 interface endpoints x 2 zones x 730 h x $0.01 (price table of 2026-11-30); the S3 gateway endpoint is free.'
+echo 'Usage costs, savings and the source of each price: checklist.md, section What it costs.'
 if [ "$DRY_RUN" = 1 ]; then
   echo 'Dry run: the commands are printed, nothing is called.'
 elif [ "$YES" != 1 ]; then

@@ -1,0 +1,107 @@
+import Account
+import Planner
+
+// The lists the account's answers make, for the fields that offer them: nil while nothing is
+// known (discovery off, a read failed or still running), and the field is typed.
+
+extension WizardState {
+    private var network: NetworkFacts? { discovery.network }
+
+    /// The default credentials, then the AWS CLI's profiles: the start screen's line says whose
+    /// account the chosen one reaches.
+    var profileOptions: [Pick.Option]? {
+        discovery.profiles.map { [Pick.Option(value: "", detail: "(blank: your default credentials)")] + $0.map { Pick.Option(value: $0) } }
+    }
+
+    /// The region's VPCs, those that suit the article first.
+    var vpcOptions: [Pick.Option]? {
+        guard let network else { return nil }
+        return network.rankedVPCs.map { vpc in
+            let zones = network.privateZones(of: vpc.id)
+            var detail = [vpc.name.isEmpty ? "(no Name)" : vpc.name, vpc.cidr,
+                          zones == 0 ? "no private subnet" : "private in \(zones) zone\(zones == 1 ? "" : "s")"]
+            if let dns = network.dns[vpc.id] { detail.append(dns.support && dns.hostnames ? "DNS on" : "DNS off") }
+            if vpc.isDefault { detail.append("default") }
+            return Pick.Option(value: vpc.id, detail: detail.joined(separator: "  "))
+        }
+    }
+
+    /// The chosen VPC's subnets, with their zone, range, free addresses and route table.
+    var subnetOptions: [Pick.Option]? {
+        guard let network, network.vpcs.contains(where: { $0.id == answers.network.vpc }) else { return nil }
+        return network.subnets(of: answers.network.vpc).map { subnet in
+            let table = network.table(of: subnet)
+            let detail = [subnet.name, subnet.zone, subnet.cidr, "\(subnet.freeAddresses) free", table?.id ?? "no route table"]
+                .filter { !$0.isEmpty }.joined(separator: "  ")
+            let out = table?.internetTargets ?? []
+            return Pick.Option(value: subnet.id, detail: detail,
+                               warning: out.isEmpty ? "" : "routes to the internet (\(out.joined(separator: ", "))): allowed, but the article's VPC has no route out")
+        }
+    }
+
+    /// The one-subnet-per-zone rule of interface endpoints, said under a second subnet of a zone.
+    func subnetNote(_ id: String) -> String? {
+        guard let network, let subnet = network.subnets.first(where: { $0.id == id }) else { return nil }
+        let sameZone = answers.network.subnets.filter { other in network.subnets.first { $0.id == other }?.zone == subnet.zone }
+        guard let first = sameZone.first, first != id else { return nil }
+        return "shares \(subnet.zone) with \(first): the build uses both, the interface endpoints only \(first) (one subnet a zone)"
+    }
+
+    /// The route tables the chosen subnets use: derived, not typed.
+    var routeTableOptions: [Pick.Option]? {
+        guard let network, let tables = network.tables(of: answers.network.subnets), !tables.isEmpty else { return nil }
+        return tables.compactMap { id in network.routeTables.first { $0.id == id } }.map { table in
+            let users = answers.network.subnets.filter { subnet in
+                network.subnets.first { $0.id == subnet }.flatMap(network.table(of:))?.id == table.id
+            }
+            return Pick.Option(value: table.id, detail: "the table of \(users.joined(separator: " and "))" + (table.isMain ? " (the VPC's main table)" : ""),
+                               warning: table.internetTargets.isEmpty ? "" : "routes to the internet (\(table.internetTargets.joined(separator: ", ")))")
+        }
+    }
+
+    var securityGroupOptions: [Pick.Option]? {
+        guard let network, network.vpcs.contains(where: { $0.id == answers.network.vpc }) else { return nil }
+        return [Pick.Option(value: "create", detail: "a group for the build and one for the endpoints, 443 between them"),
+                Pick.Option(value: "default", detail: "the VPC's default group, as the article")]
+            + network.securityGroups.filter { $0.vpc == answers.network.vpc }.sorted { $0.name < $1.name }
+                .map { Pick.Option(value: $0.id, detail: $0.name) }
+    }
+
+    /// "new", then the account's roles that `service` may assume.
+    func roleOptions(trusting service: String) -> [Pick.Option]? {
+        guard let resources = discovery.resources else { return nil }
+        return [Pick.Option(value: "new", detail: "vpcpipe creates it")]
+            + resources.roles.filter { $0.trusts.contains(service) }.sorted { $0.name < $1.name }
+                .map { Pick.Option(value: $0.arn, detail: $0.name) }
+    }
+
+    var repositoryOptions: [Pick.Option]? {
+        discovery.resources.map { $0.repositories.sorted().map { Pick.Option(value: $0, detail: "in the account") } }
+    }
+
+    var domainOptions: [Pick.Option]? {
+        discovery.resources.map { $0.domains.sorted().map { Pick.Option(value: $0, detail: "in the account") } }
+    }
+
+    /// The endpoints the build needs, each with what the VPC holds of it, judged by setup.sh's rules.
+    var endpointOptions: [MultiSelect.Option] {
+        let found = discovery.checked?.findings.endpoints ?? [:]
+        return EndpointService.allCases.map { Endpoints.need($0, answers) }.filter(\.planned).map { decision in
+            let service = decision.service.rawValue
+            switch found[decision.service] {
+            case nil:
+                return MultiSelect.Option(value: service, why: decision.reason)
+            case .fit(let id)?:
+                return MultiSelect.Option(value: service, why: decision.reason, found: "\(id) is in the VPC and fits: used as it is, none created")
+            case .ours(let id)?:
+                return MultiSelect.Option(value: service, why: decision.reason, found: "\(id), made by an earlier run of setup.sh")
+            case .unfit(let id, let problems)?:
+                return MultiSelect.Option(value: service, why: decision.reason,
+                                          found: "\(id) is in the VPC but cannot serve the build: " + problems.joined(separator: "; "), unfit: true)
+            case .absent(let other)?:
+                return MultiSelect.Option(value: service, why: decision.reason,
+                                          found: "not in the VPC: setup.sh creates it" + (other.map { " (\($0), of the other type, is left as it is)" } ?? ""))
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Account
+import Foundation
+import TestSupport
+import XCTest
+
+/// The account-reading layer against a stand-in `aws` on the PATH: what it is given, how long
+/// it may take, what is kept, and how its failures are said.
+final class AccountReaderTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try temporaryFolder("account")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A reader whose `aws` is the bash `body` (it sees its arguments as "$@").
+    private func reader(_ body: String, profile: String = "", timeout: String = "5",
+                        cancellation: Cancellation? = nil) throws -> AccountReader {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let aws = bin.appendingPathComponent("aws")
+        try "#!/bin/bash\n\(body)\n".write(to: aws, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: aws.path)
+        let environment = ["PATH": bin.path + ":/usr/bin:/bin", "VPCPIPE_AWS_TIMEOUT": timeout, "HERE": folder.path]
+        return AccountReader(AWSSettings(profile: profile, region: "eu-west-1", environment: environment), cancellation: cancellation)
+    }
+
+    func testACallIsTheCLIsWithTheScriptsRegionProfileAndJSON() throws {
+        let aws = try reader(#"printf '%s\n' "$@" > "$HERE/argv"; echo "$AWS_PAGER|$AWS_CLI_AUTO_PROMPT" > "$HERE/env"; echo '{"Vpcs":[{"VpcId":"vpc-1","CidrBlock":"10.0.0.0/16","Tags":[{"Key":"Name","Value":"main"}]}]}'"#,
+                             profile: "team")
+        XCTAssertEqual(try aws.read(AccountReads.vpcs(region: "eu-west-1")), [VPC(id: "vpc-1", name: "main", cidr: "10.0.0.0/16", isDefault: false)])
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("argv"), encoding: .utf8),
+                       "ec2\ndescribe-vpcs\n--output\njson\n--region\neu-west-1\n--profile\nteam\n")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("env"), encoding: .utf8), "|off\n", "no pager, no prompt")
+    }
+
+    func testAnAnswerIsKeptForTheSessionAndANetworkFailureIsNot() throws {
+        let aws = try reader(#"echo x >> "$HERE/calls"; if [ -e "$HERE/down" ]; then echo 'Could not connect to the endpoint URL: "https://ec2.eu-west-1.amazonaws.com/"' >&2; exit 255; fi; echo '{"Account":"1","Arn":"a"}'"#)
+        XCTAssertEqual(try aws.read(AccountReads.identity).account, "1")
+        XCTAssertEqual(try aws.read(AccountReads.identity).account, "1")
+        XCTAssertEqual(try calls(), 1, "the second read is the first's answer")
+
+        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("down").path, contents: nil)
+        let other = aws.with(AWSSettings(profile: "other", region: "eu-west-1", environment: aws.settings.environment), cancellation: nil)
+        for _ in 0..<2 {
+            XCTAssertThrowsError(try other.read(AccountReads.identity)) { error in
+                guard case AccountError.unreachable = error else { return XCTFail("\(error)") }
+            }
+        }
+        XCTAssertEqual(try calls(), 3, "a failure of the network is asked again")
+    }
+
+    func testACallThatHangsIsKilledWithWhatItStartedAtTheTimeout() throws {
+        let aws = try reader(#"sleep 600 & echo $! > "$HERE/child"; echo $$ > "$HERE/parent"; wait"#, timeout: "1")
+        let started = Date()
+        XCTAssertThrowsError(try aws.read(AccountReads.identity)) { error in
+            XCTAssertEqual(error as? AccountError, .timeout(what: "who these credentials are", seconds: 1))
+            XCTAssertEqual((error as? AccountError)?.line,
+                           "no answer in 1 s while reading who these credentials are: the call was stopped (VPCPIPE_AWS_TIMEOUT sets the limit)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        for file in ["parent", "child"] {
+            let pid = try XCTUnwrap(Int32(try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)))
+            XCTAssertFalse(running(pid), "the \(file) still runs")
+        }
+    }
+
+    func testCancellingStopsTheCallRunning() throws {
+        let cancellation = Cancellation()
+        let aws = try reader("sleep 600", timeout: "60", cancellation: cancellation)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { cancellation.cancel() }
+        let started = Date()
+        XCTAssertThrowsError(try aws.read(AccountReads.identity)) { XCTAssertEqual($0 as? AccountError, .cancelled) }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
+    func testNoCLIOnThePath() throws {
+        let aws = AccountReader(AWSSettings(profile: "", region: "eu-west-1", environment: ["PATH": folder.path]))
+        XCTAssertThrowsError(try aws.read(AccountReads.identity)) { XCTAssertEqual($0 as? AccountError, .noCLI) }
+    }
+
+    func testFailuresAreSaidInOneLine() {
+        let cases: [(String, AccountError)] = [
+            ("\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n",
+             .noCredentials("none found for profile team: run aws configure, aws sso login, or set AWS_PROFILE")),
+            ("\nThe config profile (team) could not be found\n",
+             .noCredentials("profile team is not in the AWS CLI's configuration (~/.aws/config, ~/.aws/credentials)")),
+            ("\nError loading SSO Token: Token for team does not exist\n",
+             .noCredentials("the SSO session of profile team has expired: run aws sso login --profile team")),
+            ("\nAn error occurred (ExpiredToken) when calling the DescribeVpcs operation: The security token included in the request is expired\n",
+             .noCredentials("AWS refused the credentials of profile team (ExpiredToken): renew them, or run aws sso login")),
+            ("\nCould not connect to the endpoint URL: \"http://127.0.0.1:9/\"\n", .unreachable("Could not connect to the endpoint URL: \"http://127.0.0.1:9/\"")),
+            ("\nAn error occurred (UnauthorizedOperation) when calling the DescribeVpcs operation: You are not authorized to perform this operation.\n",
+             .accessDenied(action: "ec2:DescribeVpcs")),
+            ("\nAn error occurred (InvalidVpcID.NotFound) when calling the DescribeVpcs operation: The vpc ID 'vpc-1' does not exist\n",
+             .service(code: "InvalidVpcID.NotFound", action: "ec2:DescribeVpcs", message: "The vpc ID 'vpc-1' does not exist")),
+            ("Traceback (most recent call last):\n  boom\n", .failed("aws failed: Traceback (most recent call last):")),
+        ]
+        for (stderr, expected) in cases {
+            let error = AccountError.classify(status: 255, stderr: stderr, arguments: ["ec2", "describe-vpcs"], profile: "team")
+            XCTAssertEqual(error, expected, stderr)
+            XCTAssertFalse(error.line.contains("\n"), error.line)
+        }
+        XCTAssertEqual(AccountError.accessDenied(action: "ec2:DescribeVpcs").line,
+                       "access denied: these credentials may not call ec2:DescribeVpcs (README's Discovery lists the read-only actions to grant)")
+    }
+
+    func testTextRowsAreWhatTheCLIsTextOutputPrints() throws {
+        func rows(_ json: String) throws -> [[String]] { try TextRows.rows(Data(json.utf8)) }
+        XCTAssertEqual(try rows(#"[["a", true, null, 443, "x y"], ["b", false, "z", -1, ""]]"#),
+                       [["a", "True", "None", "443", "x y"], ["b", "False", "z", "-1", ""]])
+        XCTAssertEqual(try rows(#"["a", "b"]"#), [["a", "b"]])
+        XCTAssertEqual(try rows(#"[]"#), [])
+        XCTAssertEqual(try rows("null"), [["None"]])
+        XCTAssertEqual(try rows(#""sg-1""#), [["sg-1"]])
+        XCTAssertEqual(try rows(""), [], "a call that prints nothing (head-bucket)")
+    }
+
+    func testOnlyReadOperations() {
+        XCTAssertTrue(AccountReads.identity.isReadOnly)
+        XCTAssertFalse(TextRows.call(["ec2", "create-vpc"], what: "").isReadOnly)
+        XCTAssertEqual(TextRows.call(["s3api", "head-bucket"], what: "").action, "s3:HeadBucket")
+    }
+
+    /// Whether the process runs: it exists, and is not a zombie left for init to reap.
+    private func running(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        return stat.split(separator: ")").last?.split(separator: " ").first != "Z"
+    }
+
+    func testTheProfilesAreTheSectionsOfTheCLIsFiles() throws {
+        let config = folder.appendingPathComponent("config"), credentials = folder.appendingPathComponent("credentials")
+        try "[default]\nregion = us-west-2\n[profile team]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        try "[default]\naws_access_key_id = x\n[ci]\naws_access_key_id = y\n".write(to: credentials, atomically: true, encoding: .utf8)
+        let settings = AWSSettings(profile: "", region: "us-west-2",
+                                   environment: ["AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": credentials.path])
+        XCTAssertEqual(settings.profiles, ["default", "team", "ci"])
+        XCTAssertEqual(AWSSettings(profile: "", region: "us-west-2", environment: ["HOME": folder.path]).profiles, [])
+    }
+
+    private func calls() throws -> Int {
+        try String(contentsOf: folder.appendingPathComponent("calls"), encoding: .utf8).split(separator: "\n").count
+    }
+}

@@ -1,0 +1,184 @@
+import Account
+import Planner
+import TestSupport
+import XCTest
+@testable import Wizard
+
+/// The wizard's side of discovery, without a terminal or an account: which reads it wants,
+/// what their answers offer, and how a failure leaves the fields typed.
+final class DiscoveryTests: XCTestCase {
+    private let scope = AccountScope(profile: "", region: "us-west-2")
+    private let identity = Identity(account: "123456789012", arn: "arn:aws:iam::123456789012:user/operator")
+
+    /// The article's VPC: subnets in zones a and b (two in a, the larger first) on a private
+    /// table, one in c routed to a NAT gateway; and a VPC whose only subnet routes to the internet.
+    private let network = NetworkFacts(
+        vpcs: [VPC(id: "vpc-web", name: "web", cidr: "10.50.0.0/16", isDefault: false),
+               VPC(id: "vpc-article", name: "Private", cidr: "10.42.0.0/16", isDefault: false)],
+        dns: ["vpc-article": VPCDNS(support: true, hostnames: false)],
+        subnets: [Subnet(id: "subnet-a1", name: "a1", vpc: "vpc-article", zone: "us-west-2a", cidr: "10.42.1.0/24", freeAddresses: 250),
+                  Subnet(id: "subnet-a2", name: "a2", vpc: "vpc-article", zone: "us-west-2a", cidr: "10.42.4.0/24", freeAddresses: 100),
+                  Subnet(id: "subnet-b", name: "b", vpc: "vpc-article", zone: "us-west-2b", cidr: "10.42.2.0/24", freeAddresses: 251),
+                  Subnet(id: "subnet-c", name: "c", vpc: "vpc-article", zone: "us-west-2c", cidr: "10.42.3.0/24", freeAddresses: 251),
+                  Subnet(id: "subnet-web", name: "w", vpc: "vpc-web", zone: "us-west-2a", cidr: "10.50.1.0/24", freeAddresses: 9)],
+        routeTables: [RouteTable(id: "rtb-main", vpc: "vpc-article", isMain: true, subnets: [], internetTargets: []),
+                      RouteTable(id: "rtb-private", vpc: "vpc-article", isMain: false, subnets: ["subnet-a1", "subnet-b"], internetTargets: []),
+                      RouteTable(id: "rtb-nat", vpc: "vpc-article", isMain: false, subnets: ["subnet-c"], internetTargets: ["nat-1"]),
+                      RouteTable(id: "rtb-web", vpc: "vpc-web", isMain: true, subnets: [], internetTargets: ["igw-1"])],
+        securityGroups: [SecurityGroup(id: "sg-team", name: "team", vpc: "vpc-article")])
+
+    /// A fresh wizard that reads the account, its identity and profiles answered.
+    private func started() throws -> WizardState {
+        let state = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
+        let profiles = try answer(state, .success(.profiles(["team"])))
+        return try answer(profiles, .success(.identity(identity)))
+    }
+
+    /// The screen's text with wrapped lines joined, as a person reads it.
+    private func shown(_ state: WizardState) -> String {
+        view(state).text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+
+    private func on(_ screen: ScreenID, _ state: WizardState) -> WizardState {
+        var state = state
+        state.go(to: screen, field: Screens.screen(screen).focusable.first ?? 0)
+        return update(state, .resize(Drive.size))
+    }
+
+    /// Answers the running read of the answer's kind (of a failure: the first running) with `answer`.
+    private func answer(_ state: WizardState, _ answer: Result<AccountAnswer, AccountError>) throws -> WizardState {
+        let kind: AccountQuery.Kind? = switch answer {
+        case .success(.identity): .identity
+        case .success(.profiles): .profiles
+        case .success(.network): .network
+        case .success(.resources): .resources
+        case .success(.check): .check
+        case .failure: nil
+        }
+        let job = try XCTUnwrap(state.discovery.running.first { kind == nil || $0.query.kind == kind }, "no read running")
+        return update(state, .discovered(job, answer))
+    }
+
+    func testWhoTheCredentialsAreIsReadFirstAndAlone() throws {
+        let fresh = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
+        XCTAssertEqual(fresh.discovery.toStart, [AccountJob(scope: scope, query: .profiles), AccountJob(scope: scope, query: .identity)])
+        let onVPC = on(.vpc, fresh)
+        XCTAssertEqual(onVPC.discovery.toStart, [], "nothing else is asked before the identity answers")
+        XCTAssertTrue(shown(onVPC).contains("reading who the credentials of the default profile are… (Esc cancels)"))
+        let offline = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size)
+        XCTAssertEqual(on(.vpc, offline).discovery.toStart, [], "--offline reads nothing")
+        let started = try started()
+        XCTAssertTrue(shown(started).contains("Account 123456789012 (arn:aws:iam::123456789012:user/operator)"))
+        XCTAssertEqual(started.profileOptions?.map(\.value), ["", "team"], "the default credentials, then the profiles")
+    }
+
+    func testAFailedReadIsOneLineAndTheIdsAreTyped() throws {
+        let fresh = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
+        let identityJob = try XCTUnwrap(fresh.discovery.running.first { $0.query == .identity })
+        let off = update(fresh, .discovered(identityJob, .failure(.noCredentials("none found for the default profile: run aws configure"))))
+        let vpc = on(.vpc, off)
+        XCTAssertEqual(vpc.discovery.toStart, [], "discovery is off for the session")
+        XCTAssertTrue(shown(vpc).contains("Discovery is off: no usable AWS credentials: none found for the default profile"), shown(vpc))
+        let typed = Drive.keys(Drive.typing("vpc-0123456789abcdef0"), from: vpc)
+        XCTAssertEqual(typed.answers.network.vpc, "vpc-0123456789abcdef0")
+
+        // A read of one screen failing leaves the others'.
+        let network = on(.vpc, try started())
+        let failed = try answer(network, .failure(.timeout(what: "the VPCs of us-west-2", seconds: 20)))
+        XCTAssertTrue(shown(failed).contains("Could not read the VPCs, subnets and route tables of us-west-2: no answer in 20 s"),
+                      shown(failed))
+        XCTAssertEqual(Drive.keys(Drive.typing("vpc-1"), from: failed).answers.network.vpc, "vpc-1")
+    }
+
+    func testEscCancelsTheScreensReadAndStays() throws {
+        let reading = on(.vpc, try started())
+        let job = try XCTUnwrap(reading.discovery.running.first)
+        XCTAssertEqual(job.query, .network)
+        let cancelled = update(reading, .key(.escape))
+        XCTAssertEqual(cancelled.screen, .vpc, "Esc stopped the read, not the screen")
+        XCTAssertEqual(cancelled.discovery.toCancel, [job])
+        XCTAssertTrue(shown(cancelled).contains("cancelled (Esc). Type the ids."))
+        XCTAssertEqual(update(cancelled, .key(.escape)).screen, .pipeline, "a second Esc goes back")
+        // The spinner turns while a read runs.
+        XCTAssertNotEqual(shown(update(reading, .tick)), shown(reading))
+    }
+
+    func testChoosingAVPCBringsItsPrivateSubnetsOneAZoneAndTheirTables() throws {
+        let vpc = try answer(on(.vpc, try started()), .success(.network(network)))
+        XCTAssertEqual(vpc.vpcOptions?.map(\.value), ["vpc-article", "vpc-web"], "the article's VPC first")
+        XCTAssertTrue(shown(vpc).contains("Private  10.42.0.0/16  private in 2 zones  DNS off"), shown(vpc))
+
+        let chosen = update(vpc, .key(.enter))
+        XCTAssertEqual(chosen.answers.network.vpc, "vpc-article")
+        XCTAssertEqual(chosen.answers.network.subnets, ["subnet-a1", "subnet-b"], "one private subnet a zone, the largest")
+        XCTAssertEqual(chosen.answers.network.routeTables, ["rtb-private"])
+        let subnets = chosen.subnetOptions ?? []
+        XCTAssertEqual(subnets.map(\.value), ["subnet-a1", "subnet-a2", "subnet-b", "subnet-c"])
+        XCTAssertEqual(subnets.last?.warning, "routes to the internet (nat-1): allowed, but the article's VPC has no route out")
+
+        // Ticking the second subnet of zone a: the build uses it, the endpoints do not; its
+        // table (the VPC's main one) joins the route tables.
+        let both = Drive.keys([.down, .character(" ")], from: chosen)
+        XCTAssertEqual(both.answers.network.subnets, ["subnet-a1", "subnet-b", "subnet-a2"])
+        XCTAssertEqual(both.answers.network.routeTables, ["rtb-private", "rtb-main"])
+        XCTAssertEqual(both.subnetNote("subnet-a2"),
+                       "shares us-west-2a with subnet-a1: the build uses both, the interface endpoints only subnet-a1 (one subnet a zone)")
+
+        // Subnets the operator typed do not follow another VPC.
+        var typed = vpc
+        typed.answers.network.subnets = ["subnet-mine"]
+        typed = update(typed, .key(.enter))
+        XCTAssertEqual(typed.answers.network.subnets, ["subnet-mine"])
+    }
+
+    func testEndpointsFoundFitAreTickedOnceAndAnUntickStays() throws {
+        var answers = Article.answers
+        answers.endpoints.existing = []
+        var state = WizardState(answers: answers, diagnostics: Rules.check(answers), outputFolder: "out", size: Drive.size, discover: true)
+        state = try answer(state, .success(.identity(identity)))
+        state = on(.endpoints, state)
+        let check = try XCTUnwrap(state.discovery.running.first { $0.query.kind == .check })
+        let findings = AccountFindings(
+            account: "123456789012",
+            problems: [.error("build.role", "IAM role codebuild-Private-service-role exists but was not made by vpcpipe")],
+            notes: [], endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: ["vpce-sts ... has private DNS off"]),
+                                   .s3: .absent(other: nil)],
+            found: [.codeBuildRole: .theirs])
+        state = update(state, .discovered(check, .success(.check(findings))))
+        XCTAssertEqual(state.answers.endpoints.existing, [.logs])
+        let text = shown(state)
+        XCTAssertTrue(text.contains("vpce-logs is in the VPC and fits"), text)
+        XCTAssertTrue(text.contains("vpce-sts is in the VPC but cannot serve the build"), text)
+        // Unticked by the operator, it stays unticked when the next check answers.
+        state = Drive.keys([.character(" ")], from: state)
+        XCTAssertEqual(state.answers.endpoints.existing, [])
+        if let next = state.discovery.running.first(where: { $0.query.kind == .check }) {
+            state = update(state, .discovered(next, .success(.check(findings))))
+        }
+        XCTAssertEqual(state.answers.endpoints.existing, [])
+
+        // What setup.sh would stop on is a warning on its answer: export goes on.
+        state = on(.review, state)
+        if let next = state.discovery.running.first(where: { $0.query.kind == .check }) {
+            state = update(state, .discovered(next, .success(.check(findings))))
+        }
+        XCTAssertEqual(state.marks["build.role"], .taken)
+        XCTAssertTrue(shown(state).contains("[name taken]") || state.shownDiagnostics.contains { $0.path == "build.role" })
+        XCTAssertEqual(state.accountDiagnostics.map(\.severity), [.warning])
+        state = update(state, .key(.end))
+        XCTAssertEqual(update(state, .key(.enter)).screen, .export)
+    }
+
+    func testAnotherRegionDropsWhatWasReadAndCancelsItsReads() throws {
+        let reading = on(.vpc, try started())
+        let job = try XCTUnwrap(reading.discovery.running.first)
+        var moved = reading
+        moved.answers.region = "eu-west-1"
+        moved = update(moved, .resize(Drive.size))
+        XCTAssertEqual(moved.discovery.toCancel, [job])
+        XCTAssertEqual(moved.discovery.toStart, [AccountJob(scope: AccountScope(profile: "", region: "eu-west-1"), query: .identity)],
+                       "the profiles, read already, are the machine's")
+        // A late answer of the old region is not taken.
+        XCTAssertNil(update(moved, .discovered(job, .success(.network(network)))).discovery.network)
+    }
+}
