@@ -44,10 +44,30 @@ final class VerifyTests: EmulatorTestCase {
                                         "--query", "versions[].[version, origin.domainEntryPoint.externalConnectionName]"),
                            [["11.2.0", "public:npmjs"]], repository)
         }
-        // A second verify.sh starts another run: the first has ended.
-        XCTAssertEqual(try verify().run.status, 0)
+        // A second verify.sh starts another run: the first has ended. Its buildspec reads the
+        // account from the build's ARN (build.account_from_arn): the build calls no STS.
+        var answers = Article.answers
+        answers.build.accountFromARN = true
+        try commit(buildspec: try XCTUnwrap(SampleApp.files(answers).first).contents, message: "the account from the build's ARN")
+        let second = try await emulator.calls().count
+        let again = try verify().run
+        XCTAssertEqual(again.status, 0, again.summary)
+        let identity = { (calls: ArraySlice<String>) in calls.filter { $0 == "sts:GetCallerIdentity" }.count }
+        let secondCalls = try await emulator.calls().dropFirst(second)
+        XCTAssertEqual(identity(secondCalls), identity(calls) - 1, "verify.sh's own call only: the build asked STS for the account")
         XCTAssertEqual(try aws.json([String].self, "codepipeline", "list-pipeline-executions", "--pipeline-name", pipeline.articleName,
                                     "--query", "pipelineExecutionSummaries[].status"), ["Succeeded", "Succeeded"])
+    }
+
+    /// Commits `buildspec` to the pipeline's branch, as a person would push a change.
+    private func commit(buildspec: String, message: String) throws {
+        let file = work.appendingPathComponent("buildspec.yml")
+        try buildspec.write(to: file, atomically: true, encoding: .utf8)
+        let tip = try aws.text("codecommit", "get-branch", "--repository-name", pipeline.articleName, "--branch-name", "main",
+                               "--query", "branch.commitId")
+        try aws.text("codecommit", "put-file", "--repository-name", pipeline.articleName, "--branch-name", "main",
+                     "--file-path", "buildspec.yml", "--file-content", "fileb://\(file.path)", "--parent-commit-id", tip,
+                     "--commit-message", message, "--query", "commitId")
     }
 
     /// A build that fails, for each likely cause verify.sh names: an endpoint policy that denies
@@ -60,21 +80,11 @@ final class VerifyTests: EmulatorTestCase {
         let denied = try verify()
         assertFailedBuild(denied, phase: "PRE_BUILD", showing: denial, cause: "likely cause: a VPC endpoint policy denies the call")
 
-        let tip = try aws.text("codecommit", "get-branch", "--repository-name", pipeline.articleName, "--branch-name", "main",
-                               "--query", "branch.commitId")
         let buildspec = try String(contentsOf: pipeline.out.appendingPathComponent("repo/buildspec.yml"), encoding: .utf8)
-        let old = work.appendingPathComponent("buildspec.yml")
-        try buildspec.replacingOccurrences(of: "nodejs: 20", with: "nodejs: 14").write(to: old, atomically: true, encoding: .utf8)
-        try aws.text("codecommit", "put-file", "--repository-name", pipeline.articleName, "--branch-name", "main",
-                     "--file-path", "buildspec.yml", "--file-content", "fileb://\(old.path)", "--parent-commit-id", tip,
-                     "--commit-message", "an older runtime", "--query", "commitId")
+        try commit(buildspec: buildspec.replacingOccurrences(of: "nodejs: 20", with: "nodejs: 14"), message: "an older runtime")
         assertFailedBuild(try verify(), phase: "INSTALL", showing: "Unknown runtime version named '14' of nodejs",
                           cause: "likely cause: a runtime not in the image")
-        try aws.text("codecommit", "put-file", "--repository-name", pipeline.articleName, "--branch-name", "main",
-                     "--file-path", "buildspec.yml", "--file-content", "fileb://\(pipeline.out.appendingPathComponent("repo/buildspec.yml").path)",
-                     "--parent-commit-id", try aws.text("codecommit", "get-branch", "--repository-name", pipeline.articleName,
-                                                        "--branch-name", "main", "--query", "branch.commitId"),
-                     "--commit-message", "the runtime back", "--query", "commitId")
+        try commit(buildspec: buildspec, message: "the runtime back")
 
         let sts = try XCTUnwrap(try pipeline.endpoints().first { $0.service.hasSuffix(".sts") })
         try aws.text("ec2", "delete-vpc-endpoints", "--vpc-endpoint-ids", sts.id, "--query", "Unsuccessful")

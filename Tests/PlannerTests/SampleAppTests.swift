@@ -2,6 +2,7 @@ import FoundationXML
 import Planner
 import TestSupport
 import XCTest
+import Yams
 
 /// The sample app of each format, for every runtime the rules accept: what its files must hold
 /// to build in a VPC without internet. The builds themselves: IntegrationTests.SampleBuildTests.
@@ -86,7 +87,7 @@ final class SampleAppTests: XCTestCase {
         XCTAssertEqual(Planner.plan(answers).endpoints.first { $0.service == .sts }?.planned, true)
         answers.build.accountFromARN = true
         let buildspec = try Self.file(answers, "buildspec.yml")
-        XCTAssertTrue(buildspec.contains("- ACCOUNT=$(echo \"$CODEBUILD_BUILD_ARN\" | cut -d: -f5)\n"))
+        XCTAssertTrue(buildspec.contains("- \"ACCOUNT=$(echo \\\"$CODEBUILD_BUILD_ARN\\\" | cut -d: -f5)\"\n"), buildspec)
         XCTAssertFalse(buildspec.contains("aws sts"))
         let plan = Planner.plan(answers)
         let sts = try XCTUnwrap(plan.endpoints.first { $0.service == .sts })
@@ -101,6 +102,30 @@ final class SampleAppTests: XCTestCase {
         XCTAssertFalse(try Self.file(answers, "buildspec.yml").contains("ACCOUNT="))
         XCTAssertEqual(Planner.plan(answers).endpoints.first { $0.service == .sts }?.reason,
                        "codeartifact.domain_owner names the account: the buildspec does not call STS")
+    }
+
+    /// Every command of every sample buildspec is a string to YAML, as CodeBuild requires ("Expected
+    /// Commands[0] to be of string type: found subkeys instead" otherwise), and the command meant.
+    func testEveryBuildspecCommandIsAString() throws {
+        for format in PackageFormat.allCases {
+            for (fromARN, owner) in [(false, ""), (true, ""), (false, "111122223333")] {
+                var answers = Article.answers(format)
+                answers.build.accountFromARN = fromARN
+                answers.codeartifact.domainOwner = owner
+                let text = try Self.file(answers, "buildspec.yml")
+                let phases = try XCTUnwrap((try Yams.load(yaml: text) as? [String: Any])?["phases"] as? [String: Any], text)
+                for phase in ["pre_build", "build"] {
+                    let commands = try XCTUnwrap((phases[phase] as? [String: Any])?["commands"] as? [Any], "\(phase):\n\(text)")
+                    for command in commands {
+                        XCTAssertTrue(command is String, "\(format.rawValue) \(phase): \(command)")
+                    }
+                }
+                if fromARN {
+                    let account = (phases["pre_build"] as? [String: Any])?["commands"] as? [Any]
+                    XCTAssertEqual(account?.first as? String, "ACCOUNT=$(echo \"$CODEBUILD_BUILD_ARN\" | cut -d: -f5)", format.rawValue)
+                }
+            }
+        }
     }
 
     func testTheSTSSavingNamesTheAnswer() {

@@ -9,7 +9,8 @@ and the app prints the square root its source asks for. Inside a VPC, every call
 VPC endpoint of its service (available, private DNS on, its security group admitting HTTPS from
 the build's group), else it times out as it would. The log goes to CloudWatch Logs, to the
 project's group; with the group missing the build runs without a log, as the group's absence
-does not stop CodeBuild. Commands it does not know succeed silently.
+does not stop CodeBuild. Commands it does not know succeed silently; a pipe it runs only into
+`cut`, as build.account_from_arn's reading of $CODEBUILD_BUILD_ARN does.
 """
 
 import io
@@ -73,7 +74,9 @@ class BuildRun:
         self.record, self.project, self.region, self.account = record, project, context.region, context.account
         self.clients, self.codeartifact, self.packages, self.lock = clients, codeartifact, packages, records
         self.files = {}
-        self.env = {var["name"]: var["value"] for var in project["environment"].get("environmentVariables", [])}
+        # CodeBuild's own variables, then the project's.
+        self.env = {"CODEBUILD_BUILD_ARN": record["arn"], "CODEBUILD_BUILD_ID": record["id"]}
+        self.env.update({var["name"]: var["value"] for var in project["environment"].get("environmentVariables", [])})
         self.login = None  # (domain, owner, repository, format, endpoint) once a tool or the environment has the token
         self.pending_log = []
         logs = project.get("logsConfig", {}).get("cloudWatchLogs", {})
@@ -189,10 +192,13 @@ class BuildRun:
             self.log(f"Selecting '{language}' runtime version '{version}' based on manual selections...")
 
     def _commands(self, phase, spec):
-        for command in (((spec.get("phases") or {}).get(COMMAND_PHASES[phase]) or {}).get("commands") or []):
+        for index, command in enumerate(((spec.get("phases") or {}).get(COMMAND_PHASES[phase]) or {}).get("commands") or []):
+            if not isinstance(command, str):
+                # YAML read a mapping (a command holding ": "): CodeBuild refuses the buildspec.
+                raise BuildFailed(phase, "YAML_FILE_ERROR", f"Expected Commands[{index}] to be of string type: found subkeys instead")
             self.log(f"Running command {command}")
             try:
-                for line in self._command(str(command)):
+                for line in self._command(command):
                     self.log(line, container=False)
             except CommandFailed as failure:
                 for line in failure.lines:
@@ -219,6 +225,17 @@ class BuildRun:
                 # `export A=$(failing)` succeeds in bash: the failure's message is all that shows.
                 return failure.lines
             return []
+        # A pipe into cut, as `echo "$CODEBUILD_BUILD_ARN" | cut -d: -f5` (build.account_from_arn).
+        command, *filters = command.split(" | ")
+        lines = self._simple(command)
+        for words in map(shlex.split, filters):
+            if words[0] != "cut" or not words[1].startswith("-d") or not words[2].startswith("-f"):
+                raise CommandFailed(127, [f"the emulated build runs no {' '.join(words)}"])
+            delimiter, field = words[1][2:], int(words[2][2:])
+            lines = [(line.split(delimiter) + [""] * field)[field - 1] if delimiter in line else line for line in lines]
+        return lines
+
+    def _simple(self, command):
         words = [self._expand(word) for word in shlex.split(command)]
         if not words:
             return []
@@ -259,7 +276,12 @@ class BuildRun:
             return [answer["Account"] if options.get("query") == "Account" else json.dumps(answer)]
         if service == "codeartifact":
             self._reach("codeartifact.api")
-            scope = {"domain": options.get("domain"), "domainOwner": options.get("domain-owner") or self.account}
+            owner = options.get("domain-owner", self.account)
+            if not owner:
+                # `--domain-owner "$ACCOUNT"` with ACCOUNT unset, as the CLI's validation says it.
+                raise CommandFailed(252, ["", "Parameter validation failed:",
+                                          "Invalid length for parameter domainOwner, value: 0, valid min length: 12"])
+            scope = {"domain": options.get("domain"), "domainOwner": owner}
             if operation == "login":
                 package_format, name = TOOLS[options["tool"]]
                 token = self._token(scope)

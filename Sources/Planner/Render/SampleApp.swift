@@ -93,10 +93,10 @@ public enum SampleApp {
             account = []
         } else if answers.build.accountFromARN {
             account = ["# build.account_from_arn: arn:aws:codebuild:REGION:ACCOUNT:build/..., no call to STS.",
-                       "- ACCOUNT=$(echo \"$CODEBUILD_BUILD_ARN\" | cut -d: -f5)"]
+                       "- " + item("ACCOUNT=$(echo \"$CODEBUILD_BUILD_ARN\" | cut -d: -f5)")]
         } else {
             account = ["# The account is also field 5 of $CODEBUILD_BUILD_ARN (build.account_from_arn); asking STS proves its endpoint works.",
-                       "- ACCOUNT=$(aws sts get-caller-identity --query Account --output text)"]
+                       "- " + item("ACCOUNT=$(aws sts get-caller-identity --query Account --output text)")]
         }
         return """
         version: 0.2
@@ -111,12 +111,23 @@ public enum SampleApp {
               \(runtime.first ?? ""): \(runtime.count > 1 ? runtime[1] : "")
           pre_build:
             commands:
-        \((account.map { "      " + $0 } + login.map { "      - " + $0 }).joined(separator: "\n"))
+        \((account.map { "      " + $0 } + login.map { "      - " + item($0) }).joined(separator: "\n"))
           build:
             commands:
-        \(build.map { "      - " + $0 }.joined(separator: "\n"))
+        \(build.map { "      - " + item($0) }.joined(separator: "\n"))
 
         """
+    }
+
+    /// A command as a buildspec list item: in double quotes where YAML would read the plain text
+    /// as something else (": " or a last ":" starts a mapping, which CodeBuild refuses: "Expected
+    /// Commands[0] to be of string type"; " #" a comment; a first indicator character), as
+    /// CodeBuild's buildspec reference asks.
+    static func item(_ command: String) -> String {
+        let plain = !command.contains(": ") && !command.hasSuffix(":") && !command.contains(" #")
+            && !command.hasPrefix(" ") && !"\"'{[]},&*!|>%@`#?:-".contains(command.first ?? " ")
+        guard !plain else { return command }
+        return "\"" + command.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// The Java release of a Corretto runtime: 17 of `java:corretto17`.
