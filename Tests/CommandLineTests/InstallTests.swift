@@ -88,7 +88,7 @@ final class InstallTests: XCTestCase {
         // After `vpcpipe apply`, the folders and apply's options.
         try FileManager.default.createDirectory(at: work.appendingPathComponent("vpcpipe-out"), withIntermediateDirectories: true)
         XCTAssertEqual(try bashCompletion(bash, "vpcpipe apply vpc"), ["vpcpipe-out"])
-        XCTAssertEqual(Set(try bashCompletion(bash, "vpcpipe apply --")), ["--dry-run", "--help"])
+        XCTAssertEqual(Set(try bashCompletion(bash, "vpcpipe apply --")), ["--dry-run", "--help", "--version"])
     }
 
     /// The words the completion loaded from `script` offers for the command line `line`, as bash
