@@ -60,7 +60,7 @@ final class KeysInTmuxTests: TmuxTestCase {
 
     private func keys(term: String) throws {
         try startShell()
-        try shell("TERM=\(term) LANG=C.UTF-8 '\(binary)'")
+        try shell("TERM=\(term) LANG=C.UTF-8 '\(binary)' --offline")
         try waitFor("1/10")
         var wizard = TmuxWizard(self)
         try wizard.focus("Name")
