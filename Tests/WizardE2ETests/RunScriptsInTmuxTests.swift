@@ -102,6 +102,38 @@ final class RunScriptsInTmuxTests: TmuxTestCase {
         try assertTerminalAsBefore("resume")
     }
 
+    /// The terminal hangs up while setup.sh runs: the wizard saves the draft and exits 129, and
+    /// setup.sh, with what it runs, is stopped rather than left running with no one to see it.
+    func testAHangupStopsTheScript() throws {
+        // A shell that ignores the hangup, to record the wizard's status.
+        let recorder = #"source aws-env.sh; trap '' HUP; "$0" --offline --answers answers.yaml --out run-out; echo $? > status"#
+        try tmux("new-session", "-d", "-s", "hangup", "-x", "80", "-y", "24", "-c", folder.path, "bash", "-c", recorder, binary)
+        try waitFor("1/10", session: "hangup")
+        var wizard = TmuxWizard(self, session: "hangup")
+        try wizard.export()
+        try waitFor("Run setup.sh now, then verify.sh? [y/N]", session: "hangup")
+        try type("y", session: "hangup")
+        try waitFor("▸   2  ", seconds: 120, session: "hangup")
+        XCTAssertFalse(scripts().isEmpty, "setup.sh is not seen running")
+        try tmux("kill-session", "-t", "hangup")
+
+        XCTAssertEqual(try waitForFile("status", holding: "\n", seconds: 20), "129\n", "the wizard's exit status")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("vpcpipe-draft.yaml").path))
+        let deadline = Date().addingTimeInterval(10)
+        while !scripts().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertEqual(scripts(), [], "setup.sh runs on after the wizard ended")
+    }
+
+    /// The processes running in the test's folder whose command line names setup.sh.
+    private func scripts() -> [String] {
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.filter { $0.allSatisfy(\.isNumber) }.filter { pid in
+            let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/cwd")
+            let command = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/cmdline"))).map { String(decoding: $0, as: UTF8.self) }
+            return cwd == folder.path && command?.contains("setup.sh") == true
+        }
+    }
+
     /// The count of steps done the bar of `script` shows: `[███░░] 12/23`.
     static func done(of script: String, in screen: String) -> Int? {
         guard let line = screen.split(separator: "\n").first(where: { $0.hasPrefix(" " + script) }),
