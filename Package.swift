@@ -38,7 +38,7 @@ let package = Package(
             ]
         ),
         // vpcpipe's own speed and memory, printed (README: Performance).
-        .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "VpcpipeResources"]),
+        .executableTarget(name: "vpcpipe-bench", dependencies: ["Planner", "Wizard", "Export", "VpcpipeResources"]),
         // The price table's refresh from the AWS Price List API (README: What it costs).
         .executableTarget(name: "vpcpipe-prices", dependencies: ["Planner"]),
         // What the test targets share: the article fixture, the process runner, seeds, golden

@@ -8,12 +8,12 @@ public enum BundledText {
     public static var priceTable: String { String(decoding: PackageResources.prices_tsv, as: UTF8.self) }
 }
 
-/// The bash library setup.sh and teardown.sh carry (scripts/NAME.bash), pasted into them so they
-/// need nothing but bash and the AWS CLI.
+/// The bash library setup.sh, teardown.sh and verify.sh carry (scripts/NAME.bash), pasted into
+/// them so they need nothing but bash and the AWS CLI.
 public enum BashLibrary: String, CaseIterable, Sendable {
-    case run, setup, preflight, teardown, actions
+    case run, setup, preflight, teardown, verify, actions
 
-    /// The file's text for the script `name` (setup, teardown), after the file's header (its
+    /// The file's text for the script `name` (setup, teardown, verify), after the file's header (its
     /// lines up to the first blank one), which speaks to the reader of the file alone: its
     /// shellcheck directives act on the whole file there, and would act on one command in a script.
     /// `@SCRIPT@` in a file stands for the script's name.
@@ -23,6 +23,7 @@ public enum BashLibrary: String, CaseIterable, Sendable {
         case .setup: PackageResources.setup_bash
         case .preflight: PackageResources.preflight_bash
         case .teardown: PackageResources.teardown_bash
+        case .verify: PackageResources.verify_bash
         case .actions: PackageResources.actions_bash
         }
         let file = String(decoding: bytes, as: UTF8.self)

@@ -26,16 +26,16 @@ await_available() {
     for state in "${states[@]}"; do
       case "${state,,}" in
         available) ;;
-        failed|rejected|expired) echo "an endpoint is $state; see the VPC console" >&2; return 1 ;;
+        failed|rejected|expired) say_errors <<< "an endpoint is $state; see the VPC console"; return 1 ;;
         *) pending=$((pending + 1)) ;;
       esac
     done
     if [ "${#states[@]}" -gt 0 ] && [ "$pending" -eq 0 ]; then return 0; fi
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-      echo "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on" >&2
+      say_errors <<< "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on"
       return 1
     fi
-    echo "  $pending not available yet; checking again in ${POLL_SECONDS}s"
+    waiting "$pending not available yet; checking again in ${POLL_SECONDS}s"
     sleep "$POLL_SECONDS"
     waited=$((waited + POLL_SECONDS))
     call "$@"
@@ -49,10 +49,10 @@ await_gone() {
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   while [ -n "$OUT" ] && [ "$OUT" != None ]; do
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-      echo "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later" >&2
+      say_errors <<< "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later"
       return 1
     fi
-    echo "  network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
+    waiting "network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
     sleep "$POLL_SECONDS"
     waited=$((waited + POLL_SECONDS))
     call "$@"

@@ -273,9 +273,11 @@ judge_group() {
 # refuse_if_problems: stops setup.sh, before anything is created, when preflight found problems.
 refuse_if_problems() {
   if [ "${#PROBLEMS[@]}" -eq 0 ]; then return 0; fi
-  echo "setup.sh stops before creating anything: ${#PROBLEMS[@]} problem(s) in the account:" >&2
-  printf '  %s\n' "${PROBLEMS[@]}" >&2
-  echo 'Change the answers (then vpcpipe --headless again) or the account, and run setup.sh again.' >&2
+  say_errors < <(
+    echo "setup.sh stops before creating anything: ${#PROBLEMS[@]} problem(s) in the account:"
+    printf '  %s\n' "${PROBLEMS[@]}"
+    echo 'Change the answers (then vpcpipe --headless again) or the account, and run setup.sh again.'
+  )
   STEP=0
   exit 3
 }

@@ -19,11 +19,11 @@ call() {
   OUT=''
   if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
   while :; do
-    OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
+    OUT=$(run_aws "$@") && return 0
     status=$?
     if coded "$tolerate"; then echo "  already done: $1 $2"; OUT=''; return 0; fi
     if [ "$retry" = 1 ] && [ "$waited" -lt "$RETRY_SECONDS" ] && grep -qiE "$PROPAGATION" "$ERRORS"; then
-      echo "  IAM changes are still propagating; trying again in ${delay}s"
+      waiting "IAM changes are still propagating; trying again in ${delay}s"
       sleep "$delay"
       waited=$((waited + delay))
       delay=$((delay * 2 > 30 ? 30 : delay * 2))
@@ -50,7 +50,7 @@ lookup() {
   if [ "$DRY_RUN" = 1 ]; then
     show "$@"
   else
-    OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+    OUT=$(run_aws "$@") || status=$?
     if [ "$status" -ne 0 ]; then
       OUT=''
       coded "$absent" || { report; return "$status"; }
@@ -83,7 +83,7 @@ found() {
   local name=$1 absent=$2 out status=0
   shift 2
   if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
-  out=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+  out=$(run_aws "$@") || status=$?
   if [ "$status" -ne 0 ]; then
     coded "$absent" && return 1
     report

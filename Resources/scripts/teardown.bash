@@ -6,11 +6,9 @@
 # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a resource
 # that is already gone is not an error (a second teardown finds nothing to do).
 call() {
-  local status
-  OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
-  status=$?
+  local status=0
+  attempt "$@" || status=$?
+  if [ "$status" -eq 0 ]; then return 0; fi
   if grep -qiE "$GONE" "$ERRORS"; then
     OUT=''
     echo "  already gone: $1 $2"

@@ -11,6 +11,9 @@ import Planner
 public enum OutputFolder {
     /// The hidden file listing each written file and a hash of its contents.
     public static let manifestName = ".vpcpipe-manifest"
+    /// The output of the scripts `vpcpipe apply` and the wizard run (ScriptProcess): vpcpipe's
+    /// though no export wrote it, so it makes no folder foreign, and an export keeps it.
+    public static let runLog = runLogFile
 
     public struct Refusal: Error, CustomStringConvertible, Equatable {
         public var description: String
@@ -57,6 +60,9 @@ public enum OutputFolder {
             let syncfs = libc("syncfs", as: SyncFS.self)
             let manifestFile = RenderedFile(path: manifestName, contents: manifest(for: files))
             for file in files + [manifestFile] { try store(file, in: staging, sync: syncfs == nil) }
+            if exists, fm.fileExists(atPath: target.appendingPathComponent(runLog).path) {
+                try fm.copyItem(at: target.appendingPathComponent(runLog), to: staging.appendingPathComponent(runLog))
+            }
             try syncToDisk(staging, syncfs: syncfs)
             if exists {
                 try exchange(staging, target)
@@ -117,7 +123,7 @@ public enum OutputFolder {
         func walk(_ relative: String) throws {
             for name in try fm.contentsOfDirectory(atPath: base + relative) {
                 let path = relative + name
-                if path == manifestName { continue }
+                if path == manifestName || path == runLog { continue }
                 // Not followed: a symlink is foreign whatever it points to.
                 switch try fm.attributesOfItem(atPath: base + path)[.type] as? FileAttributeType {
                 case .typeDirectory?:

@@ -33,15 +33,20 @@ struct Input {
         decoder = KeyDecoder(terminfo: terminfo)
     }
 
-    /// The next message, waiting at most `wait` milliseconds for input.
-    mutating func next(wait: Int32) -> Event {
+    /// The next message, waiting at most `wait` milliseconds for input or for one of `others`
+    /// (a script's pipes) to be readable, which is `.idle` here: one wait for both.
+    mutating func next(wait: Int32, others: [Int32] = []) -> Event {
         if Signals.windowChanged(), vp_resize_to_terminal() != 0 {
             return .message(.resize(Size(columns: Int(vp_cols()), rows: Int(vp_lines()))))
         }
         if !queue.isEmpty { return .message(.key(queue.removeFirst())) }
-        var poller = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&poller, 1, decoder.isWaiting ? escapeDelay : wait)
+        // The rest of an escape sequence is waited for on the terminal alone: a script that
+        // prints without pause would otherwise keep the lone ESC from ever being taken as Esc.
+        var pollers = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            + (decoder.isWaiting ? [] : others.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) })
+        let ready = poll(&pollers, nfds_t(pollers.count), decoder.isWaiting ? escapeDelay : wait)
         if ready < 0 { return errno == EINTR ? .idle : .hangup }
+        if ready > 0 && pollers[0].revents == 0 { return .idle }
         if ready == 0 {
             queue = decoder.flush()
             return queue.isEmpty ? .idle : .message(.key(queue.removeFirst()))

@@ -5,7 +5,8 @@ import Planner
 import Wizard
 
 /// The ncurses driver: a thin loop around the pure wizard. It reads keys, feeds them to
-/// `update`, draws `view`, and carries out the wizard's requests (saving, exporting).
+/// `update`, draws `view`, and carries out the wizard's requests (saving, exporting, running
+/// the exported scripts).
 public enum Terminal {
     /// Nil when the wizard can run here; otherwise why not.
     public static func unavailableReason() -> String? {
@@ -16,10 +17,12 @@ public enum Terminal {
         return nil
     }
 
-    /// Runs the wizard. Exit codes: 0 exported, 130 quit by the user, 1 on failure,
-    /// 128 + the signal after SIGHUP or SIGTERM, 129 when the terminal hung up (a draft of the
-    /// answers is saved first). `ascii`: draw ASCII characters only. `discover`: read the account
-    /// (read-only) to offer what it holds; false with --offline.
+    /// Runs the wizard. Exit codes: 0 exported (and the scripts it ran found the pipeline
+    /// working), 130 quit by the user, 1 on failure, 128 + the signal after SIGHUP or SIGTERM,
+    /// 129 when the terminal hung up (a draft of the answers is saved first, a script running is
+    /// stopped); after a run of the scripts that did not complete, the failed script's status.
+    /// `ascii`: draw ASCII characters only. `discover`: read the account (read-only) to offer
+    /// what it holds; false with --offline.
     public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
                                  ascii: Bool, discover: Bool) -> Int32 {
         setlocale(LC_ALL, "")
@@ -52,6 +55,18 @@ public enum Terminal {
         jobs.carryOut(state.discovery)
         var dirty = true
         var replacedNote: String?  // said after the terminal is restored
+        let runner = ScriptRunner()
+        defer { runner.terminate() }  // a script running is stopped with the wizard
+        // A message, then the requests it leads to (a script's end starts the next).
+        func handle(_ message: Message) {
+            state = update(state, message)
+            jobs.carryOut(state.discovery)
+            if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
+            while let request = state.request {
+                state = update(state, perform(request, state, force: force, runner: runner, replacedNote: &replacedNote))
+                jobs.carryOut(state.discovery)
+            }
+        }
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
             if let signal = Signals.caught() { return stop(state, signal: signal, why: "stopped by signal \(signal)") }
@@ -60,29 +75,26 @@ public enum Terminal {
                 state = update(state, answer)
                 jobs.carryOut(state.discovery)
             }
-            let message: Message
-            switch input.next(wait: 200) {  // wakes up to notice signals
-            case .message(let next): message = next
+            // While a script runs, the keyboard and its pipes are waited on together.
+            let event = input.next(wait: 200, others: runner.descriptors)  // wakes up to notice signals
+            let said = runner.read()
+            said.forEach(handle)
+            switch event {
+            case .message(let message): handle(message)
             case .idle:
                 // While the account is read, the spinner turns.
                 if !state.discovery.running.isEmpty { state = update(state, .tick) }
-                dirty = !answers.isEmpty || !state.discovery.running.isEmpty
+                dirty = !answers.isEmpty || !said.isEmpty || !state.discovery.running.isEmpty
                 continue
             case .hangup: return stop(state, signal: SIGHUP, why: "the terminal hung up")
-            }
-            state = update(state, message)
-            jobs.carryOut(state.discovery)
-            if state.mode == .quitPrompt { state.saveName = Files.freeName("vpcpipe-answers.yaml") }
-            if let request = state.request {
-                state = update(state, perform(request, state, force: force, replacedNote: &replacedNote))
-                jobs.carryOut(state.discovery)
             }
             dirty = true
         }
         restore()
         if let replacedNote { Output.error(replacedNote) }
         if let farewell = state.farewell { Output.say(farewell) }
-        return state.exit == .exported ? 0 : 130
+        guard state.exit == .exported else { return 130 }
+        return state.run?.status ?? 0
     }
 
     /// The terminal as it was, as far as it can be: a dead one takes nothing, and is not waited for.
@@ -101,8 +113,14 @@ public enum Terminal {
         return 128 + signal
     }
 
-    private static func perform(_ request: Request, _ state: WizardState, force: Bool, replacedNote: inout String?) -> Message {
+    private static func perform(_ request: Request, _ state: WizardState, force: Bool, runner: ScriptRunner,
+                                replacedNote: inout String?) -> Message {
         switch request {
+        case .run(.start(let folder, let script, let arguments)):
+            return runner.start(folder: folder, script: script, arguments: arguments)
+        case .run(.stop):
+            runner.askToStop()
+            return .run(.tick(at: Clock.now))
         case .saveAnswers:
             do {
                 return .saved(path: try Files.writeNew(state.saveName, AnswersFile.write(state.answers)))

@@ -87,6 +87,7 @@ extension Frame {
     static let asciiLookAlikes: [Character: Character] = [
         "▸": ">", "‹": "<", "›": ">", "✗": "x", "▲": "^", "▼": "v", "↑": "^", "↓": "v", "←": "<", "→": ">",
         "⇧": "<", "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "·": "-", "…": ".",
+        "✓": "+", "█": "#", "░": ".",
     ]
 
     /// The frame for a terminal that shows ASCII only (a locale whose codeset is not UTF-8, or

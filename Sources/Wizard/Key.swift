@@ -36,6 +36,8 @@ public enum Message: Equatable, Sendable {
     case saveFailed(String)
     case exported(files: Int, folder: String)
     case exportRefused(String)
+    /// What the driver reports of a script it runs (after export).
+    case run(RunMessage)
 }
 
 /// Work the wizard asks the driver to do; the driver answers with a `Message`.
@@ -44,6 +46,8 @@ public enum Request: Equatable, Sendable {
     case saveAnswers
     /// Render the outputs and write them to `folder` (the same calls as `--headless`).
     case export(folder: String)
+    /// Start or stop one of the exported scripts.
+    case run(RunRequest)
 }
 
 /// Why the wizard ended.

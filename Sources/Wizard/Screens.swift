@@ -161,7 +161,7 @@ enum Screens {
         intro: "The output folder, exactly as vpcpipe --headless writes it. Read setup.sh first.",
         fields: [
             Field("Output folder", TextInput(value: Binding(get: { $0.outputFolder }, set: { $0.outputFolder = $1 })), help: """
-                Where setup.sh, teardown.sh, checklist.md, plan.json, policies/, repo/ and \
+                Where setup.sh, teardown.sh, verify.sh, checklist.md, plan.json, policies/, repo/ and \
                 answers.yaml are written. A folder holding other files is refused.
                 """),
             Field("Cost", Note(style: .normal) { state in state.plan.map(CostText.headline) ?? "" }, help: ""),

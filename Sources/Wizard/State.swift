@@ -8,8 +8,11 @@ public struct WizardState: Equatable, Sendable {
         case help
         /// Ctrl-C or F10: quit, save and quit, or go back.
         case quitPrompt
-        /// The folder was written: the message says what and the next command.
+        /// The folder was written: the message says what and the next command, and asks
+        /// whether to run setup.sh now.
         case done(String)
+        /// setup.sh, then verify.sh, running on the progress screen (`run`).
+        case running
     }
 
     public struct Status: Equatable, Sendable {
@@ -55,6 +58,8 @@ public struct WizardState: Equatable, Sendable {
     var plan: Plan?
     /// Set when a field was picked from the review: Enter or Esc on it returns to the review.
     var returnToReview = false
+    /// The progress screen of the scripts run after export.
+    public internal(set) var run: RunScreen?
     /// What the account holds, and the reads the driver is to start or stop.
     public internal(set) var discovery: Discovery
 

@@ -13,7 +13,8 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     case .key(let key):
         // While too small the form does not show, so it takes no key: the input stays as it
         // was. Quitting still works: the quit keys ask, as everywhere, and the question shows.
-        if next.size.isLargeEnough || next.mode == .quitPrompt {
+        // The progress screen's keys work as they are (Ctrl-C asks to stop the script, not to quit).
+        if next.size.isLargeEnough || next.mode == .quitPrompt || next.mode == .running {
             next.press(key)
         } else if [.ctrlC, .f10, .escape, .character("q"), .character("Q")].contains(key) {
             next.mode = .quitPrompt
@@ -30,6 +31,8 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
         next.farewell = done
     case .exportRefused(let why):
         next.status = .init(text: "Not written: \(why)", isError: true)
+    case .run(let message):
+        next.receive(message)
     case .discovered(let job, let result):
         next.discovered(job, result)
     case .tick:
@@ -49,7 +52,10 @@ extension WizardState {
     mutating func press(_ key: Key) {
         switch mode {
         case .done:
-            exit = .exported
+            // "Run setup.sh now?": y runs it; any other key leaves (the default, No).
+            if key == .character("y") || key == .character("Y") { startRun() } else { exit = .exported }
+        case .running:
+            pressInRun(key)
         case .quitPrompt:
             switch key {
             case .character("s"), .character("S"): request = .saveAnswers

@@ -5,7 +5,14 @@ import Planner
 public func view(_ state: WizardState) -> Frame {
     var frame = Frame(size: state.size)
     guard state.size.isLargeEnough else {
-        Layout.tooSmall(&frame, quitting: state.mode == .quitPrompt ? state.saveName : nil)
+        let keys = if state.mode == .running, let run = state.run { Layout.runKeysWhenSmall(run) }
+            else if state.mode == .quitPrompt { "Quit? s saves the answers so far to ./\(state.saveName), q quits, Esc stays." }
+            else { "Ctrl-C, F10, Esc or q: quit." }
+        Layout.tooSmall(&frame, keys: keys)
+        return frame
+    }
+    if state.mode == .running, let run = state.run {
+        Layout.run(run, into: &frame)
         return frame
     }
     let screen = state.currentScreen
@@ -17,7 +24,9 @@ public func view(_ state: WizardState) -> Frame {
         for (i, line) in Text.wrap(message, width: width - 4).enumerated() {
             frame.put(line, row: 2 + i, column: 2, style: Style(.created, bold: true))
         }
-        frame.put(Text.fit(" Press any key to leave the wizard.", width), row: state.size.rows - 1, column: 0,
+        frame.put("Run setup.sh now, then verify.sh? [y/N]",
+                  row: state.size.rows - 3, column: 2, style: Style(bold: true))
+        frame.put(Text.fit(" y run setup.sh, then verify.sh  any other key: leave the wizard", width), row: state.size.rows - 1, column: 0,
                   style: Style(.keyHelp, reverse: true))
         return frame
     }
@@ -46,13 +55,11 @@ enum Layout {
     /// Where a labelled field's further lines start, a little indented.
     static let valueColumn = inlineColumn + 2
 
-    /// `quitting`: the quit prompt is open, saving to that name.
-    static func tooSmall(_ frame: inout Frame, quitting saveName: String?) {
+    /// `keys`: what the keys do meanwhile (quit, or stop the script running).
+    static func tooSmall(_ frame: inout Frame, keys: String) {
         let size = frame.size, need = Size.minimum
         let lines = ["too small: \(size.columns)x\(size.rows), needs \(need.columns)x\(need.rows)",
-                     "Make the window larger; your answers are kept.",
-                     saveName.map { "Quit? s saves the answers so far to ./\($0), q quits, Esc stays." }
-                        ?? "Ctrl-C, F10, Esc or q: quit."]
+                     "Make the window larger; your answers are kept.", keys]
         var row = max(0, size.rows / 2 - 2)
         for (i, line) in lines.enumerated() {
             for part in Text.wrap(line, width: size.columns) {

@@ -5,7 +5,9 @@ import Wizard
 
 // vpcpipe's own speed: `swift build -c release && .build/release/vpcpipe-bench` prints medians
 // and p99 of the headless job in memory and as a process, of one wizard key press (update and
-// view), of plans that grow, and the peak memory of a wizard run and a headless run.
+// view), of one line of a script's progress on the wizard's progress screen and the screen's
+// loop while a script floods it, of plans that grow, and the peak memory of a wizard run and a
+// headless run.
 // `--wizard-run` is the child whose peak memory stands for a full wizard session.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -97,6 +99,21 @@ for size in [Size.minimum, Size(columns: 200, rows: 60)] {
 }
 print("(every key of a scripted session timed: \(keys.count) presses from an empty start to export)")
 print("slowest keys at 200x60 (median): " + slowest.joined(separator: "; "))
+
+// MARK: The progress screen
+
+section("The wizard's progress screen: one progress line (update, then view of the whole frame)")
+for size in [Size.minimum, Size(columns: 200, rows: 60)] {
+    print(ProgressScreen.lineTimes(answers, size: size, sessions: 200 / scale).row)
+}
+section("The progress screen while a script prints 10 MiB: each loop iteration (read within a budget, update, view)")
+let floodFolder = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-bench-flood-\(getpid())")
+try FileManager.default.createDirectory(at: floodFolder, withIntermediateDirectories: true)
+let flood = try ProgressScreen.flood(answers, mebibytes: 10, in: floodFolder)
+try? FileManager.default.removeItem(at: floodFolder)
+print(flood.iterations.row)
+print("10 MiB printed, read and logged (\(flood.read / 1_048_576) MiB in the log) in \(flood.wall.text); "
+      + "the screen waited at most \(flood.iterations.max.text) for an iteration")
 
 // MARK: The vpcpipe process
 

@@ -27,7 +27,8 @@ struct Vpcpipe: ParsableCommand {
             written), 64 usage error, 69 the account could not be read (--live), 73 output folder not \
             written (it holds what vpcpipe did not write; see --force).
             """,
-        version: "vpcpipe \(vpcpipeVersion)"
+        version: "vpcpipe \(vpcpipeVersion)",
+        subcommands: [Apply.self]
     )
 
     /// What the shell completions offer for FILE: answers files (YAML or JSON) and folders.
@@ -151,7 +152,8 @@ struct Vpcpipe: ParsableCommand {
         }
         if let note = OutputFolder.replacedNote(replaced, in: outputFolder) { printError(note) }
         print("wrote \(outputFolder)/: \(files.map(\.path).sorted().joined(separator: ", "))")
-        print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh")
+        print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh, then bash \(outputFolder)/verify.sh"
+              + " (or both: vpcpipe apply \(outputFolder))")
     }
 }
 

@@ -79,12 +79,16 @@ final class InstallTests: XCTestCase {
         }
 
         // bash, which is here: what the completion offers after `vpcpipe --` is exactly the
-        // options, and after --headless an answers file.
+        // options, after --headless an answers file, after apply a folder.
         let bash = try written(by: commands, "--generate-completion-script bash")
         let answers = work.appendingPathComponent("answers.yaml")
         try "version: 1\n".write(to: answers, atomically: true, encoding: .utf8)
         XCTAssertEqual(Set(try bashCompletion(bash, "vpcpipe --")), Set(options))
         XCTAssertEqual(try bashCompletion(bash, "vpcpipe --headless ans"), ["answers.yaml"])
+        // After `vpcpipe apply`, the folders and apply's options.
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("vpcpipe-out"), withIntermediateDirectories: true)
+        XCTAssertEqual(try bashCompletion(bash, "vpcpipe apply vpc"), ["vpcpipe-out"])
+        XCTAssertEqual(Set(try bashCompletion(bash, "vpcpipe apply --")), ["--dry-run", "--help", "--version"])
     }
 
     /// The words the completion loaded from `script` offers for the command line `line`, as bash
@@ -104,13 +108,17 @@ final class InstallTests: XCTestCase {
         return result.stdout.split(separator: "\n").map(String.init)
     }
 
-    /// README: the generators describe a `help` subcommand, which vpcpipe refuses. When
-    /// swift-argument-parser stops describing it, this fails: README's sentence goes.
-    func testTheGeneratorsHelpSubcommandIsRefusedAsReadmeSays() throws {
+    /// README: the generators describe a `help` subcommand, which prints the help of the
+    /// command it names. When swift-argument-parser stops describing it, this fails: README's
+    /// sentence goes.
+    func testTheGeneratorsHelpSubcommandPrintsTheHelpAsReadmeSays() throws {
         let readme = try Readme().section("## Install").joined(separator: " ")
         XCTAssertTrue(readme.contains("`help` subcommand"), "README's install step says nothing of `help`")
-        let refused = try vpcpipe(["help"])
-        XCTAssertEqual(refused.status, 64, refused.summary)
+        for (help, direct) in [(["help"], ["--help"]), (["help", "apply"], ["apply", "--help"])] {
+            let (helped, asked) = (try vpcpipe(help), try vpcpipe(direct))
+            XCTAssertEqual(helped.status, 0, helped.summary)
+            XCTAssertEqual(helped.stdout, asked.stdout, "vpcpipe \(help.joined(separator: " "))")
+        }
         let dump = try vpcpipe(["--experimental-dump-help"])
         XCTAssertTrue(dump.stdout.contains("\"commandName\" : \"help\""),
                       "swift-argument-parser no longer describes a help subcommand: remove README's sentence on it")

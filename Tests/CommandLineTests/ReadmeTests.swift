@@ -23,11 +23,13 @@ final class ReadmeTests: XCTestCase {
         let out = work.appendingPathComponent("out")
         for command in commands {
             var words = command.split(separator: " ").map { $0 == "DIR" ? "out" : String($0.replacingOccurrences(of: "DIR/", with: "out/")) }
-            let script = words.first == "bash"
-            if script && !words.contains("--dry-run") { words.append("--dry-run") }
+            // The scripts' lines, and apply, which runs them, in dry run.
+            let script = words.first == "bash", apply = words.starts(with: ["vpcpipe", "apply"])
+            if (script || apply) && !words.contains("--dry-run") { words.append("--dry-run") }
             let result = try runProgram("/bin/bash", ["-c", words.joined(separator: " ")], environment: environment, in: work)
             XCTAssertEqual(result.status, 0, "\(command): \(result.stderr)")
             if script { XCTAssertTrue(result.stdout.contains("  aws "), "\(command) printed no command") }
+            if apply { XCTAssertTrue(result.stdout.contains("[verify.sh 1/"), "\(command) said no step") }
             if command.contains("--check") {
                 XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "\(command) wrote something")
             }

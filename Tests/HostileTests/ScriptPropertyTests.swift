@@ -36,7 +36,8 @@ final class ScriptPropertyTests: XCTestCase {
             let plan = Planner.plan(answers)
             var held = true
             for (script, expected) in [("setup.sh", DryRunOracle.setup(plan, here: folder.path)),
-                                       ("teardown.sh", DryRunOracle.teardown(plan, here: folder.path))] {
+                                       ("teardown.sh", DryRunOracle.teardown(plan, here: folder.path)),
+                                       ("verify.sh", DryRunOracle.verify(plan, here: folder.path))] {
                 let path = folder.appendingPathComponent(script).path
                 if index % Self.shellcheckEvery == 0 { scripts.append(path) }
                 let syntax = try runProgram("/bin/bash", ["-n", path])

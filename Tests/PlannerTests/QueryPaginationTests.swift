@@ -10,7 +10,8 @@ final class QueryPaginationTests: XCTestCase {
     /// The operations the plans query that the CLI pages through, as `SERVICE OPERATION` in the
     /// CLI's names: checked against botocore's paginators below.
     static let paginated: Set<String> = [
-        "codeartifact list-repositories-in-domain", "codepipeline list-tags-for-resource",
+        "codeartifact list-package-versions", "codeartifact list-repositories-in-domain",
+        "codepipeline list-action-executions", "codepipeline list-pipeline-executions", "codepipeline list-tags-for-resource",
         "ec2 describe-network-interfaces", "ec2 describe-route-tables", "ec2 describe-security-group-rules",
         "ec2 describe-security-groups", "ec2 describe-subnets", "ec2 describe-vpc-endpoint-services",
         "ec2 describe-vpc-endpoints", "iam list-roles", "logs describe-log-groups", "s3api list-object-versions",

@@ -93,6 +93,9 @@ struct Monkey {
         switch request {
         case .saveAnswers: return fails ? .saveFailed("disk full (monkey)") : .saved(path: "vpcpipe-answers.yaml")
         case .export(let folder): return fails ? .exportRefused("\(folder) holds other files (monkey)") : .exported(files: 20, folder: folder)
+        // A script the monkey "runs" ends at once, as if killed.
+        case .run(.start): return .run(.ended(status: 143, at: 1))
+        case .run(.stop): return .run(.tick(at: 2))
         }
     }
 }
@@ -141,6 +144,9 @@ struct Invariants {
         switch before.mode {
         case .done:
             return state.exit == .exported ? [] : ["Esc after export did not leave"]
+        case .running:
+            // Esc leaves the progress screen only once the scripts have ended.
+            return before.run?.isFinished == true && state.exit != .exported ? ["Esc after the run did not leave"] : []
         case .help, .quitPrompt:
             return state.mode == .form && state.screen == before.screen ? [] : ["Esc did not close the overlay"]
         case .form:

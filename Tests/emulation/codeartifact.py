@@ -1,4 +1,6 @@
-"""CodeArtifact, which moto lacks: domains, repositories, upstreams and external connections."""
+"""CodeArtifact, which moto lacks: domains, repositories, upstreams, external connections, and
+the packages a build fetches through them (`fetch`, what the repository endpoint does for npm,
+pip, Maven or NuGet: the emulated build calls it in-process)."""
 
 from datetime import datetime, timezone
 
@@ -43,7 +45,7 @@ class CodeArtifact:
 
     @staticmethod
     def _describe_repository(repository):
-        return {key: value for key, value in repository.items() if key != "tags"}
+        return {key: value for key, value in repository.items() if key not in ("tags", "packages")}
 
     def CreateDomain(self, params, context):
         key = (context.region, params["domain"])
@@ -96,7 +98,7 @@ class CodeArtifact:
             "arn": f"arn:aws:codeartifact:{context.region}:{context.account}:repository/{domain['name']}/{name}",
             "description": params.get("description", ""), "upstreams": self._upstreams(domain, params),
             "externalConnections": [], "createdTime": epoch(datetime.now(timezone.utc)),
-            "tags": params.get("tags", []),
+            "tags": params.get("tags", []), "packages": {},
         }
         domain["repositories"][name] = repository
         return {"repository": self._describe_repository(repository)}
@@ -160,6 +162,57 @@ class CodeArtifact:
         seconds = params.get("durationSeconds") or 43200
         return {"authorizationToken": "emulated-codeartifact-token",
                 "expiration": epoch(datetime.now(timezone.utc)) + seconds}
+
+    def ListPackageVersions(self, params, context):
+        _, repository = self._repository(params, context)
+        key = (params["format"], params.get("namespace", ""), params["package"])
+        versions = repository["packages"].get(key)
+        if versions is None:
+            raise _not_found("Package", f"{params['package']} in repository {repository['name']}")
+        answer = {"format": params["format"], "package": params["package"],
+                  "defaultDisplayVersion": sorted(versions)[-1],
+                  "versions": [{"version": version, "revision": f"rev-{version}", "status": "Published",
+                                "origin": origin} for version, origin in sorted(versions.items())]}
+        if params.get("namespace"):
+            answer["namespace"] = params["namespace"]
+        return answer
+
+    def fetch(self, region, domain_name, repository_name, package_format, namespace, package, version):
+        """A tool asks a repository for a package version: one the repository holds is served;
+        else its upstreams are searched in order, and the first repository on the way whose
+        external connection serves the format ingests it from the public registry. Every
+        repository on the path keeps it, with the external origin. Returns an error message, or
+        None once the version is served."""
+        domain = self.domains.get((region, domain_name))
+        if domain is None or repository_name not in domain["repositories"]:
+            return f"repository {repository_name} of domain {domain_name} not found"
+        key = (package_format, namespace, package)
+        found = self._find(domain, domain["repositories"][repository_name], key, version, set())
+        if found is None:
+            return f"{package}@{version} is not in {repository_name} nor in any of its upstreams"
+        path, origin = found
+        for repository in path:
+            repository["packages"].setdefault(key, {})[version] = origin
+        return None
+
+    def _find(self, domain, repository, key, version, seen):
+        """The repositories from `repository` to one holding the version or able to ingest it,
+        and the version's origin; None when no upstream has it."""
+        held = repository["packages"].get(key, {})
+        if version in held:
+            return [repository], held[version]
+        connections = [c["externalConnectionName"] for c in repository["externalConnections"]
+                       if c["packageFormat"] == key[0]]
+        if connections:
+            return [repository], {"domainEntryPoint": {"externalConnectionName": connections[0]},
+                                  "originType": "EXTERNAL"}
+        seen.add(repository["name"])
+        for upstream in repository["upstreams"]:
+            if upstream["repositoryName"] not in seen:
+                found = self._find(domain, domain["repositories"][upstream["repositoryName"]], key, version, seen)
+                if found is not None:
+                    return [repository] + found[0], found[1]
+        return None
 
     def ListTagsForResource(self, params, context):
         for domain in self.domains.values():

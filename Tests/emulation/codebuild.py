@@ -1,4 +1,5 @@
-"""CodeBuild projects: moto rejects source and artifacts of type CODEPIPELINE, which the article uses.
+"""CodeBuild projects: moto rejects source and artifacts of type CODEPIPELINE, which the article
+uses; and their builds (builds.py), started by a pipeline's run or by StartBuild.
 
 The checks AWS makes against other services read moto's state in this same process: the
 service role must exist and trust codebuild.amazonaws.com (else the error scripts meet while IAM
@@ -6,11 +7,13 @@ propagates), and the VPC, subnets and security groups must exist.
 """
 
 import json
+import threading
 from datetime import datetime, timezone
 
 from moto.ec2.models import ec2_backends
 from moto.iam.models import iam_backends
 
+import builds
 from wire import ServiceError, epoch
 
 
@@ -30,6 +33,14 @@ def _trusts(role, service):
 class CodeBuild:
     def __init__(self):
         self.projects = {}  # (region, name) -> project
+        self.builds = {}  # build id -> record, which its run updates under `_records`
+        self._records = threading.Lock()
+        self._run = None
+
+    def attach(self, clients, codeartifact, lock):
+        """What a build calls: the emulation's services through `clients`, and CodeArtifact's
+        packages in-process under the stand-in's `lock`."""
+        self._run = (clients, codeartifact, lock)
 
     def _check_role(self, arn, context):
         try:
@@ -111,3 +122,29 @@ class CodeBuild:
         # AWS answers success for a project already gone.
         self.projects.pop((context.region, params["name"]), None)
         return {}
+
+    def StartBuild(self, params, context):
+        project = self.projects.get((context.region, params["projectName"]))
+        if project is None:
+            raise ServiceError("ResourceNotFoundException", f"Project cannot be found: {params['projectName']}")
+        number = 1 + sum(1 for record in self.builds.values() if record["projectName"] == project["name"])
+        location = params.get("sourceLocationOverride", project["source"].get("location", ""))
+        record = builds.new_record(project, context, number, location)
+        with self._records:
+            self.builds[record["id"]] = record
+        clients, codeartifact, lock = self._run
+        builds.BuildRun(record, project, context, clients, codeartifact, lock, self._records).start()
+        return {"build": self._copy(record)}
+
+    def BatchGetBuilds(self, params, context):
+        found = [self._copy(self.builds[build]) for build in params["ids"] if build in self.builds]
+        return {"builds": found, "buildsNotFound": [build for build in params["ids"] if build not in self.builds]}
+
+    def ListBuildsForProject(self, params, context):
+        with self._records:
+            ids = [record["id"] for record in self.builds.values() if record["projectName"] == params["projectName"]]
+        return {"ids": list(reversed(ids))}
+
+    def _copy(self, record):
+        with self._records:
+            return json.loads(json.dumps(record))

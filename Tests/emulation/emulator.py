@@ -2,9 +2,10 @@
 
     python3 Tests/emulation/emulator.py [--ports-file FILE]
 
-Serves moto (ec2, iam, sts, s3, logs, codepipeline, events) on one port and the stand-in
-(codeartifact, codecommit, codebuild, and pricing, the Price List API; see standin.py) on
-another, both bound to free ports.
+Serves moto (ec2, iam, sts, s3, logs, codepipeline, events; CodePipeline's runs by
+pipeline_runs.py in front of it) on one port and the stand-in (codeartifact, codecommit,
+codebuild and its builds, and pricing, the Price List API; see standin.py) on another, both
+bound to free ports.
 It starts warm_cli.py too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
 it prints one JSON line, {"moto": PORT, "standin": PORT, "bin": FOLDER}, and writes the same line
 to FILE when given: FOLDER holds the warm CLI's `aws` (null without it). It exits when its standard input closes or on SIGTERM, so a test that
@@ -15,7 +16,10 @@ AWS_ENDPOINT_URL_CODEARTIFACT / _CODECOMMIT / _CODEBUILD / _PRICING=http://127.0
 Faults: POST http://127.0.0.1:STANDIN/_emulator/faults with
 {"operation": "codebuild:CreateProject", "error": "AccessDeniedException", "message": "...",
 "times": 3} fails that operation's next 3 calls, for moto's services too; add "match":
-{"role-name": "R"} (AWS CLI option names) to fail only calls with those parameters.
+{"role-name": "R"} (AWS CLI option names) to fail only calls with those parameters. The calls
+AWS's services make during a pipeline's run go through the same (clients.py): a fault on
+codeartifact:GetAuthorizationToken fails a build's login. POST /_emulator/runs {"hold": true}
+keeps new pipeline runs from starting.
 """
 
 import argparse
@@ -34,10 +38,12 @@ from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_ba
 from werkzeug.serving import make_server
 
 import moto_patches
+from clients import Clients
 from codeartifact import CodeArtifact
 from codebuild import CodeBuild
 from codecommit import CodeCommit
 from faults import FaultMiddleware, Faults
+from pipeline_runs import PipelineRuns
 from pricing import Pricing
 from standin import StandIn
 from wire import ServiceWire
@@ -46,14 +52,15 @@ MOTO_SERVICES = ("ec2", "iam", "sts", "s3", "logs", "codepipeline", "events")
 
 
 class MotoServer(ThreadedMotoServer):
-    """moto's threaded server with the fault middleware in front of its app."""
+    """moto's threaded server with the fault middleware in front of its app, and `front` (a
+    StandIn serving what moto lacks) in front of both."""
 
-    def __init__(self, faults, wires):
+    def __init__(self, faults, wires, front):
         super().__init__(ip_address="127.0.0.1", port=0, verbose=False)
-        self._faults, self._wires = faults, wires
+        self._faults, self._wires, self._front = faults, wires, front
 
     def _server_entry(self):
-        app = FaultMiddleware(DomainDispatcherApplication(create_backend_app), self._faults, self._wires)
+        app = self._front(FaultMiddleware(DomainDispatcherApplication(create_backend_app), self._faults, self._wires))
         self._server = make_server(self._ip_address, self._port, app, threaded=True)
         self._server_ready_event.set()
         self._server.serve_forever()
@@ -72,16 +79,23 @@ def main():
                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
 
     moto_patches.apply()
+    clients = Clients()
+    runs = PipelineRuns(clients)
     standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild(),
                         "pricing": Pricing()}
     wires = {name: ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
     faults = Faults(wires)
+    controls = {"runs": runs.control}
 
-    moto = MotoServer(faults, {name: wires[name] for name in MOTO_SERVICES})
+    moto = MotoServer(faults, {name: wires[name] for name in MOTO_SERVICES},
+                      lambda fallback: StandIn({"codepipeline": runs}, wires, faults, DEFAULT_ACCOUNT_ID,
+                                               fallback=fallback, controls=controls))
     moto.start()
-    standin = make_server("127.0.0.1", 0, StandIn(standin_services, wires, faults, DEFAULT_ACCOUNT_ID),
-                          threaded=True)
+    standin_app = StandIn(standin_services, wires, faults, DEFAULT_ACCOUNT_ID, controls=controls)
+    standin_services["codebuild"].attach(clients, standin_services["codeartifact"], standin_app.lock)
+    standin = make_server("127.0.0.1", 0, standin_app, threaded=True)
     threading.Thread(target=standin.serve_forever, daemon=True).start()
+    clients.serve(f"http://127.0.0.1:{moto.get_host_and_port()[1]}", f"http://127.0.0.1:{standin.server_port}")
 
     cli_bin = None
     if warm_cli:

@@ -53,12 +53,17 @@ class _Route:
                 pattern += re.escape(part)
         self.path = re.compile(pattern)
         self.query = dict(parse_qs(query, keep_blank_values=True))
+        # Headers the operation requires tell apart routes of one path (S3's CopyObject needs
+        # x-amz-copy-source, PutObject does not).
+        shape = operation.input_shape
+        self.headers = [shape.members[name].serialization.get("name", name) for name in (shape.required_members if shape else [])
+                        if shape.members[name].serialization.get("location") == "header"]
         # More literal text and query keys mean a more specific route (S3's `/{Bucket}?versioning`
         # wins over `/{Bucket}`).
         self.specificity = (len(self.query), len(re.sub(r"\{[^}]+\}", "", path)))
 
-    def match(self, method, path, query):
-        if method != self.method:
+    def match(self, method, path, query, headers=None):
+        if method != self.method or (headers is not None and any(header not in headers for header in self.headers)):
             return None
         found = self.path.fullmatch(path)
         if not found or any(key not in query for key in self.query):
@@ -89,7 +94,7 @@ class ServiceWire:
         else:
             query = parse_qs(request.query_string.decode(), keep_blank_values=True)
             for route in self.routes:
-                if route.match(request.method, request.path, query) is not None:
+                if route.match(request.method, request.path, query, request.headers) is not None:
                     return route.operation
             return None
         return self.model.operation_model(name) if name in self.model.operation_names else None

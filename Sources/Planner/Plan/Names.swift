@@ -99,6 +99,10 @@ public struct Names: Sendable {
     public func repositoryArn(_ repository: String) -> Arg {
         arn("codeartifact", .text("repository/\(answers.codeartifact.domain)/\(repository)"), account: domainOwner)
     }
+    /// Every package of a repository of the domain: `package/DOMAIN/REPOSITORY/FORMAT/NAMESPACE/NAME`.
+    public func packagesArn(_ repository: String) -> Arg {
+        arn("codeartifact", .text("package/\(answers.codeartifact.domain)/\(repository)/*"), account: domainOwner)
+    }
     public var sourceRepositoryArn: Arg { sourceRepositoryArn(.text(answers.source.repository)) }
     public func sourceRepositoryArn(_ repository: Arg) -> Arg { arn("codecommit", repository) }
     public var projectArn: Arg { projectArn(.text(answers.build.project)) }

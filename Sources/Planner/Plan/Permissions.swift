@@ -87,14 +87,21 @@ public struct Permissions: Sendable {
         case "codecommit":
             return command.argument("repository-name").map { [names.sourceRepositoryArn($0)] }
         case "codebuild":
+            // IAM authorizes reading a build on its project's ARN.
+            if command.operation == "batch-get-builds" { return [names.projectArn] }
             return (command.argument("name") ?? command.argument("names")).map { [names.projectArn($0)] }
         case "codepipeline":
             // create-pipeline names its pipeline inside the declaration.
-            return command.operation == "create-pipeline" ? [names.pipelineArn] : command.argument("name").map { [names.pipelineArn($0)] }
+            return command.operation == "create-pipeline" ? [names.pipelineArn]
+                : (command.argument("name") ?? command.argument("pipeline-name")).map { [names.pipelineArn($0)] }
         case "events":
             return (command.argument("name") ?? command.argument("rule")).map { [names.ruleArn($0)] }
         case "codeartifact":
             guard command.argument("domain") != nil else { return nil }
+            // A package's versions are authorized on the package's ARN, in its repository.
+            if let repository = command.argument("repository"), command.argument("package") != nil {
+                return [names.packagesArn(repository.display)]
+            }
             var arns = [command.argument("repository").map { names.repositoryArn($0.display) } ?? names.domainArn]
             if command.argument("upstreams") != nil { arns.append(names.repositoryArn(names.answers.codeartifact.upstream)) }
             return arns

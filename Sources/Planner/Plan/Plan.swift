@@ -66,8 +66,8 @@ public struct Plan: Equatable, Sendable {
         return used
     }
 
-    /// Every AWS CLI call setup.sh and teardown.sh can make: the identity, then each step's check,
-    /// tag read, create, always, complete and teardown actions.
+    /// Every AWS CLI call setup.sh, teardown.sh and verify.sh can make: the identity, then each
+    /// step's check, tag read, create, always, complete and teardown actions, then verify.sh's.
     public var allCommands: [Command] {
         var commands = [identity]
         for step in steps {
@@ -78,7 +78,7 @@ public struct Plan: Equatable, Sendable {
             let actions: [Action] = step.create + step.always + step.complete + step.teardown
             commands += actions.flatMap(\.commands)
         }
-        return commands
+        return commands + Verification(answers).commands
     }
 }
 

@@ -17,6 +17,7 @@ public enum Outputs {
         return [
             script(.setup, plan),
             script(.teardown, plan),
+            RenderedFile(path: VerifyScript.file, contents: VerifyScript.render(plan), executable: true),
             RenderedFile(path: "checklist.md", contents: Checklist.render(plan)),
             RenderedFile(path: "answers.yaml", contents: AnswersFile.write(answers)),
             RenderedFile(path: "plan.json", contents: PlanJSON.render(plan)),

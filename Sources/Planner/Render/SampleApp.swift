@@ -8,6 +8,31 @@ public enum SampleApp {
         public var contents: String
     }
 
+    /// What proves a build of the sample app went through CodeArtifact without internet: verify.sh
+    /// reads it in the build's log and the repository, checklist.md asks a person to.
+    public struct Proof: Equatable, Sendable {
+        /// The line the app prints: the square root of 49.
+        public var line: String
+        /// The package the app depends on, fetched through the upstream into the repository.
+        public var package: String
+        /// Its namespace (a Maven group), where the format has one.
+        public var namespace: String?
+        /// What `aws codeartifact login` prints once the tool is configured; nil for Maven and
+        /// NuGet, which read a token from the environment (settings.xml, nuget.config).
+        public var login: String?
+    }
+
+    public static func proof(_ format: PackageFormat) -> Proof {
+        // awscli's codeartifact login: "Successfully configured TOOL to use AWS CodeArtifact repository URL".
+        func login(_ tool: String) -> String { "Successfully configured \(tool) to use AWS CodeArtifact repository" }
+        return switch format {
+        case .npm: Proof(line: "7", package: "mathjs", login: login("npm"))
+        case .pypi: Proof(line: "7", package: "mpmath", login: login("pip"))
+        case .maven: Proof(line: "7", package: "commons-math3", namespace: "org.apache.commons")
+        case .nuget: Proof(line: "7", package: "MathNet.Numerics")
+        }
+    }
+
     /// The buildspec first: a pipeline started by the first commit should find it. The app's
     /// files only for a runtime of the format's language: they would not build on another.
     public static func files(_ answers: Answers) -> [File] {

@@ -45,7 +45,7 @@ public enum Script: CaseIterable, Sendable {
 
     var completed: String {
         switch self {
-        case .setup: "Setup is complete. Follow checklist.md to release a change and read the build log."
+        case .setup: "Setup is complete. Run verify.sh to release a change and check the build's log (checklist.md says how by hand)."
         case .teardown: "Teardown is complete."
         }
     }
@@ -86,7 +86,8 @@ public enum ScriptRenderer {
         let steps = self.steps(script, plan)
         var out = header(script, plan)
         out += script.libraryText
-        out += "\nTOTAL=\(steps.count)\n" + identity(plan)
+        let titles = script == .setup ? steps.map(\.title) : steps.map { "Remove: " + $0.title }
+        out += "\nTOTAL=\(steps.count)\n" + planned(titles) + identity(plan)
         switch script {
         case .setup:
             // Read before create: preflight, then every step's check, then the problems, if any,
@@ -106,11 +107,11 @@ public enum ScriptRenderer {
             out += confirmation(script, heading: "It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
                                 resources: steps.flatMap { step in step.resources.filter { !$0.existing }.map { (step, $0) } })
             for (index, step) in steps.enumerated() {
-                out += "\nstep \(index + 1) \(Shell.quote(.text("Remove: " + step.title)))\n"
+                out += "\nstep \(index + 1) \(Shell.quote(.text(titles[index])))\n"
                     + step.teardown.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
             }
         }
-        out += "\nSTEP=0\necho\necho \(Shell.quote(.text(script.completed)))\n"
+        out += "\ncompleted\necho\necho \(Shell.quote(.text(script.completed)))\n"
         if script == .teardown, plan.step(.vpcDNS) != nil {
             out += "echo \(Shell.quote(.text(VPCDNSStep.leftOn(vpc: plan.answers.network.vpc))))\n"
         }
@@ -129,64 +130,17 @@ public enum ScriptRenderer {
     // MARK: Parts
 
     private static func header(_ script: Script, _ plan: Plan) -> String {
-        let answers = plan.answers
-        let settings = [
-            "REGION=\(Shell.quote(.text(answers.region)))",
-            "# What setup.sh creates carries the tag \(Names.tagKey)=$PLAN_TAG; teardown.sh deletes nothing else.",
-            "PLAN_TAG=\(Shell.quote(.text(answers.name)))",
-            answers.profile.isEmpty ? "AWS_ARGS=(--region \"$REGION\")"
-                : "AWS_ARGS=(--region \"$REGION\" --profile \(Shell.quote(.text(answers.profile))))",
-        ]
-        let runtime = runtimeVariables(script, plan)
         let retries = script.retriesPropagation
-        var out = """
-        #!/usr/bin/env bash
-        # \(script.file) (vpcpipe \(vpcpipeVersion)): \(script.does) the private CI/CD pipeline \(sanitizedComment(answers.name)) in \(answers.region).
-        # Read it before running it. Needs bash and the AWS CLI (v1 >= 1.42 or v2), nothing else.
-        # Values stand in single quotes, where $ and backticks (a branch may hold them) stay literal.
-        # shellcheck disable=SC2016
-        set -euo pipefail
-
-        usage() {
-          cat <<'USAGE'
-        Usage: \(script.file) [--yes] [--dry-run] [--help]
-          --yes      do not ask "\(script.confirmation)"
-          --dry-run  print every AWS CLI command and call nothing (runtime values appear as <placeholders>)
-          --help     show this help
-        Environment: \(retries ? "VPCPIPE_RETRY_SECONDS (IAM propagation retries, default 120),\n  " : "")VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
-        USAGE
-        }
-
-        YES=0
-        DRY_RUN=0
-        for option in "$@"; do
-          case "$option" in
-            --yes) YES=1 ;;
-            --dry-run) DRY_RUN=1 ;;
-            --help) usage; exit 0 ;;
-            *) echo "unknown option: $option" >&2; usage >&2; exit 2 ;;
-          esac
-        done
-
-        \(settings.joined(separator: "\n"))
-        \(retries ? "RETRY_SECONDS=\"${VPCPIPE_RETRY_SECONDS:-120}\"\n" : "")POLL_SECONDS="${VPCPIPE_POLL_SECONDS:-15}"
-        WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
-
-        """
-        if runtime.contains("HERE") {
-            out += "# The sample app's files are read from repo/ beside this script.\n"
-            out += "HERE=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"\n"
-        }
-        let learnt = runtime.filter { $0 != "HERE" }
-        out += "# Values learnt at run time (some are only shown, as the id of a gateway endpoint).\n"
-        out += "# shellcheck disable=SC2034\n{\n"
-        out += learnt.map { "  \($0)=''" }.joined(separator: "\n") + "\n}\n"
-        return out
-    }
-
-    /// A comment line must not be ended early by a newline in a value.
-    private static func sanitizedComment(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ")
+        let retry = ScriptHead.Setting(variable: "VPCPIPE_RETRY_SECONDS", help: "how long IAM propagation errors are retried, in seconds (default 120)")
+        return ScriptHead(
+            file: script.file, does: script.does,
+            options: [.init(name: "--yes", variable: "YES", help: "do not ask \"\(script.confirmation)\"")],
+            environment: (retries ? [retry] : []) + [ScriptHead.poll, ScriptHead.wait, ScriptHead.progress],
+            settings: ["# What setup.sh creates carries the tag \(Names.tagKey)=$PLAN_TAG; teardown.sh deletes nothing else.",
+                       "PLAN_TAG=\(Shell.quote(.text(plan.answers.name)))"],
+            waits: (retries ? ["RETRY_SECONDS=\"${VPCPIPE_RETRY_SECONDS:-120}\""] : []) + ScriptHead.waitLines,
+            runtime: runtimeVariables(script, plan)
+        ).render(plan)
     }
 
     private static func runtimeVariables(_ script: Script, _ plan: Plan) -> [String] {
@@ -203,8 +157,13 @@ public enum ScriptRenderer {
         return names
     }
 
+    /// The steps' titles, for the progress stream before anything else.
+    static func planned(_ titles: [String]) -> String {
+        "planned " + titles.map { Shell.quote(.text($0)) }.joined(separator: " \\\n  ") + "\n"
+    }
+
     /// The account and region the script works in, learnt before anything else.
-    private static func identity(_ plan: Plan) -> String {
+    static func identity(_ plan: Plan) -> String {
         var out = "capture ACCOUNT \(Shell.words(plan.identity).joined(separator: " "))\n"
         out += "echo \"Account: $ACCOUNT\"\necho \"Region:  $REGION\"\n"
         if !plan.answers.profile.isEmpty { out += "echo \"Profile: ${AWS_ARGS[3]}\"\n" }
@@ -330,7 +289,7 @@ public enum ScriptRenderer {
     }
 
     /// `[--retry] SERVICE OPERATION --option value...`, one option a line when long.
-    private static func command(_ command: Command, indent: String, prefix: String = "") -> String {
+    static func command(_ command: Command, indent: String, prefix: String = "") -> String {
         let tolerates = command.tolerates.isEmpty ? "" : "--tolerate \(Shell.quote(.text(command.tolerates.joined(separator: "|")))) "
         let head = (command.retriesPropagation ? "--retry " : "") + tolerates + "\(command.service) \(command.operation)"
         let options = command.options.map { option in

@@ -1,7 +1,7 @@
 import Foundation
 @testable import Planner
 
-/// What a dry run of setup.sh or teardown.sh must print, derived from the plan alone: each
+/// What a dry run of setup.sh, teardown.sh or verify.sh must print, derived from the plan alone: each
 /// command's argument list as argv words, with runtime variables as the script holds them in a
 /// dry run (a captured value is its `<placeholder>`, a value a check would have found is blank).
 struct DryRunOracle {
@@ -37,6 +37,23 @@ struct DryRunOracle {
     static func teardown(_ plan: Plan, here: String) -> [[String]] {
         var oracle = DryRunOracle(plan, here: here)
         for step in plan.steps.reversed() { oracle.run(step.teardown) }
+        return oracle.commands
+    }
+
+    /// verify.sh: its calls in order; a dry run follows no run, so it starts one.
+    static func verify(_ plan: Plan, here: String) -> [[String]] {
+        var oracle = DryRunOracle(plan, here: here)
+        let verification = Verification(plan.answers)
+        oracle.show(verification.inProgress)
+        oracle.show(verification.start)
+        oracle.capture("EXECUTION")
+        oracle.show(verification.status)
+        oracle.show(verification.stages)
+        oracle.capture("BUILD")
+        oracle.capture("LOG_STREAM")
+        for command in [verification.build, verification.failedPhase] + [verification.log, verification.package].compactMap({ $0 }) {
+            oracle.show(command)
+        }
         return oracle.commands
     }
 

@@ -67,20 +67,25 @@ public final class ArticlePipeline {
         return out
     }
 
-    /// Runs a generated script with `--yes`, whatever its exit status; short waits, since the
-    /// emulator has no propagation delays. `environment` adds to or overrides the AWS CLI's.
-    public func run(_ script: String, environment extra: [String: String] = [:]) throws -> Finished {
-        let environment = aws.environment.merging(["VPCPIPE_RETRY_SECONDS": "10", "VPCPIPE_POLL_SECONDS": "1",
+    /// Runs a generated script with `options` (setup's and teardown's `--yes`), whatever its exit
+    /// status; short waits, since the emulator has no propagation delays. `environment` adds to
+    /// or overrides the AWS CLI's; `progress`: the file its progress stream goes to.
+    public func run(_ script: String, options: [String] = ["--yes"], environment extra: [String: String] = [:],
+                    progress: URL? = nil) throws -> Finished {
+        var environment = aws.environment.merging(["VPCPIPE_RETRY_SECONDS": "10", "VPCPIPE_POLL_SECONDS": "1",
                                                    "VPCPIPE_WAIT_SECONDS": "30"]) { $1 }.merging(extra) { $1 }
-        return try runProgram("bash", [out.appendingPathComponent(script).path, "--yes"], environment: environment, in: work)
+        let argv = ["bash", out.appendingPathComponent(script).path] + options
+        guard let progress else { return try runProgram(argv[0], Array(argv.dropFirst()), environment: environment, in: work) }
+        environment.merge(ProgressStream.variable) { $1 }
+        return try runProgram("/bin/bash", ProgressStream.arguments(running: argv, to: progress), environment: environment, in: work)
     }
 
-    /// Runs a generated script with `--yes`; throws unless it succeeds.
+    /// Runs a generated script with `options` (`--yes`); throws unless it succeeds.
     @discardableResult
-    public func runSucceeding(_ script: String, environment extra: [String: String] = [:]) throws -> Finished {
-        let result = try run(script, environment: extra)
+    public func runSucceeding(_ script: String, options: [String] = ["--yes"], environment extra: [String: String] = [:]) throws -> Finished {
+        let result = try run(script, options: options, environment: extra)
         guard result.status == 0 else {
-            throw Failure("\(script) --yes failed: \(result.summary)\nemulator: \(emulator.logText)")
+            throw Failure("\(([script] + options).joined(separator: " ")) failed: \(result.summary)\nemulator: \(emulator.logText)")
         }
         return result
     }

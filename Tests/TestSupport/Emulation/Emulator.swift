@@ -180,6 +180,12 @@ public final class Emulator {
         _ = try await control("DELETE", "faults")
     }
 
+    /// Keeps the pipeline runs started from now on from starting a stage (a pipeline that never
+    /// starts), or lets them start again.
+    public func holdRuns(_ hold: Bool) async throws {
+        _ = try await control("POST", "runs", body: try JSONEncoder().encode(["hold": hold]))
+    }
+
     private func control(_ method: String, _ route: String, body: Data? = nil, expect: Int = 200) async throws -> Data {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(ports.standin)/_emulator/\(route)")!)
         request.httpMethod = method

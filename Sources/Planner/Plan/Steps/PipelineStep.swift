@@ -1,6 +1,9 @@
 // The pipeline: a CodeCommit source stage and a CodeBuild build stage, no deploy stage.
 
 enum PipelineStep {
+    /// The pipeline's stages, in order; verify.sh awaits them by these names.
+    static let sourceStage = "Source", buildStage = "Build"
+
     static func make(_ c: PlanContext) -> PlanPart {
         let pipeline = c.answers.pipeline, names = c.names
         let poll = pipeline.trigger == .poll ? "true" : "false"
@@ -9,13 +12,13 @@ enum PipelineStep {
             ("roleArn", .string(names.pipelineRoleArn)),
             ("artifactStore", .object([("type", "S3"), ("location", .string(names.artifactBucket))])),
             ("stages", [
-                .object([("name", "Source"), ("actions", [action("Source", "Source", "CodeCommit", configuration: [
+                .object([("name", .string(.text(sourceStage))), ("actions", [action("Source", "Source", "CodeCommit", configuration: [
                     ("RepositoryName", .string(.text(c.answers.source.repository))),
                     ("BranchName", .string(.text(c.answers.source.branch))),
                     ("PollForSourceChanges", .string(.text(poll))),
                     ("OutputArtifactFormat", "CODE_ZIP"),
                 ], input: nil, output: "SourceArtifact")])]),
-                .object([("name", "Build"), ("actions", [action("Build", "Build", "CodeBuild", configuration: [
+                .object([("name", .string(.text(buildStage))), ("actions", [action("Build", "Build", "CodeBuild", configuration: [
                     ("ProjectName", .string(.text(c.answers.build.project))),
                 ], input: "SourceArtifact", output: "BuildArtifact")])]),
             ]),

@@ -11,7 +11,10 @@ Usage: teardown.sh [--yes] [--dry-run] [--help]
   --yes      do not ask "Delete these resources? [y/N]"
   --dry-run  print every AWS CLI command and call nothing (runtime values appear as <placeholders>)
   --help     show this help
-Environment: VPCPIPE_POLL_SECONDS (poll interval, default 15), VPCPIPE_WAIT_SECONDS (wait limit, default 900).
+Environment:
+  VPCPIPE_POLL_SECONDS  the interval between polls, in seconds (default 15)
+  VPCPIPE_WAIT_SECONDS  how long a poll waits before the script stops (default 900)
+  VPCPIPE_PROGRESS_FD   a descriptor to write progress lines to (vpcpipe apply reads them)
 USAGE
 }
 
@@ -47,23 +50,103 @@ WAIT_SECONDS="${VPCPIPE_WAIT_SECONDS:-900}"
 
 STEP=0
 STEP_TITLE=''
+# The step last announced on the progress stream: preflight reading a later step's check is
+# still within step 1.
+RUNNING=0
+# asked: stop before the next step (SIGUSR1, which vpcpipe sends); stopped: did so.
+STOP=''
 OUT=''
 ERRORS="$(mktemp)"
+# The progress stream's descriptor: a number only, as `>&WORD` would take a word for a file.
+case "${VPCPIPE_PROGRESS_FD:-}" in
+  '' | *[!0-9]*) PROGRESS_FD='' ;;
+  *) PROGRESS_FD=$VPCPIPE_PROGRESS_FD ;;
+esac
+
+# progress WORDS...: one line of the progress stream (docs/progress.md), which vpcpipe reads
+# instead of the text meant for people: written to the descriptor VPCPIPE_PROGRESS_FD names,
+# and nowhere when it is not set.
+progress() {
+  local line="$*"
+  if [ -n "$PROGRESS_FD" ]; then printf '%s\n' "${line//$'\n'/ }" >&"$PROGRESS_FD"; fi
+}
+
 finish() {
   local status=$?
   rm -f "$ERRORS"
-  if [ "$status" -ne 0 ] && [ "$STEP" -gt 0 ]; then
-    echo "teardown failed at step $STEP: $STEP_TITLE" >&2
+  if [ "$status" -ne 0 ] && [ "$STOP" != stopped ]; then
+    if [ "$STEP" -gt 0 ]; then say_errors <<< "teardown failed at step $STEP: $STEP_TITLE"; fi
+    progress "failed $RUNNING $status"
   fi
 }
 trap finish EXIT
+trap 'STOP=asked' USR1
 
-# The step being run, for progress and for the failure message.
+# planned TITLE...: the steps to come, in order, announced on the progress stream before the
+# first starts (a program shows them waiting).
+planned() {
+  local number=0 title
+  for title in "$@"; do
+    number=$((number + 1))
+    progress "plan $number/$TOTAL $title"
+  done
+}
+
+# step NUMBER TITLE: the step being run, for progress and for the failure message. A stop
+# asked for during the step before is made here, between steps.
 step() {
+  if [ "$RUNNING" -gt 0 ]; then progress "step-done $RUNNING"; fi
+  if [ "$STOP" = asked ]; then
+    STOP=stopped
+    echo
+    echo "teardown.sh stopped before step $1 as asked; run it again to go on from there."
+    progress "stopped $1"
+    exit 130
+  fi
   STEP=$1
   STEP_TITLE=$2
+  RUNNING=$1
   echo
   echo "[$1/$TOTAL] $2"
+  progress "step $1/$TOTAL $2"
+}
+
+# completed: the last step is done, and so is the script.
+completed() {
+  if [ "$RUNNING" -gt 0 ]; then progress "step-done $RUNNING"; fi
+  STEP=0
+  progress 'done'
+}
+
+# waiting MESSAGE: a poll waits (for endpoints, for IAM, for a build): said to people and on
+# the progress stream.
+waiting() {
+  echo "  $1"
+  progress "wait $1"
+}
+
+# say_errors: the lines read, on stderr and (but blank ones) as `error` lines of the progress stream.
+say_errors() {
+  local line
+  while IFS= read -r line || [ -n "$line" ]; do
+    printf '%s\n' "$line" >&2
+    if [ -n "$line" ]; then progress "error $line"; fi
+  done
+}
+
+# run_aws SERVICE OPERATION ARGS...: one AWS CLI call in the script's region and profile; what
+# it prints goes to stdout, its errors to ERRORS, and its name to the progress stream.
+run_aws() {
+  progress "command aws $1 $2"
+  aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS"
+}
+
+# attempt SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT and its errors in
+# ERRORS; returns the CLI's status. A dry run shows the call and calls nothing.
+attempt() {
+  OUT=''
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  OUT=$(run_aws "$@")
 }
 
 # One word for the shell, single-quoted as the script's own lines are.
@@ -83,11 +166,13 @@ show() {
 
 # A failed call: the AWS CLI's own message, then what it means when that is known.
 report() {
-  cat "$ERRORS" >&2
+  say_errors < "$ERRORS"
   if grep -q 'no existing repository' "$ERRORS"; then
-    echo 'CodeCommit refused to create a repository: AWS closed CodeCommit to new customers in July 2024' >&2
-    echo '(it returned to general availability in November 2025). Use an account that already has a' >&2
-    echo 'CodeCommit repository, or an existing repository with source.create: false.' >&2
+    say_errors <<'REFUSED'
+CodeCommit refused to create a repository: AWS closed CodeCommit to new customers in July 2024
+(it returned to general availability in November 2025). Use an account that already has a
+CodeCommit repository, or an existing repository with source.create: false.
+REFUSED
   fi
 }
 
@@ -96,10 +181,11 @@ GONE='NotFound|NoSuch|does ?not ?exist|not found'
 
 # tag_of SERVICE OPERATION ARGS...: TAG takes what the call prints, the value of a resource's
 # vpcpipe tag: None for a bucket with no tags at all (S3 answers NoSuchTagSet), '' for a
-# resource already gone. Any other failure stops the script here.
+# resource already gone. Any other failure stops the script here. (verify.sh reads no tag.)
+# shellcheck disable=SC2034
 tag_of() {
   local status=0
-  TAG=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") || status=$?
+  TAG=$(run_aws "$@") || status=$?
   [ "$status" -eq 0 ] && return 0
   if grep -q NoSuchTagSet "$ERRORS"; then
     TAG=None
@@ -114,11 +200,9 @@ tag_of() {
 # call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a resource
 # that is already gone is not an error (a second teardown finds nothing to do).
 call() {
-  local status
-  OUT=''
-  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
-  OUT=$(aws "$@" "${AWS_ARGS[@]}" 2>"$ERRORS") && return 0
-  status=$?
+  local status=0
+  attempt "$@" || status=$?
+  if [ "$status" -eq 0 ]; then return 0; fi
   if grep -qiE "$GONE" "$ERRORS"; then
     OUT=''
     echo "  already gone: $1 $2"
@@ -170,16 +254,16 @@ await_available() {
     for state in "${states[@]}"; do
       case "${state,,}" in
         available) ;;
-        failed|rejected|expired) echo "an endpoint is $state; see the VPC console" >&2; return 1 ;;
+        failed|rejected|expired) say_errors <<< "an endpoint is $state; see the VPC console"; return 1 ;;
         *) pending=$((pending + 1)) ;;
       esac
     done
     if [ "${#states[@]}" -gt 0 ] && [ "$pending" -eq 0 ]; then return 0; fi
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-      echo "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on" >&2
+      say_errors <<< "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on"
       return 1
     fi
-    echo "  $pending not available yet; checking again in ${POLL_SECONDS}s"
+    waiting "$pending not available yet; checking again in ${POLL_SECONDS}s"
     sleep "$POLL_SECONDS"
     waited=$((waited + POLL_SECONDS))
     call "$@"
@@ -193,10 +277,10 @@ await_gone() {
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   while [ -n "$OUT" ] && [ "$OUT" != None ]; do
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-      echo "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later" >&2
+      say_errors <<< "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later"
       return 1
     fi
-    echo "  network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
+    waiting "network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
     sleep "$POLL_SECONDS"
     waited=$((waited + POLL_SECONDS))
     call "$@"
@@ -204,6 +288,25 @@ await_gone() {
 }
 
 TOTAL=19
+planned 'Remove: EventBridge rule codepipeline-Private-source on main' \
+  'Remove: CodePipeline Private (V2): source, then build' \
+  'Remove: CodeBuild project Private in the VPC' \
+  'Remove: CloudWatch log group /aws/codebuild/Private' \
+  'Remove: CodeCommit repository Private' \
+  'Remove: Gateway VPC endpoint com.amazonaws.us-west-2.s3' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.sts' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api' \
+  'Remove: Interface VPC endpoint com.amazonaws.us-west-2.logs' \
+  'Remove: S3 artifact bucket of the pipeline' \
+  'Remove: CodeArtifact repository Private' \
+  'Remove: CodeArtifact repository npm-store with public:npmjs' \
+  'Remove: CodeArtifact domain private' \
+  'Remove: Security group of the interface endpoints' \
+  'Remove: Security group of the build' \
+  'Remove: EventBridge role that starts the pipeline' \
+  'Remove: CodePipeline service role' \
+  'Remove: CodeBuild service role'
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "Account: $ACCOUNT"
 echo "Region:  $REGION"
@@ -451,7 +554,7 @@ if owned 'IAM role codebuild-Private-service-role' iam get-role \
   call iam delete-role --role-name 'codebuild-Private-service-role'
 fi
 
-STEP=0
+completed
 echo
 echo 'Teardown is complete.'
 echo 'DNS support and DNS host names stay on in vpc-0123456789abcdef0: setup.sh turned them on for the endpoints'\'' private DNS, but they are the VPC'\''s, and other workloads may rely on them; turn them off in the VPC'\''s settings only if nothing needs them.'

@@ -1,0 +1,229 @@
+# verify.sh's calls and judgements, pasted after run.bash (this header is not): a run of the
+# pipeline awaited stage by stage, its build found and its log read, then what the log and the
+# CodeArtifact repository must show. The script gives every call, its values quoted there; a
+# failed judgement stops it with exit status 1, saying why on stderr.
+# BUILD_STAGE (the stage of the build) is set by the script before this file; EXECUTION and
+# BUILD by its calls.
+# shellcheck disable=SC2034,SC2153
+
+# The stages of the pipeline in order, and what the run came to: its status, and its actions'
+# rows (STAGE<TAB>STATUS<TAB>EXTERNAL ID<TAB>AWS'S ERROR).
+STAGE_NAMES=''
+RUN_STATUS=''
+STAGES=''
+# The build: its status, its log stream and lines, and its failed phase (PHASE<TAB>CODE<TAB>MESSAGE).
+BUILD_STATUS=''
+LOG_STREAM=''
+LOG=''
+FAILED_PHASE=''
+
+# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure stops
+# the script with AWS's message.
+call() {
+  local status=0
+  attempt "$@" || status=$?
+  if [ "$status" -ne 0 ]; then report; fi
+  return "$status"
+}
+
+# fail LINE...: a judgement failed: the lines on stderr and the progress stream, then exit 1.
+fail() {
+  say_errors < <(printf '%s\n' "$@")
+  exit 1
+}
+
+# follow_or_start START...: EXECUTION takes the run in progress the last call found (OUT);
+# with none, the id the call START prints, the run it starts.
+follow_or_start() {
+  if [ -n "$OUT" ] && [ "$OUT" != None ]; then
+    EXECUTION=$OUT
+    echo "  following the run in progress: $EXECUTION"
+  else
+    capture EXECUTION "$@"
+    echo "  started the run $EXECUTION"
+  fi
+}
+
+# stage_row STAGE: ROW takes the first row of STAGES for STAGE, STATE its status ('' and
+# 'not started' for a stage the run has not reached).
+stage_row() {
+  local row
+  ROW=''
+  STATE='not started'
+  while IFS= read -r row; do
+    if [ "${row%%$'\t'*}" = "$1" ]; then
+      ROW=$row
+      IFS=$'\t' read -r _ STATE _ <<< "$row"
+      return 0
+    fi
+  done <<< "$STAGES"
+}
+
+# await_run 'STAGE...' STATUS_CALL... -- STAGES_CALL...: polls the run until it ends, within
+# WAIT_SECONDS, with a line for each change of a stage: STATUS_CALL prints the run's status,
+# STAGES_CALL its actions' rows. Past the wait it stops, naming the stage it waited for.
+await_run() {
+  local waited=0 stage hint
+  local -a status_call=()
+  local -A said=()
+  STAGE_NAMES=$1
+  shift
+  while [ "$1" != -- ]; do status_call+=("$1"); shift; done
+  shift
+  while :; do
+    call "${status_call[@]}"
+    RUN_STATUS=$OUT
+    call "$@"
+    STAGES=$OUT
+    if [ "$DRY_RUN" = 1 ]; then return 0; fi
+    for stage in $STAGE_NAMES; do
+      stage_row "$stage"
+      if [ "${said[$stage]:-}" != "$STATE" ]; then
+        said[$stage]=$STATE
+        waiting "stage $stage: $STATE"
+      fi
+    done
+    case "$RUN_STATUS" in
+      InProgress | Stopping) ;;
+      *) return 0 ;;
+    esac
+    if [ "$waited" -ge "$WAIT_SECONDS" ]; then
+      for stage in $STAGE_NAMES; do
+        stage_row "$stage"
+        if [ "$STATE" != Succeeded ]; then break; fi
+      done
+      hint='raise VPCPIPE_WAIT_SECONDS, or see the run in the CodePipeline console'
+      if [ "$stage" = "${STAGE_NAMES%% *}" ] && [ "$STATE" = 'not started' ]; then
+        hint="the run never started: another run may hold the pipeline (a V2 pipeline queues its runs), or CodePipeline cannot use its role; $hint"
+      fi
+      fail "stage $stage: $STATE after ${WAIT_SECONDS}s: timed out waiting for the run $EXECUTION ($hint)"
+    fi
+    sleep "$POLL_SECONDS"
+    waited=$((waited + POLL_SECONDS))
+  done
+}
+
+# judge_run: stops at the first stage of a run that did not succeed, naming it and AWS's
+# error; but for the build's stage, whose phase and log the next step reads.
+judge_run() {
+  local stage error
+  if [ "$DRY_RUN" = 1 ] || [ "$RUN_STATUS" = Succeeded ]; then return 0; fi
+  for stage in $STAGE_NAMES; do
+    stage_row "$stage"
+    if [ "$STATE" = Succeeded ]; then continue; fi
+    if [ "$stage" = "$BUILD_STAGE" ] && [ "$STATE" = Failed ]; then return 0; fi
+    IFS=$'\t' read -r _ _ _ error <<< "$ROW"
+    if [ "$error" = None ]; then error=''; fi
+    fail "stage $stage: $STATE: the run $EXECUTION is $RUN_STATUS${error:+: $error}"
+  done
+  fail "the run $EXECUTION is $RUN_STATUS"
+}
+
+# build_of: BUILD takes the id of the build the build stage's action ran.
+build_of() {
+  if [ "$DRY_RUN" = 1 ]; then BUILD='<build>'; return 0; fi
+  stage_row "$BUILD_STAGE"
+  IFS=$'\t' read -r _ _ BUILD _ <<< "$ROW"
+}
+
+# read_build CALL...: BUILD_STATUS and LOG_STREAM take the build's status and log stream, the
+# row CALL prints.
+read_build() {
+  call "$@"
+  if [ "$DRY_RUN" = 1 ]; then BUILD_STATUS='<build-status>'; LOG_STREAM='<log-stream>'; return 0; fi
+  IFS=$'\t' read -r BUILD_STATUS LOG_STREAM <<< "$OUT"
+}
+
+# build_failed: true when the build did not succeed (and in a dry run, which shows every call).
+build_failed() {
+  [ "$DRY_RUN" = 1 ] || [ "$BUILD_STATUS" != SUCCEEDED ]
+}
+
+# read_log GROUP CALL...: LOG takes the build's log lines, as CALL prints them; a log group
+# or stream that does not exist stops the script, naming the stage and the group.
+read_log() {
+  local group=$1 status=0
+  shift
+  if [ "$DRY_RUN" = 1 ]; then show "$@"; return 0; fi
+  LOG=$(run_aws "$@") || status=$?
+  if [ "$status" -ne 0 ]; then
+    if grep -q ResourceNotFoundException "$ERRORS"; then
+      fail "stage $BUILD_STAGE: the build's log cannot be read: $(grep -o 'The specified log [a-z]* does not exist' "$ERRORS" || echo 'not found') (log group $group, stream $LOG_STREAM)" \
+        "setup.sh creates the log group: run it again, then verify.sh (a build run while the group was missing wrote no log)"
+    fi
+    report
+    exit "$status"
+  fi
+}
+
+# cause TEXT: the likely cause of a failed build, when TEXT (its log and phase) shows one vpcpipe knows.
+cause() {
+  local url
+  case "$1" in
+    *'VPC endpoint policy'* | *'vpc endpoint policy'*)
+      echo 'likely cause: a VPC endpoint policy denies the call (endpoints.policies; policies/endpoint-*.json holds each document): allow it there, or set endpoints.policies to account' ;;
+    *'Connect timeout on endpoint URL'* | *'Read timeout on endpoint URL'* | *'Could not connect to the endpoint URL'* | *ETIMEDOUT* | *'Connection timed out'*)
+      url=$(grep -o 'https://[^"/ ]*' <<< "$1" | head -n 1 || true)
+      echo "likely cause: a timeout to an endpoint${url:+ ($url)}: its VPC endpoint is missing or not available, has private DNS off, or its security group does not admit HTTPS (443) from the build's security group" ;;
+    *'Unknown runtime version'*)
+      echo "likely cause: a runtime not in the image: the buildspec's runtime-versions (build.runtime) names a version the image (build.image) does not have; the message lists those it has" ;;
+  esac
+}
+
+# judge_build LINES: shows the build's phase of the log of a build that succeeded; stops when
+# it did not: the stage, the phase that failed and what CodeBuild said of it, the last LINES
+# lines of the log, the likely cause.
+judge_build() {
+  local lines=$1 phase code message tail likely
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  tail=$(grep -v '^[[:space:]]*$' <<< "$LOG" | tail -n "$lines" || true)
+  tail=${tail//$'\n'/$'\n  '}
+  if [ "$BUILD_STATUS" = SUCCEEDED ]; then
+    # Its build phase, where the app ran, else its last lines.
+    phase=$(sed -n '/Entering phase BUILD/,/Phase complete: BUILD/p' <<< "$LOG" | grep -v '^[[:space:]]*$' || true)
+    if [ -n "$phase" ]; then echo "  the build $BUILD succeeded; its log's build phase:"; else echo "  the build $BUILD succeeded; its log:"; fi
+    phase=${phase:-$tail}
+    echo "  ${phase//$'\n'/$'\n  '}"
+    return 0
+  fi
+  IFS=$'\t' read -r phase code message <<< "$FAILED_PHASE"
+  likely=$(cause "$tail"$'\n'"$message")
+  fail "stage $BUILD_STAGE: the build $BUILD is $BUILD_STATUS, in phase $phase: $code${message:+: $message}" \
+    "the last lines of its log:" \
+    "  ${tail:-(no log lines)}" \
+    ${likely:+"$likely"}
+}
+
+# expect_line LINE [LOGIN]: the build's log holds LINE, the sample app's answer, on a line of
+# its own; and LOGIN, what the CodeArtifact login prints, when given.
+expect_line() {
+  if [ "$DRY_RUN" = 1 ]; then echo "  # check: the build's log holds the line $1${2:+ and \"$2\"}"; return 0; fi
+  if [ -n "${2:-}" ] && ! grep -qF -- "$2" <<< "$LOG"; then
+    fail "stage $BUILD_STAGE: the build's log lacks \"$2\": the login to CodeArtifact did not happen"
+  fi
+  if ! grep -qx -- "[[:space:]]*$1[[:space:]]*" <<< "$LOG"; then
+    fail "stage $BUILD_STAGE: the build succeeded but its log lacks the line $1, the sample app's answer" \
+      "the last lines of its log:" "$(grep -v '^[[:space:]]*$' <<< "$LOG" | tail -n 20 | sed 's/^/  /')"
+  fi
+  echo "  the build printed $1${2:+, after logging in to CodeArtifact}"
+}
+
+# expect_package WHAT CALL...: the repository lists the package (CALL prints its versions'
+# rows: VERSION<TAB>ORIGIN), at least one version fetched from outside the domain.
+expect_package() {
+  local what=$1 status=0
+  shift
+  attempt "$@" || status=$?
+  if [ "$DRY_RUN" = 1 ]; then return 0; fi
+  if [ "$status" -ne 0 ] && ! grep -q ResourceNotFoundException "$ERRORS"; then
+    report
+    exit "$status"
+  fi
+  if [ -z "$OUT" ] || [ "$OUT" = None ]; then
+    fail "stage $BUILD_STAGE: $what is not in the repository: the build did not fetch it through CodeArtifact"
+  fi
+  if ! grep -q $'\tEXTERNAL' <<< "$OUT"; then
+    fail "stage $BUILD_STAGE: $what is in the repository, but no version came from the upstream's external connection: $(tr '\t\n' ': ' <<< "$OUT")"
+  fi
+  echo "  $what is in the repository: $(cut -f1 <<< "$OUT" | tr '\n' ' ')(from the external connection)"
+}
