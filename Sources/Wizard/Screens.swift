@@ -123,14 +123,14 @@ enum Screens {
 
     static var endpoints: Screen { Screen(
         title: "VPC endpoints",
-        intro: "The build reaches AWS only through these. Tick those your VPC already has.",
+        intro: "The build reaches AWS only through these. Use those your VPC already has; create the rest.",
         fields: [
             // First, so that the running figure shows whatever is ticked below.
             Field("Cost", Note(style: .normal) { state in
                 state.plan.map { ([CostText.headline($0)] + CostText.savings($0)).joined(separator: "\n") } ?? ""
             }, help: ""),
             Field(\.endpoints.existing) {
-                MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, ticked: "already in the VPC: none is created")
+                MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, chosen: "existing", otherwise: "create")
             },
             Field(\.endpoints.privateDNS) { Toggle(value: $0, on: "enabled (the article requires it)", off: "disabled") },
             Field(\.endpoints.policies) { Select(choice: $0) },

@@ -139,11 +139,11 @@ extension WizardState {
 
     mutating func go(to screen: ScreenID, field: Int) {
         if screen == .review, self.screen != screen || returnToReview {
-            // Back on the review, the item that was changed stays highlighted; arriving,
-            // "Continue to export" is, so Enter goes on.
+            // Back on the review, the item that was changed stays highlighted; arriving, the
+            // first error is, else "Continue to export", so Enter goes on.
             let items = Review.items(self)
             let changed = items.firstIndex { $0.screen == self.screen && $0.field == focus }
-            edit = FieldEdit(highlight: returnToReview ? changed ?? 0 : items.count)
+            edit = FieldEdit(highlight: returnToReview ? changed ?? 0 : Review.firstError(self) ?? items.count)
         } else {
             edit = FieldEdit()
         }
@@ -164,10 +164,11 @@ extension WizardState {
     }
 
     /// Export is refused while errors remain: says so, and returns false.
-    private mutating func refuseWhileErrors() -> Bool {
+    @discardableResult
+    mutating func refuseWhileErrors() -> Bool {
         let errors = diagnostics.errors.count
         guard errors > 0 else { return true }
-        status = .init(text: "Export refused: \(errors) error\(errors == 1 ? "" : "s") remain; pick one in the review to fix it.",
+        status = .init(text: "Export refused: \(errors) error\(errors == 1 ? "" : "s") remain; Enter on one in the review fixes it.",
                        isError: true)
         return false
     }

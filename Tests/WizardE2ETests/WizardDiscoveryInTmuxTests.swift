@@ -52,8 +52,8 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
                       "the NAT subnet is offered, marked:\n\(network)")
         XCTAssertTrue(network.contains("[x] \(seeded.privateTable)"), "the route table follows the subnets:\n\(network)")
         try press("NPage", until: "7/10")
-        // Another team's logs endpoint fits: ticked as existing, judged by setup.sh's rules.
-        let endpoints = try waitFor("[x] logs", seconds: 90)
+        // Another team's logs endpoint fits: set to existing, judged by setup.sh's rules.
+        let endpoints = try waitFor("logs                      existing", seconds: 90)
         XCTAssertTrue(endpoints.contains(seeded.logsEndpoint), endpoints)
         try press("NPage", until: "8/10")
         try press("NPage", until: "9/10")

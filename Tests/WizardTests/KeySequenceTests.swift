@@ -99,15 +99,16 @@ final class KeySequenceTests: XCTestCase {
         var state = Drive.on(.endpoints)
         state = Drive.keys([.down, .character(" "), .character("s"), .down, .character(" ")], from: state)
         XCTAssertEqual(state.answers.endpoints.existing, [.codeartifactAPI, .s3])
-        XCTAssertTrue(view(state).text.contains("already in the VPC"))
+        XCTAssertTrue(view(state).text.contains("codeartifact.api          existing"), view(state).text)
+        XCTAssertEqual(Drive.keys([.right], from: state).answers.endpoints.existing, [.codeartifactAPI], "→ switches the highlighted one (s3) too")
     }
 
     func testLogsNoneDropsTheLogsEndpoint() {
         var answers = Drive.networked
         answers.build.logs = .none
         let listed = { (answers: Answers) in view(Drive.on(.endpoints, answers)).text }
-        XCTAssertFalse(listed(answers).contains("[ ] logs"))
-        XCTAssertTrue(listed(Drive.networked).contains("[ ] logs"))
+        XCTAssertFalse(listed(answers).contains("logs                      create"))
+        XCTAssertTrue(listed(Drive.networked).contains("logs                      create"))
         XCTAssertTrue(listed(Drive.networked).contains("the build sends its log to CloudWatch Logs"),
                       "the reason is the planner's")
     }
