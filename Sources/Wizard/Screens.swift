@@ -145,7 +145,7 @@ enum Screens {
                 let policies = state.rendered.filter { $0.path.hasPrefix("policies/") }
                 guard !policies.isEmpty else { return "(no policy documents: fix the errors first)" }
                 return policies.map { "# \($0.path)\n\($0.contents)" }.joined(separator: "\n")
-            }, height: 11), help: "The trust, role and endpoint policies this plan attaches, as written to policies/."),
+            }, around: 13), help: "The trust, role and endpoint policies this plan attaches, as written to policies/."),
         ]) }
 
     static var review: Screen { Screen(
@@ -167,7 +167,7 @@ enum Screens {
             Field("Cost", Note(style: .normal) { state in state.plan.map(CostText.headline) ?? "" }, help: ""),
             Field("setup.sh", Viewer(title: "setup.sh", content: { state in
                 state.rendered.first { $0.path == "setup.sh" }?.contents ?? "(no setup.sh: fix the errors first)"
-            }, height: 12), help: "The script that creates everything, in the article's order. Read it before writing."),
+            }, around: 12), help: "The script that creates everything, in the article's order. Read it before writing."),
             Field("Write", Action(title: "Write the output folder") { state in state.requestExport() },
                   help: "Writes the folder; answers.yaml in it replays this run with vpcpipe --headless."),
         ]) }

@@ -100,6 +100,8 @@ struct FieldEdit: Equatable, Sendable {
     var highlight = 0
     /// A viewer's first line shown.
     var scroll = 0
+    /// A viewer's first column shown.
+    var column = 0
     /// A list of ids as typed, separators included, while the field has the focus.
     var buffer: String?
 }
