@@ -157,7 +157,7 @@ public enum AnswerSchema {
         AnswerKey("vpc", .text(\.network.vpc), label: "VPC id", help: """
             CodeBuild > Environment > Additional configuration > VPC. The VPC must have DNS \
             support and DNS hostnames; the scripts turn both on for private DNS.
-            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: vpc- then 8 or 17 hex digits") {
+            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: vpc- then 8 or 17 lower-case hex digits") {
                 Patterns.isResourceID($0, prefix: "vpc")
             }),
         AnswerKey("subnets", .texts(\.network.subnets), label: "Subnets", help: """
@@ -172,7 +172,7 @@ public enum AnswerSchema {
         AnswerKey("security_group", .text(\.network.securityGroup.text), label: "Security group", help: """
             "create": a group for the build and one for the endpoints, allowing 443 between them. \
             "default": the VPC's default group, as the article does. Or an existing sg-... id.
-            """, rule: .pattern("security group", expected: "create | default | sg- then 8 or 17 hex digits") {
+            """, rule: .pattern("security group", expected: "create | default | sg- then 8 or 17 lower-case hex digits") {
                 ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg")
             }),
     ])
