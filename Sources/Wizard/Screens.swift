@@ -46,6 +46,7 @@ enum Screens {
             Field(\.region) { Select(value: $0) { _ in Catalog.codeArtifactRegions.map { Select.Option(value: $0) } } },
             Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
             Field(\.name) { TextInput(value: $0) },
+            Field(\.tags) { TagList(value: $0) },
         ]) }
 
     static var source: Screen { Screen(
@@ -54,7 +55,7 @@ enum Screens {
         fields: [
             Field(\.source.repository) { Pick(value: $0) { $0.repositoryOptions } },
             Field(\.source.branch) { TextInput(value: $0) },
-            Field(\.source.create) { Toggle(value: $0, on: "create it", off: "it exists already: use it") },
+            Field(\.source.create) { Toggle(value: $0, on: "create new", off: "use existing") },
             Field(\.source.sampleApp) { Toggle(value: $0, on: "commit the article's sample app", off: "no sample app") },
         ]) }
 
@@ -92,6 +93,7 @@ enum Screens {
             Field(\.build.computeType) { Select(value: $0) { _ in Catalog.computeTypes.map { Select.Option(value: $0) } } },
             Field(\.build.privileged) { Toggle(value: $0, on: "privileged (Docker builds)", off: "not privileged") },
             Field(\.build.timeoutMinutes) { IntegerInput(value: $0) },
+            Field(\.build.buildspec) { TextInput(value: $0) },
             Field(\.build.role.text) { Pick(value: $0) { $0.roleOptions(trusting: "codebuild.amazonaws.com") } },
             Field(\.build.logs) { Select(choice: $0) },
         ]) }
@@ -170,5 +172,7 @@ enum Screens {
             }, around: 12), help: "The script that creates everything, in the article's order. Read it before writing."),
             Field("Write", Action(title: "Write the output folder") { state in state.requestExport() },
                   help: "Writes the folder; answers.yaml in it replays this run with vpcpipe --headless."),
-        ]) }
+        ],
+        // The button, setup.sh shown above it: Enter writes; ⇧Tab goes to the folder and the script.
+        entryLabel: "Write") }
 }

@@ -70,7 +70,7 @@ public struct WizardState: Equatable, Sendable {
         self.outputFolder = outputFolder
         self.size = size
         let screens = Screens.all
-        focusByScreen = screens.map { $0.focusable.first ?? 0 }
+        focusByScreen = screens.map(\.entry)
         discovery = Discovery(enabled: discover)
         planDiscovery()
     }

@@ -38,17 +38,23 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     case .tick:
         next.discovery.spinner += 1
     }
-    if next.answers != before {
-        next.answers = AnswerSchema.refill(from: before, to: next.answers)
-        next.answers = next.discovery.follow(from: before, to: next.answers)
-        next.diagnostics = Rules.check(next.answers)
-    }
-    if next.answers != before || next.screen != state.screen { next.renderIfShown() }
-    next.planDiscovery()
+    next.settle(from: before, screen: state.screen)
     return next
 }
 
 extension WizardState {
+    /// After answers changed from `before` (or the screen from `screen`): the defaults that
+    /// follow refilled, the rules checked, the plan and files of the screen shown made again.
+    mutating func settle(from before: Answers, screen: ScreenID) {
+        if answers != before {
+            answers = AnswerSchema.refill(from: before, to: answers)
+            answers = discovery.follow(from: before, to: answers)
+            diagnostics = Rules.check(answers)
+        }
+        if answers != before || self.screen != screen { renderIfShown() }
+        planDiscovery()
+    }
+
     mutating func press(_ key: Key) {
         switch mode {
         case .done:
@@ -92,11 +98,27 @@ extension WizardState {
         case .enter: returnToReview ? go(to: .review, field: 0) : advance()
         case .tab, .down: move(by: 1)
         case .backTab, .up: move(by: -1)
-        case .pageDown:
-            // The screen as it stands: its answers keep their defaults or what was chosen.
-            if let next = screen.next { go(to: next, field: Screens.screen(next).focusable.first ?? 0) }
+        case .pageDown, .ctrlN: nextScreen()
+        case .pageUp, .ctrlP: if screen.previous != nil || returnToReview { back() }
         default: break
         }
+    }
+
+    /// PgDn or Ctrl-N: the next screen, its answers as they stand, once none of this screen's
+    /// fields has an error; else the focus goes to the first that has, and the status says so.
+    /// From the review, the export (refused while any error remains).
+    mutating func nextScreen() {
+        if screen == .review { return continueToExport() }
+        guard let next = screen.next else { return }
+        let fields = currentScreen.fields, errors = diagnostics.errors
+        if let wrong = fields.indices.first(where: { fields[$0].path.map { !errors.about($0).isEmpty } ?? false }) {
+            let count = fields.compactMap(\.path).reduce(0) { $0 + errors.about($1).count }
+            setFocus(wrong)
+            status = .init(text: "\(count) error\(count == 1 ? "" : "s") on this screen: fix \(count == 1 ? "it" : "them") to go on (Esc goes back).",
+                           isError: true)
+            return
+        }
+        go(to: next, field: Screens.screen(next).entry)
     }
 
     private mutating func openHelp() {
@@ -104,8 +126,8 @@ extension WizardState {
         helpScroll = 0
     }
 
-    /// Esc: back to the review when a field was picked from it, else the previous screen;
-    /// on the first screen, the quit prompt. Never blocked by an invalid value.
+    /// Esc, PgUp or Ctrl-P: back to the review when a field was picked from it, else the
+    /// previous screen; on the first screen, the quit prompt. Never blocked by an invalid value.
     mutating func back() {
         if returnToReview {
             go(to: .review, field: 0)
@@ -122,7 +144,7 @@ extension WizardState {
         if let at = order.firstIndex(of: focus), at + 1 < order.count {
             setFocus(order[at + 1])
         } else if let next = screen.next {
-            go(to: next, field: Screens.screen(next).focusable.first ?? 0)
+            go(to: next, field: Screens.screen(next).entry)
         }
     }
 
@@ -153,9 +175,16 @@ extension WizardState {
         focus = field
     }
 
+    /// Opened with --answers: on the review, which lists the file's problems under their answers
+    /// and highlights the first error; with none, "Continue to export", so Enter goes on.
+    public mutating func openOnReview() {
+        go(to: .review, field: 0)
+        renderIfShown()
+    }
+
     mutating func continueToExport() {
         guard refuseWhileErrors() else { return }
-        go(to: .export, field: Screens.screen(.export).focusable.first ?? 0)
+        go(to: .export, field: Screens.screen(.export).entry)
     }
 
     mutating func requestExport() {

@@ -117,7 +117,7 @@ struct Vpcpipe: ParsableCommand {
             throw ExitCode(Status.usage)
         }
         let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
-                                        ascii: ascii, discover: !offline)
+                                        ascii: ascii, discover: !offline, fromFile: answers != nil)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -67,6 +67,17 @@ struct MultiSelect: Control {
         return Rendered(lines: lines, focusLine: focusLine)
     }
 
+    func choices(_ state: WizardState) -> [String]? { options(state).map(\.value) }
+
+    /// The numbers (or names) of the options switched to `chosen`, separated by spaces; "-" for none.
+    func take(_ line: String, _ state: inout WizardState) -> Bool {
+        let all = options(state).map(\.value)
+        let picked = line == "-" ? [] : IdList.ids(in: line).map { numbered($0, all) }
+        guard picked.allSatisfy({ $0 != nil }) else { return false }
+        value.set(&state, picked.compactMap { $0 })
+        return true
+    }
+
     /// Each choice with its options: "create: logs, sts; existing: s3".
     func summary(_ state: WizardState) -> String {
         let listed = value.get(state), all = options(state).map(\.value)
