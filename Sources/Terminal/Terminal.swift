@@ -12,7 +12,7 @@ public enum Terminal {
     public static func unavailableReason() -> String? {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 || term.isEmpty || term == "dumb" {
-            return "vpcpipe needs a terminal for the wizard; use --headless FILE for automation"
+            return "vpcpipe needs a terminal for the wizard; use --plain for its line mode, or --headless FILE for automation"
         }
         return nil
     }
@@ -130,13 +130,18 @@ public enum Terminal {
                 return .saveFailed("\(error)")
             }
         case .export(let folder):
-            let files = Outputs.render(state.answers, online: state.online)
-            do {
-                replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
-                return .exported(files: files.count, folder: folder)
-            } catch {
-                return .exportRefused("\(error)")
-            }
+            return export(state, to: folder, force: force, replacedNote: &replacedNote)
+        }
+    }
+
+    /// The output folder written as --headless writes it; `replacedNote` says what --force replaced.
+    static func export(_ state: WizardState, to folder: String, force: Bool, replacedNote: inout String?) -> Message {
+        let files = Outputs.render(state.answers, online: state.online)
+        do {
+            replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
+            return .exported(files: files.count, folder: folder)
+        } catch {
+            return .exportRefused("\(error)")
         }
     }
 }

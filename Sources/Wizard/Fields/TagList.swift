@@ -5,7 +5,7 @@ import Planner
 struct TagList: Control {
     let value: Binding<[Answers.Tag]>
 
-    let keyHelp = "Key=Value, comma between  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp = "Key=Value, ...  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
     var takesText: Bool { true }
 
     /// Each pair, its key up to the first `=`; a key alone has an empty value.
