@@ -29,8 +29,6 @@ public struct PlainForm {
     /// `fromFile`: opened with --answers, on the review.
     public init(_ state: WizardState, fromFile: Bool) {
         self.state = state
-        // A fresh start is checked at once, so that a required answer left blank is asked again.
-        if !fromFile { self.state.diagnostics = Rules.check(state.answers) }
         step = fromFile ? .review : .question(0)
     }
 

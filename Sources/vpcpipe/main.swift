@@ -111,7 +111,8 @@ struct Vpcpipe: ParsableCommand {
 
     private func runWizard() throws {
         var initial = Answers()
-        var diagnostics: [Diagnostic] = []
+        // A fresh start is checked as it stands: the VPC's ids are required before going on.
+        var diagnostics = Rules.check(initial)
         if let answers {
             // Problems in the file are shown on their fields rather than refusing to start.
             (initial, diagnostics) = AnswersFile.read(try readAnswers(answers))

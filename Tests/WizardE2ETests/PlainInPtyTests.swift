@@ -67,7 +67,8 @@ final class PlainInPtyTests: XCTestCase {
             // A number that is no choice.
             ("Type [V2]: ", "9"), ("error: 9 is not one of the choices", nil), ("Type [V2]: ", "2"),
             ("Artifact bucket [", keep), ("Service role [new]: ", keep), ("Trigger [events]: ", keep),
-            ("VPC id [", "vpc-0123456789abcdef0"), ("Subnets (ids, space between) [", "subnet-0123456789abcdef0 subnet-0fedcba9876543210"),
+            // A required answer left blank is asked again.
+            ("VPC id [", keep), ("error: required (your VPC's id", nil), ("VPC id [", "vpc-0123456789abcdef0"), ("Subnets (ids, space between) [", "subnet-0123456789abcdef0 subnet-0fedcba9876543210"),
             ("Route tables (ids, space between) [", "rtb-0123456789abcdef0"), ("Security group [create]: ", keep),
             ("Endpoints (", keep), ("Private DNS [", keep), ("Endpoint policies [account]: ", keep), ("Scope [resources]: ", keep),
             ("No errors or warnings.", nil), ("Enter goes on to export", keep),
