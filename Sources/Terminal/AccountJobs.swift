@@ -63,6 +63,10 @@ final class AccountJobs: @unchecked Sendable {
             return .identity(try reader.read(AccountReads.identity))
         case .profiles:
             return .profiles(reader.settings.profiles)
+        case .regions:
+            let enabled = AccountReads.regions, offered = AccountReads.codeArtifactRegions
+            reader.prefetch([AWSCall(raw: enabled), AWSCall(raw: offered)])
+            return .regions(RegionFacts(enabled: try reader.read(enabled), codeArtifact: try reader.read(offered)))
         case .network:
             let vpcs = AccountReads.vpcs(region: region), subnets = AccountReads.subnets(region: region)
             let tables = AccountReads.routeTables(region: region), groups = AccountReads.securityGroups(region: region)

@@ -41,7 +41,13 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
         let seeded = try SeededAccount.create(with: aws)
         try startWizard(aws.environment)
         try waitFor("Account 123456789012")
-        for screen in ["2/10", "3/10", "4/10", "5/10", "6/10"] { try press("NPage", until: screen) }
+        // The account's regions (moto's), marked where CodeArtifact is offered (AWS's public
+        // parameters): the article's region is one.
+        try waitFor("us-west-2 ›  CodeArtifact offered")
+        for screen in ["2/10", "3/10", "4/10"] { try press("NPage", until: screen) }
+        // The role with vpcpipe's name is in the account's list: said on its answer, here.
+        try waitFor("exists already", seconds: 60)
+        for screen in ["5/10", "6/10"] { try press("NPage", until: screen) }
         // The VPCs, the article's first: its private subnets in two zones.
         let vpcs = try waitFor("private in 2 zones", seconds: 60)
         XCTAssertTrue(vpcs.contains("▸ \(seeded.vpc)"), vpcs)
@@ -57,8 +63,10 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
         XCTAssertTrue(endpoints.contains(seeded.logsEndpoint), endpoints)
         try press("NPage", until: "8/10")
         try press("NPage", until: "9/10")
+        // The review, before export, shows it on its answer (the end of its advice, the review
+        // showing its last lines).
+        try waitFor("which its name follows", seconds: 60)
         try press("Enter", until: "10/10")
-        // The role with vpcpipe's name is shown before export as what setup.sh would stop on.
         try waitFor("1 problem setup.sh", seconds: 60)
         try press("Enter", until: "── setup.sh")
         try press("Enter", until: "Write the output folder")
