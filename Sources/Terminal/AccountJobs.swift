@@ -21,7 +21,9 @@ final class AccountJobs: @unchecked Sendable {
     func start(_ job: AccountJob) {
         let cancellation = Cancellation()
         lock.withLock { cancellations.append((job, cancellation)) }
-        let settings = AWSSettings(profile: job.scope.profile, region: job.scope.region, environment: reader.settings.environment)
+        // The Price List API answers in its own region, whatever region it prices.
+        let region = job.query == .prices ? PriceList.endpointRegion : job.scope.region
+        let settings = AWSSettings(profile: job.scope.profile, region: region, environment: reader.settings.environment)
         let reader = reader.with(settings, cancellation: cancellation)
         Thread.detachNewThread { [self] in
             let result: Result<AccountAnswer, AccountError>
@@ -97,6 +99,9 @@ final class AccountJobs: @unchecked Sendable {
             return .resources(resources)
         case .check(let answers):
             return .check(try AccountCheck.run(Planner.plan(answers), reader: reader))
+        case .prices:
+            // A price not found keeps the table's figure, as --live's does.
+            return .prices(try PriceList.read(region: region, reader: reader).prices)
         }
     }
 }

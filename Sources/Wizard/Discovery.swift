@@ -27,8 +27,10 @@ public enum AccountQuery: Equatable, Sendable {
     case resources
     /// What setup.sh's preflight would find for these answers: the endpoints, names in use.
     case check(Answers)
+    /// The region's unit prices, from the AWS Price List API (in its own region, us-east-1).
+    case prices
 
-    enum Kind: Hashable, Sendable { case identity, profiles, regions, network, resources, check }
+    enum Kind: Hashable, Sendable { case identity, profiles, regions, network, resources, check, prices }
 
     var kind: Kind {
         switch self {
@@ -38,6 +40,7 @@ public enum AccountQuery: Equatable, Sendable {
         case .network: .network
         case .resources: .resources
         case .check: .check
+        case .prices: .prices
         }
     }
 
@@ -50,6 +53,7 @@ public enum AccountQuery: Equatable, Sendable {
         case .network: "the VPCs, subnets and route tables of \(scope.region)"
         case .resources: "the roles, repositories and domains of \(scope.region)"
         case .check: "the account as setup.sh will (endpoints, names in use)"
+        case .prices: "the prices of \(scope.region) (AWS Price List API)"
         }
     }
 }
@@ -147,6 +151,7 @@ public enum AccountAnswer: Equatable, Sendable {
     case network(NetworkFacts)
     case resources(AccountResources)
     case check(AccountFindings)
+    case prices([PriceKey: UnitPrice])
 }
 
 /// The wizard's knowledge of the account, for the scope of the answers' profile and region.
@@ -242,6 +247,8 @@ extension WizardState {
             case .vpc: wanted.append(.network)
             case .endpoints, .review, .export:
                 wanted.append(.network)
+                // What it costs, priced online: they replace the table's (once a region).
+                if onlinePrices[answers.region] == nil { wanted.append(.prices) }
                 let network = answers.network
                 if !network.vpc.isEmpty, !network.subnets.isEmpty, !diagnostics.about("network").hasErrors {
                     wanted.append(.check(answers))
@@ -255,7 +262,7 @@ extension WizardState {
             switch query {
             case .identity where discovery.identity != nil, .profiles where discovery.profiles != nil,
                  .regions where discovery.regions != nil, .network where discovery.network != nil,
-                 .resources where discovery.resources != nil:
+                 .resources where discovery.resources != nil, .prices where onlinePrices[answers.region] != nil:
                 continue
             case .check(let checked) where discovery.checked?.answers == checked:
                 continue
@@ -296,6 +303,8 @@ extension WizardState {
                 discovery.ticked.insert(service.rawValue)
             }
             if screen == .review { marks = Review.marks(Planner.plan(answers), findings: discovery.findings(for: answers)) }
+        case .success(.prices(let prices)):
+            onlinePrices[job.scope.region] = prices
         }
     }
 
@@ -352,7 +361,7 @@ extension ScreenID {
         case .profiles, .regions: self == .start
         case .resources: [.source, .codeArtifact, .build, .pipeline].contains(self)
         case .network: [.vpc, .endpoints, .review, .export].contains(self)
-        case .check: [.endpoints, .review, .export].contains(self)
+        case .check, .prices: [.endpoints, .review, .export].contains(self)
         }
     }
 }

@@ -54,6 +54,7 @@ final class DiscoveryTests: XCTestCase {
         case .success(.network): .network
         case .success(.resources): .resources
         case .success(.check): .check
+        case .success(.prices): .prices
         case .failure: nil
         }
         let job = try XCTUnwrap(state.discovery.running.first { job in kind.map { job.query.kind == $0 } ?? state.screen.shows(job.query.kind) },
@@ -198,6 +199,32 @@ final class DiscoveryTests: XCTestCase {
         let findings = AccountFindings(account: "123456789012", problems: [], notes: [], endpoints: [:], found: [:])
         state.discovery.checked = (state.answers, findings)
         XCTAssertEqual(state.accountDiagnostics, [])
+    }
+
+    /// With discovery on, the screens that show the cost read the region's prices online, once a
+    /// region, and their figures replace the table's; --offline prices from the table.
+    func testTheCostIsPricedOnlineOnceARegion() throws {
+        var state = WizardState(answers: Drive.networked, diagnostics: Rules.check(Drive.networked), outputFolder: "out",
+                                size: Drive.size, discover: true)
+        state = try answer(state, .success(.identity(identity)))
+        XCTAssertFalse(state.discovery.running.contains { $0.query == .prices }, "the start screen shows no cost")
+        state = on(.endpoints, state)
+        let job = try XCTUnwrap(state.discovery.running.first { $0.query == .prices })
+        XCTAssertEqual(job.scope, scope)
+        XCTAssertTrue(shown(state).contains("x $0.01 (price table of "), shown(state))
+        let online = UnitPrice(usd: 0.0105, origin: .online(date: "2026-12-01"))
+        let priced = update(state, .discovered(job, .success(.prices([.endpointHour: online]))))
+        XCTAssertEqual(priced.onlinePrices, ["us-west-2": [.endpointHour: online]])
+        XCTAssertTrue(shown(priced).contains("x $0.0105 (online: AWS Price List API, read 2026-12-01)"), shown(priced))
+        XCTAssertEqual(on(.review, priced).discovery.toStart.filter { $0.query == .prices }, [], "read once a region")
+
+        // A read that fails leaves the table's figures, and is not asked again.
+        let failed = update(state, .discovered(job, .failure(.accessDenied(action: "pricing:GetProducts"))))
+        XCTAssertTrue(shown(failed).contains("x $0.01 (price table of "), shown(failed))
+        XCTAssertEqual(on(.review, failed).discovery.toStart.filter { $0.query == .prices }, [])
+
+        let offline = on(.endpoints, WizardState(answers: Drive.networked, diagnostics: [], outputFolder: "out", size: Drive.size))
+        XCTAssertEqual(offline.discovery.toStart, [], "--offline reads no price")
     }
 
     func testAnotherRegionDropsWhatWasReadAndCancelsItsReads() throws {
