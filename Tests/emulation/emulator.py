@@ -3,8 +3,8 @@
     python3 Tests/emulation/emulator.py [--ports-file FILE]
     python3 Tests/emulation/emulator.py --fork-server FOLDER
 
-Serves moto (ec2, iam, sts, s3, logs, codepipeline, events; CodePipeline's runs by
-pipeline_runs.py in front of it) on one port and the stand-in (codeartifact, codecommit,
+Serves moto (ec2, iam, sts, s3, logs, codepipeline, events, ssm for AWS's public parameters of
+the regions; CodePipeline's runs by pipeline_runs.py in front of it) on one port and the stand-in (codeartifact, codecommit,
 codebuild and its builds, and pricing, the Price List API; see standin.py) on another, both
 bound to free ports.
 It starts warm_cli.py's server too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
@@ -56,7 +56,7 @@ from pricing import Pricing
 from standin import StandIn
 from wire import ServiceWire
 
-MOTO_SERVICES = ("ec2", "iam", "sts", "s3", "logs", "codepipeline", "events")
+MOTO_SERVICES = ("ec2", "iam", "sts", "s3", "logs", "codepipeline", "events", "ssm")
 
 
 class MotoServer(ThreadedMotoServer):
