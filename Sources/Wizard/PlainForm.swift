@@ -83,12 +83,12 @@ public struct PlainForm {
             return index == 0 ? ask(["This is the first question."]) : go(.question(index - 1))
         case "": break
         default:
-            let before = state.answers
+            let before = state
             guard field.control.take(line == "-" ? "" : line, &state) else {
                 let choices = field.control.choices(state) ?? []
                 return ask(["error: \(line) is not one of the choices (a number from 1 to \(choices.count), or the choice itself)"])
             }
-            state.settle(from: before, screen: state.screen)
+            state.settle(from: before)
         }
         guard let path = field.path else { return next(after: index) }
         let problems = state.shownDiagnostics.about(path).map { Self.line($0, field: path) }
@@ -115,9 +115,9 @@ public struct PlainForm {
         case .question(let index):
             let (screen, fieldIndex) = Self.questions[index]
             if state.screen != screen || state.focus != fieldIndex {
-                let was = state.screen
+                let was = state
                 state.go(to: screen, field: fieldIndex)
-                state.settle(from: state.answers, screen: was)
+                state.settle(from: was)
             }
             if said != screen { lines += heading(screen) }
             let field = Screens.screen(screen).fields[fieldIndex]

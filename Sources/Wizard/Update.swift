@@ -6,7 +6,6 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     next.request = nil
     next.discovery.toStart = []
     next.discovery.toCancel = []
-    let before = state.answers
     switch message {
     case .resize(let size):
         next.size = size
@@ -38,20 +37,24 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     case .tick:
         next.discovery.spinner += 1
     }
-    next.settle(from: before, screen: state.screen)
+    next.settle(from: state)
     return next
 }
 
 extension WizardState {
-    /// After answers changed from `before` (or the screen from `screen`): the defaults that
-    /// follow refilled, the rules checked, the plan and files of the screen shown made again.
-    mutating func settle(from before: Answers, screen: ScreenID) {
+    /// After a change from `previous`: the defaults that follow refilled, the rules checked, and
+    /// the plan and files of the screen shown made again for new answers, another screen, new
+    /// prices (the plan dropped) or the lists read.
+    mutating func settle(from previous: WizardState) {
+        let before = previous.answers
         if answers != before {
             answers = AnswerSchema.refill(from: before, to: answers)
             answers = discovery.follow(from: before, to: answers)
             diagnostics = Rules.check(answers)
         }
-        if answers != before || self.screen != screen { renderIfShown() }
+        if answers != before || screen != previous.screen || plan == nil || discovery.resources != previous.discovery.resources {
+            renderIfShown()
+        }
         planDiscovery()
     }
 
@@ -203,10 +206,12 @@ extension WizardState {
     }
 
     /// The screens that show the plan: what it costs (endpoints, review, export), its marks
-    /// (review), its files (IAM, export), for valid answers only. It is planned on arriving there
-    /// and again only when the answers changed.
+    /// (review), its files (IAM, export), for valid answers only; and, once the account's lists
+    /// are read, the screens whose names it would create (`namesInUse`). It is planned on
+    /// arriving there and again only when the answers changed.
     mutating func renderIfShown() {
-        guard [.endpoints, .iam, .review, .export].contains(screen) else { return }
+        let naming: [ScreenID] = discovery.resources == nil ? [] : [.source, .codeArtifact, .build, .pipeline]
+        guard ([.endpoints, .iam, .review, .export] + naming).contains(screen) else { return }
         if plan?.answers != answers {
             plan = Planner.plan(answers, online: online)
             renderedAnswers = nil  // the files follow the new plan (new prices too)

@@ -178,9 +178,7 @@ public enum AnswerSchema {
         AnswerKey("security_group", .text(\.network.securityGroup.text), label: "Security group", help: """
             "create": a group for the build and one for the endpoints, allowing 443 between them. \
             "default": the VPC's default group, as the article does. Or an existing sg-... id.
-            """, rule: .pattern("security group", expected: "create | default | sg- then 8 or 17 lower-case hex digits") {
-                ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg")
-            }),
+            """, rule: .custom { $0.securityGroup($1, $2) }),
     ])
 
     private static let endpoints = AnswerKey.section("endpoints", [

@@ -227,6 +227,16 @@ struct Checks {
         }
     }
 
+    /// A group given by id is used as it is: the warning says what it must allow.
+    mutating func securityGroup(_ path: String, _ answers: Answers) {
+        let group = answers.network.securityGroup
+        guard text(path, group.text, "security group", expected: "create | default | sg- then 8 or 17 lower-case hex digits",
+                   valid: { ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg") }),
+              case .existing(let id) = group else { return }
+        warning(path, "\(id) is used as it is, for the build and the endpoints: "
+                + SecurityGroupSteps.givenGroupNeeds(vpc: answers.network.vpc, subnets: "network.subnets"))
+    }
+
     mutating func privateDNS(_ path: String, _ answers: Answers) {
         if !answers.endpoints.privateDNS {
             warning(path, "without private DNS, builds cannot reach CodeArtifact "

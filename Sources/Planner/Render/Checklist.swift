@@ -111,7 +111,7 @@ public enum Checklist {
         case .vpcDefault:
             return "- Security group: the VPC's `default` group, for the build and the endpoints, as in the article. Its default rules (all traffic in from itself, all out) let the build reach the endpoints; if they were changed, it needs what a group you give needs: inbound HTTPS (443) from itself, outbound HTTPS (443).\n"
         case .existing(let id):
-            return "- Security group `\(id)` (network.security_group, used as it is), for the build and the endpoints: it must be in VPC `\(a.network.vpc)` and allow inbound HTTPS (443) from itself (or from the subnets above), and outbound HTTPS (443) to itself and to S3 (0.0.0.0/0, or S3's prefix list).\n"
+            return "- Security group `\(id)` (network.security_group, used as it is), for the build and the endpoints: \(SecurityGroupSteps.givenGroupNeeds(vpc: "`\(a.network.vpc)`", subnets: "the subnets above")).\n"
         }
     }
 
