@@ -70,8 +70,9 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
         try waitFor("$0.0105", seconds: 60)
         try press("NPage", until: "8/10")
         try press("NPage", until: "9/10")
-        // The review, before export, shows it on its answer (the end of its advice, the review
-        // showing its last lines).
+        // The review, before export, shows it on its answer (the end of its advice): in a window
+        // tall enough for the whole review, under the article's headings.
+        try tmux("resize-window", "-t", session, "-x", "80", "-y", "60")
         try waitFor("which its name follows", seconds: 60)
         try press("Enter", until: "10/10")
         try waitFor("1 problem setup.sh", seconds: 60)
