@@ -6,8 +6,10 @@ import XCTest
 /// Each format's sample app built here, its build phase run as the buildspec has it with the
 /// rendered configuration, against a loopback CodeArtifact repository endpoint
 /// (Tests/emulation/repository_endpoint.py) that demands the token and serves real packages.
-/// Any other host is out of reach: the proxies point at a closed port. NuGet cannot be built
-/// here (Debian packages no .NET SDK): PlannerTests.SampleAppTests checks its project files.
+/// Any other host is out of reach: the proxies point at a closed port. Not built here, their
+/// files checked by PlannerTests.SampleAppTests instead: NuGet (Debian packages no .NET SDK),
+/// Gradle (Debian's gradle 4.4.1 does not run on JDK 17) and Yarn Berry (Debian's yarnpkg is
+/// Yarn 1, and Corepack's @yarnpkg/cli-dist comes from npm's registry, out of reach here).
 final class SampleBuildTests: XCTestCase {
     static let token = "sample-build-token"
 
@@ -101,7 +103,7 @@ final class SampleBuildTests: XCTestCase {
         XCTAssertEqual(build, ["npm install --no-audit --no-fund", "node index.js"])
         let login = try Self.login("npm", "http://127.0.0.1:\(endpoint.port)/npm/Private/", in: repo)
         XCTAssertEqual(login.status, 0, login.summary)
-        XCTAssertTrue(login.stdout.hasPrefix(try XCTUnwrap(SampleApp.proof(.npm).login)), login.summary)
+        XCTAssertTrue(login.stdout.hasPrefix(try XCTUnwrap(SampleApp.proof(Article.answers(.npm)).login)), login.summary)
         let finished = try Self.runBuild(build, in: repo, [:])
         XCTAssertEqual(finished.status, 0, finished.summary)
         XCTAssertEqual(finished.stdout.split(separator: "\n").last, "7", finished.summary)
@@ -139,7 +141,7 @@ final class SampleBuildTests: XCTestCase {
         defer { endpoint.stop() }
         let login = try Self.login("pip", "http://127.0.0.1:\(endpoint.port)/pypi/Private/", in: repo)
         XCTAssertEqual(login.status, 0, login.summary)
-        XCTAssertTrue(login.stdout.hasPrefix(try XCTUnwrap(SampleApp.proof(.pypi).login)), login.summary)
+        XCTAssertTrue(login.stdout.hasPrefix(try XCTUnwrap(SampleApp.proof(Article.answers(.pypi)).login)), login.summary)
         let path = venv.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
         let finished = try Self.runBuild(build, in: repo, ["PATH": path])
         XCTAssertEqual(finished.status, 0, finished.summary)
