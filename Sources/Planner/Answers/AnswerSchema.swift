@@ -105,6 +105,10 @@ public enum AnswerSchema {
             """, follow: Follow(answer: "build.image", shown: nil) {
                 Defaults.runtime(format: $0.codeartifact.format, image: $0.build.image)
             }, rule: .custom { $0.runtime($1, $2) }),
+        // Headless only, as account_from_arn: a change of format in the wizard refills it.
+        AnswerKey("tool", .text(\.build.tool), follow: Follow(answer: "codeartifact.format", shown: nil) {
+            Defaults.buildTool(format: $0.codeartifact.format)
+        }, rule: .custom { $0.buildTool($1, $2) }),
         AnswerKey("compute_type", .text(\.build.computeType), label: "Compute",
                   help: "Environment > Compute: the build machine's size (the article keeps the smallest).",
                   rule: .oneOf("compute type", Catalog.computeTypes)),

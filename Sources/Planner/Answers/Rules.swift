@@ -173,6 +173,18 @@ struct Checks {
         }
     }
 
+    /// The sample builds with one of its format's tools: Gradle fetches Maven packages, Yarn npm's.
+    mutating func buildTool(_ path: String, _ answers: Answers) {
+        let format = answers.codeartifact.format
+        let suited = Catalog.format(format).buildTools.map(\.name)
+        let expected = "\(format.rawValue): \(suited.joined(separator: " | "))"
+        let tools = Catalog.formats.flatMap(\.buildTools).map(\.name)
+        guard text(path, answers.build.tool, "build tool", expected: tools.joined(separator: " | "), valid: tools.contains) else { return }
+        if !suited.contains(answers.build.tool) {
+            error(path, "\(quoted(answers.build.tool)) does not build \(format.rawValue) packages (\(expected))")
+        }
+    }
+
     /// "new", or an existing role's ARN in the region's partition.
     mutating func role(_ path: String, _ choice: RoleChoice, region: String) {
         guard case .existing(let role) = choice,
