@@ -163,7 +163,7 @@ final class RenderScriptTests: XCTestCase {
 
     func testOutputFolderHasEveryFile() {
         let paths = Set(Outputs.render(Article.answers).map(\.path))
-        for path in ["setup.sh", "teardown.sh", "checklist.md", "answers.yaml", "plan.json",
+        for path in ["setup.sh", "teardown.sh", "checklist.md", "answers.yaml", "plan.json", "cloudformation.yaml",
                      "policies/codebuild-trust.json", "policies/codebuild-base.json", "policies/codebuild-codeartifact.json",
                      "policies/codepipeline-trust.json", "policies/codepipeline.json", "policies/events-trust.json",
                      "policies/events.json", "policies/endpoint-s3.json", "policies/endpoint-codeartifact-api.json",
