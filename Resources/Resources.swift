@@ -11,7 +11,7 @@ public enum BundledText {
 /// The bash library setup.sh, teardown.sh and verify.sh carry (scripts/NAME.bash), pasted into
 /// them so they need nothing but bash and the AWS CLI.
 public enum BashLibrary: String, CaseIterable, Sendable {
-    case run, setup, preflight, teardown, verify, actions
+    case run, setup, preflight, teardown, verify, actions, stack
 
     /// The file's text for the script `name` (setup, teardown, verify), after the file's header (its
     /// lines up to the first blank one), which speaks to the reader of the file alone: its
@@ -25,6 +25,7 @@ public enum BashLibrary: String, CaseIterable, Sendable {
         case .teardown: PackageResources.teardown_bash
         case .verify: PackageResources.verify_bash
         case .actions: PackageResources.actions_bash
+        case .stack: PackageResources.stack_bash
         }
         let file = String(decoding: bytes, as: UTF8.self)
         let body = file.firstRange(of: "\n\n").map { file[$0.upperBound...] } ?? file[...]

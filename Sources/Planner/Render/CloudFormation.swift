@@ -176,8 +176,11 @@ private struct Template {
                                                         extra: [("AllowedValues", .list(EndpointPolicies.allCases.map { .string($0.rawValue) }))])))
         }
         if hasGateway {
-            out.append(("CodeArtifactAssetsBucketArn", parameter("String", "The AWS-owned bucket of the region's CodeArtifact package assets (describe-domain's s3BucketArn), which the S3 endpoint's policy names",
-                                                                 default: nil, extra: [("AllowedPattern", .string("^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]*$"))])))
+            // Needed in the modes whose S3 policy names it: empty by default only for answers in full access.
+            let fullAccess = answers.endpoints.policies == .fullAccess
+            out.append(("CodeArtifactAssetsBucketArn", parameter("String", "The AWS-owned bucket of the region's CodeArtifact package assets (describe-domain's s3BucketArn), which the S3 endpoint's policy names unless in full access",
+                                                                 default: fullAccess ? "" : nil,
+                                                                 extra: [("AllowedPattern", .string("^(arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]*)\(fullAccess ? "?" : "")$"))])))
         }
         return out
     }
