@@ -1,16 +1,7 @@
-# deploy-stack.sh's calls, pasted after run.bash (this header is not): the stack's status, a
+# deploy-stack.sh's calls, pasted after run.bash and call.bash (this header is not): the stack's status, a
 # change set previewed before it is executed, the waits, and the stack's failed events.
 # JMESPath's literals stand in backticks, within single quotes.
 # shellcheck disable=SC2034,SC2016
-
-# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure is
-# reported and returned.
-call() {
-  local status=0
-  attempt "$@" || status=$?
-  if [ "$status" -ne 0 ]; then report; fi
-  return "$status"
-}
 
 # learn NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the call's output, or '' when it fails
 # with a code of ABSENT (A|B: what it reads is not there yet); any other failure stops here.

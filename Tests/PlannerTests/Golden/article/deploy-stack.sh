@@ -207,8 +207,8 @@ tag_of() {
   fi
 }
 
-# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure is
-# reported and returned.
+# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure stops
+# the script with AWS's message (set -e), which is reported first.
 call() {
   local status=0
   attempt "$@" || status=$?
