@@ -50,7 +50,6 @@ indirect enum TemplateNode {
     /// `head` then this node: on the same line when it is a scalar, else on the lines below.
     private func after(_ head: String) -> [String] {
         if let inline { return [head + " " + inline] }
-        if case .list = self { return [head] + lines.map { "  " + $0 } }
         return [head] + lines.map { "  " + $0 }
     }
 
@@ -120,8 +119,7 @@ private struct Template {
         references["DEFAULT_SG"] = .ref("SecurityGroupId")
         for declaration in declarations {
             guard let variable = declaration.variable else { continue }
-            let own = Reference.attribute(declaration.logicalID, variable.attribute)
-            references[variable.name] = own
+            references[variable.name] = .attribute(declaration.logicalID, variable.attribute)
         }
     }
 
