@@ -183,14 +183,15 @@ endpoint_groups() {
   done <<< "$ENDPOINTS"
 }
 
-# judge_endpoint NAME SERVICE TYPE planned|existing DNS GROUP: an endpoint of SERVICE already in
-# the VPC (ENDPOINTS rows) serves the build only when it is of TYPE, has private DNS on when DNS
-# is on (interface), admits HTTPS from the build's GROUP or subnets (interface), and is on the
-# subnets' route tables (gateway). One vpcpipe made is the plan's own; one listed as existing
-# (NAME, as endpoints.existing spells it) must be found. An unfit one is never changed: the
-# problem says what to change.
+# judge_endpoint NAME SERVICE TYPE planned|existing DNS GROUP REQUESTS: an endpoint of SERVICE
+# already in the VPC (ENDPOINTS rows) serves the build only when it is of TYPE, has private DNS
+# on when DNS is on (interface), admits HTTPS from the build's GROUP or subnets (interface), and
+# is on the subnets' route tables (gateway). One vpcpipe made is the plan's own; one listed as
+# existing (NAME, as endpoints.existing spells it) must be found. An unfit one is never changed:
+# the problem says what to change. Its policy is not read here (a JSON document bash cannot
+# judge): the note says the REQUESTS it must allow, which vpcpipe --check --live judges.
 judge_endpoint() {
-  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"}
+  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"} requests=$7
   local id private_dns groups tables tag table other
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   other=$([ "$type" = Gateway ] && echo Interface || echo Gateway)
@@ -206,6 +207,7 @@ judge_endpoint() {
   fi
   IFS=$'\t' read -r _ id private_dns groups tables tag <<< "$ROW"
   if [ "$tag" = "$PLAN_TAG" ]; then return 0; fi
+  note_policy_unread "$id" "$service" "$requests"
   if [ "$type" = Gateway ]; then
     for table in $(subnet_tables); do
       if [[ " $tables " != *" $table "* ]]; then

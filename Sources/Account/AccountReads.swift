@@ -146,6 +146,20 @@ public enum AccountReads {
         }
     }
 
+    /// The regions the account has enabled (opted in, or on by default), by code.
+    public static let regions = AWSCall(["ec2", "describe-regions"], what: "the regions the account has enabled") { data in
+        try JSONDecoder().decode(Raw.Regions.self, from: data).Regions.map(\.RegionName).sorted()
+    }
+
+    /// The regions where CodeArtifact is offered, from AWS's public parameters of its global
+    /// infrastructure (readable from any account and region).
+    public static let codeArtifactRegions = AWSCall(
+        ["ssm", "get-parameters-by-path", "--path", "/aws/service/global-infrastructure/services/codeartifact/regions"],
+        what: "the regions CodeArtifact is offered in"
+    ) { data in
+        try JSONDecoder().decode(Raw.Parameters.self, from: data).Parameters.map(\.Value).sorted()
+    }
+
     /// The domains of this account, by name.
     public static func domains(region: String) -> AWSCall<[String]> {
         AWSCall(["codeartifact", "list-domains"], what: "the CodeArtifact domains of \(region)") { data in
@@ -233,5 +247,15 @@ private enum Raw {
     struct Domains: Decodable {
         struct Domain: Decodable { var name: String }
         var domains: [Domain]
+    }
+
+    struct Regions: Decodable {
+        struct Region: Decodable { var RegionName: String }
+        var Regions: [Region]
+    }
+
+    struct Parameters: Decodable {
+        struct Parameter: Decodable { var Value: String }
+        var Parameters: [Parameter]
     }
 }

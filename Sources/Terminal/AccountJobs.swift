@@ -21,7 +21,9 @@ final class AccountJobs: @unchecked Sendable {
     func start(_ job: AccountJob) {
         let cancellation = Cancellation()
         lock.withLock { cancellations.append((job, cancellation)) }
-        let settings = AWSSettings(profile: job.scope.profile, region: job.scope.region, environment: reader.settings.environment)
+        // The Price List API answers in its own region, whatever region it prices.
+        let region = job.query == .prices ? PriceList.endpointRegion : job.scope.region
+        let settings = AWSSettings(profile: job.scope.profile, region: region, environment: reader.settings.environment)
         let reader = reader.with(settings, cancellation: cancellation)
         Thread.detachNewThread { [self] in
             let result: Result<AccountAnswer, AccountError>
@@ -63,6 +65,10 @@ final class AccountJobs: @unchecked Sendable {
             return .identity(try reader.read(AccountReads.identity))
         case .profiles:
             return .profiles(reader.settings.profiles)
+        case .regions:
+            let enabled = AccountReads.regions, offered = AccountReads.codeArtifactRegions
+            reader.prefetch([AWSCall(raw: enabled), AWSCall(raw: offered)])
+            return .regions(RegionFacts(enabled: try reader.read(enabled), codeArtifact: try reader.read(offered)))
         case .network:
             let vpcs = AccountReads.vpcs(region: region), subnets = AccountReads.subnets(region: region)
             let tables = AccountReads.routeTables(region: region), groups = AccountReads.securityGroups(region: region)
@@ -93,6 +99,9 @@ final class AccountJobs: @unchecked Sendable {
             return .resources(resources)
         case .check(let answers):
             return .check(try AccountCheck.run(Planner.plan(answers), reader: reader))
+        case .prices:
+            // A price not found keeps the table's figure, as --live's does.
+            return .prices(try PriceList.read(region: region, reader: reader).prices)
         }
     }
 }

@@ -13,6 +13,15 @@ extension WizardState {
         discovery.profiles.map { [Pick.Option(value: "", detail: "(blank: your default credentials)")] + $0.map { Pick.Option(value: $0) } }
     }
 
+    /// The account's enabled regions, those where CodeArtifact is offered first and marked; the
+    /// catalog's (all CodeArtifact's) while they are not known (discovery off, a read failed).
+    var regionOptions: [Select.Option] {
+        guard let regions = discovery.regions else { return Catalog.codeArtifactRegions.map { Select.Option(value: $0) } }
+        let offered = regions.enabled.filter(regions.codeArtifact.contains)
+        return offered.map { Select.Option(value: $0, note: "CodeArtifact offered") }
+            + regions.enabled.filter { !offered.contains($0) }.map { Select.Option(value: $0, note: "no CodeArtifact here") }
+    }
+
     /// The region's VPCs, those that suit the article first.
     var vpcOptions: [Pick.Option]? {
         guard let network else { return nil }

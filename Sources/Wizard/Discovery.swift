@@ -19,22 +19,28 @@ public enum AccountQuery: Equatable, Sendable {
     case identity
     /// The AWS CLI's profiles, whatever the credentials of the one chosen.
     case profiles
+    /// The regions the account has enabled, and those where CodeArtifact is offered.
+    case regions
     /// The region's VPCs, subnets, route tables and security groups.
     case network
     /// What an existing choice can name: roles, CodeCommit repositories, CodeArtifact domains.
     case resources
     /// What setup.sh's preflight would find for these answers: the endpoints, names in use.
     case check(Answers)
+    /// The region's unit prices, from the AWS Price List API (in its own region, us-east-1).
+    case prices
 
-    enum Kind: Hashable, Sendable { case identity, profiles, network, resources, check }
+    enum Kind: Hashable, Sendable { case identity, profiles, regions, network, resources, check, prices }
 
     var kind: Kind {
         switch self {
         case .identity: .identity
         case .profiles: .profiles
+        case .regions: .regions
         case .network: .network
         case .resources: .resources
         case .check: .check
+        case .prices: .prices
         }
     }
 
@@ -43,9 +49,11 @@ public enum AccountQuery: Equatable, Sendable {
         switch self {
         case .identity: "who the credentials of \(scope.profile.isEmpty ? "the default profile" : "profile \(scope.profile)") are"
         case .profiles: "the AWS CLI's profiles"
+        case .regions: "the account's regions, and where CodeArtifact is offered"
         case .network: "the VPCs, subnets and route tables of \(scope.region)"
         case .resources: "the roles, repositories and domains of \(scope.region)"
         case .check: "the account as setup.sh will (endpoints, names in use)"
+        case .prices: "the prices of \(scope.region) (AWS Price List API)"
         }
     }
 }
@@ -54,6 +62,15 @@ public enum AccountQuery: Equatable, Sendable {
 public struct AccountJob: Equatable, Sendable {
     public var scope: AccountScope
     public var query: AccountQuery
+}
+
+/// The regions the start screen offers: those the account has enabled, marked where
+/// CodeArtifact is offered (AWS's public parameters of its global infrastructure).
+public struct RegionFacts: Equatable, Sendable {
+    public var enabled: [String]
+    public var codeArtifact: [String]
+
+    public init(enabled: [String], codeArtifact: [String]) { self.enabled = enabled; self.codeArtifact = codeArtifact }
 }
 
 /// The region's network, as the VPC screen offers it.
@@ -130,9 +147,11 @@ public struct AccountResources: Equatable, Sendable {
 public enum AccountAnswer: Equatable, Sendable {
     case identity(Identity)
     case profiles([String])
+    case regions(RegionFacts)
     case network(NetworkFacts)
     case resources(AccountResources)
     case check(AccountFindings)
+    case prices([PriceKey: UnitPrice])
 }
 
 /// The wizard's knowledge of the account, for the scope of the answers' profile and region.
@@ -143,6 +162,8 @@ public struct Discovery: Equatable, Sendable {
     var identity: Identity?
     /// Kept across profiles and regions: the list is the machine's.
     var profiles: [String]?
+    /// Kept across regions: they are the account's.
+    var regions: RegionFacts?
     var network: NetworkFacts?
     var resources: AccountResources?
     /// The last check, and the answers it was made for.
@@ -163,7 +184,7 @@ public struct Discovery: Equatable, Sendable {
 
     public static func == (lhs: Discovery, rhs: Discovery) -> Bool {
         lhs.enabled == rhs.enabled && lhs.scope == rhs.scope && lhs.identity == rhs.identity && lhs.profiles == rhs.profiles
-            && lhs.network == rhs.network
+            && lhs.regions == rhs.regions && lhs.network == rhs.network
             && lhs.resources == rhs.resources && lhs.checked?.answers == rhs.checked?.answers
             && lhs.checked?.findings == rhs.checked?.findings && lhs.failures == rhs.failures && lhs.running == rhs.running
             && lhs.toStart == rhs.toStart && lhs.toCancel == rhs.toCancel && lhs.spinner == rhs.spinner && lhs.ticked == rhs.ticked
@@ -200,14 +221,20 @@ extension WizardState {
         guard discovery.enabled else { return }
         let scope = AccountScope(profile: answers.profile, region: answers.region)
         if discovery.scope != scope {
-            // What was read for another profile or region is dropped; the profiles are the machine's.
+            // What was read for another profile or region is dropped; the profiles are the
+            // machine's, the regions the account's (the same for another region).
             let old = discovery
+            let kept: [AccountQuery] = old.scope?.profile == scope.profile ? [.profiles, .regions] : [.profiles]
             discovery = Discovery(enabled: true)
             discovery.scope = scope
             discovery.profiles = old.profiles
             discovery.failures[.profiles] = old.failures[.profiles]
-            discovery.running = old.running.filter { $0.query == .profiles }
-            discovery.toCancel = old.running.filter { $0.query != .profiles }
+            if kept.contains(.regions) {
+                discovery.regions = old.regions
+                discovery.failures[.regions] = old.failures[.regions]
+            }
+            discovery.running = old.running.filter { kept.contains($0.query) }
+            discovery.toCancel = old.running.filter { !kept.contains($0.query) }
         }
         // The profiles are offered even when the chosen one has no credentials.
         var wanted: [AccountQuery] = screen == .start && discovery.profiles == nil ? [.profiles] : []
@@ -215,15 +242,18 @@ extension WizardState {
             wanted.append(.identity)
         } else {
             switch screen {
+            case .start: wanted.append(.regions)
             case .source, .codeArtifact, .build, .pipeline: wanted.append(.resources)
             case .vpc: wanted.append(.network)
             case .endpoints, .review, .export:
                 wanted.append(.network)
+                // What it costs, priced online: they replace the table's (once a region).
+                if onlinePrices[answers.region] == nil { wanted.append(.prices) }
                 let network = answers.network
                 if !network.vpc.isEmpty, !network.subnets.isEmpty, !diagnostics.about("network").hasErrors {
                     wanted.append(.check(answers))
                 }
-            case .start, .iam: break
+            case .iam: break
             }
         }
         for query in wanted {
@@ -231,8 +261,8 @@ extension WizardState {
             guard discovery.failures[kind] == nil, !discovery.running.contains(where: { $0.query == query }) else { continue }
             switch query {
             case .identity where discovery.identity != nil, .profiles where discovery.profiles != nil,
-                 .network where discovery.network != nil,
-                 .resources where discovery.resources != nil:
+                 .regions where discovery.regions != nil, .network where discovery.network != nil,
+                 .resources where discovery.resources != nil, .prices where onlinePrices[answers.region] != nil:
                 continue
             case .check(let checked) where discovery.checked?.answers == checked:
                 continue
@@ -259,6 +289,7 @@ extension WizardState {
             discovery.failures[job.query.kind] = error == .cancelled ? "cancelled (Esc)" : error.line
         case .success(.identity(let identity)): discovery.identity = identity
         case .success(.profiles(let profiles)): discovery.profiles = profiles
+        case .success(.regions(let regions)): discovery.regions = regions
         case .success(.network(let network)): discovery.network = network
         case .success(.resources(let resources)): discovery.resources = resources
         case .success(.check(let findings)):
@@ -272,6 +303,8 @@ extension WizardState {
                 discovery.ticked.insert(service.rawValue)
             }
             if screen == .review { marks = Review.marks(Planner.plan(answers), findings: discovery.findings(for: answers)) }
+        case .success(.prices(let prices)):
+            onlinePrices[job.scope.region] = prices
         }
     }
 
@@ -294,9 +327,26 @@ extension WizardState {
     }
 
     /// Problems setup.sh would stop on, found in the account for these answers: shown as
-    /// warnings on their answers (the account may change before setup.sh runs; export goes on).
+    /// warnings on their answers (the account may change before setup.sh runs; export goes on;
+    /// `--live` calls them errors). Before the check has read them, the names in use.
     var accountDiagnostics: [Diagnostic] {
-        (discovery.findings(for: answers)?.problems ?? []).map { .warning($0.path, "in the account: " + $0.message) }
+        guard let findings = discovery.findings(for: answers) else { return namesInUse }
+        return findings.problems.map { .warning($0.path, "in the account: " + $0.message) }
+    }
+
+    /// The names the plan would create that the account's lists hold already (a role, a
+    /// CodeCommit repository, a CodeArtifact domain), on their answers as soon as the lists are
+    /// read, on the screens that choose them: whether vpcpipe made them, only the check tells.
+    var namesInUse: [Diagnostic] {
+        guard let resources = discovery.resources, let plan, plan.answers == answers else { return [] }
+        let held = ["IAM role": resources.roles.map(\.name), "CodeCommit repository": resources.repositories,
+                    "CodeArtifact domain": resources.domains]
+        return plan.steps.compactMap { step -> Diagnostic? in
+            guard let foreign = step.foreign, let resource = step.resources.first, !resource.existing,
+                  held[resource.kind]?.contains(resource.name.rendered { _ in "" }) == true else { return nil }
+            return .warning(foreign.key, "in the account: \(resource.label.rendered { _ in "" }) exists already; setup.sh stops "
+                            + "unless vpcpipe made it for this pipeline: \(foreign.advice)")
+        }
     }
 
     /// The answers' problems, then the account's.
@@ -308,10 +358,10 @@ extension ScreenID {
     func shows(_ kind: AccountQuery.Kind) -> Bool {
         switch kind {
         case .identity: true
-        case .profiles: self == .start
+        case .profiles, .regions: self == .start
         case .resources: [.source, .codeArtifact, .build, .pipeline].contains(self)
         case .network: [.vpc, .endpoints, .review, .export].contains(self)
-        case .check: [.endpoints, .review, .export].contains(self)
+        case .check, .prices: [.endpoints, .review, .export].contains(self)
         }
     }
 }
@@ -339,7 +389,10 @@ extension WizardState {
         }
         guard let identity = discovery.identity else { return nil }
         switch screen {
-        case .start: return ("Account \(identity.account) (\(identity.arn))", false)
+        case .start:
+            // Without the account's regions, the catalog's are offered.
+            let regions = discovery.failures[.regions].map { "; regions from vpcpipe's catalog (could not read the account's: \($0))" } ?? ""
+            return ("Account \(identity.account) (\(identity.arn))" + regions, false)
         case .vpc:
             guard let network = discovery.network else { return nil }
             return ("\(network.vpcs.count) VPCs in \(answers.region); the one chosen brings its private subnets (one a zone) and their route tables.", false)

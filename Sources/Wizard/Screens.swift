@@ -43,7 +43,7 @@ enum Screens {
                 (setup.sh, teardown.sh) and a checklist; nothing touches AWS until you run them.
                 """
             }, help: ""),
-            Field(\.region) { Select(value: $0) { _ in Catalog.codeArtifactRegions.map { Select.Option(value: $0) } } },
+            Field(\.region) { Select(value: $0) { $0.regionOptions } },
             Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
             Field(\.name) { TextInput(value: $0) },
         ]) }

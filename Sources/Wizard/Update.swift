@@ -43,7 +43,11 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
         next.answers = next.discovery.follow(from: before, to: next.answers)
         next.diagnostics = Rules.check(next.answers)
     }
-    if next.answers != before || next.screen != state.screen { next.renderIfShown() }
+    // Planned again for new answers, another screen, new prices (the plan dropped), the lists read.
+    if next.answers != before || next.screen != state.screen || next.plan == nil
+        || next.discovery.resources != state.discovery.resources {
+        next.renderIfShown()
+    }
     next.planDiscovery()
     return next
 }
@@ -173,10 +177,12 @@ extension WizardState {
     }
 
     /// The screens that show the plan: what it costs (endpoints, review, export), its marks
-    /// (review), its files (IAM, export), for valid answers only. It is planned on arriving there
-    /// and again only when the answers changed.
+    /// (review), its files (IAM, export), for valid answers only; and, once the account's lists
+    /// are read, the screens whose names it would create (`namesInUse`). It is planned on
+    /// arriving there and again only when the answers changed.
     mutating func renderIfShown() {
-        guard [.endpoints, .iam, .review, .export].contains(screen) else { return }
+        let naming: [ScreenID] = discovery.resources == nil ? [] : [.source, .codeArtifact, .build, .pipeline]
+        guard ([.endpoints, .iam, .review, .export] + naming).contains(screen) else { return }
         if plan?.answers != answers {
             plan = Planner.plan(answers, online: online)
             renderedAnswers = nil  // the files follow the new plan (new prices too)

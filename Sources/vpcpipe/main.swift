@@ -187,26 +187,16 @@ extension Vpcpipe {
     private func readPrices(_ answers: Answers) -> [PriceKey: UnitPrice] {
         // The Price List API answers in us-east-1 only (among few): its own region, not the plan's.
         let reader = AccountReader(AWSSettings(profile: answers.profile, region: PriceList.endpointRegion))
-        var outputs: [String] = []
         do {
-            for query in PriceList.queries(region: answers.region) {
-                let argv = Array(query.argv.dropFirst())  // after `aws`, with its own --region, which the reader adds
-                let arguments = argv.enumerated().filter { index, word in
-                    word != "--region" && (index == 0 || argv[index - 1] != "--region")
-                }.map(\.element)
-                outputs.append(try reader.read(AWSCall(arguments, what: "the prices of \(answers.region)") { String(decoding: $0, as: UTF8.self) }))
-            }
+            let (prices, problems) = try PriceList.read(region: answers.region, reader: reader)
+            for problem in problems { printError("vpcpipe: note: \(problem); the price table's figure is used") }
+            return prices
         } catch let error as AccountError {
             printError("vpcpipe: note: the cost uses the price table: \(error.line)")
-            return [:]
         } catch {
             printError("vpcpipe: note: the cost uses the price table: \(error)")
-            return [:]
         }
-        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-        let (prices, problems) = PriceList.unitPrices(outputs, region: answers.region, date: today)
-        for problem in problems { printError("vpcpipe: note: \(problem); the price table's figure is used") }
-        return prices
+        return [:]
     }
 }
 

@@ -132,6 +132,35 @@ final class AccountReaderTests: XCTestCase {
         return stat.split(separator: ")").last?.split(separator: " ").first != "Z"
     }
 
+    /// The regions' two reads name operations, options and fields of botocore's models (the
+    /// CLI follows GetParametersByPath's pages itself), and read what the CLI prints for them.
+    func testTheRegionsReadsAreBotocoresAndReadWhatTheCLIPrints() throws {
+        let script = """
+            ec2, ssm = model('ec2', 'service-2'), model('ssm', 'service-2')
+            def member(model, shape, name): return model['shapes'][shape]['members'][name]['shape']
+            def items(model, shape, name): return model['shapes'][member(model, shape, name)]['member']['shape']
+            regions = ec2['operations']['DescribeRegions']
+            region = ec2['shapes'][items(ec2, regions['output']['shape'], 'Regions')]
+            path = ssm['operations']['GetParametersByPath']
+            parameter = ssm['shapes'][items(ssm, path['output']['shape'], 'Parameters')]
+            print(json.dumps(['RegionName' in region['members'], 'Path' in ssm['shapes'][path['input']['shape']]['members'],
+                              'Value' in parameter['members'], 'GetParametersByPath' in model('ssm', 'paginators-1')['pagination']]))
+            """
+        XCTAssertEqual(try Botocore.run(script, []).trimmingCharacters(in: .whitespacesAndNewlines), "[true, true, true, true]")
+        XCTAssertEqual(AccountReads.regions.action, "ec2:DescribeRegions")
+        XCTAssertEqual(AccountReads.codeArtifactRegions.action, "ssm:GetParametersByPath")
+        XCTAssertEqual(AccountReads.codeArtifactRegions.arguments.last, "/aws/service/global-infrastructure/services/codeartifact/regions")
+
+        let aws = try reader(#"""
+            case "$1 $2" in
+              "ec2 describe-regions") echo '{"Regions":[{"Endpoint":"ec2.us-west-2.amazonaws.com","RegionName":"us-west-2","OptInStatus":"opt-in-not-required"},{"Endpoint":"ec2.ap-southeast-3.amazonaws.com","RegionName":"ap-southeast-3","OptInStatus":"opted-in"}]}' ;;
+              "ssm get-parameters-by-path") echo '{"Parameters":[{"Name":"/aws/service/global-infrastructure/services/codeartifact/regions/us-west-2","Type":"String","Value":"us-west-2","Version":1}]}' ;;
+            esac
+            """#)
+        XCTAssertEqual(try aws.read(AccountReads.regions), ["ap-southeast-3", "us-west-2"])
+        XCTAssertEqual(try aws.read(AccountReads.codeArtifactRegions), ["us-west-2"])
+    }
+
     func testTheProfilesAreTheSectionsOfTheCLIsFiles() throws {
         let config = folder.appendingPathComponent("config"), credentials = folder.appendingPathComponent("credentials")
         try "[default]\nregion = us-west-2\n[profile team]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n"

@@ -132,7 +132,8 @@ final class ReadingTheAccountPolicyTests: XCTestCase {
         let wizard = [AccountReads.identity.arguments, AccountReads.vpcs(region: region).arguments,
                       AccountReads.subnets(region: region).arguments, AccountReads.routeTables(region: region).arguments,
                       AccountReads.securityGroups(region: region).arguments, AccountReads.roles.arguments,
-                      AccountReads.repositories(region: region).arguments, AccountReads.domains(region: region).arguments]
+                      AccountReads.repositories(region: region).arguments, AccountReads.domains(region: region).arguments,
+                      AccountReads.regions.arguments, AccountReads.codeArtifactRegions.arguments]
             + AccountReads.dns(vpc: "vpc-1").map(\.arguments)
         for arguments in wizard {
             read.formUnion(Permissions(Names(Article.answers)).actions(Command(arguments[0], arguments[1])))

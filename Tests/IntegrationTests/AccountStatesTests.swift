@@ -127,6 +127,37 @@ final class AccountStatesTests: EmulatorTestCase {
         ], keeping: try theirs(), of: theirs, thenTeardown: true)
     }
 
+    /// An endpoint listed as existing whose policy lets only its team's log group through:
+    /// setup.sh cannot read the policy and says what it must allow; `--check --live` reads it
+    /// and names the endpoint on its answer.
+    func testAnExistingEndpointWhosePolicyRefusesTheBuildIsNamedByLive() throws {
+        let group = try securityGroup("team-logs", admitting: "10.42.0.0/16")
+        let teamOnly = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"arn:aws:logs:us-west-2:\#(pipeline.account):log-group:/ecs/orders:*"}]}"#
+        let logs = try aws.text("ec2", "create-vpc-endpoint", "--vpc-id", vpc, "--vpc-endpoint-type", "Interface",
+                                "--service-name", "com.amazonaws.us-west-2.logs", "--subnet-ids", pipeline.network.subnets[0],
+                                "--security-group-ids", group, "--private-dns-enabled", "--policy-document", teamOnly,
+                                "--query", "VpcEndpoint.VpcEndpointId")
+        try pipeline.render(replacing: [("  existing: []\n", "  existing: [logs]\n")])
+        let answers = pipeline.work.appendingPathComponent("answers.yaml").path
+        let live = try runProgram(try vpcpipeBinary(), ["--headless", answers, "--check", "--live"], environment: aws.environment)
+        XCTAssertEqual(live.status, 1, live.summary)
+        XCTAssertTrue(live.stderr.contains("1 error in account"), live.stderr)
+        XCTAssertTrue(live.stderr.contains("error: endpoints.existing[0]: \(logs), the VPC's com.amazonaws.us-west-2.logs endpoint, has a policy that does not allow the build's logs:CreateLogStream on arn:aws:logs:us-west-2:\(pipeline.account):log-group:/aws/codebuild/Private"), live.stderr)
+        XCTAssertFalse(live.stderr.contains("setup.sh does not read its policy"), "a policy read is not a note")
+
+        // The same endpoint with AWS's default policy passes, with no note.
+        try aws.text("ec2", "modify-vpc-endpoint", "--vpc-endpoint-id", logs, "--policy-document",
+                     #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#, "--query", "Return")
+        let open = try runProgram(try vpcpipeBinary(), ["--headless", answers, "--check", "--live"], environment: aws.environment)
+        XCTAssertEqual(open.status, 0, open.summary)
+        XCTAssertFalse(open.stderr.contains(logs), open.stderr)
+
+        // setup.sh, which cannot judge the policy, says what it must allow before its question
+        // (no answer: it creates nothing).
+        let setup = try pipeline.run("setup.sh", options: [])
+        XCTAssertTrue(setup.stdout.contains("note: \(logs), the VPC's com.amazonaws.us-west-2.logs endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests (logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:us-west-2:\(pipeline.account):log-group:/aws/codebuild/Private"), setup.stdout)
+    }
+
     func testARoleAndGroupChosenOnPurposeAreReadAndNeverChanged() async throws {
         // A role of this account that trusts EC2, not CodeBuild; a role of another account; a
         // group of another VPC.

@@ -6,8 +6,10 @@ import XCTest
 /// Each format's sample app built here, its build phase run as the buildspec has it with the
 /// rendered configuration, against a loopback CodeArtifact repository endpoint
 /// (Tests/emulation/repository_endpoint.py) that demands the token and serves real packages.
-/// Any other host is out of reach: the proxies point at a closed port. NuGet cannot be built
-/// here (Debian packages no .NET SDK): PlannerTests.SampleAppTests checks its project files.
+/// Any other host is out of reach: the proxies point at a closed port. Not built here, their
+/// files checked by PlannerTests.SampleAppTests instead: NuGet (Debian packages no .NET SDK),
+/// Gradle (Debian's gradle 4.4.1 does not run on JDK 17) and Yarn Berry (Debian's yarnpkg is
+/// Yarn 1, and Corepack's @yarnpkg/cli-dist comes from npm's registry, out of reach here).
 final class SampleBuildTests: XCTestCase {
     static let token = "sample-build-token"
 
@@ -47,14 +49,106 @@ final class SampleBuildTests: XCTestCase {
         return build
     }
 
-    /// Runs the build phase in `folder` with `environment` on top of this process's, proxies closed.
+    /// Runs `commands` in `folder` as the build does: with `environment` on top of this process's,
+    /// HOME in `folder` (the login's configuration, the tools' caches), proxies closed, and none of
+    /// this machine's pip or npm settings (a build's environment has none).
     static func runBuild(_ commands: [String], in folder: URL, _ environment: [String: String]) throws -> Finished {
-        var env = ProcessInfo.processInfo.environment
+        var env = ProcessInfo.processInfo.environment.filter { name, _ in
+            !["PIP_", "NPM_CONFIG_", "YARN_"].contains { name.uppercased().hasPrefix($0) }
+        }
         for name in ["HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"] { env[name] = "http://127.0.0.1:9" }
         env["NO_PROXY"] = "127.0.0.1"
         env["no_proxy"] = "127.0.0.1"
+        let home = folder.appendingPathComponent(".home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        env["HOME"] = home.path
+        env["XDG_CONFIG_HOME"] = home.appendingPathComponent(".config").path
         env.merge(environment) { $1 }
         return try runProgram("bash", ["-e", "-c", commands.joined(separator: "\n")], environment: env, in: folder, limit: 600)
+    }
+
+    /// What the pre_build phase's `aws codeartifact login --tool TOOL` does once it has the
+    /// repository's endpoint and a token: the AWS CLI's own login code, run in the build's
+    /// environment, configures the tool (npm config set, pip config set).
+    static func login(_ tool: String, _ endpoint: String, in folder: URL, _ environment: [String: String] = [:]) throws -> Finished {
+        let script = """
+            import subprocess, sys
+            from datetime import datetime, timedelta, timezone
+            from awscli.customizations.codeartifact.login import NpmLogin, PipLogin
+            tool, token, endpoint = sys.argv[1:]
+            login = {"npm": NpmLogin, "pip": PipLogin}[tool]
+            login(token, datetime.now(timezone.utc) + timedelta(hours=12), endpoint, "private", "Private", subprocess).login()
+            """
+        return try runBuild([["python3", "-c", script, tool, token, endpoint].map { Shell.quote(.text($0)) }.joined(separator: " ")], in: folder, environment)
+    }
+
+    /// npm with the configuration `aws codeartifact login --tool npm` writes (registry and
+    /// `_authToken` in ~/.npmrc), installing mathjs from a tarball made here: a package of that
+    /// name and version whose sqrt is JavaScript's.
+    func testNpmSampleBuildsThroughTheLogin() throws {
+        let folder = try temporaryFolder("npm-build")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tarballs = folder.appendingPathComponent("tarballs")
+        let package = folder.appendingPathComponent("mathjs/package")
+        try FileManager.default.createDirectory(at: package, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: tarballs, withIntermediateDirectories: true)
+        try #"{"name": "mathjs", "version": "11.2.0", "main": "index.js"}"#.write(to: package.appendingPathComponent("package.json"), atomically: true, encoding: .utf8)
+        try "exports.sqrt = Math.sqrt;\n".write(to: package.appendingPathComponent("index.js"), atomically: true, encoding: .utf8)
+        let tar = try runProgram("tar", ["-czf", tarballs.appendingPathComponent("mathjs-11.2.0.tgz").path, "-C", package.deletingLastPathComponent().path, "package"])
+        XCTAssertEqual(tar.status, 0, tar.summary)
+        let endpoint = try Endpoint(folder, ["--npm", tarballs.path])
+        defer { endpoint.stop() }
+        let repo = folder.appendingPathComponent("repo")
+        let build = try Self.write(Article.answers(.npm), in: repo)
+        XCTAssertEqual(build, ["npm install --no-audit --no-fund", "node index.js"])
+        let login = try Self.login("npm", "http://127.0.0.1:\(endpoint.port)/npm/Private/", in: repo)
+        XCTAssertEqual(login.status, 0, login.summary)
+        XCTAssertTrue(login.stdout.hasPrefix(try XCTUnwrap(SampleApp.proof(Article.answers(.npm)).login)), login.summary)
+        let finished = try Self.runBuild(build, in: repo, [:])
+        XCTAssertEqual(finished.status, 0, finished.summary)
+        XCTAssertEqual(finished.stdout.split(separator: "\n").last, "7", finished.summary)
+        XCTAssertTrue(endpoint.requests.contains("200 GET /npm/Private/mathjs"), "\(endpoint.requests)")
+        XCTAssertTrue(endpoint.requests.contains("200 GET /npm/Private/-/mathjs-11.2.0.tgz"), "\(endpoint.requests)")
+    }
+
+    /// pip, in a virtual environment (this machine's Python has mpmath already), with the
+    /// configuration `aws codeartifact login --tool pip` writes (global.index-url with the token),
+    /// installing the wheel pip downloads from PyPI here first.
+    func testPipSampleBuildsThroughTheLogin() throws {
+        let folder = try temporaryFolder("pip-build")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let wheels = folder.appendingPathComponent("wheels")
+        let repo = folder.appendingPathComponent("repo")
+        let build = try Self.write(Article.answers(.pypi), in: repo)
+        XCTAssertEqual(build, ["pip install --disable-pip-version-check -r requirements.txt", "python app.py"])
+        let download = try runProgram("python3", ["-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "-d", wheels.path,
+                                                  "-r", repo.appendingPathComponent("requirements.txt").path], limit: 300)
+        XCTAssertEqual(download.status, 0, "PyPI: \(download.summary)")
+        // A virtual environment with this machine's pip linked in: ensurepip would take 10 s.
+        let venv = folder.appendingPathComponent("venv")
+        let created = try runProgram("python3", ["-c", """
+            import os, pip, subprocess, sys, venv
+            venv.create(sys.argv[1], with_pip=False)
+            python = os.path.join(sys.argv[1], "bin", "python")
+            purelib = subprocess.check_output([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], text=True).strip()
+            os.symlink(os.path.dirname(pip.__file__), os.path.join(purelib, "pip"))
+            with open(os.path.join(sys.argv[1], "bin", "pip"), "w") as script:
+                script.write('#!/bin/sh\\nexec "$(dirname "$0")/python" -m pip "$@"\\n')
+            os.chmod(os.path.join(sys.argv[1], "bin", "pip"), 0o755)
+            """, venv.path])
+        XCTAssertEqual(created.status, 0, created.summary)
+        let endpoint = try Endpoint(folder, ["--pypi", wheels.path])
+        defer { endpoint.stop() }
+        let login = try Self.login("pip", "http://127.0.0.1:\(endpoint.port)/pypi/Private/", in: repo)
+        XCTAssertEqual(login.status, 0, login.summary)
+        XCTAssertTrue(login.stdout.hasPrefix(try XCTUnwrap(SampleApp.proof(Article.answers(.pypi)).login)), login.summary)
+        let path = venv.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "")
+        let finished = try Self.runBuild(build, in: repo, ["PATH": path])
+        XCTAssertEqual(finished.status, 0, finished.summary)
+        XCTAssertEqual(finished.stdout.split(separator: "\n").last, "7", finished.summary)
+        XCTAssertTrue(endpoint.requests.contains("200 GET /pypi/Private/simple/mpmath/"), "\(endpoint.requests)")
+        XCTAssertTrue(endpoint.requests.contains("200 GET /pypi/Private/files/mpmath-1.3.0-py3-none-any.whl"), "\(endpoint.requests)")
+        XCTAssertFalse(endpoint.requests.contains { $0.contains("/simple/pip/") }, "pip asked for a newer pip: \(endpoint.requests)")
     }
 
     func testMavenSampleBuildsFromDebiansRepository() throws {

@@ -24,7 +24,7 @@ final class AnswersWriteTests: XCTestCase {
             "version", "region", "profile", "name", "tags",
             "source", "provider", "repository", "branch", "create", "sample_app",
             "codeartifact", "domain", "domain_owner", "repository", "format", "upstream", "external_connection",
-            "build", "project", "image", "runtime", "compute_type", "privileged", "timeout_minutes", "buildspec", "account_from_arn", "role", "logs",
+            "build", "project", "image", "runtime", "tool", "compute_type", "privileged", "timeout_minutes", "buildspec", "account_from_arn", "role", "logs",
             "pipeline", "name", "type", "artifact_bucket", "role", "trigger",
             "network", "vpc", "subnets", "route_tables", "security_group",
             "endpoints", "private_dns", "existing", "policies",

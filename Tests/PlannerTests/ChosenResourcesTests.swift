@@ -89,6 +89,26 @@ final class ChosenResourcesTests: XCTestCase {
                        "problem: network.security_group: sg-1 was not found in us-west-2\n")
     }
 
+    /// The reader warns what a given group must allow, in the checklist's words; a malformed id
+    /// is an error, with no warning.
+    func testAGivenGroupIsAWarningSayingWhatItMustAllow() throws {
+        let answers = Self.chosen()
+        let warnings = Rules.check(answers).filter { $0.path == "network.security_group" }
+        XCTAssertEqual(warnings.map(\.severity), [.warning])
+        let needs = "it must be in VPC vpc-0123456789abcdef0 and allow inbound HTTPS (443) from itself (or from network.subnets), and outbound HTTPS (443) to itself and to S3"
+        XCTAssertTrue(warnings[0].message.hasPrefix("sg-0123456789abcdef0 is used as it is, for the build and the endpoints: " + needs), warnings[0].message)
+        XCTAssertTrue(Checklist.render(Planner.plan(answers)).contains(
+            "it must be in VPC `vpc-0123456789abcdef0` and allow inbound HTTPS (443) from itself (or from the subnets above), and outbound HTTPS (443) to itself and to S3"))
+        for group in [SecurityGroupChoice.create, .vpcDefault] {
+            var other = answers
+            other.network.securityGroup = group
+            XCTAssertEqual(Rules.check(other).filter { $0.path == "network.security_group" }, [], "\(group)")
+        }
+        var malformed = answers
+        malformed.network.securityGroup = .existing(id: "sg-1")
+        XCTAssertEqual(Rules.check(malformed).filter { $0.path == "network.security_group" }.map(\.severity), [.error])
+    }
+
     func testADryRunJudgesNothingAndNamesTheRoleByItsPlaceholder() throws {
         let output = try PreflightBash.run("""
             BUILD_ROLE_TRUST=''

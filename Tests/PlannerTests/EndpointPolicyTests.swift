@@ -18,8 +18,8 @@ final class EndpointPolicyTests: XCTestCase {
     static let fullAccess = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#
 
     struct Documents {
-        var endpoints: [EndpointService: PolicyDocument]
-        var role: [PolicyDocument]
+        var endpoints: [EndpointService: IAMPolicy]
+        var role: [IAMPolicy]
     }
 
     static func text(_ document: JSONValue) -> String {
@@ -30,15 +30,15 @@ final class EndpointPolicyTests: XCTestCase {
     /// without one), and the CodeBuild role's inline policies.
     static func documents(_ answers: Answers) throws -> Documents {
         let plan = Planner.plan(answers)
-        var endpoints: [EndpointService: PolicyDocument] = [:]
+        var endpoints: [EndpointService: IAMPolicy] = [:]
         for service in plan.endpoints.filter(\.planned).map(\.service) {
             let create = plan.step(.endpoint(service))?
                 .create.flatMap(\.commands).first { $0.operation == "create-vpc-endpoint" }
             let document = try XCTUnwrap(create, "\(service)").options.first { $0.name == "policy-document" }?.values.first
-            endpoints[service] = try PolicyDocument(json: document?.rendered { values[$0]! } ?? fullAccess, kind: .resource)
+            endpoints[service] = try IAMPolicy(json: document?.rendered { values[$0]! } ?? fullAccess, kind: .resource)
         }
         let role = try ["codebuild-base.json", "codebuild-codeartifact.json"].map { file in
-            try PolicyDocument(json: text(try XCTUnwrap(plan.policies.first { $0.file == file }).document), kind: .identity)
+            try IAMPolicy(json: text(try XCTUnwrap(plan.policies.first { $0.file == file }).document), kind: .identity)
         }
         return Documents(endpoints: endpoints, role: role)
     }
@@ -109,7 +109,7 @@ final class EndpointPolicyTests: XCTestCase {
                     XCTAssertEqual(documents.endpoints[service]!.evaluate(request), .allow,
                                    "\(label), \(mode.rawValue): \(request.action) on \(request.resource) through \(service.rawValue)")
                     if needsRolePermission {
-                        XCTAssertEqual(PolicyDocument.evaluate(documents.role, request), .allow,
+                        XCTAssertEqual(IAMPolicy.evaluate(documents.role, request), .allow,
                                        "\(label), \(mode.rawValue): the role's policies, \(request.action) on \(request.resource)")
                     }
                 }
@@ -197,8 +197,8 @@ final class EndpointPolicyTests: XCTestCase {
                 let documents = plan.policies + [("operator.json", Policies(Names(answers)).operatorPolicy(plan))]
                 for (file, document) in documents {
                     let resource = file.hasPrefix("endpoint-") || file == ArtifactBucketStep.documentFile
-                    let kind: PolicyDocument.Kind = resource ? .resource : file.hasSuffix("-trust.json") ? .trust : .identity
-                    XCTAssertNoThrow(try PolicyDocument(json: Self.text(document), kind: kind), "\(label), \(mode.rawValue): \(file)")
+                    let kind: IAMPolicy.Kind = resource ? .resource : file.hasSuffix("-trust.json") ? .trust : .identity
+                    XCTAssertNoThrow(try IAMPolicy(json: Self.text(document), kind: kind), "\(label), \(mode.rawValue): \(file)")
                 }
             }
         }

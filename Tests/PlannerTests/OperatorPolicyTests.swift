@@ -34,8 +34,8 @@ final class OperatorPolicyTests: XCTestCase {
         return sets
     }
 
-    static func document(_ plan: Plan) throws -> PolicyDocument {
-        try PolicyDocument(json: EndpointPolicyTests.text(Policies(Names(plan.answers)).operatorPolicy(plan)), kind: .identity)
+    static func document(_ plan: Plan) throws -> IAMPolicy {
+        try IAMPolicy(json: EndpointPolicyTests.text(Policies(Names(plan.answers)).operatorPolicy(plan)), kind: .identity)
     }
 
     func testEveryCommandMapsToAnActionOfOperatorJSONThatExists() throws {

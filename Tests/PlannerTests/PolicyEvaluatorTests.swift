@@ -1,11 +1,12 @@
 import XCTest
+@testable import Planner
 
 /// The evaluator itself decides as IAM does, and refuses what AWS would refuse.
 final class PolicyEvaluatorTests: XCTestCase {
     let alice = RequestPrincipal.aws("arn:aws:iam::111122223333:role/alice")
 
-    func document(_ statements: String, _ kind: PolicyDocument.Kind = .resource) throws -> PolicyDocument {
-        try PolicyDocument(json: #"{"Version":"2012-10-17","Statement":[\#(statements)]}"#, kind: kind)
+    func document(_ statements: String, _ kind: IAMPolicy.Kind = .resource) throws -> IAMPolicy {
+        try IAMPolicy(json: #"{"Version":"2012-10-17","Statement":[\#(statements)]}"#, kind: kind)
     }
 
     func testAnExplicitDenyWinsAndNothingMatchingIsAnImplicitDeny() throws {
@@ -66,9 +67,9 @@ final class PolicyEvaluatorTests: XCTestCase {
             (#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}"#, "JSON"),
         ]
         for (text, what) in refused {
-            XCTAssertThrowsError(try PolicyDocument(json: text, kind: .resource), what)
+            XCTAssertThrowsError(try IAMPolicy(json: text, kind: .resource), what)
         }
-        XCTAssertThrowsError(try PolicyDocument(json: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#,
+        XCTAssertThrowsError(try IAMPolicy(json: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#,
                                                 kind: .identity), "an identity policy names no principal")
     }
 }

@@ -162,8 +162,23 @@ final class RulesTests: XCTestCase {
             $0.codeartifact.upstream = "maven-central-store"
             $0.codeartifact.externalConnection = "public:maven-clojars"
             $0.build.runtime = "java:corretto21"
+            $0.build.tool = "maven"
         }
         XCTAssertEqual(maven, [])
+    }
+
+    func testTheBuildToolSuitsTheFormat() {
+        for format in Catalog.formats {
+            for tool in format.buildTools {
+                XCTAssertEqual(Rules.check(Article.answers(format.format, tool: tool.name)), [], tool.name)
+            }
+        }
+        XCTAssertEqual(check { $0.build.tool = "gradle" }, [.error("build.tool", "\"gradle\" does not build npm packages (npm: npm | yarn)")])
+        assertFails(\.build.tool, ["ant", "", "Yarn"], path: "build.tool")
+        // A change of format in the wizard refills the tool while it holds the old format's default.
+        var maven = Article.answers
+        maven.codeartifact.format = .maven
+        XCTAssertEqual(AnswerSchema.refill(from: Article.answers, to: maven).build.tool, "maven")
     }
 
     func testBuildProject() {
@@ -197,6 +212,7 @@ final class RulesTests: XCTestCase {
             $0.codeartifact.format = .pypi
             $0.codeartifact.upstream = "pypi-store"
             $0.codeartifact.externalConnection = "public:pypi"
+            $0.build.tool = "pip"
         }
         XCTAssertEqual(check(pypi).errors.map(\.message), ["the pypi sample app builds with python "
             + "(python:3.9, python:3.10, python:3.11, python:3.12, python:3.13, python:3.14)"])

@@ -59,13 +59,13 @@ final class SampleAppTests: XCTestCase {
     }
 
     func testTheTokenStepFailsLoudly() throws {
-        for format in [PackageFormat.maven, .nuget] {
-            let buildspec = try Self.file(Article.answers(format), "buildspec.yml")
+        for (format, tool) in [(PackageFormat.maven, "maven"), (.maven, "gradle"), (.nuget, "dotnet"), (.npm, "yarn")] {
+            let buildspec = try Self.file(Article.answers(format, tool: tool), "buildspec.yml")
             XCTAssertFalse(buildspec.contains("export CODEARTIFACT_AUTH_TOKEN=$("), "export hides the status of aws")
             XCTAssertTrue(buildspec.contains("- CODEARTIFACT_AUTH_TOKEN=$(aws codeartifact get-authorization-token "), format.rawValue)
             XCTAssertTrue(buildspec.contains("--format \(format.rawValue) --query repositoryEndpoint"), format.rawValue)
             XCTAssertTrue(buildspec.contains("- export CODEARTIFACT_AUTH_TOKEN CODEARTIFACT_REPO_URL\n"), format.rawValue)
-            XCTAssertFalse(buildspec.contains("codeartifact login"), "\(format.rawValue) has no login tool")
+            XCTAssertFalse(buildspec.contains("codeartifact login"), "\(tool) has no login tool")
         }
     }
 
@@ -74,12 +74,84 @@ final class SampleAppTests: XCTestCase {
     func testNoFileNamesAPublicRegistryHost() {
         let hosts = ["npmjs.org", "npmjs.com", "yarnpkg.com", "pypi.org", "pythonhosted.org", "maven.apache.org",
                      "repo1.maven.org", "gradle.org", "nuget.org", "nuget.com"]
-        for format in PackageFormat.allCases {
-            for file in SampleApp.files(Article.answers(format)) {
-                let text = file.contents.lowercased().replacing(/xmlns="[^"]*"/, with: "")
-                for host in hosts { XCTAssertFalse(text.contains(host), "\(format.rawValue) \(file.path): \(host)") }
+        for format in Catalog.formats {
+            for tool in format.buildTools {
+                let files = SampleApp.files(Article.answers(format.format, tool: tool.name))
+                XCTAssertEqual(files.first?.path, "buildspec.yml")
+                for file in files {
+                    let text = file.contents.lowercased().replacing(/xmlns="[^"]*"/, with: "")
+                    for host in hosts { XCTAssertFalse(text.contains(host), "\(tool.name) \(file.path): \(host)") }
+                }
             }
         }
+    }
+
+    /// Gradle (maven format): the image's Gradle, no wrapper (it downloads Gradle); dependencies
+    /// and plugins from the CodeArtifact repository alone, with the token from the environment;
+    /// the compiler level follows the Corretto runtime, as the pom's. Debian's gradle (4.4.1)
+    /// does not run on JDK 17, so no build here: these are the files' rules.
+    func testGradleSampleNamesCodeArtifactOnly() throws {
+        for runtime in Article.runtimes(.maven) {
+            let answers = Article.answers(.maven, runtime: runtime, tool: "gradle")
+            XCTAssertEqual(Rules.check(answers).filter { $0.severity == .error }, [], runtime)
+            XCTAssertEqual(SampleApp.files(answers).map(\.path),
+                           ["buildspec.yml", "settings.gradle", "build.gradle", "src/main/java/example/App.java"])
+            let buildspec = try Self.file(answers, "buildspec.yml")
+            XCTAssertTrue(buildspec.hasSuffix("  build:\n    commands:\n      - gradle --no-daemon -q installDist\n      - build/install/sqrt/bin/sqrt\n"), buildspec)
+            XCTAssertFalse(buildspec.contains("gradlew"))
+            let repository = """
+                maven {
+                    url = System.getenv('CODEARTIFACT_REPO_URL')
+                    credentials {
+                        username = 'aws'
+                        password = System.getenv('CODEARTIFACT_AUTH_TOKEN')
+                    }
+                }
+                """
+            let indented = { (indent: String) in repository.split(separator: "\n").map { indent + $0 }.joined(separator: "\n") }
+            let settings = try Self.file(answers, "settings.gradle")
+            XCTAssertTrue(settings.contains("pluginManagement {\n    repositories {\n\(indented("        "))\n    }\n}"), settings)
+            XCTAssertTrue(settings.contains("rootProject.name = 'sqrt'"), "installDist's script is build/install/sqrt/bin/sqrt")
+            let build = try Self.file(answers, "build.gradle")
+            XCTAssertTrue(build.contains("repositories {\n\(indented("    "))\n}"), build)
+            XCTAssertTrue(build.contains("implementation 'org.apache.commons:commons-math3:3.6.1'"))
+            XCTAssertTrue(build.contains("mainClass = 'example.App'"))
+            // Gradle's shortcuts to public repositories, and plugins other than Gradle's own.
+            for text in [settings, build] {
+                for shortcut in ["mavenCentral()", "google()", "gradlePluginPortal()", "jcenter()", "mavenLocal()"] {
+                    XCTAssertFalse(text.contains(shortcut), "\(runtime): \(shortcut)")
+                }
+                XCTAssertEqual(text.components(separatedBy: "url = ").count, 2, "one repository")
+            }
+            XCTAssertEqual(build.matches(of: /id '([^']+)'/).map { String($0.1) }, ["application"], "a core plugin only")
+            let release = try XCTUnwrap(Int(runtime.dropFirst("java:corretto".count)))
+            XCTAssertTrue(build.contains(release == 8 ? "sourceCompatibility = JavaVersion.VERSION_1_8" : "options.release = \(release)\n"), runtime)
+        }
+    }
+
+    /// Yarn Berry (npm format): Corepack fetches the Yarn of packageManager through CodeArtifact,
+    /// and .yarnrc.yml names the repository and its token from the environment. Debian's yarnpkg
+    /// is Yarn 1, which reads no .yarnrc.yml, so no build here: these are the files' rules.
+    func testYarnBerrySampleNamesCodeArtifactOnly() throws {
+        let answers = Article.answers(.npm, tool: "yarn")
+        XCTAssertEqual(SampleApp.files(answers).map(\.path), ["buildspec.yml", "package.json", "index.js", ".yarnrc.yml"])
+        let config = try XCTUnwrap(try Yams.load(yaml: try Self.file(answers, ".yarnrc.yml")) as? [String: Any])
+        XCTAssertEqual(config["npmRegistryServer"] as? String, "${CODEARTIFACT_REPO_URL}")
+        XCTAssertEqual(config["npmAuthToken"] as? String, "${CODEARTIFACT_AUTH_TOKEN}")
+        XCTAssertEqual(config["npmAlwaysAuth"] as? Bool, true)
+        XCTAssertEqual(config["enableTelemetry"] as? Bool, false)
+        XCTAssertEqual(config["nodeLinker"] as? String, "node-modules", "node index.js finds mathjs")
+        XCTAssertEqual(config["enableImmutableInstalls"] as? Bool, false, "no yarn.lock is committed")
+        let package = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try Self.file(answers, "package.json").utf8)) as? [String: Any])
+        let manager = try XCTUnwrap(package["packageManager"] as? String)
+        XCTAssertNotNil(manager.wholeMatch(of: /yarn@[2-9]\d*\.\d+\.\d+/), "Yarn Berry, pinned: \(manager)")
+        XCTAssertNotNil(package["dependencies"] as? [String: String])
+        let buildspec = try Self.file(answers, "buildspec.yml")
+        XCTAssertTrue(buildspec.contains("--format npm --query repositoryEndpoint"))
+        // Corepack joins registry and package with a "/": the endpoint's own last one dropped.
+        XCTAssertTrue(buildspec.contains("- export COREPACK_NPM_REGISTRY=\"${CODEARTIFACT_REPO_URL%/}\" COREPACK_NPM_TOKEN=\"$CODEARTIFACT_AUTH_TOKEN\"\n"), buildspec)
+        XCTAssertTrue(buildspec.hasSuffix("  build:\n    commands:\n      - corepack yarn install\n      - node index.js\n"), buildspec)
+        XCTAssertNil(SampleApp.proof(answers).login)
     }
 
     func testTheAccountFromTheBuildsARNDropsTheSTSEndpoint() throws {
@@ -107,9 +179,9 @@ final class SampleAppTests: XCTestCase {
     /// Every command of every sample buildspec is a string to YAML, as CodeBuild requires ("Expected
     /// Commands[0] to be of string type: found subkeys instead" otherwise), and the command meant.
     func testEveryBuildspecCommandIsAString() throws {
-        for format in PackageFormat.allCases {
+        for (format, tool) in Catalog.formats.flatMap({ format in format.buildTools.map { (format.format, $0.name) } }) {
             for (fromARN, owner) in [(false, ""), (true, ""), (false, "111122223333")] {
-                var answers = Article.answers(format)
+                var answers = Article.answers(format, tool: tool)
                 answers.build.accountFromARN = fromARN
                 answers.codeartifact.domainOwner = owner
                 let text = try Self.file(answers, "buildspec.yml")
@@ -147,6 +219,15 @@ final class SampleAppTests: XCTestCase {
             XCTAssertTrue(text.contains(words), "\(format.rawValue): \(text)")
             XCTAssertTrue(text.contains("for \(Catalog.format(format).tool) packages"), format.rawValue)
             XCTAssertFalse(text.contains("format \(format.rawValue)"), format.rawValue)
+        }
+        for (format, tool, word) in [(PackageFormat.npm, "yarn", "Yarn"), (.maven, "gradle", "Gradle")] {
+            let answers = Article.answers(format, tool: tool)
+            let plan = Planner.plan(answers)
+            XCTAssertTrue(Checklist.render(plan).contains("the pre_build phase gets a CodeArtifact token for `private`/`Private`; "
+                + "in the build phase \(word) downloads \(SampleApp.proof(answers).package) through `\(answers.codeartifact.upstream)`"), tool)
+            XCTAssertTrue(Checklist.render(plan).contains("for \(Catalog.format(format).tool) packages"), tool)
+            XCTAssertEqual(plan.endpoints.first { $0.service == .codeartifactRepositories }?.reason,
+                           "\(word) downloads packages from the repository endpoint")
         }
         var answers = Article.answers(.nuget, runtime: "nodejs:20")
         answers.source.sampleApp = false

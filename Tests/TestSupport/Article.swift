@@ -15,10 +15,12 @@ public enum Article {
 
 /// The sample app of each format (PlannerTests.SampleAppTests, IntegrationTests.SampleBuildTests).
 extension Article {
-    /// The article's answers for `format`, with `runtime` in an image that has it (else the default).
-    public static func answers(_ format: PackageFormat, runtime: String? = nil) -> Answers {
+    /// The article's answers for `format`, with `runtime` in an image that has it (else the
+    /// default) and the build tool `tool` (else the format's default).
+    public static func answers(_ format: PackageFormat, runtime: String? = nil, tool: String? = nil) -> Answers {
         var a = Article.answers
         a.codeartifact.format = format
+        a.build.tool = tool ?? Defaults.buildTool(format: format)
         a.codeartifact.upstream = Defaults.upstream(format: format)
         a.codeartifact.externalConnection = Defaults.externalConnection(format: format)
         if let runtime {

@@ -4,20 +4,21 @@ import XCTest
 
 /// The terminal goes away under the wizard: an SSH connection dropped (over a real sshd on
 /// loopback), or the terminal closed with no SIGHUP sent. Either way the answers so far are
-/// saved to a draft and the wizard exits 129, without a crash and without spinning.
+/// saved to a draft and the wizard exits 129, without a crash and without spinning. The wizard
+/// runs --offline: reading whatever account the machine has would change what it shows.
 final class HangupTests: TmuxTestCase {
     /// Over SSH, the connection dropped by killing the client: the login shell forwards SIGHUP
     /// to the wizard, as an interactive one does, and records how it ended. Before, the wizard
     /// saved its draft then died of SIGILL (132) writing its farewell to the dead terminal.
     func testDroppingTheSSHConnectionSavesADraftAndExits129() throws {
-        let recorder = #"trap 'kill -HUP $c' HUP; "$0" <&0 & c=$!; while kill -0 $c 2>/dev/null; do wait $c; s=$?; done; echo $s > status"#
+        let recorder = #"trap 'kill -HUP $c' HUP; "$0" --offline <&0 & c=$!; while kill -0 $c 2>/dev/null; do wait $c; s=$?; done; echo $s > status"#
         try dropSSH(shell: recorder)
     }
 
     /// Over SSH, a login shell that ignores the hangup and waits: no SIGHUP reaches the wizard;
     /// the end of its input is the hangup. Before, it spun at 100% CPU and saved nothing.
     func testDroppingTheSSHConnectionWithoutSIGHUPSavesADraftAndExits129() throws {
-        try dropSSH(shell: #"trap '' HUP; "$0"; echo $? > status"#)
+        try dropSSH(shell: #"trap '' HUP; "$0" --offline; echo $? > status"#)
     }
 
     /// `shell`: the remote bash's script, given the wizard's path as $0; it writes `status`.
@@ -59,7 +60,7 @@ final class HangupTests: TmuxTestCase {
         var environment = ProcessInfo.processInfo.environment
         (environment["TERM"], environment["LANG"]) = ("xterm-256color", "C.UTF-8")
         // Not this process's controlling terminal nor the wizard's: closing it sends no SIGHUP.
-        let wizard = try Child(["/bin/sh", "-c", #"exec "$0" <"$1" >"$1" 2>"$1""#, binary, terminal], environment: environment,
+        let wizard = try Child(["/bin/sh", "-c", #"exec "$0" --offline <"$1" >"$1" 2>"$1""#, binary, terminal], environment: environment,
                                in: folder, output: folder.appendingPathComponent("unused.log"))
         var shown = ""
         func drain(until text: String?, seconds: Double) {

@@ -26,8 +26,12 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
 
     /// Starts the wizard in the shell with exactly `environment` (and the terminal's TERM).
     private func startWizard(_ environment: [String: String]) throws {
-        let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        try shell("env -i TERM=\"$TERM\" \(settings) '\(binary)'; echo EXIT=$?")
+        try shell("\(only(environment)) '\(binary)'; echo EXIT=$?")
+    }
+
+    /// `env -i` with exactly `environment` and the terminal's TERM, before a command.
+    private func only(_ environment: [String: String]) -> String {
+        "env -i TERM=\"$TERM\" " + environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
     }
 
     /// Presses `key` once, then waits for `text`.
@@ -41,7 +45,13 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
         let seeded = try SeededAccount.create(with: aws)
         try startWizard(aws.environment)
         try waitFor("Account 123456789012")
-        for screen in ["2/10", "3/10", "4/10", "5/10", "6/10"] { try press("NPage", until: screen) }
+        // The account's regions (moto's), marked where CodeArtifact is offered (AWS's public
+        // parameters): the article's region is one.
+        try waitFor("us-west-2 ›  CodeArtifact offered")
+        for screen in ["2/10", "3/10", "4/10"] { try press("NPage", until: screen) }
+        // The role with vpcpipe's name is in the account's list: said on its answer, here.
+        try waitFor("exists already", seconds: 60)
+        for screen in ["5/10", "6/10"] { try press("NPage", until: screen) }
         // The VPCs, the article's first: its private subnets in two zones.
         let vpcs = try waitFor("private in 2 zones", seconds: 60)
         XCTAssertTrue(vpcs.contains("▸ \(seeded.vpc)"), vpcs)
@@ -55,10 +65,15 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
         // Another team's logs endpoint fits: ticked as existing, judged by setup.sh's rules.
         let endpoints = try waitFor("[x] logs", seconds: 90)
         XCTAssertTrue(endpoints.contains(seeded.logsEndpoint), endpoints)
+        // What it costs, priced online: the Price List stand-in's $0.0105 an endpoint hour, not
+        // the table's $0.01.
+        try waitFor("$0.0105", seconds: 60)
         try press("NPage", until: "8/10")
         try press("NPage", until: "9/10")
+        // The review, before export, shows it on its answer (the end of its advice, the review
+        // showing its last lines).
+        try waitFor("which its name follows", seconds: 60)
         try press("Enter", until: "10/10")
-        // The role with vpcpipe's name is shown before export as what setup.sh would stop on.
         try waitFor("1 problem setup.sh", seconds: 60)
         try press("Enter", until: "── setup.sh")
         try press("Enter", until: "Write the output folder")
@@ -71,7 +86,10 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
                      "  existing:\n    - logs\n"] {
             XCTAssertTrue(answers.contains(line), "answers.yaml lacks \(line):\n\(answers)")
         }
-        try shell("'\(binary)' --headless vpcpipe-out/answers.yaml --out headless-out; echo HEADLESS=$?")
+        // The same answers with --live, which prices online too (the role with vpcpipe's name,
+        // which --live calls an error, removed first).
+        try aws.text("iam", "delete-role", "--role-name", seeded.role)
+        try shell("\(only(aws.environment)) '\(binary)' --headless vpcpipe-out/answers.yaml --out headless-out --live; echo HEADLESS=$?")
         try waitFor("HEADLESS=0")
         let written = tree(folder.appendingPathComponent("vpcpipe-out"))
         XCTAssertFalse(written.isEmpty)

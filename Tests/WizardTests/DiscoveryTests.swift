@@ -45,17 +45,20 @@ final class DiscoveryTests: XCTestCase {
         return update(state, .resize(Drive.size))
     }
 
-    /// Answers the running read of the answer's kind (of a failure: the first running) with `answer`.
+    /// Answers the running read of the answer's kind (of a failure: the first the screen shows) with `answer`.
     private func answer(_ state: WizardState, _ answer: Result<AccountAnswer, AccountError>) throws -> WizardState {
         let kind: AccountQuery.Kind? = switch answer {
         case .success(.identity): .identity
         case .success(.profiles): .profiles
+        case .success(.regions): .regions
         case .success(.network): .network
         case .success(.resources): .resources
         case .success(.check): .check
+        case .success(.prices): .prices
         case .failure: nil
         }
-        let job = try XCTUnwrap(state.discovery.running.first { kind == nil || $0.query.kind == kind }, "no read running")
+        let job = try XCTUnwrap(state.discovery.running.first { job in kind.map { job.query.kind == $0 } ?? state.screen.shows(job.query.kind) },
+                                "no read running")
         return update(state, .discovered(job, answer))
     }
 
@@ -68,7 +71,9 @@ final class DiscoveryTests: XCTestCase {
         let offline = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size)
         XCTAssertEqual(on(.vpc, offline).discovery.toStart, [], "--offline reads nothing")
         let started = try started()
-        XCTAssertTrue(shown(started).contains("Account 123456789012 (arn:aws:iam::123456789012:user/operator)"))
+        XCTAssertTrue(shown(started).contains("reading the account's regions, and where CodeArtifact is offered…"), shown(started))
+        let regions = try answer(started, .success(.regions(RegionFacts(enabled: ["us-west-2"], codeArtifact: ["us-west-2"]))))
+        XCTAssertTrue(shown(regions).contains("Account 123456789012 (arn:aws:iam::123456789012:user/operator)"), shown(regions))
         XCTAssertEqual(started.profileOptions?.map(\.value), ["", "team"], "the default credentials, then the profiles")
     }
 
@@ -92,8 +97,7 @@ final class DiscoveryTests: XCTestCase {
 
     func testEscCancelsTheScreensReadAndStays() throws {
         let reading = on(.vpc, try started())
-        let job = try XCTUnwrap(reading.discovery.running.first)
-        XCTAssertEqual(job.query, .network)
+        let job = try XCTUnwrap(reading.discovery.running.first { $0.query == .network })
         let cancelled = update(reading, .key(.escape))
         XCTAssertEqual(cancelled.screen, .vpc, "Esc stopped the read, not the screen")
         XCTAssertEqual(cancelled.discovery.toCancel, [job])
@@ -169,16 +173,95 @@ final class DiscoveryTests: XCTestCase {
         XCTAssertEqual(update(state, .key(.enter)).screen, .export)
     }
 
+    /// A name the plan would create that the account's lists hold is a warning on its answer on
+    /// the screen that chooses it; once the check has read the account, its findings say instead.
+    func testNamesInUseAreWarningsWhereTheyAreChosen() throws {
+        var state = WizardState(answers: Article.answers, diagnostics: Rules.check(Article.answers), outputFolder: "out",
+                                size: Drive.size, discover: true)
+        state = on(.build, try answer(state, .success(.identity(identity))))
+        XCTAssertEqual(state.namesInUse, [], "nothing read yet")
+        let role = "codebuild-Private-service-role"
+        state = try answer(state, .success(.resources(AccountResources(
+            roles: [IAMRole(name: role, arn: "arn:aws:iam::123456789012:role/service-role/\(role)", trusts: ["codebuild.amazonaws.com"]),
+                    IAMRole(name: "team-app", arn: "arn:aws:iam::123456789012:role/team-app", trusts: ["ec2.amazonaws.com"])],
+            repositories: ["Private", "other"], domains: ["orders"]))))
+        let warnings = state.shownDiagnostics.filter { $0.message.hasPrefix("in the account: ") }
+        XCTAssertEqual(Set(warnings.map(\.path)), ["build.role", "source.create"])
+        XCTAssertEqual(Set(warnings.map(\.severity)), [.warning])
+        XCTAssertTrue(shown(state).contains("in the account: IAM role \(role) exists already; setup.sh stops unless vpcpipe made it for this pipeline: give its ARN as build.role"),
+                      shown(state))
+        // Used on purpose, a name is no clash.
+        var chosen = state
+        chosen.answers.source.create = false
+        chosen.renderIfShown()
+        XCTAssertEqual(chosen.namesInUse.map(\.path), ["build.role"])
+        // The check's findings replace them.
+        let findings = AccountFindings(account: "123456789012", problems: [], notes: [], endpoints: [:], found: [:])
+        state.discovery.checked = (state.answers, findings)
+        XCTAssertEqual(state.accountDiagnostics, [])
+    }
+
+    /// With discovery on, the screens that show the cost read the region's prices online, once a
+    /// region, and their figures replace the table's; --offline prices from the table.
+    func testTheCostIsPricedOnlineOnceARegion() throws {
+        var state = WizardState(answers: Drive.networked, diagnostics: Rules.check(Drive.networked), outputFolder: "out",
+                                size: Drive.size, discover: true)
+        state = try answer(state, .success(.identity(identity)))
+        XCTAssertFalse(state.discovery.running.contains { $0.query == .prices }, "the start screen shows no cost")
+        state = on(.endpoints, state)
+        let job = try XCTUnwrap(state.discovery.running.first { $0.query == .prices })
+        XCTAssertEqual(job.scope, scope)
+        XCTAssertTrue(shown(state).contains("x $0.01 (price table of "), shown(state))
+        let online = UnitPrice(usd: 0.0105, origin: .online(date: "2026-12-01"))
+        let priced = update(state, .discovered(job, .success(.prices([.endpointHour: online]))))
+        XCTAssertEqual(priced.onlinePrices, ["us-west-2": [.endpointHour: online]])
+        XCTAssertTrue(shown(priced).contains("x $0.0105 (online: AWS Price List API, read 2026-12-01)"), shown(priced))
+        XCTAssertEqual(on(.review, priced).discovery.toStart.filter { $0.query == .prices }, [], "read once a region")
+
+        // A read that fails leaves the table's figures, and is not asked again.
+        let failed = update(state, .discovered(job, .failure(.accessDenied(action: "pricing:GetProducts"))))
+        XCTAssertTrue(shown(failed).contains("x $0.01 (price table of "), shown(failed))
+        XCTAssertEqual(on(.review, failed).discovery.toStart.filter { $0.query == .prices }, [])
+
+        let offline = on(.endpoints, WizardState(answers: Drive.networked, diagnostics: [], outputFolder: "out", size: Drive.size))
+        XCTAssertEqual(offline.discovery.toStart, [], "--offline reads no price")
+    }
+
     func testAnotherRegionDropsWhatWasReadAndCancelsItsReads() throws {
         let reading = on(.vpc, try started())
-        let job = try XCTUnwrap(reading.discovery.running.first)
+        let job = try XCTUnwrap(reading.discovery.running.first { $0.query == .network })
+        let regions = try XCTUnwrap(reading.discovery.running.first { $0.query == .regions })
         var moved = reading
         moved.answers.region = "eu-west-1"
         moved = update(moved, .resize(Drive.size))
         XCTAssertEqual(moved.discovery.toCancel, [job])
         XCTAssertEqual(moved.discovery.toStart, [AccountJob(scope: AccountScope(profile: "", region: "eu-west-1"), query: .identity)],
                        "the profiles, read already, are the machine's")
-        // A late answer of the old region is not taken.
+        // A late answer of the old region is not taken; the regions are the account's, kept.
         XCTAssertNil(update(moved, .discovered(job, .success(.network(network)))).discovery.network)
+        XCTAssertTrue(moved.discovery.running.contains(regions))
+        let facts = RegionFacts(enabled: ["eu-west-1"], codeArtifact: ["eu-west-1"])
+        XCTAssertEqual(update(moved, .discovered(regions, .success(.regions(facts)))).discovery.regions, facts)
+    }
+
+    /// The start screen offers the account's enabled regions, CodeArtifact's first and marked;
+    /// the catalog's when they cannot be read.
+    func testTheRegionsAreTheAccountsMarkedWhereCodeArtifactIsOffered() throws {
+        let started = try started()
+        XCTAssertEqual(started.screen, .start)
+        XCTAssertTrue(started.discovery.running.contains { $0.query == .regions }, "read once the identity is known")
+        XCTAssertEqual(started.regionOptions.map(\.value), Catalog.codeArtifactRegions, "the catalog's while they are read")
+        let facts = RegionFacts(enabled: ["ap-southeast-3", "eu-west-1", "us-west-2"], codeArtifact: ["eu-west-1", "us-east-1", "us-west-2"])
+        let read = try answer(started, .success(.regions(facts)))
+        XCTAssertEqual(read.regionOptions.map(\.value), ["eu-west-1", "us-west-2", "ap-southeast-3"])
+        XCTAssertEqual(read.regionOptions.map(\.note), ["CodeArtifact offered", "CodeArtifact offered", "no CodeArtifact here"])
+        XCTAssertTrue(shown(read).contains("‹ us-west-2 ›  CodeArtifact offered"), shown(read))
+        XCTAssertEqual(read.discovery.toStart, [], "read once")
+        // Choosing a region the list offers: ← from us-west-2 is eu-west-1.
+        XCTAssertEqual(update(read, .key(.left)).answers.region, "eu-west-1")
+
+        let denied = try answer(started, .failure(.accessDenied(action: "ssm:GetParametersByPath")))
+        XCTAssertEqual(denied.regionOptions.map(\.value), Catalog.codeArtifactRegions)
+        XCTAssertTrue(shown(denied).contains("regions from vpcpipe's catalog (could not read the account's: "), shown(denied))
     }
 }

@@ -1,12 +1,13 @@
 """Local AWS for vpcpipe's integration tests, on 127.0.0.1 only.
 
     python3 Tests/emulation/emulator.py [--ports-file FILE]
+    python3 Tests/emulation/emulator.py --fork-server FOLDER
 
-Serves moto (ec2, iam, sts, s3, logs, codepipeline, events; CodePipeline's runs by
-pipeline_runs.py in front of it) on one port and the stand-in (codeartifact, codecommit,
+Serves moto (ec2, iam, sts, s3, logs, codepipeline, events, ssm for AWS's public parameters of
+the regions; CodePipeline's runs by pipeline_runs.py in front of it) on one port and the stand-in (codeartifact, codecommit,
 codebuild and its builds, and pricing, the Price List API; see standin.py) on another, both
 bound to free ports.
-It starts warm_cli.py too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
+It starts warm_cli.py's server too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
 it prints one JSON line, {"moto": PORT, "standin": PORT, "bin": FOLDER}, and writes the same line
 to FILE when given: FOLDER holds the warm CLI's `aws` (null without it). It exits when its standard input closes or on SIGTERM, so a test that
 dies never leaves it running (run it by hand as `sleep infinity | python3 emulator.py`).
@@ -20,14 +21,19 @@ Faults: POST http://127.0.0.1:STANDIN/_emulator/faults with
 AWS's services make during a pipeline's run go through the same (clients.py): a fault on
 codeartifact:GetAuthorizationToken fails a build's login. POST /_emulator/runs {"hold": true}
 keeps new pipeline runs from starting.
+
+With --fork-server, it imports all that once and serves emulators from FOLDER/bin/emulator
+(forkserver.py), which takes the same options: each starts in a fraction of the time, for test
+runs that start many (scripts/test). It ends with its parent.
 """
 
 import argparse
+import ctypes
+import gc
 import json
 import logging
 import os
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -37,7 +43,9 @@ from moto.server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
+import forkserver
 import moto_patches
+import warm_cli
 from clients import Clients
 from codeartifact import CodeArtifact
 from codebuild import CodeBuild
@@ -48,7 +56,7 @@ from pricing import Pricing
 from standin import StandIn
 from wire import ServiceWire
 
-MOTO_SERVICES = ("ec2", "iam", "sts", "s3", "logs", "codepipeline", "events")
+MOTO_SERVICES = ("ec2", "iam", "sts", "s3", "logs", "codepipeline", "events", "ssm")
 
 
 class MotoServer(ThreadedMotoServer):
@@ -72,12 +80,10 @@ def main():
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
 
-    warm_cli = None
+    cli_folder = cli_server = None
     if os.environ.get("VPCPIPE_COLD_CLI") != "1":
-        folder = tempfile.mkdtemp(prefix="vpcpipe-cli-")
-        warm_cli = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "warm_cli.py"), folder],
-                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
-
+        cli_folder = tempfile.mkdtemp(prefix="vpcpipe-cli-")
+        cli_server = warm_cli.start(cli_folder)  # before any thread starts: it forks
     moto_patches.apply()
     clients = Clients()
     runs = PipelineRuns(clients)
@@ -97,11 +103,7 @@ def main():
     threading.Thread(target=standin.serve_forever, daemon=True).start()
     clients.serve(f"http://127.0.0.1:{moto.get_host_and_port()[1]}", f"http://127.0.0.1:{standin.server_port}")
 
-    cli_bin = None
-    if warm_cli:
-        if warm_cli.stdout.readline().strip() != "ready":
-            sys.exit("warm_cli.py did not start")
-        cli_bin = os.path.join(folder, "bin")
+    cli_bin = os.path.join(cli_folder, "bin") if cli_folder else None
     line = json.dumps({"moto": moto.get_host_and_port()[1], "standin": standin.server_port, "bin": cli_bin})
     if args.ports_file:
         with open(args.ports_file + ".tmp", "w") as file:
@@ -117,10 +119,30 @@ def main():
         pass
     standin.shutdown()
     moto.stop()
-    if warm_cli:
-        warm_cli.terminate()
-        warm_cli.wait()
+    if cli_server:
+        os.kill(cli_server, signal.SIGTERM)
+        os.waitpid(cli_server, 0)
+
+
+def fork_server(folder):
+    """Imports and reads what an emulator needs once, then forks one for each client call."""
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: end with the test run
+    warm_cli.warm()
+    listener = forkserver.listen(folder, "emulator", [sys.executable, os.path.abspath(__file__)])
+    print("ready", flush=True)
+
+    def run(environment):
+        os.environ.clear()
+        os.environ.update(environment)
+        gc.enable()  # an emulator lives for a whole test
+        main()
+        return 0
+
+    forkserver.serve(listener, run)
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--fork-server"]:
+        fork_server(sys.argv[2])
+    else:
+        main()

@@ -102,6 +102,10 @@ public enum AnswerSchema {
             """, follow: Follow(answer: "build.image", shown: nil) {
                 Defaults.runtime(format: $0.codeartifact.format, image: $0.build.image)
             }, rule: .custom { $0.runtime($1, $2) }),
+        // Headless only, as account_from_arn: a change of format in the wizard refills it.
+        AnswerKey("tool", .text(\.build.tool), follow: Follow(answer: "codeartifact.format", shown: nil) {
+            Defaults.buildTool(format: $0.codeartifact.format)
+        }, rule: .custom { $0.buildTool($1, $2) }),
         AnswerKey("compute_type", .text(\.build.computeType), label: "Compute",
                   help: "Environment > Compute: the build machine's size (the article keeps the smallest).",
                   rule: .oneOf("compute type", Catalog.computeTypes)),
@@ -172,9 +176,7 @@ public enum AnswerSchema {
         AnswerKey("security_group", .text(\.network.securityGroup.text), label: "Security group", help: """
             "create": a group for the build and one for the endpoints, allowing 443 between them. \
             "default": the VPC's default group, as the article does. Or an existing sg-... id.
-            """, rule: .pattern("security group", expected: "create | default | sg- then 8 or 17 hex digits") {
-                ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg")
-            }),
+            """, rule: .custom { $0.securityGroup($1, $2) }),
     ])
 
     private static let endpoints = AnswerKey.section("endpoints", [

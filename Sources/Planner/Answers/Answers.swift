@@ -46,6 +46,8 @@ public struct Answers: Equatable, Sendable {
         public var project: String = "Private"
         public var image: String = Catalog.defaultImage
         public var runtime: String = "nodejs:20"
+        /// The sample's build tool, one of the format's (Catalog.Format.buildTools).
+        public var tool: String = "npm"
         public var computeType: String = "BUILD_GENERAL1_SMALL"
         public var privileged: Bool = false
         public var timeoutMinutes: Int = 60

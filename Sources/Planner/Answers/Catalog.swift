@@ -49,31 +49,48 @@ public enum Catalog {
     public static func image(named name: String) -> Image? { images.first { $0.name == name } }
 
     /// Per package format: the public external connections that suit it, the default upstream
-    /// repository name, the runtime language its sample app builds with, and its build tool.
+    /// repository name, the runtime language its sample app builds with, and its build tools.
     public struct Format: Sendable {
         public let format: PackageFormat
         public let externalConnections: [String]
         public let defaultUpstream: String
         public let language: String
-        /// The sample's build tool, as the checklist names it.
+        /// The packages' tool, as the checklist names them: "for Maven packages".
         public let tool: String
+        /// The tools the sample can build with (build.tool), the first the default.
+        public let buildTools: [BuildTool]
+    }
+
+    /// A build tool: build.tool's value, and the word the checklist says for it.
+    public struct BuildTool: Sendable, Equatable {
+        public let name: String
+        public let word: String
     }
 
     public static let formats: [Format] = [
         Format(format: .npm, externalConnections: ["public:npmjs"], defaultUpstream: "npm-store",
-               language: "nodejs", tool: "npm"),
+               language: "nodejs", tool: "npm",
+               buildTools: [BuildTool(name: "npm", word: "npm"), BuildTool(name: "yarn", word: "Yarn")]),
         Format(format: .pypi, externalConnections: ["public:pypi"], defaultUpstream: "pypi-store",
-               language: "python", tool: "pip"),
+               language: "python", tool: "pip", buildTools: [BuildTool(name: "pip", word: "pip")]),
         Format(format: .maven,
                externalConnections: ["public:maven-central", "public:maven-googleandroid",
                                      "public:maven-gradleplugins", "public:maven-commonsware",
                                      "public:maven-clojars"],
-               defaultUpstream: "maven-central-store", language: "java", tool: "Maven"),
+               defaultUpstream: "maven-central-store", language: "java", tool: "Maven",
+               buildTools: [BuildTool(name: "maven", word: "Maven"), BuildTool(name: "gradle", word: "Gradle")]),
         Format(format: .nuget, externalConnections: ["public:nuget-org"], defaultUpstream: "nuget-store",
-               language: "dotnet", tool: "NuGet"),
+               language: "dotnet", tool: "NuGet", buildTools: [BuildTool(name: "dotnet", word: "NuGet")]),
     ]
 
     public static func format(_ format: PackageFormat) -> Format { formats.first { $0.format == format }! }
+
+    /// The sample's build tool: build.tool, or the format's default where it does not suit the
+    /// format (an error of the rules).
+    public static func buildTool(_ answers: Answers) -> BuildTool {
+        let tools = format(answers.codeartifact.format).buildTools
+        return tools.first { $0.name == answers.build.tool } ?? tools[0]
+    }
 
     /// Every external connection AWS offers (the rules name the format each one suits).
     public static let externalConnections: [String] = formats.flatMap(\.externalConnections)

@@ -20,6 +20,8 @@ public enum Defaults {
         upstream.isEmpty ? "" : externalConnection(format: format)
     }
 
+    public static func buildTool(format: PackageFormat) -> String { Catalog.format(format).buildTools[0].name }
+
     public static func runtime(format: PackageFormat, image: String) -> String {
         Catalog.defaultRuntime(format: format, image: image)
     }

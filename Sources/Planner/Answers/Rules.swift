@@ -173,6 +173,18 @@ struct Checks {
         }
     }
 
+    /// The sample builds with one of its format's tools: Gradle fetches Maven packages, Yarn npm's.
+    mutating func buildTool(_ path: String, _ answers: Answers) {
+        let format = answers.codeartifact.format
+        let suited = Catalog.format(format).buildTools.map(\.name)
+        let expected = "\(format.rawValue): \(suited.joined(separator: " | "))"
+        let tools = Catalog.formats.flatMap(\.buildTools).map(\.name)
+        guard text(path, answers.build.tool, "build tool", expected: tools.joined(separator: " | "), valid: tools.contains) else { return }
+        if !suited.contains(answers.build.tool) {
+            error(path, "\(quoted(answers.build.tool)) does not build \(format.rawValue) packages (\(expected))")
+        }
+    }
+
     /// "new", or an existing role's ARN in the region's partition.
     mutating func role(_ path: String, _ choice: RoleChoice, region: String) {
         guard case .existing(let role) = choice,
@@ -225,6 +237,16 @@ struct Checks {
                 error(itemPath, "\(id) is listed twice (each \(what) once)")
             }
         }
+    }
+
+    /// A group given by id is used as it is: the warning says what it must allow.
+    mutating func securityGroup(_ path: String, _ answers: Answers) {
+        let group = answers.network.securityGroup
+        guard text(path, group.text, "security group", expected: "create | default | sg- then 8 or 17 hex digits",
+                   valid: { ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg") }),
+              case .existing(let id) = group else { return }
+        warning(path, "\(id) is used as it is, for the build and the endpoints: "
+                + SecurityGroupSteps.givenGroupNeeds(vpc: answers.network.vpc, subnets: "network.subnets"))
     }
 
     mutating func privateDNS(_ path: String, _ answers: Answers) {

@@ -1,3 +1,4 @@
+import Account
 import Foundation
 
 // AWS's Price List API, read-only: the `aws pricing get-products` calls that find this model's
@@ -50,6 +51,23 @@ public enum PriceList {
                 .with("filters", filters.map { Arg.text("Type=TERM_MATCH,Field=\($0.0),Value=\($0.1)") })
                 .with("region", .text(endpointRegion))
         }
+    }
+
+    /// Reads the unit prices of `region` through the account-reading layer (`reader` set to
+    /// `endpointRegion`, which every query names), dated today: the prices found, and what could
+    /// not be read (the table's figure is kept for it). Throws the `AccountError` of a call that
+    /// failed.
+    public static func read(region: String, reader: AWSReading) throws -> (prices: [PriceKey: UnitPrice], problems: [String]) {
+        var outputs: [String] = []
+        for query in queries(region: region) {
+            // After `aws`, without its own --region, which the reader adds.
+            var call = query
+            call.options.removeAll { $0.name == "region" }
+            let arguments = call.arguments.map { $0.rendered { _ in "" } }
+            outputs.append(try reader.read(AWSCall(arguments, what: "the prices of \(region)") { String(decoding: $0, as: UTF8.self) }))
+        }
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+        return unitPrices(outputs, region: region, date: today)
     }
 
     /// The unit prices of `region` in what `queries` printed (each call's JSON), marked as read

@@ -36,7 +36,7 @@ public enum Endpoints {
                                     reason: "aws codeartifact login gets its token and the repository endpoint through the CodeArtifact API")
         case .codeartifactRepositories:
             return EndpointDecision(service: service, planned: true,
-                                    reason: "\(Catalog.format(answers.codeartifact.format).tool) downloads packages from the repository endpoint")
+                                    reason: "\(Catalog.buildTool(answers).word) downloads packages from the repository endpoint")
         case .s3:
             return EndpointDecision(service: service, planned: true,
                                     reason: "packages are stored in the domain's assets bucket and the pipeline's artifacts in the artifact bucket, both in S3")

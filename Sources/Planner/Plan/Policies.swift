@@ -162,34 +162,62 @@ public struct Policies: Sendable {
 
     /// Only this pipeline's requests, for a VPC that does nothing else.
     private func pipelineOnly(_ service: EndpointService) -> JSONValue {
-        let anyone: JSONValue = "*"
         let buildRole: JSONValue = .object([("AWS", .string(names.codeBuildRoleArn))])
+        return document(buildRequests(service).map { request in
+            statement(principal: request.byBuildRole ? buildRole : "*", actions: request.actions, resources: request.resources)
+        })
+    }
+
+    /// A kind of request the build sends through an endpoint: the actions, on what, as the
+    /// least-privilege policy allows them; preflight asks an existing endpoint's policy the same.
+    public struct BuildRequest: Sendable {
+        /// Only the build's role sends it (else callers the policy need not name: presigned URLs).
+        public var byBuildRole: Bool
+        public var actions: [String]
+        /// As the policy names them; `*`: a request on no resource.
+        public var resources: [Arg]
+        /// One resource of each kind a request is made on (a log stream of the group): what
+        /// preflight asks a policy about.
+        public var examples: [Arg]
+        /// What the request carries besides its principal and resource (`sts:AWSServiceName`).
+        public var context: [String: String] = [:]
+    }
+
+    /// What the build sends through `service`'s endpoint.
+    public func buildRequests(_ service: EndpointService) -> [BuildRequest] {
         switch service {
         case .s3:
-            return document([
-                statement(principal: anyone, actions: ["s3:GetObject"], resources: [Policies.assetsBucketArn + "/*"]),
-                statement(principal: anyone, actions: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
-                          resources: [names.artifactBucketArn + "/*"]),
-                statement(principal: anyone, actions: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
-                          resources: [names.artifactBucketArn]),
-            ])
+            let objects = names.artifactBucketArn + "/*"
+            return [
+                BuildRequest(byBuildRole: false, actions: ["s3:GetObject"], resources: [Policies.assetsBucketArn + "/*"],
+                             examples: [Policies.assetsBucketArn + "/" + Policies.exampleName]),
+                BuildRequest(byBuildRole: false, actions: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+                             resources: [objects], examples: [names.artifactBucketArn + "/" + Policies.exampleName]),
+                BuildRequest(byBuildRole: false, actions: ["s3:GetBucketAcl", "s3:GetBucketLocation"],
+                             resources: [names.artifactBucketArn], examples: [names.artifactBucketArn]),
+            ]
         case .codeartifactAPI, .codeartifactRepositories:
             // The four actions of AWS's example CodeArtifact endpoint policy.
-            return document([
-                statement(principal: buildRole, actions: ["codeartifact:GetAuthorizationToken"], resources: [names.domainArn]),
-                statement(principal: buildRole,
-                          actions: ["codeartifact:GetRepositoryEndpoint", "codeartifact:ReadFromRepository"],
-                          resources: [names.repositoryArn]),
-                statement(principal: buildRole, actions: ["sts:GetServiceBearerToken"], resources: ["*"]),
-            ])
+            return [
+                BuildRequest(byBuildRole: true, actions: ["codeartifact:GetAuthorizationToken"], resources: [names.domainArn],
+                             examples: [names.domainArn]),
+                BuildRequest(byBuildRole: true, actions: ["codeartifact:GetRepositoryEndpoint", "codeartifact:ReadFromRepository"],
+                             resources: [names.repositoryArn], examples: [names.repositoryArn]),
+                BuildRequest(byBuildRole: true, actions: ["sts:GetServiceBearerToken"], resources: ["*"], examples: ["*"],
+                             context: ["sts:AWSServiceName": "codeartifact.amazonaws.com"]),
+            ]
         case .logs:
             // The group and its streams, as the role's base policy names them.
-            return document([statement(principal: anyone, actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                                       resources: [names.logGroupArn, names.logGroupArn + ":*"])])
+            return [BuildRequest(byBuildRole: false, actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                                 resources: [names.logGroupArn, names.logGroupArn + ":*"],
+                                 examples: [names.logGroupArn, names.logGroupArn + ":log-stream:" + Policies.exampleName])]
         case .sts:
-            return document([statement(principal: anyone, actions: ["sts:GetCallerIdentity"], resources: ["*"])])
+            return [BuildRequest(byBuildRole: false, actions: ["sts:GetCallerIdentity"], resources: ["*"], examples: ["*"])]
         }
     }
+
+    /// The name of an object or stream in the examples: any name the build may use.
+    static let exampleName = "vpcpipe-build"
 
     /// What least-privilege costs the VPC's other workloads, in plain words, for a plan that
     /// creates endpoints with it (setup.sh's question, checklist.md); nil otherwise.

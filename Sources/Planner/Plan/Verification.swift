@@ -47,7 +47,7 @@ public struct Verification: Equatable, Sendable {
             : nil
         guard answers.source.create && answers.source.sampleApp else { proof = nil; package = nil; return }
         let ca = answers.codeartifact
-        let proof = SampleApp.proof(ca.format)
+        let proof = SampleApp.proof(answers)
         self.proof = proof
         var package = Command("codeartifact", "list-package-versions").with("domain", .text(ca.domain))
             .with("domain-owner", names.domainOwner).with("repository", .text(ca.repository)).with("format", .text(ca.format.rawValue))

@@ -54,6 +54,7 @@ public enum AccountCheck {
         } + acting.compactMap { $0.check }.filter { $0.listed == nil }.map(\.command)
         reader.prefetch(independent.filter { Set($0.variables).isSubset(of: ["ACCOUNT"]) }.map { AWSCall(raw: call($0, run.variables)) })
         try perform(preflight, &run, reader)
+        try judgePolicies(plan, &run, reader)
 
         var found: [StepID: Whose] = [:]
         for step in acting {
@@ -97,7 +98,49 @@ public enum AccountCheck {
             if case .call(let read)? = check.tag { commands.append(read) }
             return commands
         }
-        return [plan.identity] + reads(plan.step(.preflight)?.always ?? []) + checks
+        return [plan.identity] + reads(plan.step(.preflight)?.always ?? []) + checks + [policyRead([.variable("ENDPOINT_IDS")])]
+    }
+
+    /// The policy documents of endpoints already in the VPC, by id.
+    static func policyRead(_ ids: [Arg]) -> Command {
+        Command("ec2", "describe-vpc-endpoints").with("vpc-endpoint-ids", ids).query("VpcEndpoints[].[VpcEndpointId, PolicyDocument]")
+    }
+
+    /// What setup.sh cannot: each endpoint of someone else's that the plan would use is asked
+    /// whether its policy lets the build's requests through. One that refuses them is a problem
+    /// on the answer naming it; one read and allowing them needs no note.
+    private static func judgePolicies(_ plan: Plan, _ run: inout PreflightRun, _ reader: AWSReading) throws {
+        var foreign: [(service: EndpointService, id: String)] = []
+        for (name, finding) in run.endpoints.sorted(by: { $0.key < $1.key }) {
+            guard let service = EndpointService(rawValue: name) else { continue }
+            switch finding {
+            case .fit(let id), .unfit(let id, _): foreign.append((service, id))
+            case .absent, .ours: break
+            }
+        }
+        let documents = try EndpointPolicyCheck.documents(foreign.map(\.id), reader)
+        let policies = Policies(Names(plan.answers))
+        for (service, id) in foreign {
+            guard let document = documents[id] else { continue }
+            let serviceName = service.serviceName(region: plan.answers.region)
+            let requests = EndpointPolicyCheck.requests(service, policies, account: run.account, endpoint: id, vpc: plan.answers.network.vpc)
+            guard let refused = EndpointPolicyCheck.refused(document, requests) else { continue }
+            let requirement = EndpointPolicyCheck.requirement(service, policies).rendered { $0 == "ACCOUNT" ? run.account : "" }
+            // A condition it cannot decide (the organization's id) keeps the note.
+            if !refused.contains(where: { $0.1 == .undecided }) {
+                run.notes.removeAll { $0 == PreflightWords.policyUnread.text(id, serviceName, requirement) }
+            }
+            let denied = refused.filter { $0.1 != .undecided }
+            guard !denied.isEmpty else { continue }
+            let words = PreflightWords.policyRefuses.text(id, serviceName, EndpointPolicyCheck.words(denied), requirement)
+            let listed = plan.answers.endpoints.existing.firstIndex(of: service)
+            run.problems.append(.error(listed.map { "endpoints.existing[\($0)]" } ?? "endpoints", words))
+            if case .unfit(_, let problems) = run.endpoints[service.rawValue] {
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: problems + [words])
+            } else {
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: [words])
+            }
+        }
     }
 
     /// setup.sh's preflight actions, in order: lookups, captures, rules.

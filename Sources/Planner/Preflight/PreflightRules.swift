@@ -53,7 +53,7 @@ struct PreflightRun {
         case .endpointGroups: endpointGroups()
         case .judgeEndpoint:
             judgeEndpoint(name: argument(0), service: argument(1), type: argument(2), mode: argument(3), dns: argument(4),
-                          group: argument(5))
+                          group: argument(5), requests: argument(6))
         case .ownRole: ownRole(variable: argument(0), arn: argument(1))
         case .judgeRole:
             judgeRole(key: argument(0), arn: argument(1), service: argument(2), file: argument(3), variable: argument(4))
@@ -157,7 +157,8 @@ struct PreflightRun {
             .map { $0.replacingOccurrences(of: " ", with: ",") }.joined(separator: ",")
     }
 
-    private mutating func judgeEndpoint(name: String, service: String, type: String, mode: String, dns: String, group: String) {
+    private mutating func judgeEndpoint(name: String, service: String, type: String, mode: String, dns: String, group: String,
+                                        requests: String) {
         let other = type == "Gateway" ? "Interface" : "Gateway"
         guard let row = row("ENDPOINTS", "\(service)/\(type)") else {
             let otherID = row("ENDPOINTS", "\(service)/\(other)").map { Self.field($0, 1) }
@@ -169,6 +170,7 @@ struct PreflightRun {
         let id = Self.field(row, 1), privateDNS = Self.field(row, 2), groups = Self.field(row, 3)
         let tables = Self.field(row, 4), tag = Self.field(row, 5, last: true)
         guard tag != planTag else { endpoints[name] = .ours(id: id); return }
+        notes.append(PreflightWords.policyUnread.text(id, service, requests))
         var found: [String] = []
         if type == "Gateway" {
             for table in subnetTables where !" \(tables) ".contains(" \(table) ") {

@@ -93,6 +93,11 @@ extension PreflightWords {
         "{id}, the VPC's {service} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --private-dns-enabled)")
     static let notAdmitting = PreflightWords(.problem, "not_admitting",
         "{id}, the VPC's {service} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ({groups}) need an inbound rule from {group} or from the build's subnets")
+    static let policyUnread = PreflightWords(.note, "policy_unread",
+        "{id}, the VPC's {service} endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests ({requests}), or they are denied through it")
+    /// Said by vpcpipe only (`--live`, the wizard), which reads the policy setup.sh cannot.
+    static let policyRefuses = PreflightWords(.problem, "policy_refuses",
+        "{id}, the VPC's {service} endpoint, has a policy that does not allow the build's {refused}: its owner must allow them (the build needs {requests}); setup.sh never changes an endpoint it did not make")
     static let roleElsewhere = PreflightWords(.note, "role_elsewhere",
         "{arn} is not a role of account {account}: whether it exists and trusts {service} is not read")
     static let roleMissing = PreflightWords(.problem, "role_missing", "{arn} was not found in account {account}")
@@ -103,11 +108,12 @@ extension PreflightWords {
 
     static let all: [PreflightWords] = [
         vpcMissing, subnetMissing, subnetElsewhere, zoneShared, zoneNotOffered, tableUnused, tableMissing, otherType,
-        existingMissing, gatewayOffTable, privateDNSOff, notAdmitting, roleElsewhere, roleMissing, roleDistrusts,
+        existingMissing, gatewayOffTable, privateDNSOff, notAdmitting, policyUnread, roleElsewhere, roleMissing, roleDistrusts,
         groupMissing, groupElsewhere,
     ]
 
-    /// Every function, for setup.sh, before the rules that call them.
+    /// Every function, for setup.sh, before the rules that call them (not policyRefuses: bash
+    /// cannot judge a policy).
     static var bash: String {
         "# The words of preflight's problems and notes, made from vpcpipe's declarations (PreflightWords).\n"
             + all.map(\.bashFunction).joined(separator: "\n") + "\n"

@@ -111,7 +111,7 @@ public enum Checklist {
         case .vpcDefault:
             return "- Security group: the VPC's `default` group, for the build and the endpoints, as in the article. Its default rules (all traffic in from itself, all out) let the build reach the endpoints; if they were changed, it needs what a group you give needs: inbound HTTPS (443) from itself, outbound HTTPS (443).\n"
         case .existing(let id):
-            return "- Security group `\(id)` (network.security_group, used as it is), for the build and the endpoints: it must be in VPC `\(a.network.vpc)` and allow inbound HTTPS (443) from itself (or from the subnets above), and outbound HTTPS (443) to itself and to S3 (0.0.0.0/0, or S3's prefix list).\n"
+            return "- Security group `\(id)` (network.security_group, used as it is), for the build and the endpoints: \(SecurityGroupSteps.givenGroupNeeds(vpc: "`\(a.network.vpc)`", subnets: "the subnets above")).\n"
         }
     }
 
@@ -189,13 +189,13 @@ public enum Checklist {
     private static func proofLines(_ a: Answers) -> String {
         let ca = a.codeartifact
         let through = ca.upstream.isEmpty ? "" : " through `\(ca.upstream)`"
-        let proof = SampleApp.proof(ca.format)
+        let proof = SampleApp.proof(a)
         var out = "- [ ] `bash verify.sh` does what follows and says what it found; or by hand:\n"
         out += "- [ ] In the pipeline `\(a.pipeline.name)`, choose **Release change**; both stages turn green.\n"
         if a.source.create && a.source.sampleApp {
-            // npm and pip have a login tool; Maven and NuGet read a token from the environment.
+            // npm and pip have a login tool; Yarn, Maven, Gradle and NuGet read a token from the environment.
             let login = proof.login == nil ? "gets a CodeArtifact token for" : "logs in to CodeArtifact"
-            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): the pre_build phase \(login) `\(ca.domain)`/`\(ca.repository)`; in the build phase \(Catalog.format(ca.format).tool) downloads \(proof.package)\(through), and the app prints `\(proof.line)`, the square root of 49.\n"
+            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): the pre_build phase \(login) `\(ca.domain)`/`\(ca.repository)`; in the build phase \(Catalog.buildTool(a).word) downloads \(proof.package)\(through), and the app prints `\(proof.line)`, the square root of 49.\n"
             out += "- [ ] In CodeArtifact, repository `\(ca.repository)` now lists \(proof.package), fetched\(through) without internet access.\n"
         } else {
             out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): your buildspec ran in the VPC; the packages it installs come from CodeArtifact (`\(ca.domain)`/`\(ca.repository)`; `repo/\(a.build.buildspec)` shows how to log in).\n"

@@ -17,16 +17,17 @@ public enum SampleApp {
         public var package: String
         /// Its namespace (a Maven group), where the format has one.
         public var namespace: String?
-        /// What `aws codeartifact login` prints once the tool is configured; nil for Maven and
-        /// NuGet, which read a token from the environment (settings.xml, nuget.config).
+        /// What `aws codeartifact login` prints once the tool is configured; nil for Yarn, Maven,
+        /// Gradle and NuGet, which read a token from the environment (.yarnrc.yml, settings.xml,
+        /// build.gradle, nuget.config).
         public var login: String?
     }
 
-    public static func proof(_ format: PackageFormat) -> Proof {
+    public static func proof(_ answers: Answers) -> Proof {
         // awscli's codeartifact login: "Successfully configured TOOL to use AWS CodeArtifact repository URL".
         func login(_ tool: String) -> String { "Successfully configured \(tool) to use AWS CodeArtifact repository" }
-        return switch format {
-        case .npm: Proof(line: "7", package: "mathjs", login: login("npm"))
+        return switch answers.codeartifact.format {
+        case .npm: Proof(line: "7", package: "mathjs", login: answers.build.tool == "yarn" ? nil : login("npm"))
         case .pypi: Proof(line: "7", package: "mpmath", login: login("pip"))
         case .maven: Proof(line: "7", package: "commons-math3", namespace: "org.apache.commons")
         case .nuget: Proof(line: "7", package: "MathNet.Numerics")
@@ -68,19 +69,29 @@ public enum SampleApp {
         let build: [String]
         // Calls past the packages reach the internet, which the build cannot: each tool's are off.
         var variables = [("AWS_STS_REGIONAL_ENDPOINTS", "regional")]
-        switch ca.format {
-        case .npm:
+        switch (ca.format, Catalog.buildTool(answers).name) {
+        case (.npm, "yarn"):
+            // Corepack fetches the Yarn of package.json's packageManager from this registry, not
+            // from the internet; .yarnrc.yml reads the same two variables.
+            login = tokenFromEnvironment
+                + ["export COREPACK_NPM_REGISTRY=\"${CODEARTIFACT_REPO_URL%/}\" COREPACK_NPM_TOKEN=\"$CODEARTIFACT_AUTH_TOKEN\""]
+            build = ["corepack yarn install", "node index.js"]
+        case (.npm, _):
             login = ["aws codeartifact login --tool npm \(scope)"]
             // CodeArtifact does not support npm audit; funding notices are no use in a build.
             build = ["npm install --no-audit --no-fund", "node index.js"]
-        case .pypi:
+        case (.pypi, _):
             login = ["aws codeartifact login --tool pip \(scope)"]
             // pip would ask pypi.org whether a newer pip exists.
             build = ["pip install --disable-pip-version-check -r requirements.txt", "python app.py"]
-        case .maven:
+        case (.maven, "gradle"):
+            // The image's Gradle: a wrapper would download Gradle from the internet.
+            login = tokenFromEnvironment
+            build = ["gradle --no-daemon -q installDist", "build/install/sqrt/bin/sqrt"]
+        case (.maven, _):
             login = tokenFromEnvironment
             build = ["mvn -s settings.xml -q package", "java -jar target/sqrt-1.0.jar"]
-        case .nuget:
+        case (.nuget, _):
             // nuget.config clears every other source (nuget.org is out of reach) and names this
             // one, with the token from the environment.
             login = tokenFromEnvironment
@@ -144,8 +155,9 @@ public enum SampleApp {
     }
 
     static func app(_ format: PackageFormat, answers: Answers) -> [File] {
-        switch format {
-        case .npm:
+        switch (format, Catalog.buildTool(answers).name) {
+        case (.npm, let tool):
+            let yarn = tool == "yarn"
             return [
                 File(path: "package.json", contents: """
                 {
@@ -153,7 +165,7 @@ public enum SampleApp {
                   "version": "1.0.0",
                   "description": "Prints the square root of 49 with mathjs, installed through CodeArtifact",
                   "main": "index.js",
-                  "private": true,
+                  "private": true,\(yarn ? "\n  \"packageManager\": \"yarn@\(yarnVersion)\"," : "")
                   "dependencies": {
                     "mathjs": "^11.2.0"
                   }
@@ -166,8 +178,20 @@ public enum SampleApp {
                 console.log(sqrt(49));
 
                 """),
-            ]
-        case .pypi:
+            ] + (yarn ? [File(path: ".yarnrc.yml", contents: """
+                # Yarn reads CodeArtifact's endpoint and token from the environment (the buildspec's pre_build).
+                npmRegistryServer: "${CODEARTIFACT_REPO_URL}"
+                npmAlwaysAuth: true
+                npmAuthToken: "${CODEARTIFACT_AUTH_TOKEN}"
+                # Yarn's telemetry goes to the internet, out of reach.
+                enableTelemetry: false
+                # node_modules, so that `node index.js` finds mathjs.
+                nodeLinker: node-modules
+                # No yarn.lock is committed: the immutable install Yarn makes in CI would refuse to write one.
+                enableImmutableInstalls: false
+
+                """)] : [])
+        case (.pypi, _):
             return [
                 File(path: "requirements.txt", contents: "mpmath==1.3.0\n"),
                 File(path: "app.py", contents: """
@@ -177,7 +201,45 @@ public enum SampleApp {
 
                 """),
             ]
-        case .maven:
+        case (.maven, "gradle"):
+            return [
+                File(path: "settings.gradle", contents: """
+                // Plugins resolve through CodeArtifact too, not from the internet: a plugin of the
+                // Gradle Plugin Portal needs an upstream with the public:maven-gradleplugins connection.
+                pluginManagement {
+                    repositories {
+                \(gradleRepository("        "))
+                    }
+                }
+
+                rootProject.name = 'sqrt'
+
+                """),
+                File(path: "build.gradle", contents: """
+                plugins {
+                    // A core plugin: Gradle has it, nothing to download.
+                    id 'application'
+                }
+
+                // CodeArtifact only, with the token from the environment (the buildspec's pre_build).
+                repositories {
+                \(gradleRepository("    "))
+                }
+
+                dependencies {
+                    implementation 'org.apache.commons:commons-math3:3.6.1'
+                }
+
+                \(gradleJavaLevel(answers.build.runtime))
+
+                application {
+                    mainClass = 'example.App'
+                }
+
+                """),
+                javaApp,
+            ]
+        case (.maven, _):
             return [
                 File(path: "pom.xml", contents: """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -243,20 +305,9 @@ public enum SampleApp {
                 </settings>
 
                 """),
-                File(path: "src/main/java/example/App.java", contents: """
-                package example;
-
-                import org.apache.commons.math3.util.FastMath;
-
-                public class App {
-                    public static void main(String[] args) {
-                        System.out.println((int) FastMath.sqrt(49));
-                    }
-                }
-
-                """),
+                javaApp,
             ]
-        case .nuget:
+        case (.nuget, _):
             let version = answers.build.runtime.split(separator: ":").last.map(String.init) ?? "8.0"
             return [
                 File(path: "app.csproj", contents: """
@@ -299,6 +350,44 @@ public enum SampleApp {
                 """),
             ]
         }
+    }
+
+    /// The app of the Maven and Gradle samples.
+    static let javaApp = File(path: "src/main/java/example/App.java", contents: """
+        package example;
+
+        import org.apache.commons.math3.util.FastMath;
+
+        public class App {
+            public static void main(String[] args) {
+                System.out.println((int) FastMath.sqrt(49));
+            }
+        }
+
+        """)
+
+    /// Yarn Berry, which Corepack fetches through CodeArtifact (npm's @yarnpkg/cli-dist).
+    static let yarnVersion = "4.5.3"
+
+    /// The CodeArtifact repository of build.gradle and settings.gradle, indented by `indent`.
+    static func gradleRepository(_ indent: String) -> String {
+        """
+        maven {
+            url = System.getenv('CODEARTIFACT_REPO_URL')
+            credentials {
+                username = 'aws'
+                password = System.getenv('CODEARTIFACT_AUTH_TOKEN')
+            }
+        }
+        """.split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
+    }
+
+    /// build.gradle's compiler setting, as the pom's: Corretto 8's javac has no --release.
+    static func gradleJavaLevel(_ runtime: String) -> String {
+        let release = javaRelease(runtime) ?? 17
+        return release <= 8
+            ? "java {\n    sourceCompatibility = JavaVersion.VERSION_1_8\n    targetCompatibility = JavaVersion.VERSION_1_8\n}"
+            : "tasks.withType(JavaCompile).configureEach {\n    options.release = \(release)\n}"
     }
 
     /// The plugins `mvn package` runs, pinned: versions Maven Central has and Debian packages too,

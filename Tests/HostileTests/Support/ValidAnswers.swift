@@ -83,6 +83,8 @@ struct ValidAnswers {
         answers.network.subnets = ids("subnet", 1...4)
         answers.network.routeTables = ids("rtb", answers.endpoints.existing.contains(.s3) ? 0...3 : 1...3)
         answers.network.securityGroup = pick([.create, .vpcDefault, .existing(id: id("sg"))])
+        // Last, so that the answers drawn before it stay those of the seed.
+        answers.build.tool = pick(Catalog.format(answers.codeartifact.format).buildTools).name
         return answers
     }
 

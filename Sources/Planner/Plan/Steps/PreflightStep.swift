@@ -73,7 +73,8 @@ enum PreflightStep {
             .rule(.judgeEndpoint, [.text(endpoint.service.rawValue), .text(endpoint.service.serviceName(region: region)),
                                      endpoint.service.isGateway ? "Gateway" : "Interface",
                                      endpoint.planned ? "planned" : "existing",
-                                     c.answers.endpoints.privateDNS ? "true" : "false", buildGroup], sets: [])
+                                     c.answers.endpoints.privateDNS ? "true" : "false", buildGroup,
+                                     EndpointPolicyCheck.requirement(endpoint.service, c.policies)], sets: [])
         } + chosen
         return PlanPart([Step(
             id: .preflight, title: "Read the VPC, its subnets, route tables and endpoints in \(region); find what exists",

@@ -377,6 +377,8 @@ problem_gateway_off_table() { problem "$1" "${2}, the VPC's ${3} gateway endpoin
 problem_private_dns_off() { problem "$1" "${2}, the VPC's ${3} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --private-dns-enabled)"; }
 # problem_not_admitting KEY ID SERVICE GROUPS GROUP
 problem_not_admitting() { problem "$1" "${2}, the VPC's ${3} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups (${4}) need an inbound rule from ${5} or from the build's subnets"; }
+# note_policy_unread ID SERVICE REQUESTS
+note_policy_unread() { note "${1}, the VPC's ${2} endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests (${3}), or they are denied through it"; }
 # note_role_elsewhere ARN ACCOUNT SERVICE
 note_role_elsewhere() { note "${1} is not a role of account ${2}: whether it exists and trusts ${3} is not read"; }
 # problem_role_missing KEY ARN ACCOUNT
@@ -562,14 +564,15 @@ endpoint_groups() {
   done <<< "$ENDPOINTS"
 }
 
-# judge_endpoint NAME SERVICE TYPE planned|existing DNS GROUP: an endpoint of SERVICE already in
-# the VPC (ENDPOINTS rows) serves the build only when it is of TYPE, has private DNS on when DNS
-# is on (interface), admits HTTPS from the build's GROUP or subnets (interface), and is on the
-# subnets' route tables (gateway). One vpcpipe made is the plan's own; one listed as existing
-# (NAME, as endpoints.existing spells it) must be found. An unfit one is never changed: the
-# problem says what to change.
+# judge_endpoint NAME SERVICE TYPE planned|existing DNS GROUP REQUESTS: an endpoint of SERVICE
+# already in the VPC (ENDPOINTS rows) serves the build only when it is of TYPE, has private DNS
+# on when DNS is on (interface), admits HTTPS from the build's GROUP or subnets (interface), and
+# is on the subnets' route tables (gateway). One vpcpipe made is the plan's own; one listed as
+# existing (NAME, as endpoints.existing spells it) must be found. An unfit one is never changed:
+# the problem says what to change. Its policy is not read here (a JSON document bash cannot
+# judge): the note says the REQUESTS it must allow, which vpcpipe --check --live judges.
 judge_endpoint() {
-  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"}
+  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"} requests=$7
   local id private_dns groups tables tag table other
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   other=$([ "$type" = Gateway ] && echo Interface || echo Gateway)
@@ -585,6 +588,7 @@ judge_endpoint() {
   fi
   IFS=$'\t' read -r _ id private_dns groups tables tag <<< "$ROW"
   if [ "$tag" = "$PLAN_TAG" ]; then return 0; fi
+  note_policy_unread "$id" "$service" "$requests"
   if [ "$type" = Gateway ]; then
     for table in $(subnet_tables); do
       if [[ " $tables " != *" $table "* ]]; then
@@ -792,11 +796,11 @@ lookup SAMPLE_FILES 'RepositoryDoesNotExistException|CommitDoesNotExistException
     --output 'text'
 judge_subnets 'vpc-0123456789abcdef0' 'subnet-0123456789abcdef0' 'subnet-0fedcba9876543210'
 judge_route_tables 'rtb-0123456789abcdef0'
-judge_endpoint 'logs' 'com.amazonaws.us-west-2.logs' 'Interface' 'planned' 'true' ''
-judge_endpoint 'codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.api' 'Interface' 'planned' 'true' ''
-judge_endpoint 'codeartifact.repositories' 'com.amazonaws.us-west-2.codeartifact.repositories' 'Interface' 'planned' 'true' ''
-judge_endpoint 'sts' 'com.amazonaws.us-west-2.sts' 'Interface' 'planned' 'true' ''
-judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' ''
+judge_endpoint 'logs' 'com.amazonaws.us-west-2.logs' 'Interface' 'planned' 'true' '' 'logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private and arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private:*'
+judge_endpoint 'codeartifact.api' 'com.amazonaws.us-west-2.codeartifact.api' 'Interface' 'planned' 'true' '' 'codeartifact:GetAuthorizationToken on arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private; codeartifact:GetRepositoryEndpoint, codeartifact:ReadFromRepository on arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private; sts:GetServiceBearerToken'
+judge_endpoint 'codeartifact.repositories' 'com.amazonaws.us-west-2.codeartifact.repositories' 'Interface' 'planned' 'true' '' 'codeartifact:GetAuthorizationToken on arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private; codeartifact:GetRepositoryEndpoint, codeartifact:ReadFromRepository on arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private; sts:GetServiceBearerToken'
+judge_endpoint 'sts' 'com.amazonaws.us-west-2.sts' 'Interface' 'planned' 'true' '' 'sts:GetCallerIdentity'
+judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' '' 's3:GetObject on the CodeArtifact domain'\''s assets bucket; s3:GetObject, s3:GetObjectVersion, s3:PutObject on arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*; s3:GetBucketAcl, s3:GetBucketLocation on arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private'
 
 # What exists already, and whose it is.
 reading 3 'CodeBuild service role'

@@ -1,9 +1,12 @@
 import Foundation
 
-// A small evaluator of IAM policy documents, for the tests: it checks the grammar AWS accepts
-// (Version 2012-10-17, known elements, condition operators that exist and keys that exist for
-// the statement's services) and decides a request as IAM does for one policy: an explicit Deny
-// wins, then any Allow, else the request is implicitly denied. Self-contained (Foundation only).
+// A small evaluator of IAM policy documents: it checks the grammar AWS accepts (Version
+// 2012-10-17, known elements, condition operators that exist and keys that exist for the
+// statement's services) and decides a request as IAM does for one policy: an explicit Deny
+// wins, then any Allow, else the request is implicitly denied. The tests ask it whether the
+// plan's documents let the build through; preflight asks it about an endpoint already in the
+// VPC (`EndpointPolicyCheck`), whose document someone else wrote: read leniently, a condition
+// it cannot decide leaves the request undecided rather than denied. Self-contained (Foundation only).
 
 /// Who signs a request.
 enum RequestPrincipal: Equatable {
@@ -61,11 +64,15 @@ struct PolicyRequest {
     }
 }
 
-enum PolicyDecision: Equatable { case allow, explicitDeny, implicitDeny }
+enum PolicyDecision: Equatable {
+    case allow, explicitDeny, implicitDeny
+    /// A statement that may match hangs on a condition the evaluator cannot decide (lenient reading).
+    case undecided
+}
 
 struct PolicyError: Error, CustomStringConvertible { var description: String }
 
-struct PolicyDocument {
+struct IAMPolicy {
     /// Endpoint and bucket policies name principals; identity policies must not; a role's trust
     /// policy names principals and no resource (the role is).
     enum Kind { case resource, identity, trust }
@@ -78,6 +85,8 @@ struct PolicyDocument {
         var resources: [String]
         var notResource: Bool
         var conditions: [(operator: String, key: String, values: [String])]
+        /// Read leniently, a condition whose operator or key the evaluator does not know.
+        var undecidable = false
     }
 
     let statements: [Statement]
@@ -100,7 +109,12 @@ struct PolicyDocument {
         "ArnNotLike", "Bool", "Null",
     ]
 
-    init(json text: String, kind: Kind) throws {
+    /// Keys whose value a request here never carries (the organization is not read), read leniently.
+    static let unknownValueKeys: Set<String> = ["aws:principalorgid", "aws:resourceorgid", "aws:principalorgpaths", "aws:resourceorgpaths"]
+
+    /// `lenient`: for a document someone else wrote, which AWS accepted already: every element
+    /// read, unknown operators and keys kept as undecidable conditions.
+    init(json text: String, kind: Kind, lenient: Bool = false) throws {
         guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw PolicyError(description: "not a JSON object")
         }
@@ -108,7 +122,7 @@ struct PolicyDocument {
         guard object["Version"] as? String == "2012-10-17" else { throw PolicyError(description: "Version must be 2012-10-17") }
         let raw = object["Statement"].map { ($0 as? [[String: Any]]) ?? ($0 as? [String: Any]).map { [$0] } ?? [] } ?? []
         guard !raw.isEmpty else { throw PolicyError(description: "no Statement") }
-        statements = try raw.map { try PolicyDocument.statement($0, kind: kind) }
+        statements = try raw.map { try IAMPolicy.statement($0, kind: kind, lenient: lenient) }
     }
 
     private static func strings(_ value: Any?, _ element: String) throws -> [String] {
@@ -117,10 +131,10 @@ struct PolicyDocument {
         throw PolicyError(description: "\(element) must be a string or a list of strings")
     }
 
-    private static func statement(_ raw: [String: Any], kind: Kind) throws -> Statement {
+    private static func statement(_ raw: [String: Any], kind: Kind, lenient: Bool) throws -> Statement {
         let known: Set<String> = ["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]
         guard Set(raw.keys).isSubset(of: known) else { throw PolicyError(description: "unknown element in \(raw.keys.sorted())") }
-        if let sid = raw["Sid"] { guard let text = sid as? String, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { throw PolicyError(description: "Sid \(sid) is not alphanumeric") } }
+        if let sid = raw["Sid"], !lenient { guard let text = sid as? String, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { throw PolicyError(description: "Sid \(sid) is not alphanumeric") } }
         guard let effect = raw["Effect"] as? String, ["Allow", "Deny"].contains(effect) else { throw PolicyError(description: "Effect must be Allow or Deny") }
         guard raw["NotPrincipal"] == nil else { throw PolicyError(description: "NotPrincipal is not evaluated here") }
         var principals: [String: [String]]?
@@ -143,40 +157,49 @@ struct PolicyDocument {
             guard (raw["Resource"] == nil) != (raw["NotResource"] == nil) else { throw PolicyError(description: "exactly one of Resource and NotResource") }
         }
         let actions = try strings(raw["Action"] ?? raw["NotAction"], "Action")
-        for action in actions where action != "*" {
+        for action in actions where action != "*" && !lenient {
             guard action.range(of: #"^[a-z0-9-]+:[A-Za-z0-9*?]+$"#, options: .regularExpression) != nil else { throw PolicyError(description: "action \(action) is not service:Action") }
         }
         let services = Set(actions.map { String($0.prefix { $0 != ":" }) })
         var conditions: [(String, String, [String])] = []
+        var undecidable = false
         if let condition = raw["Condition"] {
             guard let blocks = condition as? [String: Any] else { throw PolicyError(description: "Condition must be an object") }
             for (name, block) in blocks {
                 let base = name.replacingOccurrences(of: "ForAnyValue:", with: "").replacingOccurrences(of: "ForAllValues:", with: "")
-                guard operators.contains(base.hasSuffix("IfExists") ? String(base.dropLast(8)) : base) else { throw PolicyError(description: "unknown condition operator \(name)") }
+                guard operators.contains(base.hasSuffix("IfExists") ? String(base.dropLast(8)) : base) else {
+                    if lenient { undecidable = true; continue }
+                    throw PolicyError(description: "unknown condition operator \(name)")
+                }
                 guard let pairs = block as? [String: Any] else { throw PolicyError(description: "\(name) must be an object") }
                 for (key, values) in pairs {
                     let lower = key.lowercased()
                     let prefix = String(lower.prefix { $0 != ":" })
                     guard globalKeys.contains(lower) || (serviceKeys.contains(lower) && (services.contains(prefix) || services.contains("*"))) else {
+                        if lenient { undecidable = true; continue }
                         throw PolicyError(description: "condition key \(key) does not exist for \(services.sorted())")
                     }
+                    if lenient && unknownValueKeys.contains(lower) { undecidable = true; continue }
                     conditions.append((name, lower, try strings(values, key)))
                 }
             }
         }
         return Statement(effect: effect, principals: principals, actions: actions, notAction: raw["NotAction"] != nil,
                          resources: kind == .trust ? ["*"] : try strings(raw["Resource"] ?? raw["NotResource"], "Resource"),
-                         notResource: raw["NotResource"] != nil, conditions: conditions)
+                         notResource: raw["NotResource"] != nil, conditions: conditions, undecidable: undecidable)
     }
 
     func evaluate(_ request: PolicyRequest) -> PolicyDecision {
-        let matching = statements.filter { PolicyDocument.matches($0, request) }
-        if matching.contains(where: { $0.effect == "Deny" }) { return .explicitDeny }
-        return matching.isEmpty ? .implicitDeny : .allow
+        let matching = statements.filter { IAMPolicy.matches($0, request) }
+        let sure = matching.filter { !$0.undecidable }
+        if sure.contains(where: { $0.effect == "Deny" }) { return .explicitDeny }
+        if matching.contains(where: { $0.effect == "Deny" }) { return .undecided }
+        if !sure.isEmpty { return .allow }
+        return matching.isEmpty ? .implicitDeny : .undecided
     }
 
     /// Identity policies together: allowed when one allows and none denies.
-    static func evaluate(_ documents: [PolicyDocument], _ request: PolicyRequest) -> PolicyDecision {
+    static func evaluate(_ documents: [IAMPolicy], _ request: PolicyRequest) -> PolicyDecision {
         let decisions = documents.map { $0.evaluate(request) }
         if decisions.contains(.explicitDeny) { return .explicitDeny }
         return decisions.contains(.allow) ? .allow : .implicitDeny

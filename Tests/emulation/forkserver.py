@@ -1,0 +1,119 @@
+"""A fork server: a process that has paid its slow start once (imports, data files read) forks
+a child for each call instead, so a call skips that start. The warm AWS CLI (warm_cli.py) and the
+emulator server (emulator.py --fork-server) are two.
+
+A call is made by a small client executable, FOLDER/bin/NAME: it hands its arguments,
+environment, working folder and standard streams (the descriptors themselves) to the server over
+FOLDER/NAME.sock, and exits with the call's status. The child runs the program's own main() with
+them, as a process of its own would; only the process start differs. With the server gone, the
+client runs `fallback` itself.
+"""
+
+import gc
+import io
+import json
+import os
+import signal
+import socket
+import struct
+import sys
+
+CLIENT = """#!{python} -SE
+# Made by Tests/emulation/forkserver.py: runs {name} in a child of its warm server (see there).
+import json, os, socket, struct, sys
+request = json.dumps({{"argv": sys.argv, "cwd": os.getcwd(), "env": dict(os.environ)}}).encode()
+server = socket.socket(socket.AF_UNIX)
+try:
+    server.connect({socket!r})
+except OSError:
+    os.execv({fallback[0]!r}, {fallback!r} + sys.argv[1:])
+socket.send_fds(server, [struct.pack("!I", len(request)) + request], [0, 1, 2])
+status = b""
+while len(status) < 4:
+    part = server.recv(4 - len(status))
+    if not part:
+        sys.exit(255)
+    status += part
+sys.exit(struct.unpack("!i", status)[0])
+"""
+
+
+def listen(folder, name, fallback):
+    """Writes FOLDER/bin/NAME and returns the socket it calls, listening."""
+    path = os.path.join(folder, name + ".sock")
+    os.makedirs(os.path.join(folder, "bin"), exist_ok=True)
+    client = os.path.join(folder, "bin", name)
+    with open(client, "w") as file:
+        file.write(CLIENT.format(python=sys.executable, name=name, socket=path, fallback=list(fallback)))
+    os.chmod(client, 0o755)
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(path)
+    listener.listen(64)
+    return listener
+
+
+def serve(listener, run):
+    """Forks a child for each connection, which calls run(environment) with the caller's streams,
+    folder and arguments (sys.argv) in place, and exits with the status it returns; run sets
+    os.environ, and enables the collector if its program lives long. Never returns."""
+    # Every child inherits this heap; the cyclic collector, walking it, would write to (and so
+    # copy) most of its pages in each child: the heap stays out of collections here, and a
+    # child makes none until its program runs.
+    gc.freeze()
+    while True:
+        connection, _ = listener.accept()
+        reap()
+        if os.fork() == 0:
+            listener.close()
+            call(connection, run)
+        connection.close()
+
+
+def reap():
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def call(connection, run):
+    """In the forked child: one call, as a process of its own would make it."""
+    status = 255
+    gc.disable()
+    try:
+        data, descriptors, _, _ = socket.recv_fds(connection, 1 << 16, 3)
+        while len(data) < 4 or len(data) < 4 + struct.unpack("!I", data[:4])[0]:
+            part = connection.recv(1 << 16)
+            if not part:
+                os._exit(255)
+            data += part
+        request = json.loads(data[4:])
+        for target, descriptor in enumerate(descriptors):
+            os.dup2(descriptor, target)
+            os.close(descriptor)
+        sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False), encoding="utf-8")
+        sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8")
+        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", errors="backslashreplace",
+                                      line_buffering=True)
+        os.chdir(request["cwd"])
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        sys.argv = request["argv"]
+        try:
+            status = run(request["env"])
+        except SystemExit as exit:
+            status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+    try:
+        connection.sendall(struct.pack("!i", status or 0))
+    finally:
+        os._exit((status or 0) & 0xFF)
