@@ -267,7 +267,7 @@ final class RulesTests: XCTestCase {
         assertPasses(\.pipeline.artifactBucket, ["", "my-bucket.2024", "abc", String(repeating: "b", count: 63)],
                      path: "pipeline.artifact_bucket")
         let bad = ["ab", String(repeating: "b", count: 64), "My-Bucket", "my_bucket", "-bucket", "bucket-", "my..bucket",
-                   "192.168.1.1", "xn--bucket", "sthree-bucket", "bucket-s3alias", "bucket--ol-s3"]
+                   "my-.bucket", "my.-bucket", "192.168.1.1", "xn--bucket", "sthree-bucket", "bucket-s3alias", "bucket--ol-s3"]
         assertFails(\.pipeline.artifactBucket, bad, path: "pipeline.artifact_bucket")
         XCTAssertEqual(check { $0.pipeline.artifactBucket = "192.168.1.1" }.first?.message,
                        "\"192.168.1.1\" is not a valid bucket name (not an IP address)")
