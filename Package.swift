@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["Account", "Planner", "vpcpipe", "TestSupport"]),
         // Hostile answers files through the built binary, and generated valid answers through
         // bash, shellcheck and the dry run.
-        .testTarget(name: "HostileTests", dependencies: ["Planner", "vpcpipe", "TestSupport"], exclude: ["Corpus"]),
+        .testTarget(name: "HostileTests", dependencies: ["Planner", "vpcpipe", "TestSupport", "Yams"], exclude: ["Corpus"]),
     ]
 )

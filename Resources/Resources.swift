@@ -11,7 +11,7 @@ public enum BundledText {
 /// The bash library setup.sh, teardown.sh and verify.sh carry (scripts/NAME.bash), pasted into
 /// them so they need nothing but bash and the AWS CLI.
 public enum BashLibrary: String, CaseIterable, Sendable {
-    case run, setup, preflight, teardown, verify, actions
+    case run, call, setup, preflight, teardown, verify, actions, stack
 
     /// The file's text for the script `name` (setup, teardown, verify), after the file's header (its
     /// lines up to the first blank one), which speaks to the reader of the file alone: its
@@ -20,11 +20,13 @@ public enum BashLibrary: String, CaseIterable, Sendable {
     public func text(script name: String) -> String {
         let bytes: [UInt8] = switch self {
         case .run: PackageResources.run_bash
+        case .call: PackageResources.call_bash
         case .setup: PackageResources.setup_bash
         case .preflight: PackageResources.preflight_bash
         case .teardown: PackageResources.teardown_bash
         case .verify: PackageResources.verify_bash
         case .actions: PackageResources.actions_bash
+        case .stack: PackageResources.stack_bash
         }
         let file = String(decoding: bytes, as: UTF8.self)
         let body = file.firstRange(of: "\n\n").map { file[$0.upperBound...] } ?? file[...]

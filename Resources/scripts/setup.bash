@@ -34,12 +34,6 @@ call() {
   done
 }
 
-# coded CODES: true when the last call failed with one of the error codes CODES (A|B),
-# as the AWS CLI prints them: "An error occurred (CODE) when calling ...".
-coded() {
-  [ -n "$1" ] && grep -qE "\(($1)\) when calling" "$ERRORS"
-}
-
 # lookup NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the rows (KEY<TAB>ID) of one call
 # that finds several resources. An error coded ABSENT (no domain yet) finds nothing; any
 # other stops the script, as a lookup that saw nothing would have setup create again.

@@ -1,4 +1,4 @@
-# verify.sh's calls and judgements, pasted after run.bash (this header is not): a run of the
+# verify.sh's calls and judgements, pasted after run.bash and call.bash (this header is not): a run of the
 # pipeline awaited stage by stage, its build found and its log read, then what the log and the
 # CodeArtifact repository must show. The script gives every call, its values quoted there; a
 # failed judgement stops it with exit status 1, saying why on stderr.
@@ -16,15 +16,6 @@ BUILD_STATUS=''
 LOG_STREAM=''
 LOG=''
 FAILED_PHASE=''
-
-# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure stops
-# the script with AWS's message.
-call() {
-  local status=0
-  attempt "$@" || status=$?
-  if [ "$status" -ne 0 ]; then report; fi
-  return "$status"
-}
 
 # fail LINE...: a judgement failed: the lines on stderr and the progress stream, then exit 1.
 fail() {

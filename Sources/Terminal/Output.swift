@@ -7,6 +7,9 @@ public enum Output {
     /// A line on stdout.
     public static func say(_ line: String) { write(STDOUT_FILENO, line + "\n") }
 
+    /// Text on stdout with no line end: a question waiting on the same line for its answer.
+    public static func ask(_ text: String) { write(STDOUT_FILENO, text) }
+
     /// A line on stderr.
     public static func error(_ line: String) { write(STDERR_FILENO, line + "\n") }
 

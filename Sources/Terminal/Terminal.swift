@@ -12,7 +12,7 @@ public enum Terminal {
     public static func unavailableReason() -> String? {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 || term.isEmpty || term == "dumb" {
-            return "vpcpipe needs a terminal for the wizard; use --headless FILE for automation"
+            return "vpcpipe needs a terminal for the wizard; use --plain for its line mode, or --headless FILE for automation"
         }
         return nil
     }
@@ -22,9 +22,10 @@ public enum Terminal {
     /// 129 when the terminal hung up (a draft of the answers is saved first, a script running is
     /// stopped); after a run of the scripts that did not complete, the failed script's status.
     /// `ascii`: draw ASCII characters only. `discover`: read the account (read-only) to offer
-    /// what it holds; false with --offline.
+    /// what it holds; false with --offline. `fromFile`: the answers were read from a file
+    /// (--answers): the wizard opens on the review.
     public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
-                                 ascii: Bool, discover: Bool) -> Int32 {
+                                 ascii: Bool, discover: Bool, fromFile: Bool) -> Int32 {
         setlocale(LC_ALL, "")
         guard vp_start() != ERR else {
             // ncurses is linked in, but the description of the terminal is read at run time.
@@ -50,6 +51,7 @@ public enum Terminal {
         var state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder,
                                 size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())), discover: discover)
         state.saveName = Files.freeName("vpcpipe-answers.yaml")
+        if fromFile { state.openOnReview() }
         let jobs = AccountJobs()
         defer { jobs.cancelAll() }
         jobs.carryOut(state.discovery)
@@ -128,13 +130,18 @@ public enum Terminal {
                 return .saveFailed("\(error)")
             }
         case .export(let folder):
-            let files = Outputs.render(state.answers, online: state.online)
-            do {
-                replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
-                return .exported(files: files.count, folder: folder)
-            } catch {
-                return .exportRefused("\(error)")
-            }
+            return export(state, to: folder, force: force, replacedNote: &replacedNote)
+        }
+    }
+
+    /// The output folder written as --headless writes it; `replacedNote` says what --force replaced.
+    static func export(_ state: WizardState, to folder: String, force: Bool, replacedNote: inout String?) -> Message {
+        let files = Outputs.render(state.answers, online: state.online)
+        do {
+            replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
+            return .exported(files: files.count, folder: folder)
+        } catch {
+            return .exportRefused("\(error)")
         }
     }
 }

@@ -68,12 +68,16 @@ extension WizardState {
         }
     }
 
+    /// Always a choice: create, the VPC's default, or an existing group, those of the VPC
+    /// listed once the account is read (an id typed is kept as typed).
     var securityGroupOptions: [Pick.Option]? {
-        guard let network, network.vpcs.contains(where: { $0.id == answers.network.vpc }) else { return nil }
-        return [Pick.Option(value: "create", detail: "a group for the build and one for the endpoints, 443 between them"),
-                Pick.Option(value: "default", detail: "the VPC's default group, as the article")]
-            + network.securityGroups.filter { $0.vpc == answers.network.vpc }.sorted { $0.name < $1.name }
-                .map { Pick.Option(value: $0.id, detail: $0.name) }
+        let choices = [Pick.Option(value: "create", detail: "a group for the build and one for the endpoints, 443 between them"),
+                       Pick.Option(value: "default", detail: "the VPC's default group, as the article")]
+        guard let network, network.vpcs.contains(where: { $0.id == answers.network.vpc }) else {
+            return choices + [Pick.Option(value: "sg-...", detail: "an existing group: type its id")]
+        }
+        return choices + network.securityGroups.filter { $0.vpc == answers.network.vpc }.sorted { $0.name < $1.name }
+            .map { Pick.Option(value: $0.id, detail: $0.name) }
     }
 
     /// "new", then the account's roles that `service` may assume.

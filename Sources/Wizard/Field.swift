@@ -61,6 +61,11 @@ protocol Control {
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered
     /// The value in one line, for the review.
     func summary(_ state: WizardState) -> String
+    /// The line mode (--plain): the choices it numbers, or nil for an answer typed as text.
+    func choices(_ state: WizardState) -> [String]?
+    /// The line mode: the answer from a line typed (a choice's number, or the text); false
+    /// when the line is not one the field takes.
+    func take(_ line: String, _ state: inout WizardState) -> Bool
 }
 
 extension Control {
@@ -72,6 +77,14 @@ extension Control {
     var titled: Bool { false }
     var takesText: Bool { false }
     func summary(_ state: WizardState) -> String { "" }
+    func choices(_ state: WizardState) -> [String]? { nil }
+    func take(_ line: String, _ state: inout WizardState) -> Bool { false }
+}
+
+/// A line typed for a field with choices: a choice's number (from 1) or its words.
+func numbered(_ line: String, _ choices: [String]) -> String? {
+    if let number = Int(line), choices.indices.contains(number - 1) { return choices[number - 1] }
+    return choices.first { $0 == line }
 }
 
 /// Will the plan create it, or does it exist already: the review's marks.
@@ -114,6 +127,10 @@ struct Screen {
     /// The article's advice for the screen, shown under the title.
     let intro: String
     let fields: [Field]
+    /// The field focused on arriving, by its label; nil: the first that takes the focus.
+    var entryLabel: String?
 
     var focusable: [Int] { fields.indices.filter { fields[$0].control.focusable } }
+    /// The field focused on arriving.
+    var entry: Int { entryLabel.flatMap { label in fields.firstIndex { $0.label == label } } ?? focusable.first ?? 0 }
 }

@@ -8,6 +8,8 @@ public enum Key: Equatable, Sendable {
     case f1
     /// F10 and Ctrl-C both ask before quitting.
     case f10, ctrlC
+    /// The next and the previous screen, wherever PgDn and PgUp scroll instead.
+    case ctrlN, ctrlP
 }
 
 public struct Size: Equatable, Sendable {

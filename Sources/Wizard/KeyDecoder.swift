@@ -94,6 +94,8 @@ public struct KeyDecoder: Sendable {
     private static func control(_ byte: UInt8) -> Key? {
         switch byte {
         case 3: .ctrlC
+        case 0x0E: .ctrlN
+        case 0x10: .ctrlP
         case 9: .tab
         case 10, 13: .enter
         case 8, 0x7F: .backspace

@@ -5,6 +5,8 @@ import Planner
 struct Review: Control {
     struct Item {
         let screen: ScreenID
+        /// The screen's title: the article's heading the item is listed under.
+        let heading: String
         let field: Int
         let label: String
         let path: String
@@ -14,9 +16,10 @@ struct Review: Control {
 
     static func items(_ state: WizardState) -> [Item] {
         ScreenID.allCases.prefix(ScreenID.review.rawValue).flatMap { id in
-            Screens.screen(id).fields.enumerated().compactMap { index, field -> Item? in
+            let screen = Screens.screen(id)
+            return screen.fields.enumerated().compactMap { index, field -> Item? in
                 guard let path = field.path else { return nil }
-                return Item(screen: id, field: index, label: field.label, path: path,
+                return Item(screen: id, heading: screen.title, field: index, label: field.label, path: path,
                             summary: field.control.summary(state), mark: state.marks[path])
             }
         }
@@ -63,12 +66,22 @@ struct Review: Control {
                 let item = items[state.edit.highlight]
                 state.go(to: item.screen, field: item.field)
                 state.returnToReview = true
+            } else if let first = Self.firstError(state) {
+                state.edit.highlight = first
+                state.refuseWhileErrors()
             } else {
                 state.continueToExport()
             }
         default: return false
         }
         return true
+    }
+
+    /// The first item with an error: where the review opens, and where "Continue to export"
+    /// jumps, while errors remain.
+    static func firstError(_ state: WizardState) -> Int? {
+        let errors = state.shownDiagnostics.errors
+        return items(state).firstIndex { errors.about($0.path).count > 0 }
     }
 
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
@@ -79,29 +92,41 @@ struct Review: Control {
         if errors + warnings == 0 {
             lines.append([Span("No errors or warnings.", Style(.created))])
         } else {
-            lines.append([Span("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
-                               Style(errors > 0 ? .error : .warning, bold: true))])
+            let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            lines += Text.wrap(counts + ", each under its answer: Enter on one changes it.", width: width)
+                .map { [Span($0, Style(errors > 0 ? .error : .warning, bold: true))] }
         }
-        // Problems about keys no field shows (tags, version) are listed first.
+        // Problems about keys no field shows (the version) are listed first.
         let shown = items.map(\.path)
         for diagnostic in diagnostics where !shown.contains(where: { diagnostics.about($0).contains(diagnostic) }) {
             lines += Layout.diagnosticLines(diagnostic, field: "", width: width, indent: 0)
         }
         var focusLine = 0
-        let labelWidth = 22, markWidth = 16
+        // Number, label, value (wrapped), mark: the value takes what the others leave.
+        let indent = 2, numberWidth = 4, labelWidth = Layout.labelWidth, markWidth = 16
+        // The marks stand in a column just past the longest value, or at the edge.
+        let longest = items.map { CellWidth.of($0.summary) }.max() ?? 0
+        let valueWidth = max(10, min(longest, width - indent - numberWidth - labelWidth - markWidth - 1))
+        let valueColumn = String(repeating: " ", count: indent + numberWidth + labelWidth)
         for (i, item) in items.enumerated() {
+            if i == 0 || items[i - 1].heading != item.heading {
+                lines.append([Span(item.heading, Style(.title, bold: true))])
+            }
             let here = focused && i == state.edit.highlight
             if here { focusLine = lines.count }
-            let number = Text.fit(String(repeating: " ", count: i + 1 < 10 ? 1 : 0) + "\(i + 1).", 4)
-            let valueWidth = max(0, width - 4 - labelWidth - markWidth - 1)
-            var line: Line = [Span(number + Text.fit(item.label, labelWidth), here ? Style(.focus, reverse: true) : .normal),
-                              Span(Text.fit(item.summary, valueWidth), here ? Style(.focus, reverse: true) : Style(bold: true)), Span(" ")]
+            let number = Text.fit(String(repeating: " ", count: i + 1 < 10 ? 1 : 0) + "\(i + 1).", numberWidth)
+            let value = Text.wrap(item.summary, width: valueWidth)
+            let valueStyle = here ? Style(.focus, reverse: true) : Style(bold: true)
+            var line: Line = [Span(String(repeating: " ", count: indent)),
+                              Span(number + Text.fit(item.label, labelWidth), here ? Style(.focus, reverse: true) : .normal),
+                              Span(Text.fit(value.first ?? "", valueWidth), valueStyle), Span(" ")]
             if let mark = item.mark {
                 line.append(Span(mark.rawValue, Style(mark == .created ? .created : mark == .taken ? .warning : .existing)))
             }
             lines.append(line)
+            lines += value.dropFirst().map { [Span(valueColumn), Span($0, valueStyle)] }
             for diagnostic in diagnostics.about(item.path) {
-                lines += Layout.diagnosticLines(diagnostic, field: item.path, width: width, indent: 4)
+                lines += Layout.diagnosticLines(diagnostic, field: item.path, width: width, indent: indent + numberWidth)
             }
         }
         if let plan = state.plan {

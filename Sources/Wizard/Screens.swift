@@ -46,6 +46,7 @@ enum Screens {
             Field(\.region) { Select(value: $0) { $0.regionOptions } },
             Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
             Field(\.name) { TextInput(value: $0) },
+            Field(\.tags) { TagList(value: $0) },
         ]) }
 
     static var source: Screen { Screen(
@@ -54,7 +55,7 @@ enum Screens {
         fields: [
             Field(\.source.repository) { Pick(value: $0) { $0.repositoryOptions } },
             Field(\.source.branch) { TextInput(value: $0) },
-            Field(\.source.create) { Toggle(value: $0, on: "create it", off: "it exists already: use it") },
+            Field(\.source.create) { Toggle(value: $0, on: "create new", off: "use existing") },
             Field(\.source.sampleApp) { Toggle(value: $0, on: "commit the article's sample app", off: "no sample app") },
         ]) }
 
@@ -92,6 +93,7 @@ enum Screens {
             Field(\.build.computeType) { Select(value: $0) { _ in Catalog.computeTypes.map { Select.Option(value: $0) } } },
             Field(\.build.privileged) { Toggle(value: $0, on: "privileged (Docker builds)", off: "not privileged") },
             Field(\.build.timeoutMinutes) { IntegerInput(value: $0) },
+            Field(\.build.buildspec) { TextInput(value: $0) },
             Field(\.build.role.text) { Pick(value: $0) { $0.roleOptions(trusting: "codebuild.amazonaws.com") } },
             Field(\.build.logs) { Select(choice: $0) },
         ]) }
@@ -123,14 +125,14 @@ enum Screens {
 
     static var endpoints: Screen { Screen(
         title: "VPC endpoints",
-        intro: "The build reaches AWS only through these. Tick those your VPC already has.",
+        intro: "The build reaches AWS only through these. Use those your VPC already has; create the rest.",
         fields: [
             // First, so that the running figure shows whatever is ticked below.
             Field("Cost", Note(style: .normal) { state in
                 state.plan.map { ([CostText.headline($0)] + CostText.savings($0)).joined(separator: "\n") } ?? ""
             }, help: ""),
             Field(\.endpoints.existing) {
-                MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, ticked: "already in the VPC: none is created")
+                MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, chosen: "existing", otherwise: "create")
             },
             Field(\.endpoints.privateDNS) { Toggle(value: $0, on: "enabled (the article requires it)", off: "disabled") },
             Field(\.endpoints.policies) { Select(choice: $0) },
@@ -145,7 +147,7 @@ enum Screens {
                 let policies = state.rendered.filter { $0.path.hasPrefix("policies/") }
                 guard !policies.isEmpty else { return "(no policy documents: fix the errors first)" }
                 return policies.map { "# \($0.path)\n\($0.contents)" }.joined(separator: "\n")
-            }, height: 11), help: "The trust, role and endpoint policies this plan attaches, as written to policies/."),
+            }, around: 13), help: "The trust, role and endpoint policies this plan attaches, as written to policies/."),
         ]) }
 
     static var review: Screen { Screen(
@@ -167,8 +169,10 @@ enum Screens {
             Field("Cost", Note(style: .normal) { state in state.plan.map(CostText.headline) ?? "" }, help: ""),
             Field("setup.sh", Viewer(title: "setup.sh", content: { state in
                 state.rendered.first { $0.path == "setup.sh" }?.contents ?? "(no setup.sh: fix the errors first)"
-            }, height: 12), help: "The script that creates everything, in the article's order. Read it before writing."),
+            }, around: 12), help: "The script that creates everything, in the article's order. Read it before writing."),
             Field("Write", Action(title: "Write the output folder") { state in state.requestExport() },
                   help: "Writes the folder; answers.yaml in it replays this run with vpcpipe --headless."),
-        ]) }
+        ],
+        // The button, setup.sh shown above it: Enter writes; ⇧Tab goes to the folder and the script.
+        entryLabel: "Write") }
 }

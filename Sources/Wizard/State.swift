@@ -70,7 +70,7 @@ public struct WizardState: Equatable, Sendable {
         self.outputFolder = outputFolder
         self.size = size
         let screens = Screens.all
-        focusByScreen = screens.map { $0.focusable.first ?? 0 }
+        focusByScreen = screens.map(\.entry)
         discovery = Discovery(enabled: discover)
         planDiscovery()
     }
@@ -100,6 +100,8 @@ struct FieldEdit: Equatable, Sendable {
     var highlight = 0
     /// A viewer's first line shown.
     var scroll = 0
+    /// A viewer's first column shown.
+    var column = 0
     /// A list of ids as typed, separators included, while the field has the focus.
     var buffer: String?
 }

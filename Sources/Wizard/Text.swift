@@ -7,13 +7,21 @@ enum Text {
             var line = "", used = 0
             for word in paragraph.split(separator: " ") {
                 let wordWidth = CellWidth.of(String(word))
-                if line.isEmpty {
+                if line.isEmpty, wordWidth <= width {
                     line = String(word); used = wordWidth
                 } else if used + 1 + wordWidth <= width {
                     line += " " + word; used += 1 + wordWidth
-                } else {
+                } else if wordWidth <= width {
                     lines.append(line)
                     line = String(word); used = wordWidth
+                } else {
+                    // A word wider than a line (an ARN, a long id) goes on where the line is, cut where it must be.
+                    if !line.isEmpty { line += " "; used += 1 }
+                    for character in word {
+                        let w = CellWidth.of(character)
+                        if used + w > width, !line.isEmpty { lines.append(line); line = ""; used = 0 }
+                        line.append(character); used += w
+                    }
                 }
             }
             lines.append(line)

@@ -6,7 +6,6 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     next.request = nil
     next.discovery.toStart = []
     next.discovery.toCancel = []
-    let before = state.answers
     switch message {
     case .resize(let size):
         next.size = size
@@ -38,21 +37,27 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
     case .tick:
         next.discovery.spinner += 1
     }
-    if next.answers != before {
-        next.answers = AnswerSchema.refill(from: before, to: next.answers)
-        next.answers = next.discovery.follow(from: before, to: next.answers)
-        next.diagnostics = Rules.check(next.answers)
-    }
-    // Planned again for new answers, another screen, new prices (the plan dropped), the lists read.
-    if next.answers != before || next.screen != state.screen || next.plan == nil
-        || next.discovery.resources != state.discovery.resources {
-        next.renderIfShown()
-    }
-    next.planDiscovery()
+    next.settle(from: state)
     return next
 }
 
 extension WizardState {
+    /// After a change from `previous`: the defaults that follow refilled, the rules checked, and
+    /// the plan and files of the screen shown made again for new answers, another screen, new
+    /// prices (the plan dropped) or the lists read.
+    mutating func settle(from previous: WizardState) {
+        let before = previous.answers
+        if answers != before {
+            answers = AnswerSchema.refill(from: before, to: answers)
+            answers = discovery.follow(from: before, to: answers)
+            diagnostics = Rules.check(answers)
+        }
+        if answers != before || screen != previous.screen || plan == nil || discovery.resources != previous.discovery.resources {
+            renderIfShown()
+        }
+        planDiscovery()
+    }
+
     mutating func press(_ key: Key) {
         switch mode {
         case .done:
@@ -96,11 +101,27 @@ extension WizardState {
         case .enter: returnToReview ? go(to: .review, field: 0) : advance()
         case .tab, .down: move(by: 1)
         case .backTab, .up: move(by: -1)
-        case .pageDown:
-            // The screen as it stands: its answers keep their defaults or what was chosen.
-            if let next = screen.next { go(to: next, field: Screens.screen(next).focusable.first ?? 0) }
+        case .pageDown, .ctrlN: nextScreen()
+        case .pageUp, .ctrlP: if screen.previous != nil || returnToReview { back() }
         default: break
         }
+    }
+
+    /// PgDn or Ctrl-N: the next screen, its answers as they stand, once none of this screen's
+    /// fields has an error; else the focus goes to the first that has, and the status says so.
+    /// From the review, the export (refused while any error remains).
+    mutating func nextScreen() {
+        if screen == .review { return continueToExport() }
+        guard let next = screen.next else { return }
+        let fields = currentScreen.fields, errors = diagnostics.errors
+        if let wrong = fields.indices.first(where: { fields[$0].path.map { !errors.about($0).isEmpty } ?? false }) {
+            let count = fields.compactMap(\.path).reduce(0) { $0 + errors.about($1).count }
+            setFocus(wrong)
+            status = .init(text: "\(count) error\(count == 1 ? "" : "s") on this screen: fix \(count == 1 ? "it" : "them") to go on (Esc goes back).",
+                           isError: true)
+            return
+        }
+        go(to: next, field: Screens.screen(next).entry)
     }
 
     private mutating func openHelp() {
@@ -108,8 +129,8 @@ extension WizardState {
         helpScroll = 0
     }
 
-    /// Esc: back to the review when a field was picked from it, else the previous screen;
-    /// on the first screen, the quit prompt. Never blocked by an invalid value.
+    /// Esc, PgUp or Ctrl-P: back to the review when a field was picked from it, else the
+    /// previous screen; on the first screen, the quit prompt. Never blocked by an invalid value.
     mutating func back() {
         if returnToReview {
             go(to: .review, field: 0)
@@ -126,7 +147,7 @@ extension WizardState {
         if let at = order.firstIndex(of: focus), at + 1 < order.count {
             setFocus(order[at + 1])
         } else if let next = screen.next {
-            go(to: next, field: Screens.screen(next).focusable.first ?? 0)
+            go(to: next, field: Screens.screen(next).entry)
         }
     }
 
@@ -143,11 +164,11 @@ extension WizardState {
 
     mutating func go(to screen: ScreenID, field: Int) {
         if screen == .review, self.screen != screen || returnToReview {
-            // Back on the review, the item that was changed stays highlighted; arriving,
-            // "Continue to export" is, so Enter goes on.
+            // Back on the review, the item that was changed stays highlighted; arriving, the
+            // first error is, else "Continue to export", so Enter goes on.
             let items = Review.items(self)
             let changed = items.firstIndex { $0.screen == self.screen && $0.field == focus }
-            edit = FieldEdit(highlight: returnToReview ? changed ?? 0 : items.count)
+            edit = FieldEdit(highlight: returnToReview ? changed ?? 0 : Review.firstError(self) ?? items.count)
         } else {
             edit = FieldEdit()
         }
@@ -157,9 +178,16 @@ extension WizardState {
         focus = field
     }
 
+    /// Opened with --answers: on the review, which lists the file's problems under their answers
+    /// and highlights the first error; with none, "Continue to export", so Enter goes on.
+    public mutating func openOnReview() {
+        go(to: .review, field: 0)
+        renderIfShown()
+    }
+
     mutating func continueToExport() {
         guard refuseWhileErrors() else { return }
-        go(to: .export, field: Screens.screen(.export).focusable.first ?? 0)
+        go(to: .export, field: Screens.screen(.export).entry)
     }
 
     mutating func requestExport() {
@@ -168,10 +196,11 @@ extension WizardState {
     }
 
     /// Export is refused while errors remain: says so, and returns false.
-    private mutating func refuseWhileErrors() -> Bool {
+    @discardableResult
+    mutating func refuseWhileErrors() -> Bool {
         let errors = diagnostics.errors.count
         guard errors > 0 else { return true }
-        status = .init(text: "Export refused: \(errors) error\(errors == 1 ? "" : "s") remain; pick one in the review to fix it.",
+        status = .init(text: "Export refused: \(errors) error\(errors == 1 ? "" : "s") remain; Enter on one in the review fixes it.",
                        isError: true)
         return false
     }

@@ -73,13 +73,25 @@ enum Layout {
 
     static func diagnosticLines(_ diagnostic: Diagnostic, field: String, width: Int, indent: Int) -> [Line] {
         let sign = diagnostic.severity == .error ? "✗ " : "! "
-        // A list's item says which one it is about: `network.subnets[1]` shows as `[1]`.
-        let which = diagnostic.path == field ? "" : (diagnostic.path.hasPrefix(field) && !field.isEmpty
-            ? String(diagnostic.path.dropFirst(field.count)) : diagnostic.path) + ": "
+        let which = diagnostic.path == field ? "" : item(diagnostic.path, of: field) + ": "
         let style = Style(diagnostic.severity == .error ? .error : .warning)
         let pad = String(repeating: " ", count: indent)
-        return Text.wrap(sign + (which == ": " ? "" : which) + diagnostic.message, width: width - indent - 2)
+        return Text.wrap(sign + which + diagnostic.message, width: width - indent - 2)
             .enumerated().map { i, text in [Span(pad + (i == 0 ? "" : "  ") + text, style)] }
+    }
+
+    /// The item of a field's list a problem is about, in the screen's terms and counted from 1:
+    /// `network.subnets[1]` is "subnet 2", `tags.Team` "tag Team" (the field's label, singular).
+    /// A path under no field stays the answers file's.
+    static func item(_ path: String, of field: String) -> String {
+        guard !field.isEmpty, path.hasPrefix(field), let label = AnswerSchema.leaves.first(where: { $0.path == field })?.label else {
+            return path
+        }
+        let noun = label.lowercased().hasSuffix("s") ? String(label.lowercased().dropLast()) : label.lowercased()
+        let rest = path.dropFirst(field.count)
+        if rest.hasPrefix("["), rest.hasSuffix("]"), let index = Int(rest.dropFirst().dropLast()) { return "\(noun) \(index + 1)" }
+        if rest.hasPrefix(".") { return "\(noun) \(rest.dropFirst())" }
+        return path
     }
 
     /// The intro and every field, scrolled so that the focused field shows.

@@ -23,6 +23,8 @@ enum WizardRun {
             if let text = networkID(for: state) { text.forEach { press(.character($0)) } }
             if !helped && state.screen == .build { press(.f1); press(.escape); helped = true }
             if !paged && view(state).text.prefix(80).contains("· Export") {
+                // The screen opens on its button: ⇧Tab to setup.sh above it, to scroll it.
+                press(.backTab)
                 (0..<4).forEach { _ in press(.pageDown) }
                 press(.pageUp)
                 paged = true

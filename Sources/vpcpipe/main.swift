@@ -63,6 +63,9 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: "Draw the wizard in ASCII characters only (chosen anyway when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(name: .long, help: "Ask the wizard's questions one a line, drawing no screen (for a screen reader or a serial console; chosen anyway when TERM is dumb or unset).")
+    var plain = false
+
     static let defaultOut = "vpcpipe-out"
     private var outputFolder: String { out ?? Self.defaultOut }
 
@@ -70,17 +73,18 @@ struct Vpcpipe: ParsableCommand {
     private var given: [String] {
         [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
          ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
-         ("--example", example), ("--ascii", ascii)].filter(\.1).map(\.0)
+         ("--example", example), ("--ascii", ascii), ("--plain", plain)].filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.
     private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
-        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force", "--ascii"],
+        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force", "--ascii", "--plain"],
          "--example only prints the article's answers"),
-        ("--headless", ["--answers", "--ascii"], "--answers and --ascii are the wizard's, --headless runs without it"),
-        ("--check", ["--out", "--force", "--ascii"], "--check writes nothing and opens no wizard"),
+        ("--headless", ["--answers", "--ascii", "--plain"], "--answers, --ascii and --plain are the wizard's, --headless runs without it"),
+        ("--check", ["--out", "--force", "--ascii", "--plain"], "--check writes nothing and opens no wizard"),
+        ("--plain", ["--ascii"], "--plain draws no screen"),
         ("--offline", ["--headless", "--check", "--live"], "--offline is the wizard's; --headless reads the account only with --live"),
-        ("--live", ["--answers", "--ascii"], "--live is --headless's; the wizard reads the account unless --offline"),
+        ("--live", ["--answers", "--ascii", "--plain"], "--live is --headless's; the wizard reads the account unless --offline"),
     ]
 
     func validate() throws {
@@ -107,17 +111,25 @@ struct Vpcpipe: ParsableCommand {
 
     private func runWizard() throws {
         var initial = Answers()
-        var diagnostics: [Diagnostic] = []
+        // A fresh start is checked as it stands: the VPC's ids are required before going on.
+        var diagnostics = Rules.check(initial)
         if let answers {
             // Problems in the file are shown on their fields rather than refusing to start.
             (initial, diagnostics) = AnswersFile.read(try readAnswers(answers))
+        }
+        if plain || Terminal.wantsPlain {
+            // The line mode reads no account: its questions take typed ids.
+            let status = Terminal.runPlain(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
+                                           fromFile: answers != nil)
+            if status != 0 { throw ExitCode(status) }
+            return
         }
         if let reason = Terminal.unavailableReason() {
             printError(reason)
             throw ExitCode(Status.usage)
         }
         let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
-                                        ascii: ascii, discover: !offline)
+                                        ascii: ascii, discover: !offline, fromFile: answers != nil)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -50,7 +50,7 @@ final class DocumentationTests: XCTestCase {
     func testLinksResolveAndReadmeLinksEveryDocument() throws {
         let docs = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("docs").path)
             .filter { $0.hasSuffix(".md") }.sorted()
-        XCTAssertEqual(docs, ["answers.md", "finding-ids.md", "permissions.md", "progress.md", "troubleshooting.md"])
+        XCTAssertEqual(docs, ["answers.md", "cloudformation.md", "finding-ids.md", "permissions.md", "progress.md", "troubleshooting.md"])
         let readme = repositoryRoot.appendingPathComponent("README.md")
         let readmeLinks = try links(in: readme).map(\.target)
         for doc in docs { XCTAssertTrue(readmeLinks.contains("docs/\(doc)"), "README does not link docs/\(doc)") }

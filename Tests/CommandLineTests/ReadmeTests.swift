@@ -95,7 +95,8 @@ final class ReadmeTests: XCTestCase {
             return try XCTUnwrap(Int32(item.prefix { $0.isNumber }), item)
         }
         let binary = try vpcpipeBinary()
-        XCTAssertEqual(try vpcpipe([], in: work).status, try status("no terminal"))
+        // A TERM that names a terminal, but none there (TERM dumb or unset is the line mode's).
+        XCTAssertEqual(try vpcpipe([], environment: ["TERM": "xterm", "PATH": "/usr/bin:/bin"], in: work).status, try status("no terminal"))
         let unknown = try inTerminal(binary, keys: "", environment: ["TERM": "vpcpipe-no-such-terminal", "PATH": "/usr/bin:/bin"], in: work)
         XCTAssertEqual(unknown.status, try status("the terminal could not start"), unknown.stdout)
         // F10 asks before quitting; q quits without saving.

@@ -45,6 +45,11 @@ final class ScriptPropertyTests: XCTestCase {
                 let printed = try sandbox.dryRunWords(path)
                 held = held && syntax.status == 0 && assertSame(printed, expected, "\(label) \(script)")
             }
+            // deploy-stack.sh runs no plan of its own to compare: bash and shellcheck read it.
+            let stack = folder.appendingPathComponent(StackScript.file).path
+            let stackSyntax = try runProgram("/bin/bash", ["-n", stack])
+            XCTAssertEqual(stackSyntax.status, 0, "\(label) \(StackScript.file): \(stackSyntax.stderr)")
+            if index % Self.shellcheckEvery == 0 { scripts.append(stack) }
             if held { passed += 1 }
         }
         XCTAssertEqual(try sandbox.leftovers(), [], "a dry run or the replay of its lines changed the sandbox")

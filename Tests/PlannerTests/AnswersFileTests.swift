@@ -43,7 +43,7 @@ final class AnswersFileTests: XCTestCase {
             """
         XCTAssertEqual(lines(AnswersFile.read(text).diagnostics), [
             "a.yaml:3:10: error: profile: \"my profile\" is not a valid profile name (0-64 of A-Z a-z 0-9 _ . @ + -)",
-            "a.yaml:5:8: error: network.vpc: \"vpc-123\" is not a valid VPC id (your VPC's id: vpc- then 8 or 17 hex digits)",
+            "a.yaml:5:8: error: network.vpc: \"vpc-123\" is not a valid VPC id (your VPC's id: vpc- then 8 or 17 lower-case hex digits)",
             "a.yaml:6:39: error: network.subnets[1]: subnet-0123456789abcdef0 is listed twice (each subnet id once)",
             "a.yaml:9:3: error: source.repo: unknown key (did you mean \"repository\"?)",
         ])
@@ -53,9 +53,9 @@ final class AnswersFileTests: XCTestCase {
         let found = AnswersFile.read("version: 1\nregion: us-west-2\nnetwork:\n  security_group: create\n").diagnostics
         XCTAssertEqual(lines(found.errors), [
             "a.yaml:3:1: error: network.route_tables: required for the S3 gateway endpoint "
-                + "(a list of route table ids, unless s3 is under endpoints.existing)",
+                + "(the subnets' route table ids, unless the VPC's own S3 endpoint is used as existing)",
             "a.yaml:3:1: error: network.subnets: required (a list of subnet ids; two or more AZs are recommended)",
-            "a.yaml:3:1: error: network.vpc: required (your VPC's id: vpc- then 8 or 17 hex digits)",
+            "a.yaml:3:1: error: network.vpc: required (your VPC's id: vpc- then 8 or 17 lower-case hex digits)",
         ])
     }
 
@@ -138,7 +138,7 @@ final class AnswersFileTests: XCTestCase {
             """).diagnostics
         XCTAssertEqual(lines(subnets), [
             "a.yaml:5:13: error: network.subnets[0]: found a list (a single value)",
-            "a.yaml:5:41: error: network.subnets[0]: \"subnet-1\" is not a valid subnet id (subnet- then 8 or 17 hex digits)",
+            "a.yaml:5:41: error: network.subnets[0]: \"subnet-1\" is not a valid subnet id (subnet- then 8 or 17 lower-case hex digits)",
         ])
     }
 
@@ -148,8 +148,8 @@ final class AnswersFileTests: XCTestCase {
         XCTAssertEqual(found.map { "\($0.path): \($0.message)" }, [
             "network.vpc: found a list (a single value)",
             "network.subnets: found \"subnet-0123456789abcdef0\" (a list)",
-            "network.route_tables: required for the S3 gateway endpoint (a list of route table ids, "
-                + "unless s3 is under endpoints.existing)",
+            "network.route_tables: required for the S3 gateway endpoint (the subnets' route table ids, "
+                + "unless the VPC's own S3 endpoint is used as existing)",
         ])
     }
 

@@ -50,7 +50,7 @@ final class RenderScriptTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: work) }
         var scripts: [String] = []
         for (label, _, folder) in try writeMixes(in: work) {
-            for script in ["setup.sh", "teardown.sh", "verify.sh"] {
+            for script in ["setup.sh", "teardown.sh", "verify.sh", StackScript.file] {
                 let path = folder.appendingPathComponent(script).path
                 let syntax = try runProgram("/bin/bash", ["-n", path])
                 XCTAssertEqual(syntax.status, 0, "\(label) \(script): \(syntax.stderr)")
@@ -66,7 +66,7 @@ final class RenderScriptTests: XCTestCase {
     func testBashLibraryFilesPassShellcheckOnTheirOwn() throws {
         let folder = repositoryRoot.appendingPathComponent("Resources/scripts")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertEqual(Set(files), Set((Script.allCases.flatMap(\.library) + VerifyScript.library).map { $0.rawValue + ".bash" }),
+        XCTAssertEqual(Set(files), Set((Script.allCases.flatMap(\.library) + VerifyScript.library + StackScript.library).map { $0.rawValue + ".bash" }),
                        "the files of Resources/scripts and the parts the scripts carry")
         let paths = files.map { folder.appendingPathComponent($0).path }
         for path in paths {
@@ -163,14 +163,14 @@ final class RenderScriptTests: XCTestCase {
 
     func testOutputFolderHasEveryFile() {
         let paths = Set(Outputs.render(Article.answers).map(\.path))
-        for path in ["setup.sh", "teardown.sh", "checklist.md", "answers.yaml", "plan.json",
+        for path in ["setup.sh", "teardown.sh", "checklist.md", "answers.yaml", "plan.json", "cloudformation.yaml",
                      "policies/codebuild-trust.json", "policies/codebuild-base.json", "policies/codebuild-codeartifact.json",
                      "policies/codepipeline-trust.json", "policies/codepipeline.json", "policies/events-trust.json",
                      "policies/events.json", "policies/endpoint-s3.json", "policies/endpoint-codeartifact-api.json",
                      "repo/buildspec.yml", "repo/package.json", "repo/index.js"] {
             XCTAssertTrue(paths.contains(path), path)
         }
-        XCTAssertEqual(Outputs.render(Article.answers).filter(\.executable).map(\.path), ["setup.sh", "teardown.sh", "verify.sh"])
+        XCTAssertEqual(Outputs.render(Article.answers).filter(\.executable).map(\.path), ["setup.sh", "teardown.sh", "verify.sh", "deploy-stack.sh"])
     }
 
     func testPlanJSONIsValidAndShowsRuntimeParts() throws {

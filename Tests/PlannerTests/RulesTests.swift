@@ -105,8 +105,8 @@ final class RulesTests: XCTestCase {
     func testSampleAppOnAnExistingRepositoryIsAWarning() {
         XCTAssertEqual(check { $0.source.create = false }.map(\.path), ["source.sample_app"])
         XCTAssertEqual(check { $0.source.create = false }.warnings.first?.message,
-                       "nothing is committed to an existing repository (source.create is false): the sample app "
-                       + "is only written to repo/ (commit it yourself, or set sample_app to false)")
+                       "nothing is committed to a repository that exists already: the sample app "
+                       + "is only written to repo/ (commit it yourself, or choose no sample app)")
         XCTAssertEqual(check { $0.source.create = false; $0.source.sampleApp = false }, [])
         XCTAssertEqual(check { $0.source.sampleApp = false }, [])
     }
@@ -267,7 +267,7 @@ final class RulesTests: XCTestCase {
         assertPasses(\.pipeline.artifactBucket, ["", "my-bucket.2024", "abc", String(repeating: "b", count: 63)],
                      path: "pipeline.artifact_bucket")
         let bad = ["ab", String(repeating: "b", count: 64), "My-Bucket", "my_bucket", "-bucket", "bucket-", "my..bucket",
-                   "192.168.1.1", "xn--bucket", "sthree-bucket", "bucket-s3alias", "bucket--ol-s3"]
+                   "my-.bucket", "my.-bucket", "192.168.1.1", "xn--bucket", "sthree-bucket", "bucket-s3alias", "bucket--ol-s3"]
         assertFails(\.pipeline.artifactBucket, bad, path: "pipeline.artifact_bucket")
         XCTAssertEqual(check { $0.pipeline.artifactBucket = "192.168.1.1" }.first?.message,
                        "\"192.168.1.1\" is not a valid bucket name (not an IP address)")
@@ -278,7 +278,7 @@ final class RulesTests: XCTestCase {
         assertFails(\.network.vpc, ["", "vpc-123", "vpc-0123456789ABCDEF0", "subnet-0123abcd", "vpc-0123456789abcdef"],
                     path: "network.vpc")
         XCTAssertEqual(check { $0.network.vpc = "" }.first?.message,
-                       "required (your VPC's id: vpc- then 8 or 17 hex digits)")
+                       "required (your VPC's id: vpc- then 8 or 17 lower-case hex digits)")
     }
 
     func testSubnets() {

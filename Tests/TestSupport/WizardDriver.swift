@@ -100,6 +100,19 @@ extension WizardDriver {
         return view
     }
 
+    /// Goes on to `screen` a screen at a time with Ctrl-N (PgDn, also where PgDn scrolls), each
+    /// screen's answers as they stand; fails where a screen's errors hold it.
+    @discardableResult
+    public mutating func next(to screen: ScreenID) throws -> WizardView {
+        var view = try read()
+        while view.screen != screen {
+            let before = view
+            try send([.ctrlN])
+            view = try wait("Ctrl-N on the way to \(screen) to show", until: { $0.screen != before.screen })
+        }
+        return view
+    }
+
     /// Goes to the export screen and accepts its fields, the last of which writes the folder.
     public mutating func export() throws {
         var view = try go(to: .export)

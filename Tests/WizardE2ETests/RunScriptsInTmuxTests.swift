@@ -32,7 +32,8 @@ final class RunScriptsInTmuxTests: TmuxTestCase {
     /// reads is the scripts' business here, not the wizard's.
     private func exportAndAsk() throws {
         try shell("'\(binary)' --offline --answers answers.yaml --out run-out; echo EXIT=$?")
-        try waitFor("1/10")
+        // --answers opens on the review.
+        try waitFor("9/10")
         var wizard = TmuxWizard(self)
         try wizard.export()
         try waitFor("Run setup.sh now, then verify.sh? [y/N]")
@@ -108,7 +109,7 @@ final class RunScriptsInTmuxTests: TmuxTestCase {
         // A shell that ignores the hangup, to record the wizard's status.
         let recorder = #"source aws-env.sh; trap '' HUP; "$0" --offline --answers answers.yaml --out run-out; echo $? > status"#
         try tmux("new-session", "-d", "-s", "hangup", "-x", "80", "-y", "24", "-c", folder.path, "bash", "-c", recorder, binary)
-        try waitFor("1/10", session: "hangup")
+        try waitFor("9/10", session: "hangup")
         var wizard = TmuxWizard(self, session: "hangup")
         try wizard.export()
         try waitFor("Run setup.sh now, then verify.sh? [y/N]", session: "hangup")

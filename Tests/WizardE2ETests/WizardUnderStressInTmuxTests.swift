@@ -65,7 +65,8 @@ final class WizardUnderStressInTmuxTests: TmuxTestCase {
 
         try startShell(session: "reopened")
         try shell("'\(binary)' --offline --answers vpcpipe-draft.yaml", session: "reopened")
-        try waitFor("1/10", session: "reopened")
+        // --answers opens on the review, the draft's problems listed.
+        try waitFor("9/10", session: "reopened")
         var reopened = TmuxWizard(self, session: "reopened")
         let screens: [(ScreenID, [String])] = [
             (.start, ["PrivateHup7"]), (.source, ["main-hangup"]), (.codeArtifact, ["123456789012"]),

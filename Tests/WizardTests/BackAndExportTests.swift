@@ -30,17 +30,19 @@ final class BackAndExportTests: XCTestCase {
     func testReviewListsEveryErrorAndRefusesExport() throws {
         let diagnostics: [Diagnostic] = [.error("network.vpc", "is required (vpc-...)"),
                                          .warning("build.image", "is no longer maintained"),
-                                         .error("tags.aws:x", "uses the aws: prefix")]
+                                         .error("tags.aws:x", "uses the aws: prefix"),
+                                         .error("version", "version 2 is not supported")]
         var state = Drive.on(.review, Answers(), diagnostics: diagnostics)
         let text = view(update(state, .key(.home))).text
-        XCTAssertTrue(text.contains("2 errors, 1 warning"))
-        XCTAssertTrue(text.contains("tags.aws:x: uses the aws: prefix"))
+        XCTAssertTrue(text.contains("3 errors, 1 warning"))
+        XCTAssertTrue(text.contains("✗ version: version 2 is not supported"), "a key no field shows, first: \(text)")
+        XCTAssertTrue(text.contains("✗ tag aws:x: uses the aws: prefix"), text)
         state = update(state, .key(.end))
         let all = Drive.keys([.home, .pageDown, .pageDown, .pageDown], from: Drive.on(.review, Answers(), diagnostics: diagnostics))
         XCTAssertTrue(view(all).text.contains("✗ is required (vpc-...)"))
         state = update(state, .key(.enter))
         XCTAssertEqual(state.screen, .review)
-        XCTAssertTrue(view(state).text.contains("Export refused: 2 errors remain"))
+        XCTAssertTrue(view(state).text.contains("Export refused: 3 errors remain"))
         // The export screen's button refuses too.
         var export = InMemoryWizard(Drive.on(.export, Answers(), diagnostics: diagnostics))
         try export.focus("Write")

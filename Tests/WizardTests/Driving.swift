@@ -25,10 +25,10 @@ enum Drive {
     static let subnets = networked.network.subnets.joined(separator: " ")
     static let routeTables = networked.network.routeTables.joined(separator: " ")
 
-    /// A state on `screen` with its first field focused.
+    /// A state on `screen` with its entry field focused, as arriving there.
     static func on(_ screen: ScreenID, _ answers: Answers = networked, diagnostics: [Diagnostic]? = nil) -> WizardState {
         var state = start(answers, diagnostics: diagnostics ?? Rules.check(answers))
-        state.go(to: screen, field: Screens.screen(screen).focusable.first ?? 0)
+        state.go(to: screen, field: Screens.screen(screen).entry)
         state.renderIfShown()
         return state
     }
@@ -49,6 +49,7 @@ struct InMemoryWizard: WizardDriver {
         let text: String? = switch state.focusedField?.control {
         case let input as TextInput: input.value.get(state)
         case let list as IdList: state.edit.buffer ?? list.value.get(state).joined(separator: " ")
+        case let tags as TagList: state.edit.buffer ?? TagList.text(tags.value.get(state))
         case let pick as Pick: pick.typed(state)
         case let pick as MultiPick: pick.typed(state)
         default: nil

@@ -67,7 +67,7 @@ final class KeyDecoderTests: XCTestCase {
     }
 
     func testControlKeysAndText() {
-        XCTAssertEqual(keys("\u{3}\t\r\n\u{7F}\u{8}\u{1}"), [.ctrlC, .tab, .enter, .enter, .backspace, .backspace])
+        XCTAssertEqual(keys("\u{3}\t\r\n\u{7F}\u{8}\u{1}\u{E}\u{10}"), [.ctrlC, .tab, .enter, .enter, .backspace, .backspace, .ctrlN, .ctrlP])
         XCTAssertEqual(keys("aé日🙂"), ["a", "é", "日", "🙂"].map { .character(Character($0)) })
         var decoder = KeyDecoder()
         let bytes = Array("日".utf8)

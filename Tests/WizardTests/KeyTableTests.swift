@@ -10,7 +10,7 @@ final class KeyTableTests: XCTestCase {
     private static let spelled: [String: Key] = [
         "Tab": .tab, "⇧Tab": .backTab, "↑": .up, "↓": .down, "←": .left, "→": .right, "Enter": .enter, "Esc": .escape,
         "Space": .character(" "), "?": .character("?"), "Home": .home, "End": .end, "PgUp": .pageUp, "PgDn": .pageDown,
-        "Backspace": .backspace, "Delete": .delete, "F1": .f1, "F10": .f10, "Ctrl-C": .ctrlC,
+        "Backspace": .backspace, "Delete": .delete, "F1": .f1, "F10": .f10, "Ctrl-C": .ctrlC, "Ctrl-N": .ctrlN, "Ctrl-P": .ctrlP,
     ]
 
     /// The key names in a text: its words and arrows that are keys, or look like one.

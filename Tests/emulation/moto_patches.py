@@ -6,8 +6,11 @@ Each patch says which moto behaviour differs from AWS in a way the scripts meet.
 import json
 
 import xmltodict
+from moto.cloudformation.parsing import ResourceMap, resource_class_from_type
 from moto.ec2.exceptions import DependencyViolationError
-from moto.ec2.models.security_groups import SecurityGroupBackend
+from moto.ec2.models import ec2_backends
+from moto.ec2.models.security_groups import SecurityGroup, SecurityGroupBackend
+from moto.ec2.models.vpcs import VPCEndPoint
 from moto.ec2.models.vpcs import VPCBackend
 from moto.iam.access_control import IAMPolicy, PermissionResult
 from moto.logs.exceptions import ResourceNotFoundException
@@ -98,7 +101,76 @@ def _create_bucket_with_tags(response, request, bucket_name, querystring):
     return result
 
 
+_validate_outputs = ResourceMap.validate_outputs
+
+
+def _validate_outputs_of_deployable_types(resource_map):
+    # moto leaves out a resource of a type it cannot deploy (CodeCommit's, CodeBuild's), with a
+    # warning, but then fails the whole stack on an output that reads one of its attributes (the
+    # repository's clone URL), where AWS would deploy it: such an output is left out too.
+    outputs = resource_map._template.get("Outputs") or {}
+    for name, output in list(outputs.items()):
+        value = output.get("Value")
+        attribute = value.get("Fn::GetAtt") if isinstance(value, dict) else None
+        declared = resource_map._resource_json_map.get(attribute[0], {}) if attribute else {}
+        if attribute and resource_class_from_type(declared.get("Type", "")) is None:
+            del outputs[name]
+    _validate_outputs(resource_map)
+
+
+_load_parameters = ResourceMap.load_parameters
+
+
+def _load_parameters_splitting_list_defaults(resource_map):
+    # moto splits a list parameter's value given to the stack but not its default, which
+    # CloudFormation splits alike (the endpoints' subnets, List<AWS::EC2::Subnet::Id>).
+    _load_parameters(resource_map)
+    for name, parameter in (resource_map._template.get("Parameters") or {}).items():
+        kind, value = parameter.get("Type", "String"), resource_map.resolved_parameters.get(name)
+        if (kind == "CommaDelimitedList" or kind.startswith("List")) and isinstance(value, str):
+            resource_map.resolved_parameters[name] = resource_map._parsed_resources[name] = value.split(",")
+
+
+_create_group_from_template = SecurityGroup.create_from_cloudformation_json.__func__
+
+
+def _create_group_with_its_egress(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    # moto's CloudFormation ignores a group's SecurityGroupEgress; CloudFormation replaces the
+    # default rule (all traffic out) with the rules declared.
+    group = _create_group_from_template(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    egress = cloudformation_json["Properties"].get("SecurityGroupEgress")
+    if egress:
+        backend = ec2_backends[account_id][region_name]
+        backend.revoke_security_group_egress(group.id, "-1", None, None, [{"CidrIp": "0.0.0.0/0"}], vpc_id=group.vpc_id)
+        for rule in egress:
+            backend.authorize_security_group_egress(group.id, rule["IpProtocol"], rule.get("FromPort"), rule.get("ToPort"),
+                                                    [{"CidrIp": rule["CidrIp"]}] if "CidrIp" in rule else [], vpc_id=group.vpc_id)
+    return group
+
+
+_create_endpoint_from_template = VPCEndPoint.create_from_cloudformation_json.__func__
+
+
+def _create_endpoint_with_its_tags(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    # moto's CloudFormation leaves out an endpoint's Tags, and deletes no endpoint with its
+    # stack: the stack's endpoints keep their tags, and go with the stack.
+    endpoint = _create_endpoint_from_template(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    tags = cloudformation_json["Properties"].get("Tags") or []
+    if tags:
+        ec2_backends[account_id][region_name].create_tags([endpoint.id], {tag["Key"]: tag["Value"] for tag in tags})
+    return endpoint
+
+
+def _delete_endpoint(endpoint, account_id, region_name):
+    ec2_backends[account_id][region_name].delete_vpc_endpoints([endpoint.id])
+
+
 def apply():
+    SecurityGroup.create_from_cloudformation_json = classmethod(_create_group_with_its_egress)
+    VPCEndPoint.create_from_cloudformation_json = classmethod(_create_endpoint_with_its_tags)
+    VPCEndPoint.delete = _delete_endpoint
+    ResourceMap.validate_outputs = _validate_outputs_of_deployable_types
+    ResourceMap.load_parameters = _load_parameters_splitting_list_defaults
     S3Response._bucket_response_put = _create_bucket_with_tags
     VPCBackend.describe_vpc_endpoint_services = _describe_vpc_endpoint_services_of_some_zones
     FakeBucket.get_permission = _bucket_permission

@@ -24,7 +24,10 @@ public enum AnswerSchema {
             """, rule: .pattern("name", expected: "1-32 of A-Z a-z 0-9 _ -, starting with a letter or digit") {
                 Patterns.matches($0.utf8, 1...32, of: .name, first: .alphanumerics)
             }),
-        AnswerKey("tags", .tags, rule: .custom { $0.tags($1, $2) }),
+        AnswerKey("tags", .tags, label: "Tags", help: """
+            Tags on every resource setup.sh creates, beside vpcpipe's own: Key=Value pairs \
+            separated by commas (Team=web, CostCenter=42). A key once; none starting with aws:.
+            """, rule: .custom { $0.tags($1, $2) }),
         source, codeArtifact, build, pipeline, network, endpoints, iam,
     ]
 
@@ -41,7 +44,7 @@ public enum AnswerSchema {
             the pipeline.
             """, rule: .text(what: "branch name", expected: "a git branch name such as main", blankAllowed: false,
                              problem: Patterns.branchProblem)),
-        AnswerKey("create", .flag(\.source.create), label: "Repository exists?", help: """
+        AnswerKey("create", .flag(\.source.create), label: "New or existing", help: """
             Create the repository, or use one you already have. With an existing one the scripts \
             only check it is there and never delete it.
             """),
@@ -117,7 +120,10 @@ public enum AnswerSchema {
             many minutes is stopped (CodeBuild allows 5 to 2160; the console's default is 60).
             """),
         // A file in the repository: an empty or "." part ("ci/.", "a//b") names no file to write.
-        AnswerKey("buildspec", .text(\.build.buildspec), rule: .pattern(
+        AnswerKey("buildspec", .text(\.build.buildspec), label: "Buildspec", help: """
+            Source > Buildspec: the buildspec file's path in the repository (the article's \
+            buildspec.yml, at its root). The sample app's buildspec is written there.
+            """, rule: .pattern(
             "buildspec path", expected: "a relative file path of A-Z a-z 0-9 . _ / -, no .., no leading /, no empty or . part") {
                 Patterns.matches($0.utf8, 1..., of: .path) && !$0.contains("..")
                     && !$0.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." }
@@ -161,7 +167,7 @@ public enum AnswerSchema {
         AnswerKey("vpc", .text(\.network.vpc), label: "VPC id", help: """
             CodeBuild > Environment > Additional configuration > VPC. The VPC must have DNS \
             support and DNS hostnames; the scripts turn both on for private DNS.
-            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: vpc- then 8 or 17 hex digits") {
+            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: vpc- then 8 or 17 lower-case hex digits") {
                 Patterns.isResourceID($0, prefix: "vpc")
             }),
         AnswerKey("subnets", .texts(\.network.subnets), label: "Subnets", help: """

@@ -137,6 +137,8 @@ enum Patterns {
             return "starting and ending with a letter or digit"
         }
         if value.contains("..") { return "no \"..\"" }
+        // S3 takes them, but CloudFormation's bucket name pattern (cloudformation.yaml) does not.
+        if value.contains(".-") || value.contains("-.") { return "no \".-\" or \"-.\"" }
         let numbers = value.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         if numbers.count == 4 && numbers.allSatisfy({ matches($0, 1...3, of: .digits) }) { return "not an IP address" }
         if let prefix = ["xn--", "sthree-", "amzn-s3-demo-"].first(where: value.hasPrefix) {

@@ -105,8 +105,8 @@ struct Checks {
     /// setup.sh never commits to a repository it did not create: the sample app is only written.
     mutating func sampleApp(_ path: String, _ answers: Answers) {
         if !answers.source.create && answers.source.sampleApp {
-            warning(path, "nothing is committed to an existing repository (source.create is false): "
-                    + "the sample app is only written to repo/ (commit it yourself, or set sample_app to false)")
+            warning(path, "nothing is committed to a repository that exists already: "
+                    + "the sample app is only written to repo/ (commit it yourself, or choose no sample app)")
         }
     }
 
@@ -132,7 +132,7 @@ struct Checks {
                    blankAllowed: true, valid: Catalog.externalConnections.contains),
               !codeartifact.externalConnection.isEmpty else { return }
         if codeartifact.upstream.isEmpty {
-            error(path, "an external connection needs an upstream repository (set upstream, or leave this blank)")
+            error(path, "a public connection needs an upstream repository (an upstream, or no public connection)")
         } else if !suited.contains(codeartifact.externalConnection) {
             error(path, "\(quoted(codeartifact.externalConnection)) does not suit \(codeartifact.format.rawValue) (\(expected))")
         }
@@ -220,8 +220,8 @@ struct Checks {
 
     mutating func routeTables(_ path: String, _ answers: Answers) {
         if answers.network.routeTables.isEmpty, !answers.endpoints.existing.contains(.s3) {
-            error(path, "required for the S3 gateway endpoint (a list of route table ids, "
-                  + "unless s3 is under endpoints.existing)")
+            error(path, "required for the S3 gateway endpoint (the subnets' route table ids, "
+                  + "unless the VPC's own S3 endpoint is used as existing)")
         }
         ids(path, answers.network.routeTables, "route table id", prefix: "rtb")
     }
@@ -231,7 +231,7 @@ struct Checks {
         var seen = Set<String>()
         for (index, id) in ids.enumerated() {
             let itemPath = "\(path)[\(index)]"
-            if text(itemPath, id, what, expected: "\(prefix)- then 8 or 17 hex digits",
+            if text(itemPath, id, what, expected: "\(prefix)- then 8 or 17 lower-case hex digits",
                     valid: { Patterns.isResourceID($0, prefix: prefix) }),
                !seen.insert(id).inserted {
                 error(itemPath, "\(id) is listed twice (each \(what) once)")
@@ -242,7 +242,7 @@ struct Checks {
     /// A group given by id is used as it is: the warning says what it must allow.
     mutating func securityGroup(_ path: String, _ answers: Answers) {
         let group = answers.network.securityGroup
-        guard text(path, group.text, "security group", expected: "create | default | sg- then 8 or 17 hex digits",
+        guard text(path, group.text, "security group", expected: "create | default | sg- then 8 or 17 lower-case hex digits",
                    valid: { ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg") }),
               case .existing(let id) = group else { return }
         warning(path, "\(id) is used as it is, for the build and the endpoints: "

@@ -93,7 +93,7 @@ public enum CostText {
         let amount = money(saving.monthly)
         switch saving.kind {
         case .existingEndpoint:
-            return "Each endpoint the VPC already has, ticked: \(amount) a month less."
+            return "Each endpoint the VPC already has, used as it is: \(amount) a month less."
         case .listedExisting:
             return "Ticked as existing, not created: \(e.existing.map(\.rawValue).joined(separator: ", ")): \(amount) a month saved."
         case .fewerZones:

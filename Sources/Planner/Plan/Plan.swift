@@ -187,8 +187,13 @@ public struct Resource: Equatable, Sendable {
     /// The answer that names or chooses it, for the wizard's review to mark that answer
     /// "to be created" or "existing" as the plan does.
     public var answer: (PartialKeyPath<Answers> & Sendable)?
-    public init(_ kind: String, _ name: Arg, existing: Bool = false, answer: (PartialKeyPath<Answers> & Sendable)? = nil) {
+    /// What cloudformation.yaml declares for it (a bucket and its policy are two); none for what
+    /// the plan uses as it is.
+    public var declarations: [Declaration]
+    public init(_ kind: String, _ name: Arg, existing: Bool = false, answer: (PartialKeyPath<Answers> & Sendable)? = nil,
+                declarations: [Declaration] = []) {
         self.kind = kind; self.name = name; self.existing = existing; self.answer = answer
+        self.declarations = declarations
     }
 
     /// `IAM role codebuild-Private-service-role`, as the scripts name it.

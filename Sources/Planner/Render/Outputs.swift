@@ -21,6 +21,8 @@ public enum Outputs {
             RenderedFile(path: "checklist.md", contents: Checklist.render(plan)),
             RenderedFile(path: "answers.yaml", contents: AnswersFile.write(answers)),
             RenderedFile(path: "plan.json", contents: PlanJSON.render(plan)),
+            RenderedFile(path: CloudFormation.file, contents: CloudFormation.render(plan)),
+            RenderedFile(path: StackScript.file, contents: StackScript.render(plan), executable: true),
         ]
         + policies(plan)
         + SampleApp.files(answers).map { RenderedFile(path: "repo/\($0.path)", contents: $0.contents) }

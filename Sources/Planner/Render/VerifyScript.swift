@@ -10,7 +10,7 @@ public enum VerifyScript {
     public static let file = "verify.sh"
 
     /// The parts of the bash library it carries: `capture` of actions.bash goes through its `call`.
-    static let library: [BashLibrary] = [.run, .verify, .actions]
+    static let library: [BashLibrary] = [.run, .call, .verify, .actions]
     private static let libraryText = library.map { "\n" + $0.text(script: "verify") }.joined()
 
     /// How many of the log's last lines a failed build shows.

@@ -29,6 +29,11 @@ struct IdList: Control {
         return Rendered(lines: [[Span(shown, Style(.focus, reverse: true))]], cursor: (0, column))
     }
 
+    func take(_ line: String, _ state: inout WizardState) -> Bool {
+        value.set(&state, Self.ids(in: line))
+        return true
+    }
+
     func summary(_ state: WizardState) -> String {
         let ids = value.get(state)
         return ids.isEmpty ? blankMeans : ids.joined(separator: ", ")

@@ -28,4 +28,10 @@ struct IntegerInput: Control {
     }
 
     func summary(_ state: WizardState) -> String { String(value.get(state)) }
+
+    func take(_ line: String, _ state: inout WizardState) -> Bool {
+        guard line.count <= Self.maximumDigits, let number = Int(line) else { return false }
+        value.set(&state, number)
+        return true
+    }
 }

@@ -76,7 +76,8 @@ struct Pick: Control {
         let list = offered(state, all)
         let filter = state.edit.filter
         var lines: [Line] = [first, [Span(filter.isEmpty ? "type to filter, ↑↓ choose" : "filter: " + filter, Style(.dim))]]
-        let cursor = filter.isEmpty ? nil : (line: 1, column: CellWidth.of("filter: ") + CellWidth.of(filter))
+        let typed = filter.prefix(state.edit.cursor ?? filter.count)
+        let cursor = filter.isEmpty ? nil : (line: 1, column: CellWidth.of("filter: ") + CellWidth.of(String(typed)))
         if list.isEmpty {
             lines.append([Span("no match: \(filter) is kept as typed", Style(.warning))])
             return Rendered(lines: lines, focusLine: 0, cursor: cursor)
@@ -96,6 +97,14 @@ struct Pick: Control {
     }
 
     func summary(_ state: WizardState) -> String { text.summary(state) }
+
+    /// The account's (or the fixed choices), numbered; a value none of them is typed.
+    func choices(_ state: WizardState) -> [String]? { listed(state) ? options(state)?.map(\.value) : nil }
+
+    func take(_ line: String, _ state: inout WizardState) -> Bool {
+        value.set(&state, numbered(line, choices(state) ?? []) ?? line)
+        return true
+    }
 
     /// The text typed in it, while it is a text input (no list of the account's).
     func typed(_ state: WizardState) -> String? { listed(state) ? nil : value.get(state) }
@@ -179,6 +188,13 @@ struct MultiPick: Control {
     }
 
     func summary(_ state: WizardState) -> String { ids.summary(state) }
+
+    /// The ids typed, or the numbers of the account's listed, separated by spaces.
+    func take(_ line: String, _ state: inout WizardState) -> Bool {
+        let all = options(state)?.map(\.value) ?? []
+        value.set(&state, IdList.ids(in: line).map { numbered($0, all) ?? $0 })
+        return true
+    }
 
     /// The ids typed in it, as typed, while it is a list of ids on one line.
     func typed(_ state: WizardState) -> String? { listed(state) ? nil : state.edit.buffer ?? value.get(state).joined(separator: " ") }

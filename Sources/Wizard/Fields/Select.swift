@@ -82,4 +82,12 @@ struct Select: Control {
     }
 
     func summary(_ state: WizardState) -> String { value.get(state) }
+
+    func choices(_ state: WizardState) -> [String]? { offered(state).map(\.value) }
+
+    func take(_ line: String, _ state: inout WizardState) -> Bool {
+        guard let choice = numbered(line, offered(state).map(\.value)) else { return false }
+        value.set(&state, choice)
+        return true
+    }
 }

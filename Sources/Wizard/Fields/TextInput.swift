@@ -23,6 +23,11 @@ struct TextInput: Control {
         return Rendered(lines: [[Span(shown, Style(.focus, reverse: true))]], cursor: (0, column))
     }
 
+    func take(_ line: String, _ state: inout WizardState) -> Bool {
+        value.set(&state, line)
+        return true
+    }
+
     func summary(_ state: WizardState) -> String {
         let text = value.get(state)
         return text.isEmpty ? blankMeans : text

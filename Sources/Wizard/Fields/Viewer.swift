@@ -1,20 +1,32 @@
-/// A scrollable text: setup.sh before export, the policy documents of the IAM screen.
+/// A scrollable text: setup.sh before export, the policy documents of the IAM screen. It takes
+/// the rows its screen leaves, and scrolls sideways for lines wider than the window.
 struct Viewer: Control {
     let title: String
     let content: (WizardState) -> String
-    /// Lines of text shown at once.
-    let height: Int
+    /// Rows of its screen that are not the viewer's text (title, intro, other fields, key help):
+    /// the text takes the rest.
+    let around: Int
 
-    let keyHelp = "PgUp PgDn scroll  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    /// Columns a sideways step moves.
+    static let step = 10
+
+    let keyHelp = "PgUp PgDn ←→ scroll  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
     var fullWidth: Bool { true }
 
+    func height(_ state: WizardState) -> Int { max(5, state.size.rows - around) }
+
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {
-        let count = lines(state).count
-        let last = max(0, count - height)
+        let all = lines(state), height = height(state)
+        let last = max(0, all.count - height)
+        // The widest line's end can be brought to the left edge's side, not past it.
+        let widest = all.map(\.count).max() ?? 0
+        let right = max(0, widest - (state.size.columns - 3))
         switch key {
         case .pageDown: state.edit.scroll = min(last, state.edit.scroll + height - 1)
         case .pageUp: state.edit.scroll = max(0, state.edit.scroll - (height - 1))
-        case .home: state.edit.scroll = 0
+        case .right where state.edit.column < right: state.edit.column = min(right, state.edit.column + Self.step)
+        case .left where state.edit.column > 0: state.edit.column = max(0, state.edit.column - Self.step)
+        case .home: state.edit.scroll = 0; state.edit.column = 0
         case .end: state.edit.scroll = last
         default: return false
         }
@@ -28,13 +40,15 @@ struct Viewer: Control {
     }
 
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
-        let all = lines(state)
+        let all = lines(state), height = height(state)
         let top = focused ? min(state.edit.scroll, max(0, all.count - height)) : 0
+        let column = focused ? state.edit.column : 0
         let shown = all.dropFirst(top).prefix(height)
-        let range = all.isEmpty ? "empty" : "lines \(top + 1)-\(top + shown.count) of \(all.count)"
+        var range = all.isEmpty ? "empty" : "lines \(top + 1)-\(top + shown.count) of \(all.count)"
+        if column > 0 { range += ", from column \(column + 1)" }
         let header = Text.fit("── \(title) (\(range)) " + String(repeating: "─", count: width), width)
         var rendered: [Line] = [[Span(header, focused ? Style(.focus, bold: true) : Style(.dim))]]
-        rendered += shown.map { [Span(String($0))] }
+        rendered += shown.map { [Span(String($0.dropFirst(column)))] }
         rendered += Array(repeating: [], count: height - shown.count)
         return Rendered(lines: rendered)
     }

@@ -85,6 +85,8 @@ struct TmuxWizard: WizardDriver {
         case .f1: "F1"
         case .f10: "F10"
         case .ctrlC: "C-c"
+        case .ctrlN: "C-n"
+        case .ctrlP: "C-p"
         }
     }
 }

@@ -14,7 +14,18 @@ enum ArtifactBucketStep {
             ("Resource", [.string(names.artifactBucketArn), .string(names.artifactBucketArn + "/*")]),
             ("Condition", .object([("Bool", .object([("aws:SecureTransport", "false")]))])),
         ])])])
-        let resource = Resource("S3 bucket", bucket, answer: \Answers.pipeline.artifactBucket)
+        let versioning = JSONValue.object([("Status", "Enabled")])
+        let publicAccessBlock = JSONValue.object(["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"]
+            .map { ($0, .bool(true)) })
+        let declarations = [
+            Declaration(Declaration.ID.artifactBucket, "AWS::S3::Bucket", [
+                ("BucketName", .string(bucket)), ("VersioningConfiguration", versioning),
+                ("PublicAccessBlockConfiguration", publicAccessBlock), ("Tags", c.declaredTags),
+            ]),
+            Declaration(Declaration.ID.artifactBucketPolicy, "AWS::S3::BucketPolicy",
+                        [("Bucket", .string(bucket)), ("PolicyDocument", denyInsecure)], dependsOn: [Declaration.ID.artifactBucket]),
+        ]
+        let resource = Resource("S3 bucket", bucket, answer: \Answers.pipeline.artifactBucket, declarations: declarations)
         let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(c.tagQuery("TagSet", key: "Key", value: "Value"))
         return PlanPart([Step(
             id: .artifactBucket, title: "S3 artifact bucket of the pipeline",
@@ -26,10 +37,9 @@ enum ArtifactBucketStep {
                 .with("create-bucket-configuration", configuration.arg))],
             // Settings are idempotent PUTs, made every run: a run stopped after the bucket completes them.
             always: [.call(Command("s3api", "put-bucket-versioning").with("bucket", bucket)
-                        .with("versioning-configuration", #"{"Status":"Enabled"}"#)),
+                        .with("versioning-configuration", versioning.arg)),
                      .call(Command("s3api", "put-public-access-block").with("bucket", bucket)
-                        .with("public-access-block-configuration",
-                              #"{"BlockPublicAcls":true,"IgnorePublicAcls":true,"BlockPublicPolicy":true,"RestrictPublicBuckets":true}"#)),
+                        .with("public-access-block-configuration", publicAccessBlock.arg)),
                      .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
             teardown: [.ifTagged(tag, resource: resource.label, [
                 .deleteEach(list: Command("s3api", "list-object-versions").with("bucket", bucket)

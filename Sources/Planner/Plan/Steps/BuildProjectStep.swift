@@ -18,7 +18,18 @@ enum BuildProjectStep {
         let logs: JSONValue = build.logs == .cloudwatch
             ? .object([("cloudWatchLogs", .object([("status", "ENABLED"), ("groupName", .string(.text(names.logGroup)))]))])
             : .object([("cloudWatchLogs", .object([("status", "DISABLED")]))])
-        let resource = Resource("CodeBuild project", project, answer: \Answers.build.project)
+        let description = "Builds \(c.answers.source.repository) in \(network.vpc), created by vpcpipe"
+        let source = JSONValue.object([("type", "CODEPIPELINE"), ("buildspec", .string(.text(build.buildspec)))])
+        let artifacts = JSONValue.object([("type", "CODEPIPELINE")])
+        let declaration = Declaration(Declaration.ID.buildProject, "AWS::CodeBuild::Project", [
+            ("Name", .string(project)), ("Description", .string(.text(description))),
+            // The one member whose capital is not the API's first letter alone.
+            ("Source", .object([("Type", "CODEPIPELINE"), ("BuildSpec", .string(.text(build.buildspec)))])),
+            ("Artifacts", artifacts.capitalizingKeys), ("Environment", environment.capitalizingKeys),
+            ("ServiceRole", .string(names.codeBuildRoleArn)), ("VpcConfig", vpc.capitalizingKeys),
+            ("LogsConfig", logs.capitalizingKeys), ("TimeoutInMinutes", .number(build.timeoutMinutes)), ("Tags", c.declaredTags),
+        ], dependsOn: [Declaration.ID.codeBuildRole, Declaration.ID.logGroup])
+        let resource = Resource("CodeBuild project", project, answer: \Answers.build.project, declarations: [declaration])
         let projectTag = c.tagQuery("tags")
         let asRole = if case .existing(let arn) = build.role { ", as the existing role \(arn)" } else { "" }
         return PlanPart([Step(
@@ -29,9 +40,9 @@ enum BuildProjectStep {
             check: Check(Command("codebuild", "batch-get-projects").with("names", project)
                 .query("projects[0].[name, \(projectTag)]")).tagged(.found),
             create: [.call(Command("codebuild", "create-project", retriesPropagation: true).with("name", project)
-                .with("description", .text("Builds \(c.answers.source.repository) in \(network.vpc), created by vpcpipe"))
-                .with("source", JSONValue.object([("type", "CODEPIPELINE"), ("buildspec", .string(.text(build.buildspec)))]).arg)
-                .with("artifacts", #"{"type":"CODEPIPELINE"}"#)
+                .with("description", .text(description))
+                .with("source", source.arg)
+                .with("artifacts", artifacts.arg)
                 .with("environment", environment.arg)
                 .with("service-role", names.codeBuildRoleArn)
                 .with("vpc-config", vpc.arg)

@@ -28,7 +28,7 @@ enum CodeArtifactSteps {
                 c, id: .codeArtifactUpstream, title: "CodeArtifact repository \(ca.upstream) with \(ca.externalConnection)",
                 name: ca.upstream, answer: \Answers.codeartifact.upstream,
                 why: "The upstream repository holds the connection to the public registry, so packages not yet in the domain are fetched by CodeArtifact, not by the build.",
-                extra: [associate],
+                logicalID: Declaration.ID.upstream, extra: [associate], connections: [ca.externalConnection],
                 // A found repository may lack the connection when a run stopped before it.
                 complete: [.capture("CONNECTIONS", scoped(c, Command("codeartifact", "describe-repository")).with("repository", .text(ca.upstream))
                                .query("repository.externalConnections[].[externalConnectionName]")),
@@ -41,7 +41,8 @@ enum CodeArtifactSteps {
             why: ca.upstream.isEmpty
                 ? "The build installs its \(ca.format.rawValue) packages from this repository (no upstream: only packages published to it)."
                 : "The build installs its \(ca.format.rawValue) packages from this repository, which reaches the public registry through \(ca.upstream).",
-            extra: [], complete: [], upstreams: ca.upstream.isEmpty ? [] : [ca.upstream]))
+            logicalID: Declaration.ID.repository, extra: [], connections: [], complete: [],
+            upstreams: ca.upstream.isEmpty ? [] : [ca.upstream]))
         return PlanPart(steps)
     }
 
@@ -53,7 +54,10 @@ enum CodeArtifactSteps {
         // the check and the creation both return it, so it costs no call of its own.
         let assets = c.planned.contains(.s3) && c.policies.endpoint(.s3) != nil
         let createDomain = Command("codeartifact", "create-domain").with("domain", domain).with("tags", c.tags(key: "key", value: "value"))
-        let resource = Resource("CodeArtifact domain", domain, existing: !owned, answer: \Answers.codeartifact.domain)
+        let declaration = Declaration(Declaration.ID.domain, "AWS::CodeArtifact::Domain",
+                                      [("DomainName", .string(domain)), ("Tags", c.declaredCodeArtifactTags)])
+        let resource = Resource("CodeArtifact domain", domain, existing: !owned, answer: \Answers.codeartifact.domain,
+                                declarations: owned ? [declaration] : [])
         let domainTag = tag(c, c.names.domainArn)
         let check = Check(scoped(c, Command("codeartifact", "describe-domain")).query(assets ? "domain.s3BucketArn" : "domain.name"),
                           absent: ["ResourceNotFoundException"], capture: assets ? "ASSETS_BUCKET_ARN" : nil, mustExist: !owned)
@@ -73,14 +77,23 @@ enum CodeArtifactSteps {
     }
 
     private static func repository(_ c: PlanContext, id: StepID, title: String, name: String,
-                                   answer: PartialKeyPath<Answers> & Sendable, why: String,
-                                   extra: [Action], complete: [Action], upstreams: [String]) -> Step {
+                                   answer: PartialKeyPath<Answers> & Sendable, why: String, logicalID: String,
+                                   extra: [Action], connections: [String], complete: [Action], upstreams: [String]) -> Step {
         let named = scoped(c, Command("codeartifact", "create-repository")).with("repository", .text(name))
-        var create = named.with("description", .text("\(title), created by vpcpipe")).with("tags", c.tags(key: "key", value: "value"))
+        let description = "\(title), created by vpcpipe"
+        var create = named.with("description", .text(description)).with("tags", c.tags(key: "key", value: "value"))
+        var properties: [(String, JSONValue)] = [
+            ("RepositoryName", .string(.text(name))), ("DomainName", .string(.text(c.answers.codeartifact.domain))),
+            ("DomainOwner", .string(c.names.domainOwner)), ("Description", .string(.text(description))),
+        ]
+        if !connections.isEmpty { properties.append(("ExternalConnections", .array(connections.map { .string(.text($0)) }))) }
         if !upstreams.isEmpty {
             create = create.with("upstreams", JSONValue.array(upstreams.map { .object([("repositoryName", .string(.text($0)))]) }).arg)
+            properties.append(("Upstreams", .array(upstreams.map { .string(.text($0)) })))
         }
-        let resource = Resource("CodeArtifact repository", .text(name), answer: answer)
+        let declaration = Declaration(logicalID, "AWS::CodeArtifact::Repository", properties + [("Tags", c.declaredCodeArtifactTags)],
+                                      dependsOn: [Declaration.ID.domain] + (upstreams.isEmpty ? [] : [Declaration.ID.upstream]))
+        let resource = Resource("CodeArtifact repository", .text(name), answer: answer, declarations: [declaration])
         let repositoryTag = tag(c, c.names.repositoryArn(name))
         return Step(
             id: id, title: title, why: why,

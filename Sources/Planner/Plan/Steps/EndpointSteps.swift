@@ -35,27 +35,38 @@ enum EndpointSteps {
             let service = decision.service
             let variable = Endpoints.variable(service)
             let serviceName = service.serviceName(region: region)
+            let type: Arg = service.isGateway ? "Gateway" : "Interface"
             var create = Command("ec2", "create-vpc-endpoint").with("vpc-id", .text(network.vpc))
-                .with("vpc-endpoint-type", service.isGateway ? "Gateway" : "Interface")
+                .with("vpc-endpoint-type", type)
                 .with("service-name", .text(serviceName))
+            var properties: [(String, JSONValue)] = [("VpcId", .string(.text(network.vpc))), ("ServiceName", .string(.text(serviceName))),
+                                                     ("VpcEndpointType", .string(type))]
             if service.isGateway {
                 create = create.with("route-table-ids", network.routeTables.map(Arg.text))
+                properties.append(("RouteTableIds", .array(network.routeTables.map { .string(.text($0)) })))
             } else {
                 // One subnet a zone, which preflight picked (preflight.bash judge_subnets).
-                create = create.with("subnet-ids", .variable("ENDPOINT_SUBNETS")).with("security-group-ids", securityGroup)
+                let subnets = Arg.variable("ENDPOINT_SUBNETS")
+                create = create.with("subnet-ids", subnets).with("security-group-ids", securityGroup)
                     .with(c.answers.endpoints.privateDNS ? "private-dns-enabled" : "no-private-dns-enabled")
+                properties += [("SubnetIds", .string(subnets)), ("SecurityGroupIds", [.string(securityGroup)]),
+                               ("PrivateDnsEnabled", .bool(c.answers.endpoints.privateDNS))]
                 interfaces.append(.variable(variable))
             }
             if let policy = c.policies.endpoint(service) {
                 part.documents.append((Policies.endpointFile(service), policy))
                 create = create.with("policy-document", policy.arg)
+                properties.append(("PolicyDocument", policy))
             }
             create = create.with("tag-specifications", c.tagSpecifications("vpc-endpoint")).query("VpcEndpoint.VpcEndpointId")
+            let declaration = Declaration(Declaration.ID.endpoint(service), "AWS::EC2::VPCEndpoint",
+                                          properties + [("Tags", c.declaredTags)], variable: (variable, "Id"))
             part.steps.append(Step(
                 id: .endpoint(service),
                 title: "\(service.isGateway ? "Gateway" : "Interface") VPC endpoint \(serviceName)",
                 why: "Without internet, \(decision.reason); this endpoint is the only way there.",
-                resources: [Resource("VPC endpoint", .text(serviceName), answer: \Answers.endpoints.existing)],
+                resources: [Resource("VPC endpoint", .text(serviceName), answer: \Answers.endpoints.existing,
+                                     declarations: [declaration])],
                 check: Check(in: lookup(c)!, key: .text(key(service, region: region)), capture: variable).tagged(.found),
                 create: [.capture(variable, create)],
                 teardown: [.capture(variable, Command("ec2", "describe-vpc-endpoints")

@@ -5,7 +5,9 @@ enum LogGroupStep {
         guard c.answers.build.logs == .cloudwatch else { return PlanPart() }
         let names = c.names
         let group = Arg.text(names.logGroup)
-        let resource = Resource("CloudWatch log group", group)
+        let resource = Resource("CloudWatch log group", group, declarations: [
+            Declaration(Declaration.ID.logGroup, "AWS::Logs::LogGroup", [("LogGroupName", .string(group)), ("Tags", c.declaredTags)]),
+        ])
         let tag = Command("logs", "list-tags-for-resource").with("resource-arn", names.logGroupArn).query("tags.\(Names.tagKey)")
         return PlanPart([Step(
             id: .logGroup, title: "CloudWatch log group \(names.logGroup)",

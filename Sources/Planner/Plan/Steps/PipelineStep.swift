@@ -31,7 +31,16 @@ enum PipelineStep {
         case .none: "it starts only when released by hand"
         }
         let name = Arg.text(pipeline.name)
-        let resource = Resource("CodePipeline pipeline", name, answer: \Answers.pipeline.name)
+        // CloudFormation keeps the declaration's version itself; the first build needs the interface endpoints.
+        let declared = declaration.capitalizingKeys
+        guard case .object(let members) = declared else { preconditionFailure("a pipeline is an object") }
+        let interfaces = c.planned.filter { !$0.isGateway }.map(Declaration.ID.endpoint)
+        let resource = Resource("CodePipeline pipeline", name, answer: \Answers.pipeline.name, declarations: [
+            Declaration(Declaration.ID.pipeline, "AWS::CodePipeline::Pipeline",
+                        members.filter { $0.0 != "Version" } + [("Tags", c.declaredTags)],
+                        dependsOn: [Declaration.ID.pipelineRole, Declaration.ID.artifactBucket, Declaration.ID.sourceRepository,
+                                    Declaration.ID.buildProject] + interfaces),
+        ])
         let tag = Command("codepipeline", "list-tags-for-resource").with("resource-arn", names.pipelineArn)
             .firstPage().query(c.tagQuery("tags"))
         return PlanPart([Step(

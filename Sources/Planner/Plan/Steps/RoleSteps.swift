@@ -37,6 +37,14 @@ enum RoleSteps {
         var given: (key: String, arn: String)?
 
         var service: String { kind.service }
+        /// Its logical id in cloudformation.yaml.
+        var logicalID: String {
+            switch id {
+            case .pipelineRole: Declaration.ID.pipelineRole
+            case .eventsRole: Declaration.ID.eventsRole
+            default: Declaration.ID.codeBuildRole
+            }
+        }
         var trustFile: String { kind.trustFile }
         var inline: [(name: String, file: String, document: JSONValue)] {
             zip(kind.files, policies).map { ($1.name, $0, $1.document) }
@@ -96,7 +104,14 @@ enum RoleSteps {
             part.documents += role.inline.map { ($0.file, $0.document) }
             guard role.given == nil, let lookup = lookup(c) else { continue }
             let roleName: Arg = .text(role.name)
-            let resource = Resource("IAM role", roleName, answer: role.answer)
+            let description = "\(role.title) for \(c.answers.name), created by vpcpipe"
+            let declaration = Declaration(role.logicalID, "AWS::IAM::Role", [
+                ("RoleName", .string(roleName)), ("Path", .string(.text(Names.rolePath))),
+                ("Description", .string(.text(description))), ("AssumeRolePolicyDocument", trust),
+                ("Policies", .array(role.inline.map { .object([("PolicyName", .string(.text($0.name))), ("PolicyDocument", $0.document)]) })),
+                ("Tags", c.declaredTags),
+            ])
+            let resource = Resource("IAM role", roleName, answer: role.answer, declarations: [declaration])
             // list-roles leaves tags out: get-role has them.
             let tag = Command("iam", "get-role").with("role-name", roleName).query(c.tagQuery("Role.Tags", key: "Key", value: "Value"))
             part.steps.append(Step(
@@ -104,7 +119,7 @@ enum RoleSteps {
                 resources: [resource] + role.inline.map { Resource("IAM inline policy", .text($0.name)) },
                 check: Check(in: lookup, key: roleName).tagged(.call(tag)),
                 create: [.call(Command("iam", "create-role").with("role-name", roleName).with("path", .text(Names.rolePath))
-                    .with("description", .text("\(role.title) for \(c.answers.name), created by vpcpipe"))
+                    .with("description", .text(description))
                     .with("assume-role-policy-document", trust.arg).with("tags", c.tags(key: "Key", value: "Value")))],
                 // Put every run, so a run stopped between the role and its policies is completed.
                 always: role.inline.map { .call(Command("iam", "put-role-policy").with("role-name", roleName)

@@ -16,23 +16,29 @@ enum SecurityGroupSteps {
         switch c.network.securityGroup {
         case .create:
             let build = Arg.variable("BUILD_SG")
-            let buildGroup = group(c, id: .buildSecurityGroup, title: "Security group of the build",
+            // HTTPS out only: setup.sh revokes the group's default rule (all out) and CloudFormation
+            // drops it when a group declares its egress.
+            let httpsOut = Rule(port: 443, peer: .cidr("0.0.0.0/0"))
+            let buildGroup = group(c, id: .buildSecurityGroup, logicalID: Declaration.ID.buildSecurityGroup,
+                                   title: "Security group of the build",
                                    name: c.names.buildSecurityGroup, variable: "BUILD_SG",
                                    why: "The build's network interfaces need HTTPS out to the endpoints and S3 and nothing in.",
-                                   deletesDetachedInterfaces: true,
+                                   deletesDetachedInterfaces: true, declared: [("SecurityGroupEgress", [httpsOut.declared])],
                                    rules: [
                                        .call(Command("ec2", "revoke-security-group-egress", tolerates: ["InvalidPermission.NotFound"])
-                                           .with("group-id", build).with("ip-permissions", permissions(protocol: "-1", port: nil, to: .cidr))),
+                                           .with("group-id", build).with("ip-permissions", Rule.allOut.permissions)),
                                        .call(Command("ec2", "authorize-security-group-egress", tolerates: ["InvalidPermission.Duplicate"])
-                                           .with("group-id", build).with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .cidr))),
+                                           .with("group-id", build).with("ip-permissions", httpsOut.permissions)),
                                    ])
             let endpoint = Arg.variable("ENDPOINT_SG")
-            let endpointGroup = group(c, id: .endpointSecurityGroup, title: "Security group of the interface endpoints",
+            let httpsFromBuild = Rule(port: 443, peer: .group(build))
+            let endpointGroup = group(c, id: .endpointSecurityGroup, logicalID: Declaration.ID.endpointSecurityGroup,
+                                      title: "Security group of the interface endpoints",
                                       name: c.names.endpointSecurityGroup, variable: "ENDPOINT_SG",
                                       why: "The interface endpoints accept HTTPS from the build's security group only.",
-                                      deletesDetachedInterfaces: false,
+                                      deletesDetachedInterfaces: false, declared: [("SecurityGroupIngress", [httpsFromBuild.declared])],
                                       rules: [.call(Command("ec2", "authorize-security-group-ingress", tolerates: ["InvalidPermission.Duplicate"])
-                                          .with("group-id", endpoint).with("ip-permissions", permissions(protocol: "tcp", port: 443, to: .group(build))))])
+                                          .with("group-id", endpoint).with("ip-permissions", httpsFromBuild.permissions))])
             return (PlanPart([buildGroup, endpointGroup]), build, endpoint)
         case .vpcDefault:
             // As in the article, the build and the endpoints share the VPC's default group, whose
@@ -59,24 +65,48 @@ enum SecurityGroupSteps {
         }
     }
 
-    private enum Peer { case cidr, group(Arg) }
+    /// One rule of a group, as setup.sh's `--ip-permissions` and the template's entry say it.
+    private struct Rule {
+        enum Peer { case cidr(String), group(Arg) }
+        var ipProtocol = "tcp"
+        var port: Int?
+        var peer: Peer
 
-    private static func permissions(protocol ipProtocol: String, port: Int?, to peer: Peer) -> Arg {
-        var rule: [(String, JSONValue)] = [("IpProtocol", .string(.text(ipProtocol)))]
-        if let port { rule += [("FromPort", .number(port)), ("ToPort", .number(port))] }
-        switch peer {
-        case .cidr: rule.append(("IpRanges", [.object([("CidrIp", "0.0.0.0/0")])]))
-        case .group(let group): rule.append(("UserIdGroupPairs", [.object([("GroupId", .string(group))])]))
+        /// A group's default rule: all traffic out.
+        static let allOut = Rule(ipProtocol: "-1", port: nil, peer: .cidr("0.0.0.0/0"))
+
+        private var ports: [(String, JSONValue)] { port.map { [("FromPort", .number($0)), ("ToPort", .number($0))] } ?? [] }
+
+        var permissions: Arg {
+            var rule: [(String, JSONValue)] = [("IpProtocol", .string(.text(ipProtocol)))] + ports
+            switch peer {
+            case .cidr(let range): rule.append(("IpRanges", [.object([("CidrIp", .string(.text(range)))])]))
+            case .group(let group): rule.append(("UserIdGroupPairs", [.object([("GroupId", .string(group))])]))
+            }
+            return JSONValue.array([.object(rule)]).arg
         }
-        return JSONValue.array([.object(rule)]).arg
+
+        var declared: JSONValue {
+            let to: (String, JSONValue) = switch peer {
+            case .cidr(let range): ("CidrIp", .string(.text(range)))
+            case .group(let group): ("SourceSecurityGroupId", .string(group))
+            }
+            return .object([("IpProtocol", .string(.text(ipProtocol)))] + ports + [to])
+        }
     }
 
     /// `deletesDetachedInterfaces`: teardown deletes the network interfaces CodeBuild left in
     /// the group detached (status available), which keep it from being deleted and which
     /// CodeBuild may take long to remove. Those AWS manages (an endpoint's) are not deleted.
-    private static func group(_ c: PlanContext, id: StepID, title: String, name: String, variable: String, why: String,
-                              deletesDetachedInterfaces: Bool, rules: [Action]) -> Step {
+    private static func group(_ c: PlanContext, id: StepID, logicalID: String, title: String, name: String, variable: String,
+                              why: String, deletesDetachedInterfaces: Bool, declared: [(String, JSONValue)],
+                              rules: [Action]) -> Step {
         let group = Arg.variable(variable)
+        let description = "\(title) (\(c.answers.name)), created by vpcpipe"
+        let declaration = Declaration(logicalID, "AWS::EC2::SecurityGroup", [
+            ("GroupName", .string(.text(name))), ("GroupDescription", .string(.text(description))),
+            ("VpcId", .string(.text(c.network.vpc))),
+        ] + declared + [("Tags", c.declaredTags)], variable: (variable, "GroupId"))
         let detached: [Action] = deletesDetachedInterfaces
             ? [.deleteEach(list: Action.interfacesUsing(group, query: "NetworkInterfaces[?Status=='available' && !RequesterManaged].[NetworkInterfaceId]"),
                            fields: ["INTERFACE"],
@@ -84,10 +114,11 @@ enum SecurityGroupSteps {
             : []
         return Step(
             id: id, title: title, why: why,
-            resources: [Resource("security group", .text(name), answer: \Answers.network.securityGroup.text)],
+            resources: [Resource("security group", .text(name), answer: \Answers.network.securityGroup.text,
+                                 declarations: [declaration])],
             check: Check(in: lookup(c)!, key: .text(name), capture: variable).tagged(.found),
             create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))
-                .with("description", .text("\(title) (\(c.answers.name)), created by vpcpipe"))
+                .with("description", .text(description))
                 .with("vpc-id", .text(c.network.vpc)).with("tag-specifications", c.tagSpecifications("security-group"))
                 .query("GroupId"))],
             // Every run, so a run stopped between the group and its rules is completed; a rule

@@ -24,8 +24,12 @@ enum SourceRepositorySteps {
         let get = Command("codecommit", "get-repository").with("repository-name", repository)
             .query("repositoryMetadata.repositoryName")
         let absent = ["RepositoryDoesNotExistException"]
+        let description = "Source of the \(c.answers.pipeline.name) pipeline, created by vpcpipe"
+        let declaration = Declaration(Declaration.ID.sourceRepository, "AWS::CodeCommit::Repository", [
+            ("RepositoryName", .string(repository)), ("RepositoryDescription", .string(.text(description))), ("Tags", c.declaredTags),
+        ])
         let resource = Resource("CodeCommit repository", repository, existing: !source.create,
-                                answer: \Answers.source.repository)
+                                answer: \Answers.source.repository, declarations: source.create ? [declaration] : [])
         let tag = Command("codecommit", "list-tags-for-resource").with("resource-arn", c.names.sourceRepositoryArn)
             .query("tags.\(Names.tagKey)")
         return Step(
@@ -36,7 +40,7 @@ enum SourceRepositorySteps {
             resources: [resource],
             check: source.create ? Check(get, absent: absent).tagged(.call(tag)) : Check(get, absent: absent, mustExist: true),
             create: source.create ? [.call(Command("codecommit", "create-repository").with("repository-name", repository)
-                .with("repository-description", .text("Source of the \(c.answers.pipeline.name) pipeline, created by vpcpipe"))
+                .with("repository-description", .text(description))
                 .with("tags", c.tagMap))] : [],
             teardown: source.create ? [.ifTagged(tag, resource: resource.label,
                                                  [.call(Command("codecommit", "delete-repository").with("repository-name", repository))])] : [],

@@ -176,6 +176,12 @@ REFUSED
   fi
 }
 
+# coded CODES: true when the last call failed with one of the error codes CODES (A|B),
+# as the AWS CLI prints them: "An error occurred (CODE) when calling ...".
+coded() {
+  [ -n "$1" ] && grep -qE "\(($1)\) when calling" "$ERRORS"
+}
+
 # What AWS says of a resource that is already gone.
 GONE='NotFound|NoSuch|does ?not ?exist|not found'
 

@@ -168,6 +168,12 @@ REFUSED
   fi
 }
 
+# coded CODES: true when the last call failed with one of the error codes CODES (A|B),
+# as the AWS CLI prints them: "An error occurred (CODE) when calling ...".
+coded() {
+  [ -n "$1" ] && grep -qE "\(($1)\) when calling" "$ERRORS"
+}
+
 # What AWS says of a resource that is already gone.
 GONE='NotFound|NoSuch|does ?not ?exist|not found'
 
@@ -189,6 +195,15 @@ tag_of() {
   fi
 }
 
+# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure stops
+# the script with AWS's message (set -e), which is reported first.
+call() {
+  local status=0
+  attempt "$@" || status=$?
+  if [ "$status" -ne 0 ]; then report; fi
+  return "$status"
+}
+
 # The stages of the pipeline in order, and what the run came to: its status, and its actions'
 # rows (STAGE<TAB>STATUS<TAB>EXTERNAL ID<TAB>AWS'S ERROR).
 STAGE_NAMES=''
@@ -199,15 +214,6 @@ BUILD_STATUS=''
 LOG_STREAM=''
 LOG=''
 FAILED_PHASE=''
-
-# call SERVICE OPERATION ARGS...: one AWS CLI call, its output left in OUT; a failure stops
-# the script with AWS's message.
-call() {
-  local status=0
-  attempt "$@" || status=$?
-  if [ "$status" -ne 0 ]; then report; fi
-  return "$status"
-}
 
 # fail LINE...: a judgement failed: the lines on stderr and the progress stream, then exit 1.
 fail() {

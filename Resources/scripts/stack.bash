@@ -1,0 +1,91 @@
+# deploy-stack.sh's calls, pasted after run.bash and call.bash (this header is not): the stack's status, a
+# change set previewed before it is executed, the waits, and the stack's failed events.
+# JMESPath's literals stand in backticks, within single quotes.
+# shellcheck disable=SC2034,SC2016
+
+# learn NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the call's output, or '' when it fails
+# with a code of ABSENT (A|B: what it reads is not there yet); any other failure stops here.
+learn() {
+  local name=$1 absent=$2 status=0
+  shift 2
+  attempt "$@" || status=$?
+  if [ "$status" -ne 0 ]; then
+    coded "$absent" || { report; exit "$status"; }
+    OUT=''
+  fi
+  if [ "$DRY_RUN" = 1 ]; then OUT="<${name,,}>"; fi
+  printf -v "$name" '%s' "$OUT"
+}
+
+# stack_status: STATUS takes the stack's status, NONE when there is no such stack.
+stack_status() {
+  learn STATUS ValidationError cloudformation describe-stacks --stack-name "$STACK" \
+    --query 'Stacks[0].StackStatus' --output text
+  if [ -z "$STATUS" ] || [ "$DRY_RUN" = 1 ]; then STATUS=NONE; fi
+  echo "  stack $STACK: $STATUS"
+}
+
+# preview: a change set of the template against the stack (a new one, or an update), awaited
+# and listed; CHANGES is empty when it would change nothing.
+preview() {
+  local type=UPDATE reason
+  case "$STATUS" in NONE | REVIEW_IN_PROGRESS) type=CREATE ;; esac
+  CHANGE_SET="vpcpipe-$(date -u +%Y%m%d%H%M%S)"
+  call cloudformation create-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" \
+    --change-set-type "$type" --template-body "file://$TEMPLATE" --capabilities CAPABILITY_NAMED_IAM \
+    --parameters "${PARAMETERS[@]}" --tags "Key=vpcpipe,Value=$PLAN_TAG"
+  waiting "the change set $CHANGE_SET is being made"
+  if ! attempt cloudformation wait change-set-create-complete --stack-name "$STACK" --change-set-name "$CHANGE_SET"; then
+    attempt cloudformation describe-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" \
+      --query StatusReason --output text
+    reason=$OUT
+    if [[ $reason == *"didn't contain changes"* || $reason == *"No updates are to be performed"* ]]; then
+      echo "  The stack is as the template says: nothing to change."
+      attempt cloudformation delete-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" || true
+      CHANGES=''
+      return 0
+    fi
+    say_errors <<< "The change set failed: $reason"
+    exit 1
+  fi
+  call cloudformation describe-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" \
+    --query 'Changes[].ResourceChange.[Action, LogicalResourceId, ResourceType, Replacement || `"-"`]' --output text
+  CHANGES=$OUT
+  echo "  The change set (action, resource, type, replacement):"
+  printf '%s\n' "$CHANGES" | sed 's/^/    /'
+}
+
+# confirm QUESTION: goes on after y or yes (or with --yes, or in a dry run); anything else
+# deletes the change set and ends the script, having changed nothing.
+confirm() {
+  local answer
+  if [ "$DRY_RUN" = 1 ] || [ "$YES" = 1 ]; then return 0; fi
+  read -r -p "$1 " answer || answer=''
+  case "$answer" in
+    [yY] | [yY][eE][sS]) ;;
+    *)
+      attempt cloudformation delete-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" || true
+      echo 'Nothing was changed.'
+      exit 0
+      ;;
+  esac
+}
+
+# settle WAITER: waits for the stack (`aws cloudformation wait WAITER`); on failure, lists the
+# stack's failed events with their reasons, and stops.
+settle() {
+  waiting "the stack $STACK: $1"
+  if ! attempt cloudformation wait "$1" --stack-name "$STACK"; then
+    say_errors < "$ERRORS"
+    failed_events
+    exit 1
+  fi
+}
+
+# failed_events: the stack's events that failed, newest first, each with its reason.
+failed_events() {
+  attempt cloudformation describe-stack-events --stack-name "$STACK" \
+    --query 'StackEvents[?ends_with(ResourceStatus, `FAILED`)].[Timestamp, LogicalResourceId, ResourceStatus, ResourceStatusReason]' \
+    --output text || true
+  if [ -n "$OUT" ]; then say_errors <<< "The stack's failed events (time, resource, status, reason):"$'\n'"$OUT"; fi
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Planner
+import Wizard
+
+extension Terminal {
+    /// Whether the wizard runs in the line mode by itself: TERM dumb or unset, where no screen
+    /// can be drawn.
+    public static var wantsPlain: Bool {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        return term.isEmpty || term == "dumb"
+    }
+
+    /// The line mode (`PlainForm`): questions on stdout, answers read a line at a time from
+    /// stdin, no terminal control. Exit codes: 0 exported; 130 when the input ends first (the
+    /// answers so far saved to a new file, as the quit prompt's `s` does).
+    public static func runPlain(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
+                                fromFile: Bool) -> Int32 {
+        let state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder, size: Size.minimum)
+        var form = PlainForm(state, fromFile: fromFile)
+        var turn = form.start()
+        var replacedNote: String?
+        while true {
+            for line in turn.lines { Output.say(line) }
+            if form.finished {
+                if let replacedNote { Output.error(replacedNote) }
+                return 0
+            }
+            Output.ask(turn.prompt)
+            guard let line = readLine(strippingNewline: true) else {
+                Output.say("")
+                do {
+                    let saved = try Files.writeNew("vpcpipe-answers.yaml", AnswersFile.write(form.state.answers))
+                    Output.error("vpcpipe: the input ended; saved the answers so far to \(saved). Go on with: vpcpipe --plain --answers \(saved)")
+                } catch {
+                    Output.error("vpcpipe: the input ended; could not save the answers: \(error)")
+                }
+                return 130
+            }
+            turn = form.take(line)
+            if case .export(let folder)? = form.request {
+                turn = form.receive(export(form.state, to: folder, force: force, replacedNote: &replacedNote))
+            }
+        }
+    }
+}
