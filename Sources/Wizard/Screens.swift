@@ -90,6 +90,11 @@ enum Screens {
                     (Catalog.image(named: state.answers.build.image)?.runtimes ?? []).map { Select.Option(value: $0) }
                 }
             },
+            Field(\.build.tool) {
+                Select(value: $0) { state in
+                    Catalog.format(state.answers.codeartifact.format).buildTools.map { Select.Option(value: $0.name) }
+                }
+            },
             Field(\.build.computeType) { Select(value: $0) { _ in Catalog.computeTypes.map { Select.Option(value: $0) } } },
             Field(\.build.privileged) { Toggle(value: $0, on: "privileged (Docker builds)", off: "not privileged") },
             Field(\.build.timeoutMinutes) { IntegerInput(value: $0) },

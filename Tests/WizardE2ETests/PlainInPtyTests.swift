@@ -58,7 +58,7 @@ final class PlainInPtyTests: XCTestCase {
             ("1. create new", nil), ("New or existing [create new]: ", keep), ("Sample app [", keep),
             ("Domain [private]: ", keep), ("Domain owner [", keep), ("Repository [Private]: ", keep),
             ("Package format [npm]: ", keep), ("Upstream repository [npm-store]: ", keep), ("Public connection [public:npmjs]: ", keep),
-            ("Project name [Private]: ", keep), ("Image [", keep), ("Runtime [nodejs:20]: ", keep), ("Compute [", keep),
+            ("Project name [Private]: ", keep), ("Image [", keep), ("Runtime [nodejs:20]: ", keep), ("Build tool [", keep), ("Compute [", keep),
             ("Privileged [not privileged]: ", keep),
             // An answer the rules refuse is said, and asked again.
             ("Timeout (minutes) [60]: ", "3"), ("error: 3 is out of range", nil), ("Timeout (minutes) [3]: ", "60"),

@@ -105,8 +105,11 @@ public enum AnswerSchema {
             """, follow: Follow(answer: "build.image", shown: nil) {
                 Defaults.runtime(format: $0.codeartifact.format, image: $0.build.image)
             }, rule: .custom { $0.runtime($1, $2) }),
-        // Headless only, as account_from_arn: a change of format in the wizard refills it.
-        AnswerKey("tool", .text(\.build.tool), follow: Follow(answer: "codeartifact.format", shown: nil) {
+        AnswerKey("tool", .text(\.build.tool), label: "Build tool", help: """
+            The sample's build tool, one of the package format's: npm or Yarn (Berry) for npm, \
+            Maven or Gradle for maven. It follows the format; its configuration names only the \
+            CodeArtifact repository.
+            """, follow: Follow(answer: "codeartifact.format", shown: nil) {
             Defaults.buildTool(format: $0.codeartifact.format)
         }, rule: .custom { $0.buildTool($1, $2) }),
         AnswerKey("compute_type", .text(\.build.computeType), label: "Compute",

@@ -66,11 +66,12 @@ indirect enum TemplateNode {
     }
 
     /// Plain when YAML reads it back as this same string; else double-quoted with JSON's escapes.
+    private static let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./*:".unicodeScalars)
+    private static let words: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"]
+
     static func scalar(_ text: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./*")
-        let words = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"]
-        if let first = text.first, first.isLetter || first == "/", text.allSatisfy({ allowed.contains($0) || $0 == ":" }),
-           !text.hasSuffix(":"), !words.contains(text.lowercased()), first.isASCII {
+        if let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "/", first.isASCII,
+           text.unicodeScalars.allSatisfy(plain.contains), !text.hasSuffix(":"), !words.contains(text.lowercased()) {
             return text
         }
         return "\"" + JSONValue.escape(text) + "\""
@@ -312,10 +313,13 @@ private struct Template {
                 out += reference(name).substitution
                 substituted = true
             case .text(let text):
-                var escaped = text.replacingOccurrences(of: "${", with: "${!")
+                var escaped = text.contains("${") ? text.replacingOccurrences(of: "${", with: "${!") : text
                 var replacements = [(answers.region, "${AWS::Region}")]
                 if !network.vpc.isEmpty { replacements.append((network.vpc, "${VpcId}")) }
-                for (index, subnet) in network.subnets.enumerated() where escaped.contains(subnet) {
+                // One search for the prefix first: most texts (tags, names) hold no subnet, and a
+                // plan of 16 subnets and 49 tags has thousands of them.
+                let subnets = escaped.contains("subnet-") ? Array(network.subnets.enumerated()) : []
+                for (index, subnet) in subnets where escaped.contains(subnet) {
                     let name = "Subnet\(index + 1)"
                     if !selects.contains(where: { $0.0 == name }) {
                         selects.append((name, .function("Select", .list([.string(String(index)), .ref("SubnetIds")]))))
