@@ -326,7 +326,7 @@ extension WizardState {
         discovery.failures = discovery.failures.filter { $0.key == .identity || $0.value != "cancelled (Esc)" }
     }
 
-    /// Problems setup.sh would stop on, found in the account for these answers: shown as
+    /// Problems setup.sh would stop on (or, for an endpoint's policy, that would refuse the build), found in the account for these answers: shown as
     /// warnings on their answers (the account may change before setup.sh runs; export goes on;
     /// `--live` calls them errors). Before the check has read them, the names in use.
     var accountDiagnostics: [Diagnostic] {
@@ -400,7 +400,7 @@ extension WizardState {
             guard let findings = discovery.findings(for: answers) else { return nil }
             let found = findings.found.count, problems = findings.problems.count
             return ("Account \(findings.account): \(found) of the plan's resources found; "
-                    + (problems == 0 ? "nothing setup.sh would stop on." : "\(problems) problem\(problems == 1 ? "" : "s") setup.sh would stop on, shown on their answers."),
+                    + (problems == 0 ? "nothing setup.sh would stop on." : "\(problems) problem\(problems == 1 ? "" : "s") that would stop setup.sh or refuse the build, shown on their answers."),
                     problems > 0)
         default: return nil
         }

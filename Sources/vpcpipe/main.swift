@@ -48,7 +48,7 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")
     var check = false
 
-    @Flag(name: .long, help: "With --headless: first read the account (read-only) as setup.sh will, and report every problem it would stop on.")
+    @Flag(name: .long, help: "With --headless: first read the account (read-only) as setup.sh will, and report every problem it would stop on and every existing endpoint whose policy would refuse the build.")
     var live = false
 
     @Flag(name: .long, help: "Open the wizard without reading the account: every id is typed.")
@@ -186,7 +186,7 @@ extension Vpcpipe {
         let problems = AnswersFile.place(findings.problems, in: try readAnswers(file))
         for problem in problems { printError(problem.formatted(file: file)) }
         if !problems.isEmpty {
-            printError("vpcpipe: \(count(problems.count, "error")) in account \(findings.account) for \(file) (setup.sh would stop on them); nothing written")
+            printError("vpcpipe: \(count(problems.count, "error")) in account \(findings.account) for \(file) (each stops setup.sh, or, for an endpoint's policy, would refuse the build); nothing written")
             throw ExitCode(Status.invalidAnswers)
         }
         return findings.account
