@@ -75,7 +75,7 @@ final class WizardDiscoveryInTmuxTests: TmuxTestCase {
         try tmux("resize-window", "-t", session, "-x", "80", "-y", "60")
         try waitFor("which its name follows", seconds: 60)
         try press("Enter", until: "10/10")
-        try waitFor("1 problem setup.sh", seconds: 60)
+        try waitFor("1 problem that would", seconds: 60)
         // The export screen opens on its button, setup.sh shown above it.
         try waitFor("── setup.sh")
         try press("Enter", until: "Next: bash vpcpipe-out/setup.sh")
