@@ -80,8 +80,8 @@ final class StackSetAnswersTests: XCTestCase {
             """)
         let line = { (offset: Int) in base + offset }
         XCTAssertEqual(found, [
-            "\(line(2)):45 stackset.organizational_units[1]: \"ou-bad\" is not a valid organizational unit id (ou-xxxx-yyyyyyyy or r-xxxx (lower-case letters and digits))",
-            "\(line(2)):53 stackset.organizational_units[2]: ou-ab12-cdef3456 is listed twice (each organizational unit id once)",
+            "\(line(2)):44 stackset.organizational_units[1]: \"ou-bad\" is not a valid organizational unit id (ou-xxxx-yyyyyyyy or r-xxxx (lower-case letters and digits))",
+            "\(line(2)):52 stackset.organizational_units[2]: ou-ab12-cdef3456 is listed twice (each organizational unit id once)",
             "\(line(3)):12 stackset.regions: required (a list of region codes such as us-west-2)",
             "\(line(5)):22 stackset.failure_tolerance: \"101%\" is not a valid failure tolerance (a count from 0, or a percentage from 0% to 100%)",
             "\(line(7)):16 stackset.accounts[0].account: \"1234\" is not a valid account id (12 digits)",
