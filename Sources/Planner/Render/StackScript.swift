@@ -9,7 +9,7 @@ import VpcpipeResources
 
 public enum StackScript {
     public static let file = "deploy-stack.sh"
-    public static let library: [BashLibrary] = [.run, .call, .stack, .actions]
+    public static let library: [BashLibrary] = [.run, .call, .learn, .stack, .actions]
 
     /// The stack's name: `vpcpipe-NAME` (a stack name takes letters, digits and hyphens).
     public static func stackName(_ answers: Answers) -> String {
