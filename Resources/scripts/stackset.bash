@@ -154,7 +154,7 @@ follow() {
     call cloudformation list-stack-instances --stack-set-name "$STACK_SET" \
       --query 'Summaries[].StackInstanceStatus.DetailedStatus' --output text
     echo "  $status; stack instances: $(tr -s '\t ' '\n' <<< "$OUT" | grep -v '^$' | sort | uniq -c \
-      | awk '{ printf "%s%s %s", separator, $1, $2; separator = ", " }')"
+      | awk '{ printf "%s%s %s", separator, $1, $2; separator = ", " } END { if (NR == 0) printf "none" }')"
     progress "wait operation $status"
     case "$status" in SUCCEEDED | FAILED | STOPPED) break ;; esac
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
