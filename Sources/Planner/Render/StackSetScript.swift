@@ -39,22 +39,12 @@ public enum StackSetScript {
         out += library.map { "\n" + $0.text(script: "stackset") }.joined()
         out += "\nTEMPLATE=\"$HERE/\(CloudFormation.file)\"\n"
         out += ScriptRenderer.identity(plan)
-        out += "if [ \"$DELETE\" = 1 ]; then\n" + body(delete) + "else\n" + body(deploy) + "fi\n"
+        out += "if [ \"$DELETE\" = 1 ]; then\n" + StackScript.body(delete) + "else\n" + StackScript.body(deploy) + "fi\n"
         out += "\ncompleted\n"
         return out
     }
 
-    /// A step: its title, its lines, and the variables it learns.
-    private typealias Part = (title: String, lines: [String], variables: [String])
-
-    private static func body(_ parts: [Part]) -> String {
-        var out = "  TOTAL=\(parts.count)\n  " + ScriptRenderer.planned(parts.map(\.title)).replacingOccurrences(of: "\n  ", with: "\n    ")
-        for (index, part) in parts.enumerated() {
-            out += "  step \(index + 1) \(Shell.quote(.text(part.title)))\n"
-            out += part.lines.map { "  " + $0 + "\n" }.joined()
-        }
-        return out
-    }
+    private typealias Part = StackScript.Part
 
     /// StackSetOperationPreferences: a count or a percentage of each (Rules checked them).
     static func preferences(_ stackset: Answers.StackSet) -> JSONValue {
@@ -99,7 +89,7 @@ public enum StackSetScript {
             assets = stackset.regions.indices.map { "ASSETS_\($0 + 1)" }
             let absent = Shell.quote(.text(check.absent.joined(separator: "|")))
             parts.append(("Read each region's CodeArtifact assets bucket", zip(assets, stackset.regions).map { variable, region in
-                "assets_bucket \(variable) \(Shell.quote(.text(region))) \(absent) " + ScriptRenderer.command(check.command, indent: "  ")
+                "assets_bucket \(variable) \(Shell.quote(.text(region))) \(absent) " + ScriptRenderer.command(check.command, indent: "")
             }, assets))
         } else {
             assets = []
