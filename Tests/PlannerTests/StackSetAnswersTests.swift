@@ -108,6 +108,27 @@ final class StackSetAnswersTests: XCTestCase {
         XCTAssertEqual(check("1.5", "0"), ["stackset.max_concurrent"])
     }
 
+    /// No value of the section reaches stackset.sh unchecked: a hostile one in any of its keys is
+    /// an error at that key (YAML's double quotes hold any text: `\n` is a newline).
+    func testAHostileValueInAnyKeyIsRefusedAtThatKey() {
+        let slots: [(path: String, written: String, hostile: String)] = [
+            ("stackset.organizational_units[0]", "[ou-ab12-cdef3456,", "[VALUE,"), ("stackset.regions[0]", "[us-west-2,", "[VALUE,"),
+            ("stackset.max_concurrent", "max_concurrent: 25%", "max_concurrent: VALUE"),
+            ("stackset.failure_tolerance", "failure_tolerance: 1", "failure_tolerance: VALUE"),
+            ("stackset.accounts[0].account", "\"111122223333\"", "VALUE"), ("stackset.accounts[0].vpc", "vpc: vpc-0123456789abcdef0", "vpc: VALUE"),
+            ("stackset.accounts[0].subnets[0]", "[subnet-0123456789abcdef0,", "[VALUE,"),
+            ("stackset.accounts[0].route_tables[0]", "[rtb-0123456789abcdef0]", "[VALUE]"),
+        ]
+        for hostile in ["$(touch pwned)", "a'b", "`id`", "1; rm -rf /", "ou-ab12-cdef3456\\n", "r-\u{e9}t\u{e9}"] {
+            for slot in slots {
+                let text = Self.section.replacingOccurrences(of: slot.written, with: slot.hostile.replacingOccurrences(of: "VALUE", with: "\"\(hostile)\""))
+                XCTAssertNotEqual(text, Self.section, slot.path)
+                let errors = AnswersFile.read(Article.text + text).diagnostics.errors
+                XCTAssertTrue(errors.contains { $0.path == slot.path }, "\(slot.path) \(hostile): \(errors)")
+            }
+        }
+    }
+
     func testAStackSetCreatesItsSecurityGroups() {
         var answers = Self.answers
         answers.network.securityGroup = .vpcDefault
