@@ -261,8 +261,13 @@ public enum AnswerSchema {
 
     /// The declaration of the key that holds `answer`.
     public static func key(_ answer: PartialKeyPath<Answers>) -> AnswerKey? {
-        leaves.first { key in key.answer.map { $0 == answer } ?? false }
+        byAnswer[answer]
     }
+
+    /// The leaves by the answer they hold (the first, were two to hold one): every wizard field
+    /// and rule looks its key up, thousands of times a session. Never changed after it is made
+    /// (a key path as a dictionary key is not Sendable).
+    nonisolated(unsafe) private static let byAnswer: [PartialKeyPath<Answers>: AnswerKey] = Dictionary(leaves.compactMap { key in key.answer.map { ($0, key) } }) { first, _ in first }
 
     /// The dotted path of the key that holds `answer`, as diagnostics and problems name it.
     public static func path(_ answer: PartialKeyPath<Answers>) -> String {
