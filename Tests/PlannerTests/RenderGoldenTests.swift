@@ -12,4 +12,14 @@ final class RenderGoldenTests: XCTestCase {
         let files = Outputs.render(Article.answers)
         try Golden.assert(Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }), equalFolder: Self.golden)
     }
+
+    /// The article's answers with a stackset section: the files that differ from the article's
+    /// (answers.yaml, and stackset.sh, which only it has) against Golden/stackset/.
+    func testAStacksetSectionAddsStacksetShAndChangesNothingElse() throws {
+        let article = Dictionary(uniqueKeysWithValues: Outputs.render(Article.answers).map { ($0.path, $0.contents) })
+        let differing = Outputs.render(StackSetAnswersTests.answers).filter { article[$0.path] != $0.contents }
+        XCTAssertEqual(differing.map(\.path).sorted(), ["answers.yaml", StackSetScript.file])
+        try Golden.assert(Dictionary(uniqueKeysWithValues: differing.map { ($0.path, $0.contents) }),
+                          equalFolder: Self.golden.deletingLastPathComponent().appendingPathComponent("stackset"))
+    }
 }

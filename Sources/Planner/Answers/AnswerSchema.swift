@@ -28,7 +28,7 @@ public enum AnswerSchema {
             Tags on every resource setup.sh creates, beside vpcpipe's own: Key=Value pairs \
             separated by commas (Team=web, CostCenter=42). A key once; none starting with aws:.
             """, rule: .custom { $0.tags($1, $2) }),
-        source, codeArtifact, build, pipeline, network, endpoints, iam,
+        source, codeArtifact, build, pipeline, network, endpoints, iam, stackset,
     ]
 
     private static let source = AnswerKey.section("source", [
@@ -170,7 +170,7 @@ public enum AnswerSchema {
         AnswerKey("vpc", .text(\.network.vpc), label: "VPC id", help: """
             CodeBuild > Environment > Additional configuration > VPC. The VPC must have DNS \
             support and DNS hostnames; the scripts turn both on for private DNS.
-            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: vpc- then 8 or 17 lower-case hex digits") {
+            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: " + Checks.vpcRule) {
                 Patterns.isResourceID($0, prefix: "vpc")
             }),
         AnswerKey("subnets", .texts(\.network.subnets), label: "Subnets", help: """
@@ -181,7 +181,7 @@ public enum AnswerSchema {
         AnswerKey("route_tables", .texts(\.network.routeTables), label: "Route tables", help: """
             The route tables of those subnets: the S3 gateway endpoint adds its route to them. \
             Needed unless the VPC already has an S3 endpoint.
-            """, reference: "(required unless s3 exists)", rule: .custom { $0.routeTables($1, $2) }),
+            """, reference: "(required unless s3 exists)", rule: .custom { $0.routeTables($1, $2.network.routeTables, $2) }),
         AnswerKey("security_group", .text(\.network.securityGroup.text), label: "Security group", help: """
             "create": a group for the build and one for the endpoints, allowing 443 between them. \
             "default": the VPC's default group, as the article does. Or an existing sg-... id.
@@ -214,19 +214,48 @@ public enum AnswerSchema {
             """, rule: .custom { $0.iamScope($1, $2) }),
     ])
 
+    // Headless only (no labels): the section is for platform teams writing answers files.
+    private static let stackset = AnswerKey.section("stackset", [
+        AnswerKey("organizational_units", .texts(\.stacksetKeys.organizationalUnits),
+                  reference: "(required)", rule: .custom { $0.organizationalUnits($1, $2) }),
+        AnswerKey("regions", .texts(\.stacksetKeys.regions),
+                  reference: "(required)", rule: .custom { $0.stacksetRegions($1, $2) }),
+        AnswerKey("max_concurrent", .text(\.stacksetKeys.maxConcurrent), reference: "1",
+                  rule: .custom { $0.maxConcurrent($1, $2) }),
+        AnswerKey("failure_tolerance", .text(\.stacksetKeys.failureTolerance), reference: "0",
+                  rule: .custom { $0.failureTolerance($1, $2) }),
+        AnswerKey("accounts", .objects(.of(\.stacksetKeys.accounts, new: Answers.AccountNetwork()) { index in [
+            AnswerKey("account", .text(\.stacksetKeys.accounts[index].account),
+                      reference: "(required)", rule: .pattern("account id", expected: "12 digits", valid: Patterns.isAccount)),
+            AnswerKey("vpc", .text(\.stacksetKeys.accounts[index].vpc), reference: "(required)",
+                      rule: .pattern("VPC id", expected: Checks.vpcRule) { Patterns.isResourceID($0, prefix: "vpc") }),
+            AnswerKey("subnets", .texts(\.stacksetKeys.accounts[index].subnets),
+                      reference: "(required)", rule: .custom { $0.accountSubnets($1, $2.stacksetKeys.accounts[index].subnets, $2) }),
+            AnswerKey("route_tables", .texts(\.stacksetKeys.accounts[index].routeTables), reference: "(required unless s3 exists)",
+                      rule: .custom { $0.routeTables($1, $2.stacksetKeys.accounts[index].routeTables, $2) }),
+        ] }), reference: "[]", rule: .custom { $0.stacksetAccounts($1, $2) }),
+    ], present: \Answers.hasStackSet)
+
     /// Every key that holds a value, in the order of the file.
     public static let leaves = leaves(of: keys)
 
     static func leaves(of keys: [AnswerKey]) -> [AnswerKey] {
         keys.flatMap { key -> [AnswerKey] in
-            if case .section(let children) = key.kind { return leaves(of: children) }
+            if case .section(let children, _) = key.kind { return leaves(of: children) }
             return [key]
         }
     }
 
+    /// The rows of docs/answers.md's reference: the leaves, and the keys of a list of mappings'
+    /// items as `stackset.accounts[].vpc`.
+    static let referenceKeys: [AnswerKey] = leaves.flatMap { key -> [AnswerKey] in
+        guard case .objects(let objects) = key.kind else { return [key] }
+        return [key] + objects.keys(0).map { $0.placed(under: key.path + "[]") }
+    }
+
     /// Every key's dotted path, for suggesting a key the file put at the wrong level.
     static let allPaths: [String] = keys.flatMap { key -> [String] in
-        if case .section(let children) = key.kind { return [key.path] + children.map(\.path) }
+        if case .section(let children, _) = key.kind { return [key.path] + children.map(\.path) }
         return [key.path]
     }
 
