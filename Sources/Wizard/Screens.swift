@@ -47,6 +47,7 @@ enum Screens {
             Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
             Field(\.name) { TextInput(value: $0) },
             Field(\.tags) { TagList(value: $0) },
+            Field(\.language) { Select(choice: $0) },
         ]) }
 
     static var source: Screen { Screen(

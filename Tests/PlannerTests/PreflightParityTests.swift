@@ -173,7 +173,7 @@ final class PreflightParityTests: XCTestCase {
     }
 
     func testEveryRuleThePlanCallsIsOneOfBoth() throws {
-        let library = Script.text(.preflight, script: "setup")
+        let library = Script.text(.preflight, script: "setup", .en)
         for rule in PreflightRule.allCases {
             XCTAssertTrue(library.contains("\n\(rule.rawValue)() {"), "preflight.bash has no \(rule.rawValue)")
         }

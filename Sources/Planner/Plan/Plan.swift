@@ -359,5 +359,12 @@ extension Command {
 public struct EndpointDecision: Equatable, Sendable {
     public var service: EndpointService
     public var planned: Bool
-    public var reason: String
+    /// Why, as a message of the catalog, with its values.
+    var why: Phrase
+    var values: [String: String] = [:]
+
+    /// Why, in English: plan.json, CloudFormation's comments and the wizard read it.
+    public var reason: String { reason(.en) }
+
+    func reason(_ language: Language) -> String { why.text(language, values) }
 }

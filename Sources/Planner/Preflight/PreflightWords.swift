@@ -19,52 +19,20 @@ public struct PreflightWords: Sendable {
     }
 
     /// The template's parameters, in order of first appearance.
-    var parameters: [String] {
-        var names: [String] = []
-        for piece in pieces { if case .parameter(let name) = piece, !names.contains(name) { names.append(name) } }
-        return names
-    }
-
-    private enum Piece { case text(String), parameter(String) }
-
-    private var pieces: [Piece] {
-        var pieces: [Piece] = []
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            pieces.append(.text(String(rest[..<open])))
-            pieces.append(.parameter(String(rest[rest.index(after: open)..<close])))
-            rest = rest[rest.index(after: close)...]
-        }
-        pieces.append(.text(String(rest)))
-        return pieces
-    }
+    var parameters: [String] { TextTemplate(template).placeholders }
 
     /// The words with `values` in place of the parameters, in their order.
     func text(_ values: String...) -> String {
         let names = parameters
         precondition(values.count == names.count, "\(function) takes \(names)")
-        return pieces.map { piece in
-            switch piece {
-            case .text(let text): text
-            case .parameter(let name): values[names.firstIndex(of: name)!]
-            }
-        }.joined()
+        return TextTemplate(template).filled { name, _ in values[names.firstIndex(of: name)!] }
     }
 
     /// `problem_NAME() { problem "$1" "..."; }`: a problem's key first, then the parameters.
     var bashFunction: String {
         let first = kind == .problem ? 2 : 1
         let names = parameters
-        let body = pieces.map { piece -> String in
-            switch piece {
-            case .text(let text):
-                text.reduce(into: "") { out, character in
-                    if "\\\"$`".contains(character) { out.append("\\") }
-                    out.append(character)
-                }
-            case .parameter(let name): "${\(names.firstIndex(of: name)! + first)}"
-            }
-        }.joined()
+        let body = TextTemplate(template).filled(literal: Shell.doubleQuoted) { name, _ in "${\(names.firstIndex(of: name)! + first)}" }
         let usage = (kind == .problem ? ["KEY"] : []) + names.map { $0.uppercased() }
         return "# \(function) \(usage.joined(separator: " "))\n"
             + "\(function)() { \(kind == .problem ? "problem \"$1\"" : "note") \"\(body)\"; }"

@@ -29,24 +29,24 @@ public enum Script: CaseIterable, Sendable {
     }
 
     /// The question before it changes anything (default No), which `--yes` skips.
-    var confirmation: String {
+    var confirmation: Phrase {
         switch self {
-        case .setup: "Create these resources? [y/N]"
-        case .teardown: "Delete these resources? [y/N]"
+        case .setup: .confirmSetup
+        case .teardown: .confirmTeardown
         }
     }
 
-    var declined: String {
+    var declined: Phrase {
         switch self {
-        case .setup: "Nothing was created."
-        case .teardown: "Nothing was deleted."
+        case .setup: .declinedSetup
+        case .teardown: .declinedTeardown
         }
     }
 
-    var completed: String {
+    var completed: Phrase {
         switch self {
-        case .setup: "Setup is complete. Run verify.sh to release a change and check the build's log (checklist.md says how by hand)."
-        case .teardown: "Teardown is complete."
+        case .setup: .completedSetup
+        case .teardown: .completedTeardown
         }
     }
 
@@ -58,35 +58,49 @@ public enum Script: CaseIterable, Sendable {
         }
     }
 
-    /// The library as pasted into the script, made once: the wizard renders setup.sh at a key press.
-    var libraryText: String {
+    /// The library as pasted into the script in `language`, made once: the wizard renders
+    /// setup.sh at a key press.
+    func libraryText(_ language: Language) -> String {
         switch self {
-        case .setup: Script.setupLibrary
-        case .teardown: Script.teardownLibrary
+        case .setup: Script.setupLibrary[language]!
+        case .teardown: Script.teardownLibrary[language]!
         }
     }
 
-    private static let setupLibrary = Script.setup.pastedLibrary()
-    private static let teardownLibrary = Script.teardown.pastedLibrary()
+    private static let setupLibrary = Script.setup.pastedLibraries()
+    private static let teardownLibrary = Script.teardown.pastedLibraries()
 
-    private func pastedLibrary() -> String { library.map { "\n" + Script.text($0, script: name) }.joined() }
+    private func pastedLibraries() -> [Language: String] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            (language, library.map { "\n" + Script.text($0, script: name, language) }.joined())
+        })
+    }
 
-    /// A part of the library as the script carries it: preflight's rules after the words they
-    /// say, which vpcpipe declares (PreflightWords).
-    static func text(_ part: BashLibrary, script name: String) -> String {
-        part == .preflight ? PreflightWords.bash + "\n" + part.text(script: name) : part.text(script: name)
+    /// A part of the library as the script carries it, its messages in `language`: preflight's
+    /// rules after the words they say, which vpcpipe declares (PreflightWords).
+    static func text(_ part: BashLibrary, script name: String, _ language: Language) -> String {
+        let text = part.text(script: name, language)
+        return part == .preflight ? PreflightWords.bash + "\n" + text : text
     }
 
     /// Only setup creates roles and what uses them, so only it waits for IAM changes to propagate.
     var retriesPropagation: Bool { self == .setup }
 }
 
+extension BashLibrary {
+    /// The file's text for the script `name`, its messages (`@say:KEY@`) in `language`.
+    func text(script name: String, _ language: Language) -> String {
+        Phrase.said(in: text(script: name), language, script: name)
+    }
+}
+
 public enum ScriptRenderer {
     public static func render(_ script: Script, _ plan: Plan) -> String {
+        let l = plan.answers.language
         let steps = self.steps(script, plan)
         var out = header(script, plan)
-        out += script.libraryText
-        let titles = script == .setup ? steps.map(\.title) : steps.map { "Remove: " + $0.title }
+        out += script.libraryText(l)
+        let titles = script == .setup ? steps.map(\.title) : steps.map { Phrase.removeTitle.text(l, ["title": $0.title]) }
         out += "\nTOTAL=\(steps.count)\n" + planned(titles) + identity(plan)
         switch script {
         case .setup:
@@ -97,23 +111,23 @@ public enum ScriptRenderer {
                 out += "\nstep 1 \(Shell.quote(.text(preflight.title)))\n" + preflight.always.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
             }
             out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
-            out += confirmation(script, heading: "It creates, in this order (what was found is used, not created again):",
+            out += confirmation(script, l, heading: Phrase.setupHeading.text(l),
                                 resources: acting.flatMap { step in step.resources.map { (step, $0) } },
                                 notes: [Policies.warning(plan), CostText.headline(plan), CostText.more].compactMap { $0 })
             for (index, step) in acting.enumerated() {
                 out += "\nstep \(index + 2) \(Shell.quote(.text(step.title)))\n" + act(step).joined(separator: "\n") + "\n"
             }
         case .teardown:
-            out += confirmation(script, heading: "It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
+            out += confirmation(script, l, heading: Phrase.teardownHeading.text(l, ["tag": "\(Names.tagKey)=\(plan.answers.name)"]),
                                 resources: steps.flatMap { step in step.resources.filter { !$0.existing }.map { (step, $0) } })
             for (index, step) in steps.enumerated() {
                 out += "\nstep \(index + 1) \(Shell.quote(.text(titles[index])))\n"
                     + step.teardown.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
             }
         }
-        out += "\ncompleted\necho\necho \(Shell.quote(.text(script.completed)))\n"
+        out += "\ncompleted\necho\necho \(Shell.quote(.text(script.completed.text(l))))\n"
         if script == .teardown, plan.step(.vpcDNS) != nil {
-            out += "echo \(Shell.quote(.text(VPCDNSStep.leftOn(vpc: plan.answers.network.vpc))))\n"
+            out += "echo \(Shell.quote(.text(Phrase.vpcDNSLeftOn.text(l, ["vpc": plan.answers.network.vpc]))))\n"
         }
         return out
     }
@@ -131,10 +145,11 @@ public enum ScriptRenderer {
 
     private static func header(_ script: Script, _ plan: Plan) -> String {
         let retries = script.retriesPropagation
-        let retry = ScriptHead.Setting(variable: "VPCPIPE_RETRY_SECONDS", help: "how long IAM propagation errors are retried, in seconds (default 120)")
+        let retry = ScriptHead.Setting(variable: "VPCPIPE_RETRY_SECONDS", help: .helpRetrySeconds)
+        let question = script.confirmation.text(plan.answers.language)
         return ScriptHead(
             file: script.file, does: script.does,
-            options: [.init(name: "--yes", variable: "YES", help: "do not ask \"\(script.confirmation)\"")],
+            options: [.init(name: "--yes", variable: "YES", help: Phrase.helpYes.text(plan.answers.language, ["question": question]))],
             environment: (retries ? [retry] : []) + [ScriptHead.poll, ScriptHead.wait, ScriptHead.progress],
             settings: ["# What setup.sh creates carries the tag \(Names.tagKey)=$PLAN_TAG; teardown.sh deletes nothing else.",
                        "PLAN_TAG=\(Shell.quote(.text(plan.answers.name)))"],
@@ -164,35 +179,36 @@ public enum ScriptRenderer {
 
     /// The account and region the script works in, learnt before anything else.
     static func identity(_ plan: Plan) -> String {
+        let l = plan.answers.language
         var out = "capture ACCOUNT \(Shell.words(plan.identity).joined(separator: " "))\n"
-        out += "echo \"Account: $ACCOUNT\"\necho \"Region:  $REGION\"\n"
-        if !plan.answers.profile.isEmpty { out += "echo \"Profile: ${AWS_ARGS[3]}\"\n" }
+        out += "echo \"\(Phrase.identityAccount.bash(l))\"\necho \"\(Phrase.identityRegion.bash(l))\"\n"
+        if !plan.answers.profile.isEmpty { out += "echo \"\(Phrase.identityProfile.bash(l))\"\n" }
         return out
     }
 
     /// What the script will change, each resource with its mark, then its notes (a warning,
     /// what it costs), then the question (default No).
-    private static func confirmation(_ script: Script, heading: String, resources: [(Step, Resource)],
+    private static func confirmation(_ script: Script, _ l: Language, heading: String, resources: [(Step, Resource)],
                                      notes: [String] = []) -> String {
         var out = "\necho \(Shell.quote(.text(heading)))\n"
         for (step, resource) in resources {
             let what = Shell.quote(resource.kind + " " + resource.name)
             let line = switch script {
-            case .setup where resource.existing: "echo \(Shell.quote("  [existing]      " + resource.kind + " " + resource.name))\n"
+            case .setup where resource.existing: "echo \(Shell.quote(Phrase.markExisting.arg(l, ["resource": resource.kind + " " + resource.name])))\n"
             case .setup: "mark \(Shell.quote(.text(step.id.rawValue))) \(what)\n"
-            case .teardown: "echo \(Shell.quote("  [to be deleted] " + resource.kind + " " + resource.name))\n"
+            case .teardown: "echo \(Shell.quote(Phrase.markToBeDeleted.arg(l, ["resource": resource.kind + " " + resource.name])))\n"
             }
             out += line
         }
         for note in notes { out += "echo \(Shell.quote(.text(note)))\n" }
         out += """
         if [ "$DRY_RUN" = 1 ]; then
-          echo 'Dry run: the commands are printed, nothing is called.'
+          echo \(Shell.quote(.text(Phrase.dryRun.text(l))))
         elif [ "$YES" != 1 ]; then
-          read -r -p \(Shell.quote(.text(script.confirmation + " "))) answer || answer=''
+          read -r -p \(Shell.quote(.text(script.confirmation.text(l) + " "))) answer || answer=''
           case "$answer" in
             [yY] | [yY][eE][sS]) ;;
-            *) echo \(Shell.quote(.text(script.declined))); exit 0 ;;
+            *) echo \(Shell.quote(.text(script.declined.text(l)))); exit 0 ;;
           esac
         fi
 

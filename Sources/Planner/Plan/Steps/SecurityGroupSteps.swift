@@ -53,8 +53,8 @@ enum SecurityGroupSteps {
     /// group vpcpipe creates has no id before it exists.
     /// What a group the operator gives must allow, which setup.sh never changes: the reader's
     /// warning and checklist.md say it in these words.
-    static func givenGroupNeeds(vpc: String, subnets: String) -> String {
-        "it must be in VPC \(vpc) and allow inbound HTTPS (443) from itself (or from \(subnets)), and outbound HTTPS (443) to itself and to S3 (0.0.0.0/0, or S3's prefix list)"
+    static func givenGroupNeeds(vpc: String, subnets: String, _ language: Language = .en) -> String {
+        Phrase.givenGroupNeeds.text(language, ["vpc": vpc, "subnets": subnets])
     }
 
     static func buildGroupKnownBeforehand(_ c: PlanContext) -> Arg {

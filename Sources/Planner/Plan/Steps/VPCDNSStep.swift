@@ -10,9 +10,4 @@ enum VPCDNSStep {
             always: [.call(modify.with("enable-dns-support", #"{"Value":true}"#)),
                      .call(modify.with("enable-dns-hostnames", #"{"Value":true}"#))])])
     }
-
-    /// What teardown.sh says at its end of the attributes, which it leaves as they are.
-    static func leftOn(vpc: String) -> String {
-        "DNS support and DNS host names stay on in \(vpc): setup.sh turned them on for the endpoints' private DNS, but they are the VPC's, and other workloads may rely on them; turn them off in the VPC's settings only if nothing needs them."
-    }
 }
