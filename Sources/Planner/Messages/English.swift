@@ -111,6 +111,28 @@ enum English {
         .checklistOwnPackagesUpstream: "- [ ] In CodeArtifact, repository `{repository}` lists the packages your build fetched through `{upstream}` without internet access.",
         .checklistTeardown: "- [ ] When you are done: `./teardown.sh` removes what `setup.sh` created.",
 
+        // MARK: The steps' titles, which the scripts print as they go
+        .stepPreflight: "Read the VPC, its subnets, route tables and endpoints in {region}; find what exists",
+        .stepVPCDNS: "Turn on DNS support and DNS host names in {vpc}",
+        .stepCodeBuildRole: "CodeBuild service role",
+        .stepPipelineRole: "CodePipeline service role",
+        .stepEventsRole: "EventBridge role that starts the pipeline",
+        .stepBuildSecurityGroup: "Security group of the build",
+        .stepEndpointSecurityGroup: "Security group of the interface endpoints",
+        .stepDomain: "CodeArtifact domain {domain}",
+        .stepUpstream: "CodeArtifact repository {upstream} with {connection}",
+        .stepRepository: "CodeArtifact repository {repository}",
+        .stepArtifactBucket: "S3 artifact bucket of the pipeline",
+        .stepGatewayEndpoint: "Gateway VPC endpoint {endpoint}",
+        .stepInterfaceEndpoint: "Interface VPC endpoint {endpoint}",
+        .stepEndpointsAvailable: "Wait until the interface endpoints are available",
+        .stepLogGroup: "CloudWatch log group {group}",
+        .stepSourceRepository: "CodeCommit repository {repository}",
+        .stepSampleApp: "Commit the sample app to {repository} on {branch}",
+        .stepBuildProject: "CodeBuild project {project} in the VPC",
+        .stepPipeline: "CodePipeline {pipeline} ({type}): source, then build",
+        .stepTrigger: "EventBridge rule {rule} on {branch}",
+
         // MARK: setup.sh, teardown.sh, verify.sh: written by vpcpipe
         .helpUsage: "Usage:",
         .helpEnvironment: "Environment:",

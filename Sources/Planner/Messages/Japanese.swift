@@ -168,6 +168,28 @@ enum Japanese {
         .checklistOwnPackagesUpstream: "- [ ] CodeArtifact のリポジトリ `{repository}` に、ビルドがインターネットアクセスなしで `{upstream}` 経由で取得したパッケージが表示されます。",
         .checklistTeardown: "- [ ] 終わったら: `./teardown.sh` が `setup.sh` の作成したものを削除します。",
 
+        // MARK: The steps' titles, which the scripts print as they go
+        .stepPreflight: "{region} の VPC、サブネット、ルートテーブル、エンドポイントを読み、既存のものを調べる",
+        .stepVPCDNS: "{vpc} の DNS サポートと DNS ホスト名を有効にする",
+        .stepCodeBuildRole: "CodeBuild のサービスロール",
+        .stepPipelineRole: "CodePipeline のサービスロール",
+        .stepEventsRole: "パイプラインを開始する EventBridge のロール",
+        .stepBuildSecurityGroup: "ビルドのセキュリティグループ",
+        .stepEndpointSecurityGroup: "インターフェイスエンドポイントのセキュリティグループ",
+        .stepDomain: "CodeArtifact ドメイン {domain}",
+        .stepUpstream: "{connection} に接続する CodeArtifact リポジトリ {upstream}",
+        .stepRepository: "CodeArtifact リポジトリ {repository}",
+        .stepArtifactBucket: "パイプラインの S3 アーティファクトバケット",
+        .stepGatewayEndpoint: "ゲートウェイ VPC エンドポイント {endpoint}",
+        .stepInterfaceEndpoint: "インターフェイス VPC エンドポイント {endpoint}",
+        .stepEndpointsAvailable: "インターフェイスエンドポイントが利用可能になるまで待つ",
+        .stepLogGroup: "CloudWatch ロググループ {group}",
+        .stepSourceRepository: "CodeCommit リポジトリ {repository}",
+        .stepSampleApp: "サンプルアプリを {repository} のブランチ {branch} にコミットする",
+        .stepBuildProject: "VPC 内の CodeBuild プロジェクト {project}",
+        .stepPipeline: "CodePipeline {pipeline} ({type}): ソース、続いてビルド",
+        .stepTrigger: "{branch} の EventBridge ルール {rule}",
+
         // MARK: setup.sh, teardown.sh, verify.sh: written by vpcpipe
         .helpUsage: "使い方:",
         .helpEnvironment: "環境変数:",

@@ -41,6 +41,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case logGroupMissing, causeEndpointPolicy, causeTimeout, causeRuntime, buildSucceededPhase
     case buildSucceededLog, buildFailed, lastLines, tailOrNone, dryRunLogLine, loginMissing, lineMissing
     case buildPrinted, packageMissing, packageNotExternal, packageFound
+    case stepPreflight, stepVPCDNS, stepCodeBuildRole, stepPipelineRole, stepEventsRole, stepBuildSecurityGroup, stepEndpointSecurityGroup
+    case stepDomain, stepUpstream, stepRepository, stepArtifactBucket, stepGatewayEndpoint, stepInterfaceEndpoint, stepEndpointsAvailable
+    case stepLogGroup, stepSourceRepository, stepSampleApp, stepBuildProject, stepPipeline, stepTrigger
 }
 
 extension Phrase {

@@ -120,7 +120,11 @@ public enum StepID: Hashable, Sendable {
 
 public struct Step: Equatable, Sendable {
     public var id: StepID
+    /// What the scripts say they are doing, in English (plan.json, the wizard's run screen).
     public var title: String
+    /// The title as a message of the catalog, for the scripts in the answers' language.
+    var heading: Phrase
+    var headingValues: [String: String]
     /// One sentence: the article's reason for this step.
     public var why: String
     public var resources: [Resource]
@@ -142,16 +146,20 @@ public struct Step: Equatable, Sendable {
     /// Nil where a found resource is judged and used (an endpoint) or carries no tag (a branch).
     public var foreign: Problem?
 
-    public init(id: StepID, title: String, why: String, resources: [Resource] = [], check: Check? = nil,
-                create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = [],
-                foreign: Problem? = nil) {
-        self.id = id; self.title = title; self.why = why; self.resources = resources
+    init(id: StepID, title: Phrase, _ values: [String: String] = [:], why: String, resources: [Resource] = [], check: Check? = nil,
+         create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = [],
+         foreign: Problem? = nil) {
+        self.id = id; self.title = title.text(.en, values); self.heading = title; self.headingValues = values
+        self.why = why; self.resources = resources
         self.check = check; self.create = create; self.always = always; self.complete = complete
         self.teardown = teardown; self.foreign = foreign
     }
 }
 
 extension Step {
+    /// The title in `language`.
+    func title(_ language: Language) -> String { heading.text(language, headingValues) }
+
     /// What preflight says when the check does not find what the answers list as existing.
     public var missingProblem: (key: String, message: Arg) {
         if let foreign { return (foreign.key, label + " was not found: " + foreign.advice) }

@@ -100,7 +100,7 @@ public enum ScriptRenderer {
         let steps = self.steps(script, plan)
         var out = header(script, plan)
         out += script.libraryText(l)
-        let titles = script == .setup ? steps.map(\.title) : steps.map { Phrase.removeTitle.text(l, ["title": $0.title]) }
+        let titles = script == .setup ? steps.map { $0.title(l) } : steps.map { Phrase.removeTitle.text(l, ["title": $0.title(l)]) }
         out += "\nTOTAL=\(steps.count)\n" + planned(titles) + identity(plan)
         switch script {
         case .setup:
@@ -108,14 +108,14 @@ public enum ScriptRenderer {
             // all at once; only then the question, with what was found.
             let acting = steps.filter { $0.id != .preflight }
             if let preflight = steps.first(where: { $0.id == .preflight }) {
-                out += "\nstep 1 \(Shell.quote(.text(preflight.title)))\n" + preflight.always.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
+                out += "\nstep 1 \(Shell.quote(.text(preflight.title(l))))\n" + preflight.always.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
             }
-            out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
+            out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2, l) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
             out += confirmation(script, l, heading: Phrase.setupHeading.text(l),
                                 resources: acting.flatMap { step in step.resources.map { (step, $0) } },
                                 notes: [Policies.warning(plan), CostText.headline(plan), CostText.more].compactMap { $0 })
             for (index, step) in acting.enumerated() {
-                out += "\nstep \(index + 2) \(Shell.quote(.text(step.title)))\n" + act(step).joined(separator: "\n") + "\n"
+                out += "\nstep \(index + 2) \(Shell.quote(.text(step.title(l))))\n" + act(step).joined(separator: "\n") + "\n"
             }
         case .teardown:
             out += confirmation(script, l, heading: Phrase.teardownHeading.text(l, ["tag": "\(Names.tagKey)=\(plan.answers.name)"]),
@@ -221,9 +221,9 @@ public enum ScriptRenderer {
     /// Setup's reading of a step's check, before anything is created: `SEEN[STEP]` says whether
     /// it found the resource, and whose it is; a resource vpcpipe did not make, or one listed as
     /// existing that is missing, is a problem for `refuse_if_problems`.
-    private static func read(_ step: Step, number: Int) -> String? {
+    private static func read(_ step: Step, number: Int, _ l: Language) -> String? {
         guard let check = step.check else { return nil }
-        let reading = "reading \(number) \(Shell.quote(.text(step.title)))\n"
+        let reading = "reading \(number) \(Shell.quote(.text(step.title(l))))\n"
         let id = Shell.quote(.text(step.id.rawValue))
         let found = check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
             ?? command(check.command, indent: "  ", prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")

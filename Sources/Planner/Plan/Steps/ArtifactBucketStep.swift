@@ -28,7 +28,7 @@ enum ArtifactBucketStep {
         let resource = Resource("S3 bucket", bucket, answer: \Answers.pipeline.artifactBucket, declarations: declarations)
         let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(c.tagQuery("TagSet", key: "Key", value: "Value"))
         return PlanPart([Step(
-            id: .artifactBucket, title: "S3 artifact bucket of the pipeline",
+            id: .artifactBucket, title: .stepArtifactBucket,
             why: "CodePipeline hands the source to the build and keeps the build's output in this bucket, which the console would create silently.",
             resources: [resource],
             check: Check(Command("s3api", "head-bucket").with("bucket", bucket).with("expected-bucket-owner", Names.account),

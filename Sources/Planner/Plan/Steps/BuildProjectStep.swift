@@ -33,7 +33,7 @@ enum BuildProjectStep {
         let projectTag = c.tagQuery("tags")
         let asRole = if case .existing(let arn) = build.role { ", as the existing role \(arn)" } else { "" }
         return PlanPart([Step(
-            id: .buildProject, title: "CodeBuild project \(build.project) in the VPC",
+            id: .buildProject, title: .stepBuildProject, ["project": build.project],
             why: "The build runs in the VPC's private subnets, installs packages through CodeArtifact and runs the app\(asRole).",
             resources: [resource],
             // The check's call returns the project's tags too; teardown's prints nothing for a project gone.

@@ -10,7 +10,7 @@ enum LogGroupStep {
         ])
         let tag = Command("logs", "list-tags-for-resource").with("resource-arn", names.logGroupArn).query("tags.\(Names.tagKey)")
         return PlanPart([Step(
-            id: .logGroup, title: "CloudWatch log group \(names.logGroup)",
+            id: .logGroup, title: .stepLogGroup, ["group": names.logGroup],
             why: "The build log, where the article reads the square root of 49, goes to this group.",
             resources: [resource],
             // The first page holds the group: names are listed in order, and it prefixes the others.

@@ -44,7 +44,7 @@ enum PipelineStep {
         let tag = Command("codepipeline", "list-tags-for-resource").with("resource-arn", names.pipelineArn)
             .firstPage().query(c.tagQuery("tags"))
         return PlanPart([Step(
-            id: .pipeline, title: "CodePipeline \(pipeline.name) (\(pipeline.type.rawValue)): source, then build",
+            id: .pipeline, title: .stepPipeline, ["pipeline": pipeline.name, "type": pipeline.type.rawValue],
             why: "As in the article, the pipeline has a CodeCommit source stage and a CodeBuild build stage and no deploy stage; \(trigger).",
             resources: [resource],
             check: Check(Command("codepipeline", "get-pipeline").with("name", name).query("pipeline.name"),

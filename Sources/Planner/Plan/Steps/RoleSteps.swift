@@ -27,7 +27,7 @@ struct RoleKind: Sendable {
 enum RoleSteps {
     /// A service role of the plan, in plan order.
     struct ServiceRole {
-        var id: StepID, title: String, name: String, kind: RoleKind, why: String
+        var id: StepID, title: Phrase, name: String, kind: RoleKind, why: String
         var foreign: Problem
         /// The answer that chose a new role (the events role follows the trigger).
         var answer: (PartialKeyPath<Answers> & Sendable)?
@@ -60,7 +60,7 @@ enum RoleSteps {
         let names = c.names, policies = c.policies
         var roles = [
             ServiceRole(
-                id: .codeBuildRole, title: "CodeBuild service role", name: names.codeBuildRole, kind: .codeBuild,
+                id: .codeBuildRole, title: .stepCodeBuildRole, name: names.codeBuildRole, kind: .codeBuild,
                 why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
                 foreign: Problem("build.role", "give its ARN as build.role to use it as it is (\(RoleKind.codeBuild.requirement)), or change build.project, which its name follows"),
                 answer: \Answers.build.role.text,
@@ -68,7 +68,7 @@ enum RoleSteps {
                            (names.codeBuildCodeArtifactPolicy, policies.codeBuildCodeArtifact)],
                 given: given("build.role", c.answers.build.role)),
             ServiceRole(
-                id: .pipelineRole, title: "CodePipeline service role", name: names.pipelineRole, kind: .pipeline,
+                id: .pipelineRole, title: .stepPipelineRole, name: names.pipelineRole, kind: .pipeline,
                 why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
                 foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (\(RoleKind.pipeline.requirement)), or change pipeline.name, which its name follows"),
                 answer: \Answers.pipeline.role.text,
@@ -77,7 +77,7 @@ enum RoleSteps {
         ]
         if c.answers.pipeline.trigger == .events {
             roles.append(ServiceRole(
-                id: .eventsRole, title: "EventBridge role that starts the pipeline", name: names.eventsRole, kind: .events,
+                id: .eventsRole, title: .stepEventsRole, name: names.eventsRole, kind: .events,
                 why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
                 foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"),
                 answer: nil, policies: [(names.eventsPolicy, policies.events)], given: nil))
@@ -104,7 +104,7 @@ enum RoleSteps {
             part.documents += role.inline.map { ($0.file, $0.document) }
             guard role.given == nil, let lookup = lookup(c) else { continue }
             let roleName: Arg = .text(role.name)
-            let description = "\(role.title) for \(c.answers.name), created by vpcpipe"
+            let description = "\(role.title.text(.en)) for \(c.answers.name), created by vpcpipe"
             let declaration = Declaration(role.logicalID, "AWS::IAM::Role", [
                 ("RoleName", .string(roleName)), ("Path", .string(.text(Names.rolePath))),
                 ("Description", .string(.text(description))), ("AssumeRolePolicyDocument", trust),

@@ -20,7 +20,7 @@ enum SecurityGroupSteps {
             // drops it when a group declares its egress.
             let httpsOut = Rule(port: 443, peer: .cidr("0.0.0.0/0"))
             let buildGroup = group(c, id: .buildSecurityGroup, logicalID: Declaration.ID.buildSecurityGroup,
-                                   title: "Security group of the build",
+                                   title: .stepBuildSecurityGroup,
                                    name: c.names.buildSecurityGroup, variable: "BUILD_SG",
                                    why: "The build's network interfaces need HTTPS out to the endpoints and S3 and nothing in.",
                                    deletesDetachedInterfaces: true, declared: [("SecurityGroupEgress", [httpsOut.declared])],
@@ -33,7 +33,7 @@ enum SecurityGroupSteps {
             let endpoint = Arg.variable("ENDPOINT_SG")
             let httpsFromBuild = Rule(port: 443, peer: .group(build))
             let endpointGroup = group(c, id: .endpointSecurityGroup, logicalID: Declaration.ID.endpointSecurityGroup,
-                                      title: "Security group of the interface endpoints",
+                                      title: .stepEndpointSecurityGroup,
                                       name: c.names.endpointSecurityGroup, variable: "ENDPOINT_SG",
                                       why: "The interface endpoints accept HTTPS from the build's security group only.",
                                       deletesDetachedInterfaces: false, declared: [("SecurityGroupIngress", [httpsFromBuild.declared])],
@@ -98,11 +98,11 @@ enum SecurityGroupSteps {
     /// `deletesDetachedInterfaces`: teardown deletes the network interfaces CodeBuild left in
     /// the group detached (status available), which keep it from being deleted and which
     /// CodeBuild may take long to remove. Those AWS manages (an endpoint's) are not deleted.
-    private static func group(_ c: PlanContext, id: StepID, logicalID: String, title: String, name: String, variable: String,
+    private static func group(_ c: PlanContext, id: StepID, logicalID: String, title: Phrase, name: String, variable: String,
                               why: String, deletesDetachedInterfaces: Bool, declared: [(String, JSONValue)],
                               rules: [Action]) -> Step {
         let group = Arg.variable(variable)
-        let description = "\(title) (\(c.answers.name)), created by vpcpipe"
+        let description = "\(title.text(.en)) (\(c.answers.name)), created by vpcpipe"
         let declaration = Declaration(logicalID, "AWS::EC2::SecurityGroup", [
             ("GroupName", .string(.text(name))), ("GroupDescription", .string(.text(description))),
             ("VpcId", .string(.text(c.network.vpc))),

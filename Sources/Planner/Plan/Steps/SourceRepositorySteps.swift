@@ -33,7 +33,7 @@ enum SourceRepositorySteps {
         let tag = Command("codecommit", "list-tags-for-resource").with("resource-arn", c.names.sourceRepositoryArn)
             .query("tags.\(Names.tagKey)")
         return Step(
-            id: .sourceRepository, title: "CodeCommit repository \(source.repository)",
+            id: .sourceRepository, title: .stepSourceRepository, ["repository": source.repository],
             why: source.create
                 ? "The pipeline's source stage watches this repository's \(source.branch) branch."
                 : "The repository exists already (source.create is false): it is checked and used, never created, committed to or removed.",
@@ -66,7 +66,7 @@ enum SourceRepositorySteps {
             commits.append((key, index == 0 ? .capture("COMMIT", put.query("commitId")) : onBranch, onBranch))
         }
         return Step(
-            id: .sampleApp, title: "Commit the sample app to \(source.repository) on \(source.branch)",
+            id: .sampleApp, title: .stepSampleApp, ["repository": source.repository, "branch": source.branch],
             why: "The article commits a buildspec and a small app that installs its dependency through CodeArtifact; only a branch that does not exist yet (or that a stopped run began) gets it.",
             resources: [Resource("CodeCommit branch", branch, answer: \Answers.source.branch)],
             check: Check(in: lookup, key: ".", capture: "COMMIT"),

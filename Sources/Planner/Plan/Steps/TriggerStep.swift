@@ -28,7 +28,7 @@ enum TriggerStep {
             ], dependsOn: [Declaration.ID.eventsRole, Declaration.ID.pipeline]),
         ])
         return PlanPart([Step(
-            id: .trigger, title: "EventBridge rule \(names.rule) on \(branch)",
+            id: .trigger, title: .stepTrigger, ["rule": names.rule, "branch": branch],
             why: "A push to the branch starts the pipeline through EventBridge, so the source stage does not poll (PollForSourceChanges is false).",
             resources: [resource],
             check: Check(Command("events", "describe-rule").with("name", rule).query("Name"),

@@ -5,7 +5,7 @@ enum VPCDNSStep {
         guard c.answers.endpoints.privateDNS else { return PlanPart() }
         let modify = Command("ec2", "modify-vpc-attribute").with("vpc-id", .text(c.network.vpc))
         return PlanPart([Step(
-            id: .vpcDNS, title: "Turn on DNS support and DNS host names in \(c.network.vpc)",
+            id: .vpcDNS, title: .stepVPCDNS, ["vpc": c.network.vpc],
             why: "Private DNS names of interface endpoints resolve only in a VPC with both attributes on; they belong to your VPC, so teardown leaves them.",
             always: [.call(modify.with("enable-dns-support", #"{"Value":true}"#)),
                      .call(modify.with("enable-dns-hostnames", #"{"Value":true}"#))])])

@@ -724,34 +724,34 @@ await_gone() {
 }
 
 TOTAL=23
-planned 'Read the VPC, its subnets, route tables and endpoints in us-west-2; find what exists' \
-  'Turn on DNS support and DNS host names in vpc-0123456789abcdef0' \
-  'CodeBuild service role' \
-  'CodePipeline service role' \
-  'EventBridge role that starts the pipeline' \
-  'Security group of the build' \
-  'Security group of the interface endpoints' \
-  'CodeArtifact domain private' \
-  'CodeArtifact repository npm-store with public:npmjs' \
-  'CodeArtifact repository Private' \
-  'S3 artifact bucket of the pipeline' \
-  'Interface VPC endpoint com.amazonaws.us-west-2.logs' \
-  'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api' \
-  'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories' \
-  'Interface VPC endpoint com.amazonaws.us-west-2.sts' \
-  'Gateway VPC endpoint com.amazonaws.us-west-2.s3' \
-  'CodeCommit repository Private' \
-  'Commit the sample app to Private on main' \
-  'CloudWatch log group /aws/codebuild/Private' \
-  'CodeBuild project Private in the VPC' \
-  'Wait until the interface endpoints are available' \
-  'CodePipeline Private (V2): source, then build' \
-  'EventBridge rule codepipeline-Private-source on main'
+planned 'us-west-2 の VPC、サブネット、ルートテーブル、エンドポイントを読み、既存のものを調べる' \
+  'vpc-0123456789abcdef0 の DNS サポートと DNS ホスト名を有効にする' \
+  'CodeBuild のサービスロール' \
+  'CodePipeline のサービスロール' \
+  'パイプラインを開始する EventBridge のロール' \
+  'ビルドのセキュリティグループ' \
+  'インターフェイスエンドポイントのセキュリティグループ' \
+  'CodeArtifact ドメイン private' \
+  'public:npmjs に接続する CodeArtifact リポジトリ npm-store' \
+  'CodeArtifact リポジトリ Private' \
+  'パイプラインの S3 アーティファクトバケット' \
+  'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.logs' \
+  'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.api' \
+  'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.repositories' \
+  'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.sts' \
+  'ゲートウェイ VPC エンドポイント com.amazonaws.us-west-2.s3' \
+  'CodeCommit リポジトリ Private' \
+  'サンプルアプリを Private のブランチ main にコミットする' \
+  'CloudWatch ロググループ /aws/codebuild/Private' \
+  'VPC 内の CodeBuild プロジェクト Private' \
+  'インターフェイスエンドポイントが利用可能になるまで待つ' \
+  'CodePipeline Private (V2): ソース、続いてビルド' \
+  'main の EventBridge ルール codepipeline-Private-source'
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "アカウント: $ACCOUNT"
 echo "リージョン: $REGION"
 
-step 1 'Read the VPC, its subnets, route tables and endpoints in us-west-2; find what exists'
+step 1 'us-west-2 の VPC、サブネット、ルートテーブル、エンドポイントを読み、既存のものを調べる'
 lookup SUBNETS '' ec2 describe-subnets \
     --filters '[{"Name":"subnet-id","Values":["subnet-0123456789abcdef0","subnet-0fedcba9876543210"]}]' \
     --query 'Subnets[].[SubnetId,VpcId,AvailabilityZone,CidrBlock]' \
@@ -803,36 +803,36 @@ judge_endpoint 'sts' 'com.amazonaws.us-west-2.sts' 'Interface' 'planned' 'true' 
 judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' '' 's3:GetObject on the CodeArtifact domain'\''s assets bucket; s3:GetObject, s3:GetObjectVersion, s3:PutObject on arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*; s3:GetBucketAcl, s3:GetBucketLocation on arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private'
 
 # What exists already, and whose it is.
-reading 3 'CodeBuild service role'
+reading 3 'CodeBuild のサービスロール'
 if listed - ROLES 'codebuild-Private-service-role'; then
   seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must trust codebuild.amazonaws.com as policies/codebuild-trust.json does, and allow what policies/codebuild-base.json and policies/codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
-reading 4 'CodePipeline service role'
+reading 4 'CodePipeline のサービスロール'
 if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
   seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must trust codepipeline.amazonaws.com as policies/codepipeline-trust.json does, and allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
-reading 5 'EventBridge role that starts the pipeline'
+reading 5 'パイプラインを開始する EventBridge のロール'
 if listed - ROLES 'cwe-role-us-west-2-Private'; then
   seen 'events-role' 'pipeline.name' 'IAM role cwe-role-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change pipeline.name, which its name follows, or set pipeline.trigger to poll' iam get-role \
       --role-name 'cwe-role-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
-reading 6 'Security group of the build'
+reading 6 'ビルドのセキュリティグループ'
 if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
   seen 'build-security-group' 'network.security_group' 'security group vpcpipe-Private-build exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
 fi
-reading 7 'Security group of the interface endpoints'
+reading 7 'インターフェイスエンドポイントのセキュリティグループ'
 if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
   seen 'endpoint-security-group' 'network.security_group' 'security group vpcpipe-Private-endpoints exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
 fi
-reading 8 'CodeArtifact domain private'
+reading 8 'CodeArtifact ドメイン private'
 if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-domain \
       --domain 'private' \
       --domain-owner "$ACCOUNT" \
@@ -843,21 +843,21 @@ if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-dom
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
-reading 9 'CodeArtifact repository npm-store with public:npmjs'
+reading 9 'public:npmjs に接続する CodeArtifact リポジトリ npm-store'
 if listed - REPOSITORIES 'npm-store'; then
   seen 'codeartifact-upstream' 'codeartifact.upstream' 'CodeArtifact repository npm-store exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.upstream' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
-reading 10 'CodeArtifact repository Private'
+reading 10 'CodeArtifact リポジトリ Private'
 if listed - REPOSITORIES 'Private'; then
   seen 'codeartifact-repository' 'codeartifact.repository' 'CodeArtifact repository Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.repository' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
-reading 11 'S3 artifact bucket of the pipeline'
+reading 11 'パイプラインの S3 アーティファクトバケット'
 if found - '404|NoSuchBucket' s3api head-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --expected-bucket-owner "$ACCOUNT"; then
@@ -866,27 +866,27 @@ if found - '404|NoSuchBucket' s3api head-bucket \
       --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
-reading 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
+reading 12 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.logs'
 if listed EP_LOGS ENDPOINTS 'com.amazonaws.us-west-2.logs/Interface'; then
   seen 'endpoint-logs' - -
 fi
-reading 13 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+reading 13 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.api'
 if listed EP_CODEARTIFACT_API ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.api/Interface'; then
   seen 'endpoint-codeartifact-api' - -
 fi
-reading 14 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+reading 14 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.repositories'
 if listed EP_CODEARTIFACT_REPOSITORIES ENDPOINTS 'com.amazonaws.us-west-2.codeartifact.repositories/Interface'; then
   seen 'endpoint-codeartifact-repositories' - -
 fi
-reading 15 'Interface VPC endpoint com.amazonaws.us-west-2.sts'
+reading 15 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.sts'
 if listed EP_STS ENDPOINTS 'com.amazonaws.us-west-2.sts/Interface'; then
   seen 'endpoint-sts' - -
 fi
-reading 16 'Gateway VPC endpoint com.amazonaws.us-west-2.s3'
+reading 16 'ゲートウェイ VPC エンドポイント com.amazonaws.us-west-2.s3'
 if listed EP_S3 ENDPOINTS 'com.amazonaws.us-west-2.s3/Gateway'; then
   seen 'endpoint-s3' - -
 fi
-reading 17 'CodeCommit repository Private'
+reading 17 'CodeCommit リポジトリ Private'
 if found - 'RepositoryDoesNotExistException' codecommit get-repository \
       --repository-name 'Private' \
       --query 'repositoryMetadata.repositoryName' \
@@ -896,11 +896,11 @@ if found - 'RepositoryDoesNotExistException' codecommit get-repository \
       --query 'tags.vpcpipe' \
       --output 'text'
 fi
-reading 18 'Commit the sample app to Private on main'
+reading 18 'サンプルアプリを Private のブランチ main にコミットする'
 if listed COMMIT SAMPLE_FILES '.'; then
   SEEN['sample-app']=found
 fi
-reading 19 'CloudWatch log group /aws/codebuild/Private'
+reading 19 'CloudWatch ロググループ /aws/codebuild/Private'
 if found - '' logs describe-log-groups \
       --log-group-name-prefix '/aws/codebuild/Private' \
       --no-paginate \
@@ -911,14 +911,14 @@ if found - '' logs describe-log-groups \
       --query 'tags.vpcpipe' \
       --output 'text'
 fi
-reading 20 'CodeBuild project Private in the VPC'
+reading 20 'VPC 内の CodeBuild プロジェクト Private'
 if found - '' codebuild batch-get-projects \
       --names 'Private' \
       --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
       --output 'text'; then
   seen 'build-project' 'build.project' 'CodeBuild project Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another build.project'
 fi
-reading 22 'CodePipeline Private (V2): source, then build'
+reading 22 'CodePipeline Private (V2): ソース、続いてビルド'
 if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --name 'Private' \
       --query 'pipeline.name' \
@@ -929,7 +929,7 @@ if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
-reading 23 'EventBridge rule codepipeline-Private-source on main'
+reading 23 'main の EventBridge ルール codepipeline-Private-source'
 if found - 'ResourceNotFoundException' events describe-rule \
       --name 'codepipeline-Private-source' \
       --query 'Name' \
@@ -978,11 +978,11 @@ elif [ "$YES" != 1 ]; then
   esac
 fi
 
-step 2 'Turn on DNS support and DNS host names in vpc-0123456789abcdef0'
+step 2 'vpc-0123456789abcdef0 の DNS サポートと DNS ホスト名を有効にする'
 call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-support '{"Value":true}'
 call ec2 modify-vpc-attribute --vpc-id 'vpc-0123456789abcdef0' --enable-dns-hostnames '{"Value":true}'
 
-step 3 'CodeBuild service role'
+step 3 'CodeBuild のサービスロール'
 if ! existing 'codebuild-role'; then
   call iam create-role \
       --role-name 'codebuild-Private-service-role' \
@@ -1000,7 +1000,7 @@ call iam put-role-policy \
     --policy-name 'CodeArtifactAccess-Private-us-west-2' \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codeartifact:GetAuthorizationToken","Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private"},{"Effect":"Allow","Action":["codeartifact:GetRepositoryEndpoint","codeartifact:ReadFromRepository"],"Resource":"arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private"},{"Effect":"Allow","Action":"sts:GetServiceBearerToken","Resource":"*","Condition":{"StringEquals":{"sts:AWSServiceName":"codeartifact.amazonaws.com"}}}]}'
 
-step 4 'CodePipeline service role'
+step 4 'CodePipeline のサービスロール'
 if ! existing 'pipeline-role'; then
   call iam create-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
@@ -1014,7 +1014,7 @@ call iam put-role-policy \
     --policy-name 'AWSCodePipelineServicePolicy-us-west-2-Private' \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["codecommit:CancelUploadArchive","codecommit:GetBranch","codecommit:GetCommit","codecommit:GetRepository","codecommit:GetUploadArchiveStatus","codecommit:UploadArchive"],"Resource":"arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private"},{"Effect":"Allow","Action":["codebuild:BatchGetBuilds","codebuild:StartBuild"],"Resource":"arn:aws:codebuild:us-west-2:'"$ACCOUNT"':project/Private"},{"Effect":"Allow","Action":["s3:GetObject","s3:GetObjectVersion","s3:PutObject","s3:PutObjectAcl"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"},{"Effect":"Allow","Action":["s3:GetBucketVersioning","s3:GetBucketAcl","s3:GetBucketLocation"],"Resource":"arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private"}]}'
 
-step 5 'EventBridge role that starts the pipeline'
+step 5 'パイプラインを開始する EventBridge のロール'
 if ! existing 'events-role'; then
   call iam create-role \
       --role-name 'cwe-role-us-west-2-Private' \
@@ -1028,7 +1028,7 @@ call iam put-role-policy \
     --policy-name 'start-pipeline-execution-us-west-2-Private' \
     --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codepipeline:StartPipelineExecution","Resource":"arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private"}]}'
 
-step 6 'Security group of the build'
+step 6 'ビルドのセキュリティグループ'
 if ! existing 'build-security-group'; then
   capture BUILD_SG ec2 create-security-group \
       --group-name 'vpcpipe-Private-build' \
@@ -1045,7 +1045,7 @@ call --tolerate 'InvalidPermission.Duplicate' ec2 authorize-security-group-egres
     --group-id "$BUILD_SG" \
     --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"0.0.0.0/0"}]}]'
 
-step 7 'Security group of the interface endpoints'
+step 7 'インターフェイスエンドポイントのセキュリティグループ'
 if ! existing 'endpoint-security-group'; then
   capture ENDPOINT_SG ec2 create-security-group \
       --group-name 'vpcpipe-Private-endpoints' \
@@ -1059,7 +1059,7 @@ call --tolerate 'InvalidPermission.Duplicate' ec2 authorize-security-group-ingre
     --group-id "$ENDPOINT_SG" \
     --ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"UserIdGroupPairs":[{"GroupId":"'"$BUILD_SG"'"}]}]'
 
-step 8 'CodeArtifact domain private'
+step 8 'CodeArtifact ドメイン private'
 if ! existing 'codeartifact-domain'; then
   capture ASSETS_BUCKET_ARN codeartifact create-domain \
       --domain 'private' \
@@ -1068,7 +1068,7 @@ if ! existing 'codeartifact-domain'; then
       --output 'text'
 fi
 
-step 9 'CodeArtifact repository npm-store with public:npmjs'
+step 9 'public:npmjs に接続する CodeArtifact リポジトリ npm-store'
 if existing 'codeartifact-upstream'; then
   capture CONNECTIONS codeartifact describe-repository \
       --domain 'private' \
@@ -1097,7 +1097,7 @@ else
       --external-connection 'public:npmjs'
 fi
 
-step 10 'CodeArtifact repository Private'
+step 10 'CodeArtifact リポジトリ Private'
 if ! existing 'codeartifact-repository'; then
   call codeartifact create-repository \
       --domain 'private' \
@@ -1108,7 +1108,7 @@ if ! existing 'codeartifact-repository'; then
       --upstreams '[{"repositoryName":"npm-store"}]'
 fi
 
-step 11 'S3 artifact bucket of the pipeline'
+step 11 'パイプラインの S3 アーティファクトバケット'
 if ! existing 'artifact-bucket'; then
   call s3api create-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
@@ -1124,7 +1124,7 @@ call s3api put-bucket-policy \
     --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
     --policy '{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private","arn:aws:s3:::codepipeline-us-west-2-'"$ACCOUNT"'-private/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
 
-step 12 'Interface VPC endpoint com.amazonaws.us-west-2.logs'
+step 12 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.logs'
 if ! existing 'endpoint-logs'; then
   capture EP_LOGS ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -1139,7 +1139,7 @@ if ! existing 'endpoint-logs'; then
       --output 'text'
 fi
 
-step 13 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+step 13 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.api'
 if ! existing 'endpoint-codeartifact-api'; then
   capture EP_CODEARTIFACT_API ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -1154,7 +1154,7 @@ if ! existing 'endpoint-codeartifact-api'; then
       --output 'text'
 fi
 
-step 14 'Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+step 14 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.repositories'
 if ! existing 'endpoint-codeartifact-repositories'; then
   capture EP_CODEARTIFACT_REPOSITORIES ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -1169,7 +1169,7 @@ if ! existing 'endpoint-codeartifact-repositories'; then
       --output 'text'
 fi
 
-step 15 'Interface VPC endpoint com.amazonaws.us-west-2.sts'
+step 15 'インターフェイス VPC エンドポイント com.amazonaws.us-west-2.sts'
 if ! existing 'endpoint-sts'; then
   capture EP_STS ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -1184,7 +1184,7 @@ if ! existing 'endpoint-sts'; then
       --output 'text'
 fi
 
-step 16 'Gateway VPC endpoint com.amazonaws.us-west-2.s3'
+step 16 'ゲートウェイ VPC エンドポイント com.amazonaws.us-west-2.s3'
 if ! existing 'endpoint-s3'; then
   capture EP_S3 ec2 create-vpc-endpoint \
       --vpc-id 'vpc-0123456789abcdef0' \
@@ -1197,7 +1197,7 @@ if ! existing 'endpoint-s3'; then
       --output 'text'
 fi
 
-step 17 'CodeCommit repository Private'
+step 17 'CodeCommit リポジトリ Private'
 if ! existing 'source-repository'; then
   call codecommit create-repository \
       --repository-name 'Private' \
@@ -1205,7 +1205,7 @@ if ! existing 'source-repository'; then
       --tags '{"vpcpipe":"Private"}'
 fi
 
-step 18 'Commit the sample app to Private on main'
+step 18 'サンプルアプリを Private のブランチ main にコミットする'
 if existing 'sample-app'; then
   if ! listed - SAMPLE_FILES 'buildspec.yml'; then
     capture COMMIT codecommit put-file \
@@ -1269,12 +1269,12 @@ else
       --output 'text'
 fi
 
-step 19 'CloudWatch log group /aws/codebuild/Private'
+step 19 'CloudWatch ロググループ /aws/codebuild/Private'
 if ! existing 'log-group'; then
   call logs create-log-group --log-group-name '/aws/codebuild/Private' --tags '{"vpcpipe":"Private"}'
 fi
 
-step 20 'CodeBuild project Private in the VPC'
+step 20 'VPC 内の CodeBuild プロジェクト Private'
 if ! existing 'build-project'; then
   call --retry codebuild create-project \
       --name 'Private' \
@@ -1289,20 +1289,20 @@ if ! existing 'build-project'; then
       --tags '[{"key":"vpcpipe","value":"Private"}]'
 fi
 
-step 21 'Wait until the interface endpoints are available'
+step 21 'インターフェイスエンドポイントが利用可能になるまで待つ'
 await_available ec2 describe-vpc-endpoints \
     --vpc-endpoint-ids "$EP_LOGS" "$EP_CODEARTIFACT_API" "$EP_CODEARTIFACT_REPOSITORIES" "$EP_STS" \
     --query 'VpcEndpoints[].State' \
     --output 'text'
 
-step 22 'CodePipeline Private (V2): source, then build'
+step 22 'CodePipeline Private (V2): ソース、続いてビルド'
 if ! existing 'pipeline'; then
   call --retry codepipeline create-pipeline \
       --pipeline '{"name":"Private","roleArn":"arn:aws:iam::'"$ACCOUNT"':role/service-role/AWSCodePipelineServiceRole-us-west-2-Private","artifactStore":{"type":"S3","location":"codepipeline-us-west-2-'"$ACCOUNT"'-private"},"stages":[{"name":"Source","actions":[{"name":"Source","actionTypeId":{"category":"Source","owner":"AWS","provider":"CodeCommit","version":"1"},"runOrder":1,"configuration":{"RepositoryName":"Private","BranchName":"main","PollForSourceChanges":"false","OutputArtifactFormat":"CODE_ZIP"},"outputArtifacts":[{"name":"SourceArtifact"}]}]},{"name":"Build","actions":[{"name":"Build","actionTypeId":{"category":"Build","owner":"AWS","provider":"CodeBuild","version":"1"},"runOrder":1,"configuration":{"ProjectName":"Private"},"inputArtifacts":[{"name":"SourceArtifact"}],"outputArtifacts":[{"name":"BuildArtifact"}]}]}],"version":1,"pipelineType":"V2"}' \
       --tags '[{"key":"vpcpipe","value":"Private"}]'
 fi
 
-step 23 'EventBridge rule codepipeline-Private-source on main'
+step 23 'main の EventBridge ルール codepipeline-Private-source'
 if ! existing 'trigger'; then
   call events put-rule \
       --name 'codepipeline-Private-source' \

@@ -294,25 +294,25 @@ await_gone() {
 }
 
 TOTAL=19
-planned '削除: EventBridge rule codepipeline-Private-source on main' \
-  '削除: CodePipeline Private (V2): source, then build' \
-  '削除: CodeBuild project Private in the VPC' \
-  '削除: CloudWatch log group /aws/codebuild/Private' \
-  '削除: CodeCommit repository Private' \
-  '削除: Gateway VPC endpoint com.amazonaws.us-west-2.s3' \
-  '削除: Interface VPC endpoint com.amazonaws.us-west-2.sts' \
-  '削除: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories' \
-  '削除: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api' \
-  '削除: Interface VPC endpoint com.amazonaws.us-west-2.logs' \
-  '削除: S3 artifact bucket of the pipeline' \
-  '削除: CodeArtifact repository Private' \
-  '削除: CodeArtifact repository npm-store with public:npmjs' \
-  '削除: CodeArtifact domain private' \
-  '削除: Security group of the interface endpoints' \
-  '削除: Security group of the build' \
-  '削除: EventBridge role that starts the pipeline' \
-  '削除: CodePipeline service role' \
-  '削除: CodeBuild service role'
+planned '削除: main の EventBridge ルール codepipeline-Private-source' \
+  '削除: CodePipeline Private (V2): ソース、続いてビルド' \
+  '削除: VPC 内の CodeBuild プロジェクト Private' \
+  '削除: CloudWatch ロググループ /aws/codebuild/Private' \
+  '削除: CodeCommit リポジトリ Private' \
+  '削除: ゲートウェイ VPC エンドポイント com.amazonaws.us-west-2.s3' \
+  '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.sts' \
+  '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.repositories' \
+  '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.api' \
+  '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.logs' \
+  '削除: パイプラインの S3 アーティファクトバケット' \
+  '削除: CodeArtifact リポジトリ Private' \
+  '削除: public:npmjs に接続する CodeArtifact リポジトリ npm-store' \
+  '削除: CodeArtifact ドメイン private' \
+  '削除: インターフェイスエンドポイントのセキュリティグループ' \
+  '削除: ビルドのセキュリティグループ' \
+  '削除: パイプラインを開始する EventBridge のロール' \
+  '削除: CodePipeline のサービスロール' \
+  '削除: CodeBuild のサービスロール'
 capture ACCOUNT sts get-caller-identity --query 'Account' --output 'text'
 echo "アカウント: $ACCOUNT"
 echo "リージョン: $REGION"
@@ -351,7 +351,7 @@ elif [ "$YES" != 1 ]; then
   esac
 fi
 
-step 1 '削除: EventBridge rule codepipeline-Private-source on main'
+step 1 '削除: main の EventBridge ルール codepipeline-Private-source'
 if owned 'EventBridge rule codepipeline-Private-source' events list-tags-for-resource \
       --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
       --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
@@ -360,7 +360,7 @@ if owned 'EventBridge rule codepipeline-Private-source' events list-tags-for-res
   call events delete-rule --name 'codepipeline-Private-source'
 fi
 
-step 2 '削除: CodePipeline Private (V2): source, then build'
+step 2 '削除: CodePipeline Private (V2): ソース、続いてビルド'
 if owned 'CodePipeline pipeline Private' codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
       --no-paginate \
@@ -369,7 +369,7 @@ if owned 'CodePipeline pipeline Private' codepipeline list-tags-for-resource \
   call codepipeline delete-pipeline --name 'Private'
 fi
 
-step 3 '削除: CodeBuild project Private in the VPC'
+step 3 '削除: VPC 内の CodeBuild プロジェクト Private'
 if owned 'CodeBuild project Private' codebuild batch-get-projects \
       --names 'Private' \
       --query 'projects[].[tags[?key=='\''vpcpipe'\''].value | [0]]' \
@@ -377,7 +377,7 @@ if owned 'CodeBuild project Private' codebuild batch-get-projects \
   call codebuild delete-project --name 'Private'
 fi
 
-step 4 '削除: CloudWatch log group /aws/codebuild/Private'
+step 4 '削除: CloudWatch ロググループ /aws/codebuild/Private'
 if owned 'CloudWatch log group /aws/codebuild/Private' logs list-tags-for-resource \
       --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
       --query 'tags.vpcpipe' \
@@ -385,7 +385,7 @@ if owned 'CloudWatch log group /aws/codebuild/Private' logs list-tags-for-resour
   call logs delete-log-group --log-group-name '/aws/codebuild/Private'
 fi
 
-step 5 '削除: CodeCommit repository Private'
+step 5 '削除: CodeCommit リポジトリ Private'
 if owned 'CodeCommit repository Private' codecommit list-tags-for-resource \
       --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
       --query 'tags.vpcpipe' \
@@ -393,7 +393,7 @@ if owned 'CodeCommit repository Private' codecommit list-tags-for-resource \
   call codecommit delete-repository --repository-name 'Private'
 fi
 
-step 6 '削除: Gateway VPC endpoint com.amazonaws.us-west-2.s3'
+step 6 '削除: ゲートウェイ VPC エンドポイント com.amazonaws.us-west-2.s3'
 capture EP_S3 ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.s3"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
     --no-paginate \
@@ -403,7 +403,7 @@ if [ -n "$EP_S3" ] && [ "$EP_S3" != None ]; then
   call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_S3"
 fi
 
-step 7 '削除: Interface VPC endpoint com.amazonaws.us-west-2.sts'
+step 7 '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.sts'
 capture EP_STS ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.sts"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
     --no-paginate \
@@ -413,7 +413,7 @@ if [ -n "$EP_STS" ] && [ "$EP_STS" != None ]; then
   call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_STS"
 fi
 
-step 8 '削除: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
+step 8 '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.repositories'
 capture EP_CODEARTIFACT_REPOSITORIES ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.repositories"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
     --no-paginate \
@@ -423,7 +423,7 @@ if [ -n "$EP_CODEARTIFACT_REPOSITORIES" ] && [ "$EP_CODEARTIFACT_REPOSITORIES" !
   call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_CODEARTIFACT_REPOSITORIES"
 fi
 
-step 9 '削除: Interface VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
+step 9 '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.codeartifact.api'
 capture EP_CODEARTIFACT_API ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.codeartifact.api"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
     --no-paginate \
@@ -433,7 +433,7 @@ if [ -n "$EP_CODEARTIFACT_API" ] && [ "$EP_CODEARTIFACT_API" != None ]; then
   call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_CODEARTIFACT_API"
 fi
 
-step 10 '削除: Interface VPC endpoint com.amazonaws.us-west-2.logs'
+step 10 '削除: インターフェイス VPC エンドポイント com.amazonaws.us-west-2.logs'
 capture EP_LOGS ec2 describe-vpc-endpoints \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"service-name","Values":["com.amazonaws.us-west-2.logs"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
     --no-paginate \
@@ -443,7 +443,7 @@ if [ -n "$EP_LOGS" ] && [ "$EP_LOGS" != None ]; then
   call ec2 delete-vpc-endpoints --vpc-endpoint-ids "$EP_LOGS"
 fi
 
-step 11 '削除: S3 artifact bucket of the pipeline'
+step 11 '削除: パイプラインの S3 アーティファクトバケット'
 if owned 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private' s3api get-bucket-tagging \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
@@ -463,7 +463,7 @@ if owned 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private' s3api get-bucke
   call s3api delete-bucket --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private'
 fi
 
-step 12 '削除: CodeArtifact repository Private'
+step 12 '削除: CodeArtifact リポジトリ Private'
 if owned 'CodeArtifact repository Private' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
@@ -471,7 +471,7 @@ if owned 'CodeArtifact repository Private' codeartifact list-tags-for-resource \
   call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'Private'
 fi
 
-step 13 '削除: CodeArtifact repository npm-store with public:npmjs'
+step 13 '削除: public:npmjs に接続する CodeArtifact リポジトリ npm-store'
 if owned 'CodeArtifact repository npm-store' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
@@ -479,7 +479,7 @@ if owned 'CodeArtifact repository npm-store' codeartifact list-tags-for-resource
   call codeartifact delete-repository --domain 'private' --domain-owner "$ACCOUNT" --repository 'npm-store'
 fi
 
-step 14 '削除: CodeArtifact domain private'
+step 14 '削除: CodeArtifact ドメイン private'
 if owned 'CodeArtifact domain private' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
@@ -487,7 +487,7 @@ if owned 'CodeArtifact domain private' codeartifact list-tags-for-resource \
   call codeartifact delete-domain --domain 'private' --domain-owner "$ACCOUNT"
 fi
 
-step 15 '削除: Security group of the interface endpoints'
+step 15 '削除: インターフェイスエンドポイントのセキュリティグループ'
 capture ENDPOINT_SG ec2 describe-security-groups \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-endpoints"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
     --no-paginate \
@@ -501,7 +501,7 @@ if [ -n "$ENDPOINT_SG" ] && [ "$ENDPOINT_SG" != None ]; then
   call ec2 delete-security-group --group-id "$ENDPOINT_SG"
 fi
 
-step 16 '削除: Security group of the build'
+step 16 '削除: ビルドのセキュリティグループ'
 capture BUILD_SG ec2 describe-security-groups \
     --filters '[{"Name":"vpc-id","Values":["vpc-0123456789abcdef0"]},{"Name":"group-name","Values":["vpcpipe-Private-build"]},{"Name":"tag:vpcpipe","Values":["Private"]}]' \
     --no-paginate \
@@ -524,7 +524,7 @@ if [ -n "$BUILD_SG" ] && [ "$BUILD_SG" != None ]; then
   call ec2 delete-security-group --group-id "$BUILD_SG"
 fi
 
-step 17 '削除: EventBridge role that starts the pipeline'
+step 17 '削除: パイプラインを開始する EventBridge のロール'
 if owned 'IAM role cwe-role-us-west-2-Private' iam get-role \
       --role-name 'cwe-role-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
@@ -535,7 +535,7 @@ if owned 'IAM role cwe-role-us-west-2-Private' iam get-role \
   call iam delete-role --role-name 'cwe-role-us-west-2-Private'
 fi
 
-step 18 '削除: CodePipeline service role'
+step 18 '削除: CodePipeline のサービスロール'
 if owned 'IAM role AWSCodePipelineServiceRole-us-west-2-Private' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
@@ -546,7 +546,7 @@ if owned 'IAM role AWSCodePipelineServiceRole-us-west-2-Private' iam get-role \
   call iam delete-role --role-name 'AWSCodePipelineServiceRole-us-west-2-Private'
 fi
 
-step 19 '削除: CodeBuild service role'
+step 19 '削除: CodeBuild のサービスロール'
 if owned 'IAM role codebuild-Private-service-role' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
