@@ -168,6 +168,30 @@ enum Japanese {
         .checklistOwnPackagesUpstream: "- [ ] CodeArtifact のリポジトリ `{repository}` に、ビルドがインターネットアクセスなしで `{upstream}` 経由で取得したパッケージが表示されます。",
         .checklistTeardown: "- [ ] 終わったら: `./teardown.sh` が `setup.sh` の作成したものを削除します。",
 
+        // MARK: What it costs (checklist.md, setup.sh's confirmation). Price labels, units and
+        // sources stay the price table's English.
+        .costPriceTable: "{date} 時点の価格表",
+        .costOnline: "オンライン: AWS Price List API、{date} に取得",
+        .costStanding: "常にかかる費用: 月 {amount} ({endpoints} x {zones} x 730 時間 x {hourly}、{origin}){end}",
+        .costStandingNoEndpoint: "常にかかる費用: 月 {amount}。インターフェイスエンドポイントは作成しません ({origin}){end}",
+        .costOneEndpoint: "インターフェイスエンドポイント 1 個",
+        .costEndpoints: "インターフェイスエンドポイント {count} 個",
+        .costOneZone: "1 ゾーン",
+        .costZones: "{count} ゾーン",
+        .costGatewayFree: "。S3 のゲートウェイエンドポイントは無料です。",
+        .costEnd: "。",
+        .costZonesPerSubnet: "ゾーン: network.subnets のサブネットごとに 1 つと数えます。インターフェイスエンドポイントはアベイラビリティゾーンごとに 1 つのサブネットを使うので、同じゾーンにサブネットが 2 つあれば表示より安く、ゾーンが少ないほど安くなります。",
+        .costSTS: "サンプルの buildspec は sts エンドポイントを通じて aws sts get-caller-identity でアカウントを読みます。{key}: true にするとビルド自身の ARN (CODEBUILD_BUILD_ARN) から読み、sts エンドポイントは計画されません。",
+        .costUnavailable: "費用は表示しません: vpcpipe の価格表に {region} の価格、またはそこで必要なものの価格がありません。",
+        .costSavingExisting: "VPC にすでにあるエンドポイントをそのまま使うと、1 つにつき月 {amount} 安くなります。",
+        .costSavingListed: "既存として指定し、作成しないもの: {endpoints}: 月 {amount} の節約。",
+        .costSavingOneZone: "1 ゾーンだけにすると月 {amount} 安くなりますが、そのゾーンが停止している間は何もビルドできません。",
+        .costSavingFewerZones: "ゾーンを 1 つ減らすと月 {amount} 安くなります。障害に耐えるゾーンは {zones} ではなく {left} になります。",
+        .costSavingNoSTS: "{key}: true にすると sts エンドポイントがなくなり、月 {amount} 安くなります。",
+        .costExample: "例: 1 日 {builds} 回、{compute} で {minutes} 分のビルド (730 時間の 1 か月で {month} 回)、1 回ごとにインターフェイスエンドポイントを通る {endpoint_gb} GB、ログ {log_gb} GB、CodeArtifact へのリクエスト {requests} 件、CodeArtifact に保管する {stored_gb} GB として、無料利用枠を除く前の費用は、常にかかる費用に加えて月 {amount} です。",
+        .costMore: "利用に応じた費用、節約の方法、各価格の出典: checklist.md の「費用」の節。",
+        .costUnitPrices: "{region} の単価 (USD):",
+
         // MARK: The steps' titles, which the scripts print as they go
         .stepPreflight: "{region} の VPC、サブネット、ルートテーブル、エンドポイントを読み、既存のものを調べる",
         .stepVPCDNS: "{vpc} の DNS サポートと DNS ホスト名を有効にする",

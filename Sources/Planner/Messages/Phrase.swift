@@ -44,6 +44,9 @@ public enum Phrase: String, CaseIterable, Sendable {
     case stepPreflight, stepVPCDNS, stepCodeBuildRole, stepPipelineRole, stepEventsRole, stepBuildSecurityGroup, stepEndpointSecurityGroup
     case stepDomain, stepUpstream, stepRepository, stepArtifactBucket, stepGatewayEndpoint, stepInterfaceEndpoint, stepEndpointsAvailable
     case stepLogGroup, stepSourceRepository, stepSampleApp, stepBuildProject, stepPipeline, stepTrigger
+    case costPriceTable, costOnline, costStanding, costStandingNoEndpoint, costOneEndpoint, costEndpoints, costOneZone
+    case costZones, costGatewayFree, costEnd, costZonesPerSubnet, costSTS, costUnavailable, costSavingExisting
+    case costSavingListed, costSavingOneZone, costSavingFewerZones, costSavingNoSTS, costExample, costMore, costUnitPrices
 }
 
 extension Phrase {

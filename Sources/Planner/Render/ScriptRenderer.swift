@@ -113,7 +113,7 @@ public enum ScriptRenderer {
             out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2, l) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
             out += confirmation(script, l, heading: Phrase.setupHeading.text(l),
                                 resources: acting.flatMap { step in step.resources.map { (step, $0) } },
-                                notes: [Policies.warning(plan), CostText.headline(plan), CostText.more].compactMap { $0 })
+                                notes: [Policies.warning(plan), CostText.headline(plan, l), CostText.more(l)].compactMap { $0 })
             for (index, step) in acting.enumerated() {
                 out += "\nstep \(index + 2) \(Shell.quote(.text(step.title(l))))\n" + act(step).joined(separator: "\n") + "\n"
             }

@@ -966,8 +966,8 @@ mark 'log-group' 'CloudWatch log group /aws/codebuild/Private'
 mark 'build-project' 'CodeBuild project Private'
 mark 'pipeline' 'CodePipeline pipeline Private'
 mark 'trigger' 'EventBridge rule codepipeline-Private-source'
-echo 'Standing cost: $58.40 a month, 4 interface endpoints x 2 zones x 730 h x $0.01 (price table of 2026-11-30); the S3 gateway endpoint is free.'
-echo 'Usage costs, savings and the source of each price: checklist.md, section What it costs.'
+echo '常にかかる費用: 月 $58.40 (インターフェイスエンドポイント 4 個 x 2 ゾーン x 730 時間 x $0.01、2026-11-30 時点の価格表)。S3 のゲートウェイエンドポイントは無料です。'
+echo '利用に応じた費用、節約の方法、各価格の出典: checklist.md の「費用」の節。'
 if [ "$DRY_RUN" = 1 ]; then
   echo 'ドライラン: コマンドを表示するだけで、何も呼び出しません。'
 elif [ "$YES" != 1 ]; then
