@@ -49,6 +49,9 @@ enum Japanese {
         .checklistEndpointGroup: "- [ ] **セキュリティグループの作成** (Create security group) で、VPC `{vpc}` に `{group}` を作成します。インバウンドルールは `{build_group}` からの HTTPS (443) です。",
         .checklistDefaultGroup: "- セキュリティグループ: 記事と同じく、VPC の `default` グループをビルドとエンドポイントの両方に使います。既定のルール (自身からのすべてのトラフィックを受け入れ、すべての送信を許可) のままなら、ビルドはエンドポイントに届きます。ルールが変更されている場合は、指定したグループと同じものが必要です: 自身からの HTTPS (443) のインバウンド、HTTPS (443) のアウトバウンド。",
         .checklistGivenGroup: "- セキュリティグループ `{group}` (network.security_group、そのまま使用) をビルドとエンドポイントの両方に使います。{needs}。",
+        .roleRequirement: "このロールは {trust} と同じく {service} を信頼し、{files} が許可することを許可している必要があります",
+        .roleRequirementFiles: "このロールは {trust} と同じく {service} を信頼し、{files} が許可することを許可している必要があります",
+        .leastPrivilegeWarning: "エンドポイントポリシーは least-privilege です: {vpc} の他のワークロードはすべて、これらのエンドポイントを通じてこのパイプラインのリクエストしかできなくなります (自分のロググループ、sts:AssumeRole と AssumeRoleWithWebIdentity、自分のバケットや CodeArtifact ドメインは拒否されます)。何もほかに動いていない VPC でだけ使ってください。account モードなら他のワークロードも動き続けます。",
         .givenGroupNeeds: "このグループは VPC {vpc} にあり、自身 (または {subnets}) からの HTTPS (443) のインバウンドと、自身および S3 (0.0.0.0/0 または S3 のプレフィックスリスト) への HTTPS (443) のアウトバウンドを許可している必要があります",
         .checklistCodeArtifactTitle: "CodeArtifact (コンソール: {console}/codesuite/codeartifact/)",
         // ドメインの作成, 名前: ja_jp/codeartifact/latest/ug/domain-create.md

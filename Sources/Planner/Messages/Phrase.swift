@@ -47,6 +47,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case costPriceTable, costOnline, costStanding, costStandingNoEndpoint, costOneEndpoint, costEndpoints, costOneZone
     case costZones, costGatewayFree, costEnd, costZonesPerSubnet, costSTS, costUnavailable, costSavingExisting
     case costSavingListed, costSavingOneZone, costSavingFewerZones, costSavingNoSTS, costExample, costMore, costUnitPrices
+    case roleRequirement, roleRequirementFiles, leastPrivilegeWarning
 }
 
 extension Phrase {

@@ -85,7 +85,7 @@ public enum Checklist {
         guard let role = roles.first(where: { $0.id == id }) else { return "" }
         guard let given = role.given else { return Phrase.checklistRoleNew.text(l, ["role": role.name]) }
         return (id == .codeBuildRole ? Phrase.checklistRoleGivenCodeBuild : .checklistRoleGiven)
-            .text(l, ["arn": given.arn, "key": given.key, "requirement": role.kind.requirement])
+            .text(l, ["arn": given.arn, "key": given.key, "requirement": role.kind.requirement(l)])
     }
 
     /// The policies of the roles the consoles made, once they exist: vpcpipe's inline ones, in

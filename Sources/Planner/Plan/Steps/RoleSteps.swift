@@ -18,9 +18,14 @@ struct RoleKind: Sendable {
 
     /// What a role given in place of a new one must do (checklist.md, the reader's warning that
     /// the review shows, the advice on a same-named role).
-    var requirement: String {
-        "it must trust \(service) as policies/\(trustFile) does, and allow what "
-            + files.map { "policies/\($0)" }.joined(separator: " and ") + " allow\(files.count == 1 ? "s" : "")"
+    var requirement: String { requirement(.en) }
+
+    func requirement(_ l: Language) -> String {
+        let files = files.map { "policies/\($0)" }
+        return (files.count == 1 ? Phrase.roleRequirement : .roleRequirementFiles).text(l, [
+            "service": service, "trust": "policies/\(trustFile)",
+            "files": files.dropFirst().reduce(files[0]) { Phrase.bothOf.text(l, ["first": $0, "second": $1]) },
+        ])
     }
 }
 
