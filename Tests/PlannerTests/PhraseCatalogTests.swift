@@ -81,4 +81,23 @@ final class PhraseCatalogTests: XCTestCase {
         XCTAssertEqual(Phrase.stoppedBeforeStep.bash(.ja, literal: ["script": "teardown"]),
                        "teardown.sh は求めに応じてステップ $1 の前で止まりました。もう一度実行するとそこから続けます。")
     }
+
+    /// setup.sh's preflight words in every language: each bash function, called with its
+    /// arguments in the English order, puts each where the translation names it.
+    func testPreflightWordsPutTheirArgumentsWhereEachLanguageNamesThem() throws {
+        for language in Language.allCases {
+            var program = "problem() { printf '%s: %s\\n' \"$1\" \"$2\"; }\nnote() { printf '%s\\n' \"$1\"; }\n"
+            program += PreflightWords.bash(language)
+            var expected = ""
+            for words in PreflightWords.all {
+                let arguments = words.parameters.map { "<\($0)>" }
+                program += ([words.function] + (words.kind == .problem ? ["key"] : []) + arguments.map { "'\($0)'" }).joined(separator: " ") + "\n"
+                let text = words.words.template(language).filled { name, _ in "<\(name)>" }
+                expected += (words.kind == .problem ? "key: " : "") + text + "\n"
+            }
+            let run = try runProgram("/bin/bash", ["-c", program])
+            XCTAssertEqual(run.status, 0, run.summary)
+            XCTAssertEqual(run.stdout, expected, "\(language)")
+        }
+    }
 }

@@ -137,6 +137,27 @@ enum English {
         .costMore: "Usage costs, savings and the source of each price: checklist.md, section What it costs.",
         .costUnitPrices: "Unit prices in {region}, in USD:",
 
+        // MARK: setup.sh's preflight: its problems and notes (PreflightWords; --live and the wizard in English)
+        .preflightVpcMissing: "{vpc} was not found in {region} (no route table belongs to it)",
+        .preflightSubnetMissing: "{subnet} was not found in {region}",
+        .preflightSubnetElsewhere: "{subnet} is in {found}, not in network.vpc {vpc}",
+        .preflightZoneShared: "{subnet} is in {zone}, as {first} is: the build uses both, the interface endpoints only {first} (one subnet per Availability Zone)",
+        .preflightZoneNotOffered: "{subnet} is in {zone}, where {service} has no endpoint (it is offered in {zones}): use a subnet of another zone",
+        .preflightTableUnused: "{table} is the route table of none of network.subnets (they use {used}): the S3 gateway endpoint would not reach the build",
+        .preflightTableMissing: "{table}, the route table of {subnets}, is missing: add it, or the build there cannot reach S3",
+        .preflightOtherType: "{id} is an {other} endpoint of {service}, not the {type} endpoint the build needs; it is left as it is",
+        .preflightExistingMissing: "lists {name}, but the VPC has no {type} endpoint of {service}: remove {name} from the list and setup.sh creates one",
+        .preflightGatewayOffTable: "{id}, the VPC's {service} gateway endpoint, is not on route table {table} that network.subnets use: add it (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --add-route-table-ids {table})",
+        .preflightPrivateDNSOff: "{id}, the VPC's {service} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --private-dns-enabled)",
+        .preflightNotAdmitting: "{id}, the VPC's {service} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ({groups}) need an inbound rule from {group} or from the build's subnets",
+        .preflightPolicyUnread: "{id}, the VPC's {service} endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests ({requests}), or they are denied through it",
+        .preflightPolicyRefuses: "{id}, the VPC's {service} endpoint, has a policy that does not allow the build's {refused}: its owner must allow them (the build needs {requests}); setup.sh never changes an endpoint it did not make",
+        .preflightRoleElsewhere: "{arn} is not a role of account {account}: whether it exists and trusts {service} is not read",
+        .preflightRoleMissing: "{arn} was not found in account {account}",
+        .preflightRoleDistrusts: "{arn} does not trust {service} (its trust policy allows {services}): {service} cannot assume it; allow it as policies/{file} does",
+        .preflightGroupMissing: "{group} was not found in {region}",
+        .preflightGroupElsewhere: "{group} is in {found}, not in network.vpc {vpc}",
+
         // MARK: The steps' titles, which the scripts print as they go
         .stepPreflight: "Read the VPC, its subnets, route tables and endpoints in {region}; find what exists",
         .stepVPCDNS: "Turn on DNS support and DNS host names in {vpc}",

@@ -195,6 +195,27 @@ enum Japanese {
         .costMore: "利用に応じた費用、節約の方法、各価格の出典: checklist.md の「費用」の節。",
         .costUnitPrices: "{region} の単価 (USD):",
 
+        // MARK: setup.sh's preflight: its problems and notes (PreflightWords)
+        .preflightVpcMissing: "{region} に {vpc} が見つかりません (この VPC のルートテーブルがありません)",
+        .preflightSubnetMissing: "{region} に {subnet} が見つかりません",
+        .preflightSubnetElsewhere: "{subnet} は network.vpc の {vpc} ではなく {found} にあります",
+        .preflightZoneShared: "{subnet} は {first} と同じ {zone} にあります: ビルドは両方を使いますが、インターフェイスエンドポイントは {first} だけを使います (アベイラビリティゾーンごとに 1 つのサブネット)",
+        .preflightZoneNotOffered: "{subnet} がある {zone} には {service} のエンドポイントがありません ({zones} で提供されています): 別のゾーンのサブネットを使ってください",
+        .preflightTableUnused: "{table} は network.subnets のどのサブネットのルートテーブルでもありません (使われているのは {used}): S3 のゲートウェイエンドポイントがビルドに届きません",
+        .preflightTableMissing: "{subnets} のルートテーブル {table} が指定されていません: 追加してください。追加しないとそこでのビルドは S3 に届きません",
+        .preflightOtherType: "{id} は {service} の {other} エンドポイントで、ビルドが必要とする {type} エンドポイントではありません。そのまま残します",
+        .preflightExistingMissing: "{name} が指定されていますが、VPC に {service} の {type} エンドポイントがありません: 一覧から {name} を外すと setup.sh が作成します",
+        .preflightGatewayOffTable: "VPC の {service} ゲートウェイエンドポイント {id} が、network.subnets の使うルートテーブル {table} にありません: 追加してください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --add-route-table-ids {table})",
+        .preflightPrivateDNSOff: "VPC の {service} エンドポイント {id} はプライベート DNS がオフです: ビルドが通常のホスト名に送るリクエストは届かず、プライベート DNS を持つ 2 つ目のエンドポイントも並べて作れません。オンにしてください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --private-dns-enabled)",
+        .preflightNotAdmitting: "VPC の {service} エンドポイント {id} がビルドからの HTTPS (tcp 443) を受け入れていません: そのセキュリティグループ ({groups}) に、{group} またはビルドのサブネットからのインバウンドルールが必要です",
+        .preflightPolicyUnread: "VPC の {service} エンドポイント {id} はそのまま使い、setup.sh はそのポリシーを読みません: ビルドのリクエスト ({requests}) を許可している必要があります。許可していなければ、このエンドポイントを通るリクエストは拒否されます",
+        .preflightPolicyRefuses: "VPC の {service} エンドポイント {id} のポリシーがビルドの {refused} を許可していません: 所有者が許可する必要があります (ビルドに必要なのは {requests})。setup.sh は自分が作成していないエンドポイントを変更しません",
+        .preflightRoleElsewhere: "{arn} はアカウント {account} のロールではありません: 存在するか、{service} を信頼しているかは読み取りません",
+        .preflightRoleMissing: "アカウント {account} に {arn} が見つかりません",
+        .preflightRoleDistrusts: "{arn} は {service} を信頼していません (信頼ポリシーが許可しているのは {services}): {service} はこのロールを引き受けられません。policies/{file} と同じく許可してください",
+        .preflightGroupMissing: "{region} に {group} が見つかりません",
+        .preflightGroupElsewhere: "{group} は network.vpc の {vpc} ではなく {found} にあります",
+
         // MARK: The steps' titles, which the scripts print as they go
         .stepPreflight: "{region} の VPC、サブネット、ルートテーブル、エンドポイントを読み、既存のものを調べる",
         .stepVPCDNS: "{vpc} の DNS サポートと DNS ホスト名を有効にする",

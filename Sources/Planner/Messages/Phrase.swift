@@ -48,6 +48,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case costZones, costGatewayFree, costEnd, costZonesPerSubnet, costSTS, costUnavailable, costSavingExisting
     case costSavingListed, costSavingOneZone, costSavingFewerZones, costSavingNoSTS, costExample, costMore, costUnitPrices
     case roleRequirement, roleRequirementFiles, leastPrivilegeWarning
+    case preflightVpcMissing, preflightSubnetMissing, preflightSubnetElsewhere, preflightZoneShared, preflightZoneNotOffered
+    case preflightTableUnused, preflightTableMissing, preflightOtherType, preflightExistingMissing, preflightGatewayOffTable
+    case preflightPrivateDNSOff, preflightNotAdmitting, preflightPolicyUnread, preflightPolicyRefuses, preflightRoleElsewhere
+    case preflightRoleMissing, preflightRoleDistrusts, preflightGroupMissing, preflightGroupElsewhere
 }
 
 extension Phrase {

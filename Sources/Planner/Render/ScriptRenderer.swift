@@ -80,7 +80,7 @@ public enum Script: CaseIterable, Sendable {
     /// rules after the words they say, which vpcpipe declares (PreflightWords).
     static func text(_ part: BashLibrary, script name: String, _ language: Language) -> String {
         let text = part.text(script: name, language)
-        return part == .preflight ? PreflightWords.bash + "\n" + text : text
+        return part == .preflight ? PreflightWords.bash(language) + "\n" + text : text
     }
 
     /// Only setup creates roles and what uses them, so only it waits for IAM changes to propagate.

@@ -354,41 +354,41 @@ mark() {
 
 # The words of preflight's problems and notes, made from vpcpipe's declarations (PreflightWords).
 # problem_vpc_missing KEY VPC REGION
-problem_vpc_missing() { problem "$1" "${2} was not found in ${3} (no route table belongs to it)"; }
+problem_vpc_missing() { problem "$1" "${3} に ${2} が見つかりません (この VPC のルートテーブルがありません)"; }
 # problem_subnet_missing KEY SUBNET REGION
-problem_subnet_missing() { problem "$1" "${2} was not found in ${3}"; }
+problem_subnet_missing() { problem "$1" "${3} に ${2} が見つかりません"; }
 # problem_subnet_elsewhere KEY SUBNET FOUND VPC
-problem_subnet_elsewhere() { problem "$1" "${2} is in ${3}, not in network.vpc ${4}"; }
+problem_subnet_elsewhere() { problem "$1" "${2} は network.vpc の ${4} ではなく ${3} にあります"; }
 # note_zone_shared SUBNET ZONE FIRST
-note_zone_shared() { note "${1} is in ${2}, as ${3} is: the build uses both, the interface endpoints only ${3} (one subnet per Availability Zone)"; }
+note_zone_shared() { note "${1} は ${3} と同じ ${2} にあります: ビルドは両方を使いますが、インターフェイスエンドポイントは ${3} だけを使います (アベイラビリティゾーンごとに 1 つのサブネット)"; }
 # problem_zone_not_offered KEY SUBNET ZONE SERVICE ZONES
-problem_zone_not_offered() { problem "$1" "${2} is in ${3}, where ${4} has no endpoint (it is offered in ${5}): use a subnet of another zone"; }
+problem_zone_not_offered() { problem "$1" "${2} がある ${3} には ${4} のエンドポイントがありません (${5} で提供されています): 別のゾーンのサブネットを使ってください"; }
 # problem_table_unused KEY TABLE USED
-problem_table_unused() { problem "$1" "${2} is the route table of none of network.subnets (they use ${3}): the S3 gateway endpoint would not reach the build"; }
+problem_table_unused() { problem "$1" "${2} は network.subnets のどのサブネットのルートテーブルでもありません (使われているのは ${3}): S3 のゲートウェイエンドポイントがビルドに届きません"; }
 # problem_table_missing KEY TABLE SUBNETS
-problem_table_missing() { problem "$1" "${2}, the route table of ${3}, is missing: add it, or the build there cannot reach S3"; }
+problem_table_missing() { problem "$1" "${3} のルートテーブル ${2} が指定されていません: 追加してください。追加しないとそこでのビルドは S3 に届きません"; }
 # note_other_type ID OTHER SERVICE TYPE
-note_other_type() { note "${1} is an ${2} endpoint of ${3}, not the ${4} endpoint the build needs; it is left as it is"; }
+note_other_type() { note "${1} は ${3} の ${2} エンドポイントで、ビルドが必要とする ${4} エンドポイントではありません。そのまま残します"; }
 # problem_existing_missing KEY NAME TYPE SERVICE
-problem_existing_missing() { problem "$1" "lists ${2}, but the VPC has no ${3} endpoint of ${4}: remove ${2} from the list and setup.sh creates one"; }
+problem_existing_missing() { problem "$1" "${2} が指定されていますが、VPC に ${4} の ${3} エンドポイントがありません: 一覧から ${2} を外すと setup.sh が作成します"; }
 # problem_gateway_off_table KEY ID SERVICE TABLE
-problem_gateway_off_table() { problem "$1" "${2}, the VPC's ${3} gateway endpoint, is not on route table ${4} that network.subnets use: add it (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --add-route-table-ids ${4})"; }
+problem_gateway_off_table() { problem "$1" "VPC の ${3} ゲートウェイエンドポイント ${2} が、network.subnets の使うルートテーブル ${4} にありません: 追加してください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --add-route-table-ids ${4})"; }
 # problem_private_dns_off KEY ID SERVICE
-problem_private_dns_off() { problem "$1" "${2}, the VPC's ${3} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --private-dns-enabled)"; }
+problem_private_dns_off() { problem "$1" "VPC の ${3} エンドポイント ${2} はプライベート DNS がオフです: ビルドが通常のホスト名に送るリクエストは届かず、プライベート DNS を持つ 2 つ目のエンドポイントも並べて作れません。オンにしてください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --private-dns-enabled)"; }
 # problem_not_admitting KEY ID SERVICE GROUPS GROUP
-problem_not_admitting() { problem "$1" "${2}, the VPC's ${3} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups (${4}) need an inbound rule from ${5} or from the build's subnets"; }
+problem_not_admitting() { problem "$1" "VPC の ${3} エンドポイント ${2} がビルドからの HTTPS (tcp 443) を受け入れていません: そのセキュリティグループ (${4}) に、${5} またはビルドのサブネットからのインバウンドルールが必要です"; }
 # note_policy_unread ID SERVICE REQUESTS
-note_policy_unread() { note "${1}, the VPC's ${2} endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests (${3}), or they are denied through it"; }
+note_policy_unread() { note "VPC の ${2} エンドポイント ${1} はそのまま使い、setup.sh はそのポリシーを読みません: ビルドのリクエスト (${3}) を許可している必要があります。許可していなければ、このエンドポイントを通るリクエストは拒否されます"; }
 # note_role_elsewhere ARN ACCOUNT SERVICE
-note_role_elsewhere() { note "${1} is not a role of account ${2}: whether it exists and trusts ${3} is not read"; }
+note_role_elsewhere() { note "${1} はアカウント ${2} のロールではありません: 存在するか、${3} を信頼しているかは読み取りません"; }
 # problem_role_missing KEY ARN ACCOUNT
-problem_role_missing() { problem "$1" "${2} was not found in account ${3}"; }
+problem_role_missing() { problem "$1" "アカウント ${3} に ${2} が見つかりません"; }
 # problem_role_distrusts KEY ARN SERVICE SERVICES FILE
-problem_role_distrusts() { problem "$1" "${2} does not trust ${3} (its trust policy allows ${4}): ${3} cannot assume it; allow it as policies/${5} does"; }
+problem_role_distrusts() { problem "$1" "${2} は ${3} を信頼していません (信頼ポリシーが許可しているのは ${4}): ${3} はこのロールを引き受けられません。policies/${5} と同じく許可してください"; }
 # problem_group_missing KEY GROUP REGION
-problem_group_missing() { problem "$1" "${2} was not found in ${3}"; }
+problem_group_missing() { problem "$1" "${3} に ${2} が見つかりません"; }
 # problem_group_elsewhere KEY GROUP FOUND VPC
-problem_group_elsewhere() { problem "$1" "${2} is in ${3}, not in network.vpc ${4}"; }
+problem_group_elsewhere() { problem "$1" "${2} は network.vpc の ${4} ではなく ${3} にあります"; }
 
 # The problems found so far, each "KEY: what is wrong (what to do)".
 PROBLEMS=()
