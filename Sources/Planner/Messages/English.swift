@@ -158,6 +158,21 @@ enum English {
         .preflightGroupMissing: "{group} was not found in {region}",
         .preflightGroupElsewhere: "{group} is in {found}, not in network.vpc {vpc}",
 
+        // MARK: setup.sh's preflight: what it says of a resource it finds or misses (--live and the wizard in English)
+        .problemNotFound: "{resource} was not found: {advice}",
+        .problemListedMissing: "{resource} is listed as existing but was not found",
+        .problemForeign: "{resource} exists but was not made by vpcpipe (it lacks the tag {tag}={PLAN_TAG}): {advice}",
+        .adviceBuildRole: "give its ARN as build.role to use it as it is ({requirement}), or change build.project, which its name follows",
+        .advicePipelineRole: "give its ARN as pipeline.role to use it as it is ({requirement}), or change pipeline.name, which its name follows",
+        .adviceEventsNames: "change pipeline.name, which its name follows, or set pipeline.trigger to poll",
+        .adviceChooseAnother: "choose another {key}",
+        .adviceDomainOwner: "set codeartifact.domain_owner to its account to use it as it is, or choose another codeartifact.domain",
+        .adviceDomainShared: "check codeartifact.domain and codeartifact.domain_owner, and that the domain is shared with this account",
+        .adviceSourceCreate: "set source.create to false to use it as it is (nothing is committed to it), or choose another source.repository",
+        .adviceSourceRepository: "check source.repository, or set source.create to true to create it",
+        .adviceSecurityGroup: "give a group's id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows",
+        .adviceLogGroup: "change build.project, which its name follows, or set build.logs to none",
+
         // MARK: The steps' titles, which the scripts print as they go
         .stepPreflight: "Read the VPC, its subnets, route tables and endpoints in {region}; find what exists",
         .stepVPCDNS: "Turn on DNS support and DNS host names in {vpc}",

@@ -216,6 +216,21 @@ enum Japanese {
         .preflightGroupMissing: "{region} に {group} が見つかりません",
         .preflightGroupElsewhere: "{group} は network.vpc の {vpc} ではなく {found} にあります",
 
+        // MARK: setup.sh's preflight: what it says of a resource it finds or misses
+        .problemNotFound: "{resource} が見つかりません: {advice}",
+        .problemListedMissing: "{resource} は既存として指定されていますが、見つかりません",
+        .problemForeign: "{resource} は存在しますが、vpcpipe が作成したものではありません (タグ {tag}={PLAN_TAG} がありません): {advice}",
+        .adviceBuildRole: "そのまま使うにはその ARN を build.role に指定するか ({requirement})、名前の元になる build.project を変更してください",
+        .advicePipelineRole: "そのまま使うにはその ARN を pipeline.role に指定するか ({requirement})、名前の元になる pipeline.name を変更してください",
+        .adviceEventsNames: "名前の元になる pipeline.name を変更するか、pipeline.trigger を poll にしてください",
+        .adviceChooseAnother: "別の {key} を選んでください",
+        .adviceDomainOwner: "そのまま使うには codeartifact.domain_owner にその所有アカウントを指定するか、別の codeartifact.domain を選んでください",
+        .adviceDomainShared: "codeartifact.domain と codeartifact.domain_owner、およびドメインがこのアカウントと共有されていることを確認してください",
+        .adviceSourceCreate: "そのまま使うには source.create を false にする (何もコミットしません) か、別の source.repository を選んでください",
+        .adviceSourceRepository: "source.repository を確認するか、source.create を true にして作成してください",
+        .adviceSecurityGroup: "そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください",
+        .adviceLogGroup: "名前の元になる build.project を変更するか、build.logs を none にしてください",
+
         // MARK: The steps' titles, which the scripts print as they go
         .stepPreflight: "{region} の VPC、サブネット、ルートテーブル、エンドポイントを読み、既存のものを調べる",
         .stepVPCDNS: "{vpc} の DNS サポートと DNS ホスト名を有効にする",

@@ -52,6 +52,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case preflightTableUnused, preflightTableMissing, preflightOtherType, preflightExistingMissing, preflightGatewayOffTable
     case preflightPrivateDNSOff, preflightNotAdmitting, preflightPolicyUnread, preflightPolicyRefuses, preflightRoleElsewhere
     case preflightRoleMissing, preflightRoleDistrusts, preflightGroupMissing, preflightGroupElsewhere
+    case problemNotFound, problemListedMissing, problemForeign, adviceBuildRole, advicePipelineRole, adviceEventsNames, adviceChooseAnother
+    case adviceDomainOwner, adviceDomainShared, adviceSourceCreate, adviceSourceRepository, adviceSecurityGroup, adviceLogGroup
 }
 
 extension Phrase {

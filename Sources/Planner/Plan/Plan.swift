@@ -161,16 +161,21 @@ extension Step {
     func title(_ language: Language) -> String { heading.text(language, headingValues) }
 
     /// What preflight says when the check does not find what the answers list as existing.
-    public var missingProblem: (key: String, message: Arg) {
-        if let foreign { return (foreign.key, label + " was not found: " + foreign.advice) }
-        return ("answers", label + " is listed as existing but was not found")
+    public var missingProblem: (key: String, message: Arg) { missingProblem(.en) }
+
+    func missingProblem(_ l: Language) -> (key: String, message: Arg) {
+        if let foreign { return (foreign.key, Phrase.problemNotFound.arg(l, ["resource": label, "advice": .text(foreign.advice(l))])) }
+        return ("answers", Phrase.problemListedMissing.arg(l, ["resource": label]))
     }
 
     /// What preflight says when the check finds a resource with this name that lacks the plan's
     /// tag (`PLAN_TAG`): someone else's, which setup.sh never changes.
-    public var foreignProblem: (key: String, message: Arg)? {
+    public var foreignProblem: (key: String, message: Arg)? { foreignProblem(.en) }
+
+    func foreignProblem(_ l: Language) -> (key: String, message: Arg)? {
         foreign.map {
-            ($0.key, label + " exists but was not made by vpcpipe (it lacks the tag \(Names.tagKey)=" + Arg.variable("PLAN_TAG") + "): " + $0.advice)
+            ($0.key, Phrase.problemForeign.arg(l, ["resource": label, "tag": .text(Names.tagKey), "PLAN_TAG": .variable("PLAN_TAG"),
+                                                   "advice": .text($0.advice(l))]))
         }
     }
 
@@ -181,9 +186,24 @@ extension Step {
 public struct Problem: Equatable, Sendable {
     /// The answers file's key path: `build.role`.
     public var key: String
-    /// What to do, after "RESOURCE exists but was not made by vpcpipe" (or "... was not found").
-    public var advice: String
-    public init(_ key: String, _ advice: String) { self.key = key; self.advice = advice }
+    /// What to do, after "RESOURCE exists but was not made by vpcpipe" (or "... was not found"):
+    /// a message of the catalog, with the role whose requirement it names, if any.
+    var words: Phrase
+    var values: [String: String]
+    var role: RoleKind?
+
+    init(_ key: String, _ words: Phrase, _ values: [String: String] = [:], role: RoleKind? = nil) {
+        self.key = key; self.words = words; self.values = values; self.role = role
+    }
+
+    /// What to do, in English (plan.json, --live, the wizard).
+    public var advice: String { advice(.en) }
+
+    func advice(_ l: Language) -> String {
+        var values = values
+        if let role { values["requirement"] = role.requirement(l) }
+        return words.text(l, values)
+    }
 }
 
 public struct Resource: Equatable, Sendable {

@@ -228,14 +228,14 @@ public enum ScriptRenderer {
         let found = check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
             ?? command(check.command, indent: "  ", prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
         if check.mustExist {
-            let missing = step.missingProblem
+            let missing = step.missingProblem(l)
             let problem = "problem \(Shell.quote(.text(missing.key))) \(Shell.quote(missing.message))"
             return reading + ["if " + found + "; then", "  SEEN[\(id)]=found", "else", "  " + problem, "fi"].joined(separator: "\n")
         }
         let seen = switch check.tag {
         case nil: "SEEN[\(id)]=found"
         case .found, .call:
-            "seen \(id) " + (step.foreignProblem.map { "\(Shell.quote(.text($0.key))) \(Shell.quote($0.message))" } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
+            "seen \(id) " + (step.foreignProblem(l).map { "\(Shell.quote(.text($0.key))) \(Shell.quote($0.message))" } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
         }
         return reading + ["if " + found + "; then", "  " + seen, "fi"].joined(separator: "\n")
     }

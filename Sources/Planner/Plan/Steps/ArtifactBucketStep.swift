@@ -48,7 +48,7 @@ enum ArtifactBucketStep {
                             delete: Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY"))
                                 .with("version-id", .variable("VERSION_ID"))),
                 .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
-            foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))],
+            foreign: Problem("pipeline.artifact_bucket", .adviceChooseAnother, ["key": "pipeline.artifact_bucket"]))],
             documents: [(documentFile, denyInsecure)])
     }
 

@@ -51,6 +51,6 @@ enum BuildProjectStep {
                 .with("tags", c.tags(key: "key", value: "value")))],
             teardown: [.ifTagged(Command("codebuild", "batch-get-projects").with("names", project).query("projects[].[\(projectTag)]"),
                                  resource: resource.label, [.call(Command("codebuild", "delete-project").with("name", project))])],
-            foreign: Problem("build.project", "choose another build.project"))])
+            foreign: Problem("build.project", .adviceChooseAnother, ["key": "build.project"]))])
     }
 }

@@ -72,8 +72,8 @@ enum CodeArtifactSteps {
             teardown: owned ? [.ifTagged(domainTag, resource: resource.label,
                                          [.call(scoped(c, Command("codeartifact", "delete-domain")))])] : [],
             foreign: owned
-                ? Problem("codeartifact.domain", "set codeartifact.domain_owner to its account to use it as it is, or choose another codeartifact.domain")
-                : Problem("codeartifact.domain", "check codeartifact.domain and codeartifact.domain_owner, and that the domain is shared with this account"))
+                ? Problem("codeartifact.domain", .adviceDomainOwner)
+                : Problem("codeartifact.domain", .adviceDomainShared))
     }
 
     private static func repository(_ c: PlanContext, id: StepID, title: Phrase, _ values: [String: String], name: String,
@@ -103,6 +103,6 @@ enum CodeArtifactSteps {
             complete: complete,
             teardown: [.ifTagged(repositoryTag, resource: resource.label,
                                  [.call(scoped(c, Command("codeartifact", "delete-repository")).with("repository", .text(name)))])],
-            foreign: Problem(AnswerSchema.path(answer), "choose another \(AnswerSchema.path(answer))"))
+            foreign: Problem(AnswerSchema.path(answer), .adviceChooseAnother, ["key": AnswerSchema.path(answer)]))
     }
 }

@@ -19,6 +19,6 @@ enum LogGroupStep {
             create: [.call(Command("logs", "create-log-group").with("log-group-name", group).with("tags", c.tagMap))],
             teardown: [.ifTagged(tag, resource: resource.label,
                                  [.call(Command("logs", "delete-log-group").with("log-group-name", group))])],
-            foreign: Problem("build.project", "change build.project, which its name follows, or set build.logs to none"))])
+            foreign: Problem("build.project", .adviceLogGroup))])
     }
 }

@@ -52,7 +52,7 @@ enum PipelineStep {
             create: [.call(Command("codepipeline", "create-pipeline", retriesPropagation: true)
                 .with("pipeline", declaration.arg).with("tags", c.tags(key: "key", value: "value")))],
             teardown: [.ifTagged(tag, resource: resource.label, [.call(Command("codepipeline", "delete-pipeline").with("name", name))])],
-            foreign: Problem("pipeline.name", "choose another pipeline.name"))])
+            foreign: Problem("pipeline.name", .adviceChooseAnother, ["key": "pipeline.name"]))])
     }
 
     private static func action(_ name: String, _ category: String, _ provider: String, configuration: [(String, JSONValue)],

@@ -4,7 +4,7 @@
 
 /// What a service role is for, known from the answers' keys alone: the service that assumes it,
 /// the files of its trust and inline policies, and the answer that may give one by ARN instead.
-struct RoleKind: Sendable {
+struct RoleKind: Equatable, Sendable {
     let key: String?, service: String, trustFile: String, files: [String]
 
     static let codeBuild = RoleKind(key: "build.role", service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
@@ -67,7 +67,7 @@ enum RoleSteps {
             ServiceRole(
                 id: .codeBuildRole, title: .stepCodeBuildRole, name: names.codeBuildRole, kind: .codeBuild,
                 why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
-                foreign: Problem("build.role", "give its ARN as build.role to use it as it is (\(RoleKind.codeBuild.requirement)), or change build.project, which its name follows"),
+                foreign: Problem("build.role", .adviceBuildRole, role: .codeBuild),
                 answer: \Answers.build.role.text,
                 policies: [(names.codeBuildBasePolicy, policies.codeBuildBase),
                            (names.codeBuildCodeArtifactPolicy, policies.codeBuildCodeArtifact)],
@@ -75,7 +75,7 @@ enum RoleSteps {
             ServiceRole(
                 id: .pipelineRole, title: .stepPipelineRole, name: names.pipelineRole, kind: .pipeline,
                 why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
-                foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (\(RoleKind.pipeline.requirement)), or change pipeline.name, which its name follows"),
+                foreign: Problem("pipeline.role", .advicePipelineRole, role: .pipeline),
                 answer: \Answers.pipeline.role.text,
                 policies: [(names.pipelinePolicy, policies.pipeline)],
                 given: given("pipeline.role", c.answers.pipeline.role)),
@@ -84,7 +84,7 @@ enum RoleSteps {
             roles.append(ServiceRole(
                 id: .eventsRole, title: .stepEventsRole, name: names.eventsRole, kind: .events,
                 why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
-                foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"),
+                foreign: Problem("pipeline.name", .adviceEventsNames),
                 answer: nil, policies: [(names.eventsPolicy, policies.events)], given: nil))
         }
         return roles

@@ -131,6 +131,6 @@ enum SecurityGroupSteps {
                             .firstPage().query("SecurityGroups[0].GroupId")),
                        .ifFound(variable, detached + [.awaitInterfacesGone(group: group),
                                                       .call(Command("ec2", "delete-security-group").with("group-id", group))])],
-            foreign: Problem("network.security_group", "give a group's id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows"))
+            foreign: Problem("network.security_group", .adviceSecurityGroup))
     }
 }

@@ -45,8 +45,8 @@ enum SourceRepositorySteps {
             teardown: source.create ? [.ifTagged(tag, resource: resource.label,
                                                  [.call(Command("codecommit", "delete-repository").with("repository-name", repository))])] : [],
             foreign: source.create
-                ? Problem("source.create", "set source.create to false to use it as it is (nothing is committed to it), or choose another source.repository")
-                : Problem("source.repository", "check source.repository, or set source.create to true to create it"))
+                ? Problem("source.create", .adviceSourceCreate)
+                : Problem("source.repository", .adviceSourceRepository))
     }
 
     /// Never commits into a repository vpcpipe did not create: its history is the operator's.

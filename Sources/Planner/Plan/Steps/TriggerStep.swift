@@ -41,6 +41,6 @@ enum TriggerStep {
             teardown: [.ifTagged(tag, resource: resource.label,
                                  [.call(Command("events", "remove-targets").with("rule", rule).with("ids", "codepipeline")),
                                   .call(Command("events", "delete-rule").with("name", rule))])],
-            foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"))])
+            foreign: Problem("pipeline.name", .adviceEventsNames))])
     }
 }

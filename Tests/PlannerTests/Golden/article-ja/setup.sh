@@ -805,32 +805,32 @@ judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' '' '
 # What exists already, and whose it is.
 reading 3 'CodeBuild のサービスロール'
 if listed - ROLES 'codebuild-Private-service-role'; then
-  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as build.role to use it as it is (it must trust codebuild.amazonaws.com as policies/codebuild-trust.json does, and allow what policies/codebuild-base.json and policies/codebuild-codeartifact.json allow), or change build.project, which its name follows' iam get-role \
+  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはその ARN を build.role に指定するか (このロールは policies/codebuild-trust.json と同じく codebuild.amazonaws.com を信頼し、policies/codebuild-base.json と policies/codebuild-codeartifact.json が許可することを許可している必要があります)、名前の元になる build.project を変更してください' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 4 'CodePipeline のサービスロール'
 if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
-  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give its ARN as pipeline.role to use it as it is (it must trust codepipeline.amazonaws.com as policies/codepipeline-trust.json does, and allow what policies/codepipeline.json allows), or change pipeline.name, which its name follows' iam get-role \
+  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはその ARN を pipeline.role に指定するか (このロールは policies/codepipeline-trust.json と同じく codepipeline.amazonaws.com を信頼し、policies/codepipeline.json が許可することを許可している必要があります)、名前の元になる pipeline.name を変更してください' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 5 'パイプラインを開始する EventBridge のロール'
 if listed - ROLES 'cwe-role-us-west-2-Private'; then
-  seen 'events-role' 'pipeline.name' 'IAM role cwe-role-us-west-2-Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change pipeline.name, which its name follows, or set pipeline.trigger to poll' iam get-role \
+  seen 'events-role' 'pipeline.name' 'IAM role cwe-role-us-west-2-Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる pipeline.name を変更するか、pipeline.trigger を poll にしてください' iam get-role \
       --role-name 'cwe-role-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 6 'ビルドのセキュリティグループ'
 if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
-  seen 'build-security-group' 'network.security_group' 'security group vpcpipe-Private-build exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
+  seen 'build-security-group' 'network.security_group' 'security group vpcpipe-Private-build は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください'
 fi
 reading 7 'インターフェイスエンドポイントのセキュリティグループ'
 if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
-  seen 'endpoint-security-group' 'network.security_group' 'security group vpcpipe-Private-endpoints exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): give a group'\''s id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows'
+  seen 'endpoint-security-group' 'network.security_group' 'security group vpcpipe-Private-endpoints は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください'
 fi
 reading 8 'CodeArtifact ドメイン private'
 if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-domain \
@@ -838,21 +838,21 @@ if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-dom
       --domain-owner "$ACCOUNT" \
       --query 'domain.s3BucketArn' \
       --output 'text'; then
-  seen 'codeartifact-domain' 'codeartifact.domain' 'CodeArtifact domain private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): set codeartifact.domain_owner to its account to use it as it is, or choose another codeartifact.domain' codeartifact list-tags-for-resource \
+  seen 'codeartifact-domain' 'codeartifact.domain' 'CodeArtifact domain private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うには codeartifact.domain_owner にその所有アカウントを指定するか、別の codeartifact.domain を選んでください' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
 reading 9 'public:npmjs に接続する CodeArtifact リポジトリ npm-store'
 if listed - REPOSITORIES 'npm-store'; then
-  seen 'codeartifact-upstream' 'codeartifact.upstream' 'CodeArtifact repository npm-store exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.upstream' codeartifact list-tags-for-resource \
+  seen 'codeartifact-upstream' 'codeartifact.upstream' 'CodeArtifact repository npm-store は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の codeartifact.upstream を選んでください' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
 reading 10 'CodeArtifact リポジトリ Private'
 if listed - REPOSITORIES 'Private'; then
-  seen 'codeartifact-repository' 'codeartifact.repository' 'CodeArtifact repository Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another codeartifact.repository' codeartifact list-tags-for-resource \
+  seen 'codeartifact-repository' 'codeartifact.repository' 'CodeArtifact repository Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の codeartifact.repository を選んでください' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
@@ -861,7 +861,7 @@ reading 11 'パイプラインの S3 アーティファクトバケット'
 if found - '404|NoSuchBucket' s3api head-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --expected-bucket-owner "$ACCOUNT"; then
-  seen 'artifact-bucket' 'pipeline.artifact_bucket' 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another pipeline.artifact_bucket' s3api get-bucket-tagging \
+  seen 'artifact-bucket' 'pipeline.artifact_bucket' 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の pipeline.artifact_bucket を選んでください' s3api get-bucket-tagging \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
@@ -891,7 +891,7 @@ if found - 'RepositoryDoesNotExistException' codecommit get-repository \
       --repository-name 'Private' \
       --query 'repositoryMetadata.repositoryName' \
       --output 'text'; then
-  seen 'source-repository' 'source.create' 'CodeCommit repository Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): set source.create to false to use it as it is (nothing is committed to it), or choose another source.repository' codecommit list-tags-for-resource \
+  seen 'source-repository' 'source.create' 'CodeCommit repository Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うには source.create を false にする (何もコミットしません) か、別の source.repository を選んでください' codecommit list-tags-for-resource \
       --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
       --query 'tags.vpcpipe' \
       --output 'text'
@@ -906,7 +906,7 @@ if found - '' logs describe-log-groups \
       --no-paginate \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
       --output 'text'; then
-  seen 'log-group' 'build.project' 'CloudWatch log group /aws/codebuild/Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change build.project, which its name follows, or set build.logs to none' logs list-tags-for-resource \
+  seen 'log-group' 'build.project' 'CloudWatch log group /aws/codebuild/Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる build.project を変更するか、build.logs を none にしてください' logs list-tags-for-resource \
       --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
       --query 'tags.vpcpipe' \
       --output 'text'
@@ -916,14 +916,14 @@ if found - '' codebuild batch-get-projects \
       --names 'Private' \
       --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
       --output 'text'; then
-  seen 'build-project' 'build.project' 'CodeBuild project Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another build.project'
+  seen 'build-project' 'build.project' 'CodeBuild project Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の build.project を選んでください'
 fi
 reading 22 'CodePipeline Private (V2): ソース、続いてビルド'
 if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --name 'Private' \
       --query 'pipeline.name' \
       --output 'text'; then
-  seen 'pipeline' 'pipeline.name' 'CodePipeline pipeline Private exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): choose another pipeline.name' codepipeline list-tags-for-resource \
+  seen 'pipeline' 'pipeline.name' 'CodePipeline pipeline Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の pipeline.name を選んでください' codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
       --no-paginate \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
@@ -934,7 +934,7 @@ if found - 'ResourceNotFoundException' events describe-rule \
       --name 'codepipeline-Private-source' \
       --query 'Name' \
       --output 'text'; then
-  seen 'trigger' 'pipeline.name' 'EventBridge rule codepipeline-Private-source exists but was not made by vpcpipe (it lacks the tag vpcpipe='"$PLAN_TAG"'): change pipeline.name, which its name follows, or set pipeline.trigger to poll' events list-tags-for-resource \
+  seen 'trigger' 'pipeline.name' 'EventBridge rule codepipeline-Private-source は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる pipeline.name を変更するか、pipeline.trigger を poll にしてください' events list-tags-for-resource \
       --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
       --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
