@@ -173,6 +173,24 @@ enum English {
         .adviceSecurityGroup: "give a group's id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows",
         .adviceLogGroup: "change build.project, which its name follows, or set build.logs to none",
 
+        // MARK: What AWS calls each resource (its label in the scripts)
+        .kindIAMRole: "IAM role",
+        .kindInlinePolicy: "IAM inline policy",
+        .kindBuildProject: "CodeBuild project",
+        .kindPipeline: "CodePipeline pipeline",
+        .kindSourceRepository: "CodeCommit repository",
+        .kindBranch: "CodeCommit branch",
+        .kindSecurityGroup: "security group",
+        .kindEndpoint: "VPC endpoint",
+        .kindBucket: "S3 bucket",
+        .kindDomain: "CodeArtifact domain",
+        .kindRepository: "CodeArtifact repository",
+        .kindRule: "EventBridge rule",
+        .kindLogGroup: "CloudWatch log group",
+        .kindVPC: "VPC",
+        .kindSubnet: "subnet",
+        .kindRouteTable: "route table",
+
         // MARK: The steps' titles, which the scripts print as they go
         .stepPreflight: "Read the VPC, its subnets, route tables and endpoints in {region}; find what exists",
         .stepVPCDNS: "Turn on DNS support and DNS host names in {vpc}",

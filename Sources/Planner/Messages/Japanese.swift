@@ -231,6 +231,24 @@ enum Japanese {
         .adviceSecurityGroup: "そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください",
         .adviceLogGroup: "名前の元になる build.project を変更するか、build.logs を none にしてください",
 
+        // MARK: What AWS calls each resource: the terms of the Japanese AWS documentation
+        .kindIAMRole: "IAM ロール",
+        .kindInlinePolicy: "IAM インラインポリシー",
+        .kindBuildProject: "CodeBuild プロジェクト",
+        .kindPipeline: "CodePipeline パイプライン",
+        .kindSourceRepository: "CodeCommit リポジトリ",
+        .kindBranch: "CodeCommit ブランチ",
+        .kindSecurityGroup: "セキュリティグループ",
+        .kindEndpoint: "VPC エンドポイント",
+        .kindBucket: "S3 バケット",
+        .kindDomain: "CodeArtifact ドメイン",
+        .kindRepository: "CodeArtifact リポジトリ",
+        .kindRule: "EventBridge ルール",
+        .kindLogGroup: "CloudWatch ロググループ",
+        .kindVPC: "VPC",
+        .kindSubnet: "サブネット",
+        .kindRouteTable: "ルートテーブル",
+
         // MARK: The steps' titles, which the scripts print as they go
         .stepPreflight: "{region} の VPC、サブネット、ルートテーブル、エンドポイントを読み、既存のものを調べる",
         .stepVPCDNS: "{vpc} の DNS サポートと DNS ホスト名を有効にする",

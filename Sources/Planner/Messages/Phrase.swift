@@ -54,6 +54,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case preflightRoleMissing, preflightRoleDistrusts, preflightGroupMissing, preflightGroupElsewhere
     case problemNotFound, problemListedMissing, problemForeign, adviceBuildRole, advicePipelineRole, adviceEventsNames, adviceChooseAnother
     case adviceDomainOwner, adviceDomainShared, adviceSourceCreate, adviceSourceRepository, adviceSecurityGroup, adviceLogGroup
+    case kindIAMRole, kindInlinePolicy, kindBuildProject, kindPipeline, kindSourceRepository, kindBranch, kindSecurityGroup, kindEndpoint
+    case kindBucket, kindDomain, kindRepository, kindRule, kindLogGroup, kindVPC, kindSubnet, kindRouteTable
 }
 
 extension Phrase {

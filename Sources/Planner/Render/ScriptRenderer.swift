@@ -108,21 +108,21 @@ public enum ScriptRenderer {
             // all at once; only then the question, with what was found.
             let acting = steps.filter { $0.id != .preflight }
             if let preflight = steps.first(where: { $0.id == .preflight }) {
-                out += "\nstep 1 \(Shell.quote(.text(preflight.title(l))))\n" + preflight.always.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
+                out += "\nstep 1 \(Shell.quote(.text(preflight.title(l))))\n" + preflight.always.flatMap { lines(for: $0, l) }.joined(separator: "\n") + "\n"
             }
             out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2, l) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
             out += confirmation(script, l, heading: Phrase.setupHeading.text(l),
                                 resources: acting.flatMap { step in step.resources.map { (step, $0) } },
                                 notes: [Policies.warning(plan), CostText.headline(plan, l), CostText.more(l)].compactMap { $0 })
             for (index, step) in acting.enumerated() {
-                out += "\nstep \(index + 2) \(Shell.quote(.text(step.title(l))))\n" + act(step).joined(separator: "\n") + "\n"
+                out += "\nstep \(index + 2) \(Shell.quote(.text(step.title(l))))\n" + act(step, l).joined(separator: "\n") + "\n"
             }
         case .teardown:
             out += confirmation(script, l, heading: Phrase.teardownHeading.text(l, ["tag": "\(Names.tagKey)=\(plan.answers.name)"]),
                                 resources: steps.flatMap { step in step.resources.filter { !$0.existing }.map { (step, $0) } })
             for (index, step) in steps.enumerated() {
                 out += "\nstep \(index + 1) \(Shell.quote(.text(titles[index])))\n"
-                    + step.teardown.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
+                    + step.teardown.flatMap { lines(for: $0, l) }.joined(separator: "\n") + "\n"
             }
         }
         out += "\ncompleted\necho\necho \(Shell.quote(.text(script.completed.text(l))))\n"
@@ -192,11 +192,11 @@ public enum ScriptRenderer {
                                      notes: [String] = []) -> String {
         var out = "\necho \(Shell.quote(.text(heading)))\n"
         for (step, resource) in resources {
-            let what = Shell.quote(resource.kind + " " + resource.name)
+            let what = Shell.quote(resource.label(l))
             let line = switch script {
-            case .setup where resource.existing: "echo \(Shell.quote(Phrase.markExisting.arg(l, ["resource": resource.kind + " " + resource.name])))\n"
+            case .setup where resource.existing: "echo \(Shell.quote(Phrase.markExisting.arg(l, ["resource": resource.label(l)])))\n"
             case .setup: "mark \(Shell.quote(.text(step.id.rawValue))) \(what)\n"
-            case .teardown: "echo \(Shell.quote(Phrase.markToBeDeleted.arg(l, ["resource": resource.kind + " " + resource.name])))\n"
+            case .teardown: "echo \(Shell.quote(Phrase.markToBeDeleted.arg(l, ["resource": resource.label(l)])))\n"
             }
             out += line
         }
@@ -241,23 +241,24 @@ public enum ScriptRenderer {
     }
 
     /// Setup's work for a step once preflight passed: complete what was found, or create it.
-    private static func act(_ step: Step) -> [String] {
+    private static func act(_ step: Step, _ l: Language) -> [String] {
         var out: [String] = []
         if let check = step.check, !check.mustExist {
             let id = Shell.quote(.text(step.id.rawValue))
             if step.complete.isEmpty {
-                out += ["if ! existing \(id); then"] + indented(step.create) + ["fi"]
+                out += ["if ! existing \(id); then"] + indented(step.create, l) + ["fi"]
             } else {
-                out += ["if existing \(id); then"] + indented(step.complete) + ["else"] + indented(step.create) + ["fi"]
+                out += ["if existing \(id); then"] + indented(step.complete, l) + ["else"] + indented(step.create, l) + ["fi"]
             }
         } else if step.check == nil {
-            out += step.create.flatMap { lines(for: $0) }
+            out += step.create.flatMap { lines(for: $0, l) }
         }
-        out += step.always.flatMap { lines(for: $0) }
+        out += step.always.flatMap { lines(for: $0, l) }
         return out
     }
 
-    static func lines(for action: Action) -> [String] {
+    /// The script lines of an action; what they say to people in `l`.
+    static func lines(for action: Action, _ l: Language = .en) -> [String] {
         switch action {
         case .call(let cmd):
             return ["call " + command(cmd, indent: "")]
@@ -280,12 +281,12 @@ public enum ScriptRenderer {
                 "done <<< \"$OUT\"",
             ]
         case .ifFound(let name, let actions):
-            return ["if [ -n \"$\(name)\" ] && [ \"$\(name)\" != None ]; then"] + indented(actions) + ["fi"]
+            return ["if [ -n \"$\(name)\" ] && [ \"$\(name)\" != None ]; then"] + indented(actions, l) + ["fi"]
         case .unlessListed(let name, let key, let actions):
-            return ["if ! listed - \(name) \(Shell.quote(key)); then"] + indented(actions) + ["fi"]
+            return ["if ! listed - \(name) \(Shell.quote(key)); then"] + indented(actions, l) + ["fi"]
         case .ifTagged(let read, let resource, let actions):
-            return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource)) ") + "; then"]
-                + indented(actions) + ["fi"]
+            return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource.label(l))) ") + "; then"]
+                + indented(actions, l) + ["fi"]
         case .rule(let name, let args, _):
             return [([name.rawValue] + args.map(Shell.quote)).joined(separator: " ")]
         }
@@ -297,8 +298,8 @@ public enum ScriptRenderer {
     }
 
     /// Each line of the actions' commands two spaces in, continuation lines included.
-    private static func indented(_ actions: [Action]) -> [String] {
-        actions.flatMap { lines(for: $0) }.map { line in
+    private static func indented(_ actions: [Action], _ l: Language) -> [String] {
+        actions.flatMap { lines(for: $0, l) }.map { line in
             "  " + line.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n  ")
         }

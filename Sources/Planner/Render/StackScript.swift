@@ -110,7 +110,7 @@ public enum StackScript {
                 "if [ -n \"$\(lookup.variable)\" ]; then",
                 "  echo \(Shell.quote(.text("  The branch \(answers(plan).source.branch) of \(repository) has commits: the sample app is not committed again.")))",
                 "else",
-            ] + sample.create.flatMap(ScriptRenderer.lines).map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") } + ["fi"],
+            ] + sample.create.flatMap { ScriptRenderer.lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") } + ["fi"],
                           [lookup.variable] + sample.create.flatMap(\.variables)))
         }
         return parts
@@ -125,7 +125,7 @@ public enum StackScript {
             }
             parts.append(("Empty the artifact bucket",
                           ["stack_status", "if [ \"$STATUS\" != NONE ]; then"]
-                            + emptying.flatMap(ScriptRenderer.lines).map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
+                            + emptying.flatMap { ScriptRenderer.lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
                             + ["fi"], emptying.flatMap(\.variables)))
         }
         parts.append(("Delete the stack \(stack)", [

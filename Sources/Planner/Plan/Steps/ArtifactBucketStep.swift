@@ -25,7 +25,7 @@ enum ArtifactBucketStep {
             Declaration(Declaration.ID.artifactBucketPolicy, "AWS::S3::BucketPolicy",
                         [("Bucket", .string(bucket)), ("PolicyDocument", denyInsecure)], dependsOn: [Declaration.ID.artifactBucket]),
         ]
-        let resource = Resource("S3 bucket", bucket, answer: \Answers.pipeline.artifactBucket, declarations: declarations)
+        let resource = Resource(.kindBucket, bucket, answer: \Answers.pipeline.artifactBucket, declarations: declarations)
         let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(c.tagQuery("TagSet", key: "Key", value: "Value"))
         return PlanPart([Step(
             id: .artifactBucket, title: .stepArtifactBucket,
@@ -41,7 +41,7 @@ enum ArtifactBucketStep {
                      .call(Command("s3api", "put-public-access-block").with("bucket", bucket)
                         .with("public-access-block-configuration", publicAccessBlock.arg)),
                      .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
-            teardown: [.ifTagged(tag, resource: resource.label, [
+            teardown: [.ifTagged(tag, resource: resource, [
                 .deleteEach(list: Command("s3api", "list-object-versions").with("bucket", bucket)
                                 .query("[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]"),
                             fields: ["KEY", "VERSION_ID"],

@@ -56,7 +56,7 @@ enum CodeArtifactSteps {
         let createDomain = Command("codeartifact", "create-domain").with("domain", domain).with("tags", c.tags(key: "key", value: "value"))
         let declaration = Declaration(Declaration.ID.domain, "AWS::CodeArtifact::Domain",
                                       [("DomainName", .string(domain)), ("Tags", c.declaredCodeArtifactTags)])
-        let resource = Resource("CodeArtifact domain", domain, existing: !owned, answer: \Answers.codeartifact.domain,
+        let resource = Resource(.kindDomain, domain, existing: !owned, answer: \Answers.codeartifact.domain,
                                 declarations: owned ? [declaration] : [])
         let domainTag = tag(c, c.names.domainArn)
         let check = Check(scoped(c, Command("codeartifact", "describe-domain")).query(assets ? "domain.s3BucketArn" : "domain.name"),
@@ -69,7 +69,7 @@ enum CodeArtifactSteps {
             resources: [resource],
             check: owned ? check.tagged(.call(domainTag)) : check,
             create: owned ? [assets ? .capture("ASSETS_BUCKET_ARN", createDomain.query("domain.s3BucketArn")) : .call(createDomain)] : [],
-            teardown: owned ? [.ifTagged(domainTag, resource: resource.label,
+            teardown: owned ? [.ifTagged(domainTag, resource: resource,
                                          [.call(scoped(c, Command("codeartifact", "delete-domain")))])] : [],
             foreign: owned
                 ? Problem("codeartifact.domain", .adviceDomainOwner)
@@ -93,7 +93,7 @@ enum CodeArtifactSteps {
         }
         let declaration = Declaration(logicalID, "AWS::CodeArtifact::Repository", properties + [("Tags", c.declaredCodeArtifactTags)],
                                       dependsOn: [Declaration.ID.domain] + (upstreams.isEmpty ? [] : [Declaration.ID.upstream]))
-        let resource = Resource("CodeArtifact repository", .text(name), answer: answer, declarations: [declaration])
+        let resource = Resource(.kindRepository, .text(name), answer: answer, declarations: [declaration])
         let repositoryTag = tag(c, c.names.repositoryArn(name))
         return Step(
             id: id, title: title, values, why: why,
@@ -101,7 +101,7 @@ enum CodeArtifactSteps {
             check: Check(in: repositoryLookup(c), key: .text(name)).tagged(.call(repositoryTag)),
             create: [.call(create)] + extra,
             complete: complete,
-            teardown: [.ifTagged(repositoryTag, resource: resource.label,
+            teardown: [.ifTagged(repositoryTag, resource: resource,
                                  [.call(scoped(c, Command("codeartifact", "delete-repository")).with("repository", .text(name)))])],
             foreign: Problem(AnswerSchema.path(answer), .adviceChooseAnother, ["key": AnswerSchema.path(answer)]))
     }

@@ -65,7 +65,7 @@ enum EndpointSteps {
                 id: .endpoint(service),
                 title: service.isGateway ? .stepGatewayEndpoint : .stepInterfaceEndpoint, ["endpoint": serviceName],
                 why: "Without internet, \(decision.reason); this endpoint is the only way there.",
-                resources: [Resource("VPC endpoint", .text(serviceName), answer: \Answers.endpoints.existing,
+                resources: [Resource(.kindEndpoint, .text(serviceName), answer: \Answers.endpoints.existing,
                                      declarations: [declaration])],
                 check: Check(in: lookup(c)!, key: .text(key(service, region: region)), capture: variable).tagged(.found),
                 create: [.capture(variable, create)],

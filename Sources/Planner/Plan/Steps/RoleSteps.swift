@@ -116,12 +116,12 @@ enum RoleSteps {
                 ("Policies", .array(role.inline.map { .object([("PolicyName", .string(.text($0.name))), ("PolicyDocument", $0.document)]) })),
                 ("Tags", c.declaredTags),
             ])
-            let resource = Resource("IAM role", roleName, answer: role.answer, declarations: [declaration])
+            let resource = Resource(.kindIAMRole, roleName, answer: role.answer, declarations: [declaration])
             // list-roles leaves tags out: get-role has them.
             let tag = Command("iam", "get-role").with("role-name", roleName).query(c.tagQuery("Role.Tags", key: "Key", value: "Value"))
             part.steps.append(Step(
                 id: role.id, title: role.title, why: role.why,
-                resources: [resource] + role.inline.map { Resource("IAM inline policy", .text($0.name)) },
+                resources: [resource] + role.inline.map { Resource(.kindInlinePolicy, .text($0.name)) },
                 check: Check(in: lookup, key: roleName).tagged(.call(tag)),
                 create: [.call(Command("iam", "create-role").with("role-name", roleName).with("path", .text(Names.rolePath))
                     .with("description", .text(description))
@@ -130,7 +130,7 @@ enum RoleSteps {
                 always: role.inline.map { .call(Command("iam", "put-role-policy").with("role-name", roleName)
                     .with("policy-name", .text($0.name)).with("policy-document", $0.document.arg)) },
                 // A role vpcpipe did not create keeps the policies setup put, as it keeps the role.
-                teardown: [.ifTagged(tag, resource: resource.label,
+                teardown: [.ifTagged(tag, resource: resource,
                                      role.inline.map { .call(Command("iam", "delete-role-policy").with("role-name", roleName)
                                          .with("policy-name", .text($0.name))) }
                                      + [.call(Command("iam", "delete-role").with("role-name", roleName))])],

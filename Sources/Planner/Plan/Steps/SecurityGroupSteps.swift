@@ -114,7 +114,7 @@ enum SecurityGroupSteps {
             : []
         return Step(
             id: id, title: title, why: why,
-            resources: [Resource("security group", .text(name), answer: \Answers.network.securityGroup.text,
+            resources: [Resource(.kindSecurityGroup, .text(name), answer: \Answers.network.securityGroup.text,
                                  declarations: [declaration])],
             check: Check(in: lookup(c)!, key: .text(name), capture: variable).tagged(.found),
             create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))

@@ -28,7 +28,7 @@ enum SourceRepositorySteps {
         let declaration = Declaration(Declaration.ID.sourceRepository, "AWS::CodeCommit::Repository", [
             ("RepositoryName", .string(repository)), ("RepositoryDescription", .string(.text(description))), ("Tags", c.declaredTags),
         ])
-        let resource = Resource("CodeCommit repository", repository, existing: !source.create,
+        let resource = Resource(.kindSourceRepository, repository, existing: !source.create,
                                 answer: \Answers.source.repository, declarations: source.create ? [declaration] : [])
         let tag = Command("codecommit", "list-tags-for-resource").with("resource-arn", c.names.sourceRepositoryArn)
             .query("tags.\(Names.tagKey)")
@@ -42,7 +42,7 @@ enum SourceRepositorySteps {
             create: source.create ? [.call(Command("codecommit", "create-repository").with("repository-name", repository)
                 .with("repository-description", .text(description))
                 .with("tags", c.tagMap))] : [],
-            teardown: source.create ? [.ifTagged(tag, resource: resource.label,
+            teardown: source.create ? [.ifTagged(tag, resource: resource,
                                                  [.call(Command("codecommit", "delete-repository").with("repository-name", repository))])] : [],
             foreign: source.create
                 ? Problem("source.create", .adviceSourceCreate)
@@ -68,7 +68,7 @@ enum SourceRepositorySteps {
         return Step(
             id: .sampleApp, title: .stepSampleApp, ["repository": source.repository, "branch": source.branch],
             why: "The article commits a buildspec and a small app that installs its dependency through CodeArtifact; only a branch that does not exist yet (or that a stopped run began) gets it.",
-            resources: [Resource("CodeCommit branch", branch, answer: \Answers.source.branch)],
+            resources: [Resource(.kindBranch, branch, answer: \Answers.source.branch)],
             check: Check(in: lookup, key: ".", capture: "COMMIT"),
             create: commits.map { $0.put },
             // A branch a stopped run began gets the files it lacks, each on the previous commit.

@@ -21,7 +21,7 @@ enum TriggerStep {
             ("Id", "codepipeline"), ("Arn", .string(names.pipelineArn)), ("RoleArn", .string(names.eventsRoleArn)),
         ])])
         let description = "Starts \(c.answers.pipeline.name) on a push to \(branch)"
-        let resource = Resource("EventBridge rule", rule, declarations: [
+        let resource = Resource(.kindRule, rule, declarations: [
             Declaration(Declaration.ID.rule, "AWS::Events::Rule", [
                 ("Name", .string(rule)), ("Description", .string(.text(description))), ("EventPattern", pattern),
                 ("State", "ENABLED"), ("Targets", targets), ("Tags", c.declaredTags),
@@ -38,7 +38,7 @@ enum TriggerStep {
                 .with("tags", c.tags(key: "Key", value: "Value")))],
             always: [.call(Command("events", "put-targets", retriesPropagation: true).with("rule", rule)
                 .with("targets", targets.arg))],
-            teardown: [.ifTagged(tag, resource: resource.label,
+            teardown: [.ifTagged(tag, resource: resource,
                                  [.call(Command("events", "remove-targets").with("rule", rule).with("ids", "codepipeline")),
                                   .call(Command("events", "delete-rule").with("name", rule))])],
             foreign: Problem("pipeline.name", .adviceEventsNames))])

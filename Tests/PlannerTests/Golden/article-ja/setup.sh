@@ -805,32 +805,32 @@ judge_endpoint 's3' 'com.amazonaws.us-west-2.s3' 'Gateway' 'planned' 'true' '' '
 # What exists already, and whose it is.
 reading 3 'CodeBuild のサービスロール'
 if listed - ROLES 'codebuild-Private-service-role'; then
-  seen 'codebuild-role' 'build.role' 'IAM role codebuild-Private-service-role は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはその ARN を build.role に指定するか (このロールは policies/codebuild-trust.json と同じく codebuild.amazonaws.com を信頼し、policies/codebuild-base.json と policies/codebuild-codeartifact.json が許可することを許可している必要があります)、名前の元になる build.project を変更してください' iam get-role \
+  seen 'codebuild-role' 'build.role' 'IAM ロール codebuild-Private-service-role は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはその ARN を build.role に指定するか (このロールは policies/codebuild-trust.json と同じく codebuild.amazonaws.com を信頼し、policies/codebuild-base.json と policies/codebuild-codeartifact.json が許可することを許可している必要があります)、名前の元になる build.project を変更してください' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 4 'CodePipeline のサービスロール'
 if listed - ROLES 'AWSCodePipelineServiceRole-us-west-2-Private'; then
-  seen 'pipeline-role' 'pipeline.role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはその ARN を pipeline.role に指定するか (このロールは policies/codepipeline-trust.json と同じく codepipeline.amazonaws.com を信頼し、policies/codepipeline.json が許可することを許可している必要があります)、名前の元になる pipeline.name を変更してください' iam get-role \
+  seen 'pipeline-role' 'pipeline.role' 'IAM ロール AWSCodePipelineServiceRole-us-west-2-Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはその ARN を pipeline.role に指定するか (このロールは policies/codepipeline-trust.json と同じく codepipeline.amazonaws.com を信頼し、policies/codepipeline.json が許可することを許可している必要があります)、名前の元になる pipeline.name を変更してください' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 5 'パイプラインを開始する EventBridge のロール'
 if listed - ROLES 'cwe-role-us-west-2-Private'; then
-  seen 'events-role' 'pipeline.name' 'IAM role cwe-role-us-west-2-Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる pipeline.name を変更するか、pipeline.trigger を poll にしてください' iam get-role \
+  seen 'events-role' 'pipeline.name' 'IAM ロール cwe-role-us-west-2-Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる pipeline.name を変更するか、pipeline.trigger を poll にしてください' iam get-role \
       --role-name 'cwe-role-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
 fi
 reading 6 'ビルドのセキュリティグループ'
 if listed BUILD_SG SECURITY_GROUPS 'vpcpipe-Private-build'; then
-  seen 'build-security-group' 'network.security_group' 'security group vpcpipe-Private-build は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください'
+  seen 'build-security-group' 'network.security_group' 'セキュリティグループ vpcpipe-Private-build は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください'
 fi
 reading 7 'インターフェイスエンドポイントのセキュリティグループ'
 if listed ENDPOINT_SG SECURITY_GROUPS 'vpcpipe-Private-endpoints'; then
-  seen 'endpoint-security-group' 'network.security_group' 'security group vpcpipe-Private-endpoints は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください'
+  seen 'endpoint-security-group' 'network.security_group' 'セキュリティグループ vpcpipe-Private-endpoints は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うにはグループの ID を network.security_group に指定する (ビルドとエンドポイントに使い、両者の間で 443 を許可) か、名前の元になる name を変更してください'
 fi
 reading 8 'CodeArtifact ドメイン private'
 if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-domain \
@@ -838,21 +838,21 @@ if found ASSETS_BUCKET_ARN 'ResourceNotFoundException' codeartifact describe-dom
       --domain-owner "$ACCOUNT" \
       --query 'domain.s3BucketArn' \
       --output 'text'; then
-  seen 'codeartifact-domain' 'codeartifact.domain' 'CodeArtifact domain private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うには codeartifact.domain_owner にその所有アカウントを指定するか、別の codeartifact.domain を選んでください' codeartifact list-tags-for-resource \
+  seen 'codeartifact-domain' 'codeartifact.domain' 'CodeArtifact ドメイン private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うには codeartifact.domain_owner にその所有アカウントを指定するか、別の codeartifact.domain を選んでください' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
 reading 9 'public:npmjs に接続する CodeArtifact リポジトリ npm-store'
 if listed - REPOSITORIES 'npm-store'; then
-  seen 'codeartifact-upstream' 'codeartifact.upstream' 'CodeArtifact repository npm-store は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の codeartifact.upstream を選んでください' codeartifact list-tags-for-resource \
+  seen 'codeartifact-upstream' 'codeartifact.upstream' 'CodeArtifact リポジトリ npm-store は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の codeartifact.upstream を選んでください' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
 fi
 reading 10 'CodeArtifact リポジトリ Private'
 if listed - REPOSITORIES 'Private'; then
-  seen 'codeartifact-repository' 'codeartifact.repository' 'CodeArtifact repository Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の codeartifact.repository を選んでください' codeartifact list-tags-for-resource \
+  seen 'codeartifact-repository' 'codeartifact.repository' 'CodeArtifact リポジトリ Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の codeartifact.repository を選んでください' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'
@@ -861,7 +861,7 @@ reading 11 'パイプラインの S3 アーティファクトバケット'
 if found - '404|NoSuchBucket' s3api head-bucket \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --expected-bucket-owner "$ACCOUNT"; then
-  seen 'artifact-bucket' 'pipeline.artifact_bucket' 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の pipeline.artifact_bucket を選んでください' s3api get-bucket-tagging \
+  seen 'artifact-bucket' 'pipeline.artifact_bucket' 'S3 バケット codepipeline-us-west-2-'"$ACCOUNT"'-private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の pipeline.artifact_bucket を選んでください' s3api get-bucket-tagging \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
@@ -891,7 +891,7 @@ if found - 'RepositoryDoesNotExistException' codecommit get-repository \
       --repository-name 'Private' \
       --query 'repositoryMetadata.repositoryName' \
       --output 'text'; then
-  seen 'source-repository' 'source.create' 'CodeCommit repository Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うには source.create を false にする (何もコミットしません) か、別の source.repository を選んでください' codecommit list-tags-for-resource \
+  seen 'source-repository' 'source.create' 'CodeCommit リポジトリ Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): そのまま使うには source.create を false にする (何もコミットしません) か、別の source.repository を選んでください' codecommit list-tags-for-resource \
       --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
       --query 'tags.vpcpipe' \
       --output 'text'
@@ -906,7 +906,7 @@ if found - '' logs describe-log-groups \
       --no-paginate \
       --query 'logGroups[?logGroupName=='\''/aws/codebuild/Private'\''] | [0].logGroupName' \
       --output 'text'; then
-  seen 'log-group' 'build.project' 'CloudWatch log group /aws/codebuild/Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる build.project を変更するか、build.logs を none にしてください' logs list-tags-for-resource \
+  seen 'log-group' 'build.project' 'CloudWatch ロググループ /aws/codebuild/Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる build.project を変更するか、build.logs を none にしてください' logs list-tags-for-resource \
       --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
       --query 'tags.vpcpipe' \
       --output 'text'
@@ -916,14 +916,14 @@ if found - '' codebuild batch-get-projects \
       --names 'Private' \
       --query 'projects[0].[name, tags[?key=='\''vpcpipe'\''].value | [0]]' \
       --output 'text'; then
-  seen 'build-project' 'build.project' 'CodeBuild project Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の build.project を選んでください'
+  seen 'build-project' 'build.project' 'CodeBuild プロジェクト Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の build.project を選んでください'
 fi
 reading 22 'CodePipeline Private (V2): ソース、続いてビルド'
 if found - 'PipelineNotFoundException' codepipeline get-pipeline \
       --name 'Private' \
       --query 'pipeline.name' \
       --output 'text'; then
-  seen 'pipeline' 'pipeline.name' 'CodePipeline pipeline Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の pipeline.name を選んでください' codepipeline list-tags-for-resource \
+  seen 'pipeline' 'pipeline.name' 'CodePipeline パイプライン Private は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 別の pipeline.name を選んでください' codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
       --no-paginate \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
@@ -934,7 +934,7 @@ if found - 'ResourceNotFoundException' events describe-rule \
       --name 'codepipeline-Private-source' \
       --query 'Name' \
       --output 'text'; then
-  seen 'trigger' 'pipeline.name' 'EventBridge rule codepipeline-Private-source は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる pipeline.name を変更するか、pipeline.trigger を poll にしてください' events list-tags-for-resource \
+  seen 'trigger' 'pipeline.name' 'EventBridge ルール codepipeline-Private-source は存在しますが、vpcpipe が作成したものではありません (タグ vpcpipe='"$PLAN_TAG"' がありません): 名前の元になる pipeline.name を変更するか、pipeline.trigger を poll にしてください' events list-tags-for-resource \
       --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
       --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'
@@ -942,30 +942,30 @@ fi
 refuse_if_problems
 
 echo '次の順に作成します (見つかったものは作成し直さずに使います):'
-mark 'codebuild-role' 'IAM role codebuild-Private-service-role'
-mark 'codebuild-role' 'IAM inline policy CodeBuildBasePolicy-Private-us-west-2'
-mark 'codebuild-role' 'IAM inline policy CodeArtifactAccess-Private-us-west-2'
-mark 'pipeline-role' 'IAM role AWSCodePipelineServiceRole-us-west-2-Private'
-mark 'pipeline-role' 'IAM inline policy AWSCodePipelineServicePolicy-us-west-2-Private'
-mark 'events-role' 'IAM role cwe-role-us-west-2-Private'
-mark 'events-role' 'IAM inline policy start-pipeline-execution-us-west-2-Private'
-mark 'build-security-group' 'security group vpcpipe-Private-build'
-mark 'endpoint-security-group' 'security group vpcpipe-Private-endpoints'
-mark 'codeartifact-domain' 'CodeArtifact domain private'
-mark 'codeartifact-upstream' 'CodeArtifact repository npm-store'
-mark 'codeartifact-repository' 'CodeArtifact repository Private'
-mark 'artifact-bucket' 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private'
-mark 'endpoint-logs' 'VPC endpoint com.amazonaws.us-west-2.logs'
-mark 'endpoint-codeartifact-api' 'VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
-mark 'endpoint-codeartifact-repositories' 'VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
-mark 'endpoint-sts' 'VPC endpoint com.amazonaws.us-west-2.sts'
-mark 'endpoint-s3' 'VPC endpoint com.amazonaws.us-west-2.s3'
-mark 'source-repository' 'CodeCommit repository Private'
-mark 'sample-app' 'CodeCommit branch main'
-mark 'log-group' 'CloudWatch log group /aws/codebuild/Private'
-mark 'build-project' 'CodeBuild project Private'
-mark 'pipeline' 'CodePipeline pipeline Private'
-mark 'trigger' 'EventBridge rule codepipeline-Private-source'
+mark 'codebuild-role' 'IAM ロール codebuild-Private-service-role'
+mark 'codebuild-role' 'IAM インラインポリシー CodeBuildBasePolicy-Private-us-west-2'
+mark 'codebuild-role' 'IAM インラインポリシー CodeArtifactAccess-Private-us-west-2'
+mark 'pipeline-role' 'IAM ロール AWSCodePipelineServiceRole-us-west-2-Private'
+mark 'pipeline-role' 'IAM インラインポリシー AWSCodePipelineServicePolicy-us-west-2-Private'
+mark 'events-role' 'IAM ロール cwe-role-us-west-2-Private'
+mark 'events-role' 'IAM インラインポリシー start-pipeline-execution-us-west-2-Private'
+mark 'build-security-group' 'セキュリティグループ vpcpipe-Private-build'
+mark 'endpoint-security-group' 'セキュリティグループ vpcpipe-Private-endpoints'
+mark 'codeartifact-domain' 'CodeArtifact ドメイン private'
+mark 'codeartifact-upstream' 'CodeArtifact リポジトリ npm-store'
+mark 'codeartifact-repository' 'CodeArtifact リポジトリ Private'
+mark 'artifact-bucket' 'S3 バケット codepipeline-us-west-2-'"$ACCOUNT"'-private'
+mark 'endpoint-logs' 'VPC エンドポイント com.amazonaws.us-west-2.logs'
+mark 'endpoint-codeartifact-api' 'VPC エンドポイント com.amazonaws.us-west-2.codeartifact.api'
+mark 'endpoint-codeartifact-repositories' 'VPC エンドポイント com.amazonaws.us-west-2.codeartifact.repositories'
+mark 'endpoint-sts' 'VPC エンドポイント com.amazonaws.us-west-2.sts'
+mark 'endpoint-s3' 'VPC エンドポイント com.amazonaws.us-west-2.s3'
+mark 'source-repository' 'CodeCommit リポジトリ Private'
+mark 'sample-app' 'CodeCommit ブランチ main'
+mark 'log-group' 'CloudWatch ロググループ /aws/codebuild/Private'
+mark 'build-project' 'CodeBuild プロジェクト Private'
+mark 'pipeline' 'CodePipeline パイプライン Private'
+mark 'trigger' 'EventBridge ルール codepipeline-Private-source'
 echo '常にかかる費用: 月 $58.40 (インターフェイスエンドポイント 4 個 x 2 ゾーン x 730 時間 x $0.01、2026-11-30 時点の価格表)。S3 のゲートウェイエンドポイントは無料です。'
 echo '利用に応じた費用、節約の方法、各価格の出典: checklist.md の「費用」の節。'
 if [ "$DRY_RUN" = 1 ]; then

@@ -318,29 +318,29 @@ echo "アカウント: $ACCOUNT"
 echo "リージョン: $REGION"
 
 echo '次の順に、タグ vpcpipe=Private の付いたものだけを削除します (すでにないものは飛ばし、既存として指定されたものやタグのないものは残します):'
-echo '  [削除予定]     EventBridge rule codepipeline-Private-source'
-echo '  [削除予定]     CodePipeline pipeline Private'
-echo '  [削除予定]     CodeBuild project Private'
-echo '  [削除予定]     CloudWatch log group /aws/codebuild/Private'
-echo '  [削除予定]     CodeCommit repository Private'
-echo '  [削除予定]     VPC endpoint com.amazonaws.us-west-2.s3'
-echo '  [削除予定]     VPC endpoint com.amazonaws.us-west-2.sts'
-echo '  [削除予定]     VPC endpoint com.amazonaws.us-west-2.codeartifact.repositories'
-echo '  [削除予定]     VPC endpoint com.amazonaws.us-west-2.codeartifact.api'
-echo '  [削除予定]     VPC endpoint com.amazonaws.us-west-2.logs'
-echo '  [削除予定]     S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private'
-echo '  [削除予定]     CodeArtifact repository Private'
-echo '  [削除予定]     CodeArtifact repository npm-store'
-echo '  [削除予定]     CodeArtifact domain private'
-echo '  [削除予定]     security group vpcpipe-Private-endpoints'
-echo '  [削除予定]     security group vpcpipe-Private-build'
-echo '  [削除予定]     IAM role cwe-role-us-west-2-Private'
-echo '  [削除予定]     IAM inline policy start-pipeline-execution-us-west-2-Private'
-echo '  [削除予定]     IAM role AWSCodePipelineServiceRole-us-west-2-Private'
-echo '  [削除予定]     IAM inline policy AWSCodePipelineServicePolicy-us-west-2-Private'
-echo '  [削除予定]     IAM role codebuild-Private-service-role'
-echo '  [削除予定]     IAM inline policy CodeBuildBasePolicy-Private-us-west-2'
-echo '  [削除予定]     IAM inline policy CodeArtifactAccess-Private-us-west-2'
+echo '  [削除予定]     EventBridge ルール codepipeline-Private-source'
+echo '  [削除予定]     CodePipeline パイプライン Private'
+echo '  [削除予定]     CodeBuild プロジェクト Private'
+echo '  [削除予定]     CloudWatch ロググループ /aws/codebuild/Private'
+echo '  [削除予定]     CodeCommit リポジトリ Private'
+echo '  [削除予定]     VPC エンドポイント com.amazonaws.us-west-2.s3'
+echo '  [削除予定]     VPC エンドポイント com.amazonaws.us-west-2.sts'
+echo '  [削除予定]     VPC エンドポイント com.amazonaws.us-west-2.codeartifact.repositories'
+echo '  [削除予定]     VPC エンドポイント com.amazonaws.us-west-2.codeartifact.api'
+echo '  [削除予定]     VPC エンドポイント com.amazonaws.us-west-2.logs'
+echo '  [削除予定]     S3 バケット codepipeline-us-west-2-'"$ACCOUNT"'-private'
+echo '  [削除予定]     CodeArtifact リポジトリ Private'
+echo '  [削除予定]     CodeArtifact リポジトリ npm-store'
+echo '  [削除予定]     CodeArtifact ドメイン private'
+echo '  [削除予定]     セキュリティグループ vpcpipe-Private-endpoints'
+echo '  [削除予定]     セキュリティグループ vpcpipe-Private-build'
+echo '  [削除予定]     IAM ロール cwe-role-us-west-2-Private'
+echo '  [削除予定]     IAM インラインポリシー start-pipeline-execution-us-west-2-Private'
+echo '  [削除予定]     IAM ロール AWSCodePipelineServiceRole-us-west-2-Private'
+echo '  [削除予定]     IAM インラインポリシー AWSCodePipelineServicePolicy-us-west-2-Private'
+echo '  [削除予定]     IAM ロール codebuild-Private-service-role'
+echo '  [削除予定]     IAM インラインポリシー CodeBuildBasePolicy-Private-us-west-2'
+echo '  [削除予定]     IAM インラインポリシー CodeArtifactAccess-Private-us-west-2'
 if [ "$DRY_RUN" = 1 ]; then
   echo 'ドライラン: コマンドを表示するだけで、何も呼び出しません。'
 elif [ "$YES" != 1 ]; then
@@ -352,7 +352,7 @@ elif [ "$YES" != 1 ]; then
 fi
 
 step 1 '削除: main の EventBridge ルール codepipeline-Private-source'
-if owned 'EventBridge rule codepipeline-Private-source' events list-tags-for-resource \
+if owned 'EventBridge ルール codepipeline-Private-source' events list-tags-for-resource \
       --resource-arn 'arn:aws:events:us-west-2:'"$ACCOUNT"':rule/codepipeline-Private-source' \
       --query 'Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'; then
@@ -361,7 +361,7 @@ if owned 'EventBridge rule codepipeline-Private-source' events list-tags-for-res
 fi
 
 step 2 '削除: CodePipeline Private (V2): ソース、続いてビルド'
-if owned 'CodePipeline pipeline Private' codepipeline list-tags-for-resource \
+if owned 'CodePipeline パイプライン Private' codepipeline list-tags-for-resource \
       --resource-arn 'arn:aws:codepipeline:us-west-2:'"$ACCOUNT"':Private' \
       --no-paginate \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
@@ -370,7 +370,7 @@ if owned 'CodePipeline pipeline Private' codepipeline list-tags-for-resource \
 fi
 
 step 3 '削除: VPC 内の CodeBuild プロジェクト Private'
-if owned 'CodeBuild project Private' codebuild batch-get-projects \
+if owned 'CodeBuild プロジェクト Private' codebuild batch-get-projects \
       --names 'Private' \
       --query 'projects[].[tags[?key=='\''vpcpipe'\''].value | [0]]' \
       --output 'text'; then
@@ -378,7 +378,7 @@ if owned 'CodeBuild project Private' codebuild batch-get-projects \
 fi
 
 step 4 '削除: CloudWatch ロググループ /aws/codebuild/Private'
-if owned 'CloudWatch log group /aws/codebuild/Private' logs list-tags-for-resource \
+if owned 'CloudWatch ロググループ /aws/codebuild/Private' logs list-tags-for-resource \
       --resource-arn 'arn:aws:logs:us-west-2:'"$ACCOUNT"':log-group:/aws/codebuild/Private' \
       --query 'tags.vpcpipe' \
       --output 'text'; then
@@ -386,7 +386,7 @@ if owned 'CloudWatch log group /aws/codebuild/Private' logs list-tags-for-resour
 fi
 
 step 5 '削除: CodeCommit リポジトリ Private'
-if owned 'CodeCommit repository Private' codecommit list-tags-for-resource \
+if owned 'CodeCommit リポジトリ Private' codecommit list-tags-for-resource \
       --resource-arn 'arn:aws:codecommit:us-west-2:'"$ACCOUNT"':Private' \
       --query 'tags.vpcpipe' \
       --output 'text'; then
@@ -444,7 +444,7 @@ if [ -n "$EP_LOGS" ] && [ "$EP_LOGS" != None ]; then
 fi
 
 step 11 '削除: パイプラインの S3 アーティファクトバケット'
-if owned 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private' s3api get-bucket-tagging \
+if owned 'S3 バケット codepipeline-us-west-2-'"$ACCOUNT"'-private' s3api get-bucket-tagging \
       --bucket 'codepipeline-us-west-2-'"$ACCOUNT"'-private' \
       --query 'TagSet[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'; then
@@ -464,7 +464,7 @@ if owned 'S3 bucket codepipeline-us-west-2-'"$ACCOUNT"'-private' s3api get-bucke
 fi
 
 step 12 '削除: CodeArtifact リポジトリ Private'
-if owned 'CodeArtifact repository Private' codeartifact list-tags-for-resource \
+if owned 'CodeArtifact リポジトリ Private' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/Private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'; then
@@ -472,7 +472,7 @@ if owned 'CodeArtifact repository Private' codeartifact list-tags-for-resource \
 fi
 
 step 13 '削除: public:npmjs に接続する CodeArtifact リポジトリ npm-store'
-if owned 'CodeArtifact repository npm-store' codeartifact list-tags-for-resource \
+if owned 'CodeArtifact リポジトリ npm-store' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':repository/private/npm-store' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'; then
@@ -480,7 +480,7 @@ if owned 'CodeArtifact repository npm-store' codeartifact list-tags-for-resource
 fi
 
 step 14 '削除: CodeArtifact ドメイン private'
-if owned 'CodeArtifact domain private' codeartifact list-tags-for-resource \
+if owned 'CodeArtifact ドメイン private' codeartifact list-tags-for-resource \
       --resource-arn 'arn:aws:codeartifact:us-west-2:'"$ACCOUNT"':domain/private' \
       --query 'tags[?key=='\''vpcpipe'\''].value | [0]' \
       --output 'text'; then
@@ -525,7 +525,7 @@ if [ -n "$BUILD_SG" ] && [ "$BUILD_SG" != None ]; then
 fi
 
 step 17 '削除: パイプラインを開始する EventBridge のロール'
-if owned 'IAM role cwe-role-us-west-2-Private' iam get-role \
+if owned 'IAM ロール cwe-role-us-west-2-Private' iam get-role \
       --role-name 'cwe-role-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'; then
@@ -536,7 +536,7 @@ if owned 'IAM role cwe-role-us-west-2-Private' iam get-role \
 fi
 
 step 18 '削除: CodePipeline のサービスロール'
-if owned 'IAM role AWSCodePipelineServiceRole-us-west-2-Private' iam get-role \
+if owned 'IAM ロール AWSCodePipelineServiceRole-us-west-2-Private' iam get-role \
       --role-name 'AWSCodePipelineServiceRole-us-west-2-Private' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'; then
@@ -547,7 +547,7 @@ if owned 'IAM role AWSCodePipelineServiceRole-us-west-2-Private' iam get-role \
 fi
 
 step 19 '削除: CodeBuild のサービスロール'
-if owned 'IAM role codebuild-Private-service-role' iam get-role \
+if owned 'IAM ロール codebuild-Private-service-role' iam get-role \
       --role-name 'codebuild-Private-service-role' \
       --query 'Role.Tags[?Key=='\''vpcpipe'\''].Value | [0]' \
       --output 'text'; then
