@@ -8,10 +8,10 @@ public enum BundledText {
     public static var priceTable: String { String(decoding: PackageResources.prices_tsv, as: UTF8.self) }
 }
 
-/// The bash library setup.sh, teardown.sh and verify.sh carry (scripts/NAME.bash), pasted into
+/// The bash library the scripts of the output folder carry (scripts/NAME.bash), pasted into
 /// them so they need nothing but bash and the AWS CLI.
 public enum BashLibrary: String, CaseIterable, Sendable {
-    case run, call, setup, preflight, teardown, verify, actions, stack
+    case run, call, setup, preflight, teardown, verify, actions, learn, stack, stackset
 
     /// The file's text for the script `name` (setup, teardown, verify), after the file's header (its
     /// lines up to the first blank one), which speaks to the reader of the file alone: its
@@ -26,7 +26,9 @@ public enum BashLibrary: String, CaseIterable, Sendable {
         case .teardown: PackageResources.teardown_bash
         case .verify: PackageResources.verify_bash
         case .actions: PackageResources.actions_bash
+        case .learn: PackageResources.learn_bash
         case .stack: PackageResources.stack_bash
+        case .stackset: PackageResources.stackset_bash
         }
         let file = String(decoding: bytes, as: UTF8.self)
         let body = file.firstRange(of: "\n\n").map { file[$0.upperBound...] } ?? file[...]

@@ -1,21 +1,7 @@
-# deploy-stack.sh's calls, pasted after run.bash and call.bash (this header is not): the stack's status, a
+# deploy-stack.sh's calls, pasted after run.bash, call.bash and learn.bash (this header is not): the stack's status, a
 # change set previewed before it is executed, the waits, and the stack's failed events.
 # JMESPath's literals stand in backticks, within single quotes.
 # shellcheck disable=SC2034,SC2016
-
-# learn NAME ABSENT SERVICE OPERATION ARGS...: NAME takes the call's output, or '' when it fails
-# with a code of ABSENT (A|B: what it reads is not there yet); any other failure stops here.
-learn() {
-  local name=$1 absent=$2 status=0
-  shift 2
-  attempt "$@" || status=$?
-  if [ "$status" -ne 0 ]; then
-    coded "$absent" || { report; exit "$status"; }
-    OUT=''
-  fi
-  if [ "$DRY_RUN" = 1 ]; then OUT="<${name,,}>"; fi
-  printf -v "$name" '%s' "$OUT"
-}
 
 # stack_status: STATUS takes the stack's status, NONE when there is no such stack.
 stack_status() {

@@ -189,7 +189,10 @@ public enum OutputFolder {
 
     static func manifest(for files: [RenderedFile]) -> String {
         "# written by vpcpipe: a hash of each file, to tell them from files added or edited since\n"
-            + files.map { "\(contentHash($0.contents.utf8)) \($0.path)\n" }.sorted().joined()
+            + files.map { file in
+                var contents = file.contents
+                return "\(contents.withUTF8 { contentHash(UnsafeRawBufferPointer($0)) }) \(file.path)\n"
+            }.sorted().joined()
     }
 
     static func parseManifest(_ text: String) -> [String: String] {
@@ -202,8 +205,8 @@ public enum OutputFolder {
     }
 
     /// FNV-1a, 64 bits: enough to notice an edit; the manifest guards against accidents, not attacks.
-    /// Over bytes in memory, not `Data`, whose iterator costs more than the hash.
-    static func contentHash(_ bytes: some Sequence<UInt8>) -> String {
+    /// Over bytes in memory, not a generic sequence, whose iterator costs more than the hash.
+    static func contentHash(_ bytes: UnsafeRawBufferPointer) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return String(hash, radix: 16).leftPadded(to: 16)

@@ -8,9 +8,10 @@ import XCTest
 /// the scripts' dry runs print exactly the plan's argument lists: no value split, expanded or globbed.
 final class ScriptPropertyTests: XCTestCase {
     static let runs = 30
-    /// shellcheck takes about a second of CPU a script, most of this test's time: it reads the
-    /// scripts of every third run (the values differ in each; the library around them does not).
-    static let shellcheckEvery = 3
+    /// shellcheck takes one to two seconds of CPU a script, most of this test's time: it reads the
+    /// scripts of every tenth run (the values differ in each; the library around them does not,
+    /// and RenderScriptTests shellchecks every branch of it).
+    static let shellcheckEvery = 10
 
     func testGeneratedAnswersRenderScriptsThatPrintThePlanExactly() throws {
         let seed = testSeed(default: 0x00C0_FFEE)
@@ -50,6 +51,29 @@ final class ScriptPropertyTests: XCTestCase {
             let stackSyntax = try runProgram("/bin/bash", ["-n", stack])
             XCTAssertEqual(stackSyntax.status, 0, "\(label) \(StackScript.file): \(stackSyntax.stderr)")
             if index % Self.shellcheckEvery == 0 { scripts.append(stack) }
+            // stackset.sh: each account's network ids reach its instances' calls whole, in each region.
+            if let stackset = answers.stackset {
+                let path = folder.appendingPathComponent(StackSetScript.file).path
+                let syntax = try runProgram("/bin/bash", ["-n", path])
+                XCTAssertEqual(syntax.status, 0, "\(label) \(StackSetScript.file): \(syntax.stderr)")
+                if index % Self.shellcheckEvery == 0 { scripts.append(path) }
+                let overrides = try sandbox.dryRunWords(path).filter { $0.count > 2 && $0[2] == "create-stack-instances" }.map { words in
+                    let value = words[(words.firstIndex(of: "--parameter-overrides") ?? 0) + 1]
+                    let parameters = try JSONDecoder().decode([[String: String]].self, from: Data(value.utf8))
+                    return words[(words.firstIndex(of: "--regions") ?? 0) + 1] + " "
+                        + parameters.compactMap { $0["ParameterKey"] == "CodeArtifactAssetsBucketArn" ? nil : $0["ParameterValue"] }.joined(separator: " ")
+                }
+                let expected = stackset.regions.flatMap { region in
+                    stackset.accounts.isEmpty ? [region + " "] : stackset.accounts.map { account in
+                        let subnets = account.subnets.joined(separator: ",")
+                        return ([region, account.vpc, subnets] + (plan.endpoints.contains { $0.planned && !$0.service.isGateway } ? [subnets] : [])
+                            + (plan.endpoints.contains { $0.planned && $0.service.isGateway } ? [account.routeTables.joined(separator: ",")] : []))
+                            .joined(separator: " ")
+                    }
+                }
+                XCTAssertEqual(overrides, expected, "\(label) \(StackSetScript.file)")
+                held = held && syntax.status == 0 && overrides == expected
+            }
             if held { passed += 1 }
         }
         XCTAssertEqual(try sandbox.leftovers(), [], "a dry run or the replay of its lines changed the sandbox")

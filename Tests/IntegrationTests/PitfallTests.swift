@@ -28,7 +28,7 @@ final class PitfallTests: EmulatorTestCase {
         XCTAssertLessThanOrEqual(tries, 4, "setup.sh kept retrying past its budget of \(budget)s")
         try await emulator.clearFaults()
 
-        try await emulator.inject(.init(operation: "codebuild:CreateProject", error: "InvalidInputException", message: refusal, times: 3))
+        try await emulator.inject(.init(operation: "codebuild:CreateProject", error: "InvalidInputException", message: refusal, times: 2))
         try await emulator.inject(.init(operation: "codepipeline:CreatePipeline", error: "InvalidStructureException",
                                         message: "CodePipeline is not authorized to perform AssumeRole on role arn:aws:iam::123456789012:role/pipeline",
                                         times: 1))

@@ -24,4 +24,14 @@ final class RenderGoldenTests: XCTestCase {
         try Golden.assert(Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }),
                           equalFolder: Self.goldens.appendingPathComponent("article-ja"))
     }
+
+    /// The article's answers with a stackset section: the files that differ from the article's
+    /// (answers.yaml, and stackset.sh, which only it has) against Golden/stackset/.
+    func testAStacksetSectionAddsStacksetShAndChangesNothingElse() throws {
+        let article = Dictionary(uniqueKeysWithValues: Outputs.render(Article.answers).map { ($0.path, $0.contents) })
+        let differing = Outputs.render(StackSetAnswersTests.answers).filter { article[$0.path] != $0.contents }
+        XCTAssertEqual(differing.map(\.path).sorted(), ["answers.yaml", StackSetScript.file])
+        try Golden.assert(Dictionary(uniqueKeysWithValues: differing.map { ($0.path, $0.contents) }),
+                          equalFolder: Self.goldens.appendingPathComponent("stackset"))
+    }
 }

@@ -37,6 +37,13 @@ final class RenderScriptTests: XCTestCase {
             a.build.buildspec = "ci/buildspec.yml"
             mixes.append((format.rawValue, a))
         }
+        mixes.append(("stackset", StackSetAnswersTests.answers))
+        // The StackSet to whole OUs, the template's parameters all defaulted (full access: no assets bucket).
+        a = StackSetAnswersTests.answers
+        a.stackset?.accounts = []
+        a.stackset?.maxConcurrent = "2"
+        a.endpoints.policies = .fullAccess
+        mixes.append(("stackset-ous", a))
         return mixes
     }
 
@@ -58,7 +65,8 @@ final class RenderScriptTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: work) }
         var scripts: [String] = []
         for (label, _, folder) in try writeMixes(in: work, language) {
-            for script in ["setup.sh", "teardown.sh", "verify.sh", StackScript.file] {
+            for script in ["setup.sh", "teardown.sh", "verify.sh", StackScript.file, StackSetScript.file]
+                where FileManager.default.fileExists(atPath: folder.appendingPathComponent(script).path) {
                 let path = folder.appendingPathComponent(script).path
                 let syntax = try runProgram("/bin/bash", ["-n", path])
                 XCTAssertEqual(syntax.status, 0, "\(language) \(label) \(script): \(syntax.stderr)")
@@ -69,8 +77,8 @@ final class RenderScriptTests: XCTestCase {
         XCTAssertEqual(lint.status, 0, "\(language): \(lint.summary)")
     }
 
-    /// Only checklist.md and the scripts speak the answers' language: plan.json, the policies,
-    /// CloudFormation and the sample app are the same bytes in every language.
+    /// Only checklist.md and the scripts speak the answers' language (answers.yaml says which):
+    /// plan.json, the policies, CloudFormation and the sample app are the same bytes in every language.
     func testOnlyWhatAPersonReadsDependsOnTheLanguage() {
         for (label, answers) in Self.mixes() {
             var japanese = answers
@@ -79,7 +87,8 @@ final class RenderScriptTests: XCTestCase {
             let translated = Dictionary(uniqueKeysWithValues: Outputs.render(japanese).map { ($0.path, $0.contents) })
             XCTAssertEqual(Set(translated.keys), Set(english.keys), label)
             let changed = english.keys.filter { english[$0] != translated[$0] }.sorted()
-            XCTAssertEqual(changed, ["answers.yaml", "checklist.md", "deploy-stack.sh", "setup.sh", "teardown.sh", "verify.sh"], label)
+            XCTAssertEqual(changed.filter { !$0.hasSuffix(".sh") }, ["answers.yaml", "checklist.md"], label)
+            XCTAssertEqual(Set(changed.filter { $0.hasSuffix(".sh") }), Set(english.keys.filter { $0.hasSuffix(".sh") }), label)
         }
     }
 
@@ -88,7 +97,7 @@ final class RenderScriptTests: XCTestCase {
     func testBashLibraryFilesPassShellcheckOnTheirOwn() throws {
         let folder = repositoryRoot.appendingPathComponent("Resources/scripts")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertEqual(Set(files), Set((Script.allCases.flatMap(\.library) + VerifyScript.library + StackScript.library).map { $0.rawValue + ".bash" }),
+        XCTAssertEqual(Set(files), Set((Script.allCases.flatMap(\.library) + VerifyScript.library + StackScript.library + StackSetScript.library).map { $0.rawValue + ".bash" }),
                        "the files of Resources/scripts and the parts the scripts carry")
         let paths = files.map { folder.appendingPathComponent($0).path }
         for path in paths {
@@ -166,7 +175,7 @@ final class RenderScriptTests: XCTestCase {
         XCTAssertTrue(buildspec.contains("- npm install --no-audit --no-fund\n      - node index.js"), "CodeArtifact has no npm audit")
         XCTAssertTrue(article.first { $0.path == "repo/package.json" }!.contents.contains(#""mathjs": "^11.2.0""#))
         XCTAssertTrue(article.first { $0.path == "repo/index.js" }!.contents.contains("sqrt(49)"))
-        for (label, answers) in Self.mixes().dropFirst(3) {
+        for (label, answers) in Self.mixes() where PackageFormat(rawValue: label).map({ $0 != .npm }) ?? false {
             let paths = Outputs.render(answers).map(\.path)
             XCTAssertTrue(paths.contains("repo/ci/buildspec.yml"), label)
         }

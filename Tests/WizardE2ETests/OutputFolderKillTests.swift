@@ -6,7 +6,7 @@ import XCTest
 /// the old rendering or the new one, file for file, never a mix; the next run is not refused,
 /// and it removes the staging folder the killed run left beside the output folder.
 final class OutputFolderKillTests: XCTestCase {
-    static let kills = 100
+    static let kills = 60
 
     private var work: URL!
     private var binary = ""

@@ -39,6 +39,22 @@ final class KeySequenceTests: XCTestCase {
         XCTAssertLessThanOrEqual(wizard.presses, 3)
     }
 
+    /// The stackset section, which the wizard does not ask for, goes to export as the file had it.
+    func testAnAnswersFilesStacksetSectionIsKeptToExport() throws {
+        var answers = Drive.networked
+        var stackset = Answers.StackSet()
+        stackset.organizationalUnits = ["ou-ab12-cdef3456"]
+        stackset.regions = ["eu-west-1"]
+        answers.stackset = stackset
+        XCTAssertEqual(Rules.check(answers).errors, [])
+        var opened = Drive.start(answers, diagnostics: Rules.check(answers))
+        opened.openOnReview()
+        var wizard = InMemoryWizard(opened)
+        try wizard.export()
+        XCTAssertEqual(wizard.state.request, .export(folder: "vpcpipe-out"))
+        XCTAssertEqual(wizard.state.answers.stackset, stackset)
+    }
+
     func testAFreshStartTakingTheDefaultsExportsInFifteenPressesPlusTheIds() throws {
         var wizard = InMemoryWizard()
         try wizard.next(to: .vpc)

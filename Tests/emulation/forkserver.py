@@ -2,7 +2,8 @@
 a child for each call instead, so a call skips that start. The warm AWS CLI (warm_cli.py) and the
 emulator server (emulator.py --fork-server) are two.
 
-A call is made by a small client executable, FOLDER/bin/NAME: it hands its arguments,
+A call is made by a small client executable, FOLDER/bin/NAME (forkclient.c compiled, or where no
+C compiler is, the Python script CLIENT below, whose start costs more CPU): it hands its arguments,
 environment, working folder and standard streams (the descriptors themselves) to the server over
 FOLDER/NAME.sock, and exits with the call's status. The child runs the program's own main() with
 them, as a process of its own would; only the process start differs. With the server gone, the
@@ -10,13 +11,17 @@ client runs `fallback` itself.
 """
 
 import gc
+import hashlib
 import io
 import json
 import os
+import shutil
 import signal
 import socket
 import struct
+import subprocess
 import sys
+import tempfile
 
 CLIENT = """#!{python} -SE
 # Made by Tests/emulation/forkserver.py: runs {name} in a child of its warm server (see there).
@@ -43,13 +48,38 @@ def listen(folder, name, fallback):
     path = os.path.join(folder, name + ".sock")
     os.makedirs(os.path.join(folder, "bin"), exist_ok=True)
     client = os.path.join(folder, "bin", name)
-    with open(client, "w") as file:
-        file.write(CLIENT.format(python=sys.executable, name=name, socket=path, fallback=list(fallback)))
+    compiled = compiled_client()
+    if compiled:
+        shutil.copyfile(compiled, client)
+        with open(client + ".fallback", "wb") as file:
+            file.write(b"".join(os.fsencode(word) + b"\0" for word in fallback))
+    else:
+        with open(client, "w") as file:
+            file.write(CLIENT.format(python=sys.executable, name=name, socket=path, fallback=list(fallback)))
     os.chmod(client, 0o755)
     listener = socket.socket(socket.AF_UNIX)
     listener.bind(path)
     listener.listen(64)
     return listener
+
+
+def compiled_client():
+    """forkclient.c, the client without Python's start, compiled once for the machine (kept in
+    the temporary folder under a name of its source's hash); None without a C compiler."""
+    source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "forkclient.c")
+    with open(source, "rb") as file:
+        digest = hashlib.sha256(file.read()).hexdigest()[:16]
+    binary = os.path.join(tempfile.gettempdir(), "vpcpipe-forkclient-" + digest)
+    if os.access(binary, os.X_OK):
+        return binary
+    compiler = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not compiler:
+        return None
+    building = "%s.%d" % (binary, os.getpid())
+    if subprocess.run([compiler, "-O2", "-o", building, source], stdin=subprocess.DEVNULL).returncode != 0:
+        return None
+    os.replace(building, binary)
+    return binary
 
 
 def serve(listener, run):

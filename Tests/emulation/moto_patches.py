@@ -4,9 +4,14 @@ Each patch says which moto behaviour differs from AWS in a way the scripts meet.
 """
 
 import json
+import uuid
 
 import xmltodict
+from moto.cloudformation.exceptions import ValidationError
+from moto.cloudformation.models import StackSet
 from moto.cloudformation.parsing import ResourceMap, resource_class_from_type
+from moto.cloudformation.responses import CloudFormationResponse
+from moto.core.responses import ActionResult
 from moto.ec2.exceptions import DependencyViolationError
 from moto.ec2.models import ec2_backends
 from moto.ec2.models.security_groups import SecurityGroup, SecurityGroupBackend
@@ -165,7 +170,84 @@ def _delete_endpoint(endpoint, account_id, region_name):
     ec2_backends[account_id][region_name].delete_vpc_endpoints([endpoint.id])
 
 
+def _target_accounts(stackset, targets, accounts):
+    """The accounts of DeploymentTargets: those of its OUs (and their child OUs), chosen by its
+    Accounts as AccountFilterType says; then the request's own Accounts (self-managed)."""
+    organization = stackset.instances.org_backend
+    units = targets.get("OrganizationalUnitIds") or []
+    units = units + [unit.id for unit in organization.ou if unit.parent_id in units]
+    in_units = [account.id for account in organization.accounts if account.parent_id in units]
+    listed = targets.get("Accounts") or []
+    chosen = {
+        "INTERSECTION": [account for account in in_units if account in listed],
+        "DIFFERENCE": [account for account in in_units if account not in listed],
+        "UNION": in_units + [account for account in listed if account not in in_units],
+    }.get(targets.get("AccountFilterType"), in_units)
+    return list(accounts) + [account for account in chosen if account not in accounts]
+
+
+def _create_stack_instances(stackset, accounts, regions, deployment_targets, parameters):
+    # moto 5.2.1 ignores AccountFilterType (an INTERSECTION deploys to the whole OU), makes an
+    # instance again where there is one (AWS leaves it), fails the whole call where one instance
+    # fails (AWS fails that instance, with its reason, in the operation's results), and lists
+    # no results for OU targets. The stand-in for the operation: each target's instance made
+    # on its own, its result kept; the operation FAILED when one failed (a tolerance of 0).
+    if stackset.permission_model == "SERVICE_MANAGED" and not (deployment_targets or {}).get("OrganizationalUnitIds"):
+        raise ValidationError(message="StackSets with SERVICE_MANAGED permission model can only have OrganizationalUnit as target")
+    operation_id = str(uuid.uuid4())
+    results = []
+    for region in regions:
+        for account in _target_accounts(stackset, deployment_targets or {}, accounts):
+            if stackset.instances.get_instance(account, region) is not None:
+                continue
+            try:
+                stackset.instances.create_instances([account], [region], parameters or stackset.parameters, {},
+                                                    permission_model=stackset.permission_model)
+                results.append({"Account": account, "Region": region, "Status": "SUCCEEDED"})
+            except Exception as error:  # the instance fails, not the call
+                results.append({"Account": account, "Region": region, "Status": "FAILED",
+                                "StatusReason": f"{type(error).__name__}: {error}"})
+    operation = stackset._create_operation(operation_id, "CREATE",
+                                           "FAILED" if any(r["Status"] == "FAILED" for r in results) else "SUCCEEDED")
+    operation["Results"] = results
+    return operation_id
+
+
+def _list_stack_set_operation_results(response):
+    # With the results the patched operations keep (moto's own answer lists none for OU targets).
+    stackset, operation = response.cloudformation_backend.describe_stack_set_operation(
+        response._get_param("StackSetName"), response._get_param("OperationId"))
+    return ActionResult({"Summaries": operation.get("Results", [])})
+
+
+def _instances_of_targets(response):
+    """The stack set, the accounts and the regions of a request on stack instances."""
+    stackset = response.cloudformation_backend.describe_stack_set(response._get_param("StackSetName"))
+    targets = response._get_params().get("DeploymentTargets") or {}
+    return stackset, _target_accounts(stackset, targets, response._get_param("Accounts", [])), response._get_param("Regions", [])
+
+
+def _update_stack_instances(response):
+    # moto 5.2.1 reads Accounts only, so DeploymentTargets (service-managed) updated nothing.
+    stackset, accounts, regions = _instances_of_targets(response)
+    present = [account for account in accounts if all(stackset.instances.get_instance(account, region) for region in regions)]
+    operation = stackset.update_instances(present, regions, response._get_param("ParameterOverrides", []))
+    return ActionResult({"OperationId": operation["OperationId"]})
+
+
+def _delete_stack_instances(response):
+    # moto 5.2.1 reads Accounts only: DeploymentTargets (service-managed) deleted nothing, and
+    # the stack set could then not be deleted.
+    stackset, accounts, regions = _instances_of_targets(response)
+    stackset.delete_stack_instances(accounts, regions)
+    return ActionResult({"OperationId": stackset.operations[-1]["OperationId"]})
+
+
 def apply():
+    StackSet.create_stack_instances = _create_stack_instances
+    CloudFormationResponse.list_stack_set_operation_results = _list_stack_set_operation_results
+    CloudFormationResponse.update_stack_instances = _update_stack_instances
+    CloudFormationResponse.delete_stack_instances = _delete_stack_instances
     SecurityGroup.create_from_cloudformation_json = classmethod(_create_group_with_its_egress)
     VPCEndPoint.create_from_cloudformation_json = classmethod(_create_endpoint_with_its_tags)
     VPCEndPoint.delete = _delete_endpoint

@@ -5,7 +5,9 @@
 
 public struct AnswerKey: Sendable {
     enum Kind: Sendable {
-        case section([AnswerKey])
+        /// Keys under one name; `present`, for a section the file may leave out (whose absence
+        /// is not its defaults: `stackset`), says whether the answers have it, and adds it when set.
+        case section([AnswerKey], present: (WritableKeyPath<Answers, Bool> & Sendable)?)
         case version
         case text(WritableKeyPath<Answers, String> & Sendable)
         case flag(WritableKeyPath<Answers, Bool> & Sendable)
@@ -16,6 +18,8 @@ public struct AnswerKey: Sendable {
         /// `endpoints.existing`: a list of `EndpointService` raw values.
         case endpoints
         case tags
+        /// A list of mappings, each of the same keys (`stackset.accounts`).
+        case objects(Objects)
     }
 
     /// The dotted path, as diagnostics name the key: `codeartifact.domain`.
@@ -55,11 +59,12 @@ public struct AnswerKey: Sendable {
     }
 
     /// A section of keys, each placed under its name.
-    static func section(_ name: String, _ keys: [AnswerKey]) -> AnswerKey {
-        AnswerKey(name, .section(keys.map { $0.placed(under: name) }))
+    static func section(_ name: String, _ keys: [AnswerKey],
+                        present: (WritableKeyPath<Answers, Bool> & Sendable)? = nil) -> AnswerKey {
+        AnswerKey(name, .section(keys.map { $0.placed(under: name) }, present: present))
     }
 
-    private func placed(under prefix: String) -> AnswerKey {
+    func placed(under prefix: String) -> AnswerKey {
         var key = self
         key.path = prefix + "." + path
         return key
@@ -77,13 +82,14 @@ public struct AnswerKey: Sendable {
         case .texts(let keyPath): keyPath
         case .endpoints: \Answers.endpoints.existing
         case .tags: \Answers.tags
+        case .objects(let objects): objects.answer
         }
     }
 
     /// What the key holds, for messages: "(a single value)", "(a list)".
     var expected: String {
         switch kind {
-        case .section(let keys): return "a mapping of \(keys.map(\.name).joined(separator: ", "))"
+        case .section(let keys, _): return "a mapping of \(keys.map(\.name).joined(separator: ", "))"
         case .version: return "version: 1"
         case .text: return "a single value"
         case .flag: return "true or false"
@@ -92,7 +98,28 @@ public struct AnswerKey: Sendable {
         case .texts: return "a list"
         case .endpoints: return "a list of \(EndpointService.allCases.map(\.rawValue).joined(separator: ", "))"
         case .tags: return "a mapping of tag keys to values"
+        case .objects(let objects): return "a list of mappings of \(objects.keys(0).map(\.name).joined(separator: ", "))"
         }
+    }
+}
+
+/// The items of a list of mappings: how many the answers hold, how one is added, and the keys of
+/// the item at an index, whose key paths reach into that item and whose paths are placed under
+/// the list's (`stackset.accounts[0].vpc`) where the list is read, written and checked.
+struct Objects: Sendable {
+    let answer: PartialKeyPath<Answers> & Sendable
+    let count: @Sendable (Answers) -> Int
+    let append: @Sendable (inout Answers) -> Void
+    let keys: @Sendable (Int) -> [AnswerKey]
+
+    static func of<Item: Sendable>(_ list: WritableKeyPath<Answers, [Item]> & Sendable, new: Item,
+                                   fields: @escaping @Sendable (Int) -> [AnswerKey]) -> Objects {
+        Objects(answer: list, count: { $0[keyPath: list].count }, append: { $0[keyPath: list].append(new) }, keys: fields)
+    }
+
+    /// The keys of the item at `index` of the list at `path`.
+    func fields(_ index: Int, under path: String) -> [AnswerKey] {
+        keys(index).map { $0.placed(under: "\(path)[\(index)]") }
     }
 }
 

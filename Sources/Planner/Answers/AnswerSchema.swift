@@ -32,7 +32,7 @@ public enum AnswerSchema {
             The language of checklist.md and of the scripts' messages: en (English) or ja \
             (Japanese, with the Japanese console's labels). Names, commands and JSON stay as they are.
             """, omittedAtDefault: true),
-        source, codeArtifact, build, pipeline, network, endpoints, iam,
+        source, codeArtifact, build, pipeline, network, endpoints, iam, stackset,
     ]
 
     private static let source = AnswerKey.section("source", [
@@ -174,7 +174,7 @@ public enum AnswerSchema {
         AnswerKey("vpc", .text(\.network.vpc), label: "VPC id", help: """
             CodeBuild > Environment > Additional configuration > VPC. The VPC must have DNS \
             support and DNS hostnames; the scripts turn both on for private DNS.
-            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: vpc- then 8 or 17 lower-case hex digits") {
+            """, reference: "(required)", rule: .pattern("VPC id", expected: "your VPC's id: " + Checks.vpcRule) {
                 Patterns.isResourceID($0, prefix: "vpc")
             }),
         AnswerKey("subnets", .texts(\.network.subnets), label: "Subnets", help: """
@@ -185,7 +185,7 @@ public enum AnswerSchema {
         AnswerKey("route_tables", .texts(\.network.routeTables), label: "Route tables", help: """
             The route tables of those subnets: the S3 gateway endpoint adds its route to them. \
             Needed unless the VPC already has an S3 endpoint.
-            """, reference: "(required unless s3 exists)", rule: .custom { $0.routeTables($1, $2) }),
+            """, reference: "(required unless s3 exists)", rule: .custom { $0.routeTables($1, $2.network.routeTables, $2) }),
         AnswerKey("security_group", .text(\.network.securityGroup.text), label: "Security group", help: """
             "create": a group for the build and one for the endpoints, allowing 443 between them. \
             "default": the VPC's default group, as the article does. Or an existing sg-... id.
@@ -218,26 +218,60 @@ public enum AnswerSchema {
             """, rule: .custom { $0.iamScope($1, $2) }),
     ])
 
+    // Headless only (no labels): the section is for platform teams writing answers files.
+    private static let stackset = AnswerKey.section("stackset", [
+        AnswerKey("organizational_units", .texts(\.stacksetKeys.organizationalUnits),
+                  reference: "(required)", rule: .custom { $0.organizationalUnits($1, $2) }),
+        AnswerKey("regions", .texts(\.stacksetKeys.regions),
+                  reference: "(required)", rule: .custom { $0.stacksetRegions($1, $2) }),
+        AnswerKey("max_concurrent", .text(\.stacksetKeys.maxConcurrent), reference: "1",
+                  rule: .custom { $0.maxConcurrent($1, $2) }),
+        AnswerKey("failure_tolerance", .text(\.stacksetKeys.failureTolerance), reference: "0",
+                  rule: .custom { $0.failureTolerance($1, $2) }),
+        AnswerKey("accounts", .objects(.of(\.stacksetKeys.accounts, new: Answers.AccountNetwork()) { index in [
+            AnswerKey("account", .text(\.stacksetKeys.accounts[index].account),
+                      reference: "(required)", rule: .pattern("account id", expected: "12 digits", valid: Patterns.isAccount)),
+            AnswerKey("vpc", .text(\.stacksetKeys.accounts[index].vpc), reference: "(required)",
+                      rule: .pattern("VPC id", expected: Checks.vpcRule) { Patterns.isResourceID($0, prefix: "vpc") }),
+            AnswerKey("subnets", .texts(\.stacksetKeys.accounts[index].subnets),
+                      reference: "(required)", rule: .custom { $0.accountSubnets($1, $2.stacksetKeys.accounts[index].subnets, $2) }),
+            AnswerKey("route_tables", .texts(\.stacksetKeys.accounts[index].routeTables), reference: "(required unless s3 exists)",
+                      rule: .custom { $0.routeTables($1, $2.stacksetKeys.accounts[index].routeTables, $2) }),
+        ] }), reference: "[]", rule: .custom { $0.stacksetAccounts($1, $2) }),
+    ], present: \Answers.hasStackSet)
+
     /// Every key that holds a value, in the order of the file.
     public static let leaves = leaves(of: keys)
 
     static func leaves(of keys: [AnswerKey]) -> [AnswerKey] {
         keys.flatMap { key -> [AnswerKey] in
-            if case .section(let children) = key.kind { return leaves(of: children) }
+            if case .section(let children, _) = key.kind { return leaves(of: children) }
             return [key]
         }
     }
 
+    /// The rows of docs/answers.md's reference: the leaves, and the keys of a list of mappings'
+    /// items as `stackset.accounts[].vpc`.
+    static let referenceKeys: [AnswerKey] = leaves.flatMap { key -> [AnswerKey] in
+        guard case .objects(let objects) = key.kind else { return [key] }
+        return [key] + objects.keys(0).map { $0.placed(under: key.path + "[]") }
+    }
+
     /// Every key's dotted path, for suggesting a key the file put at the wrong level.
     static let allPaths: [String] = keys.flatMap { key -> [String] in
-        if case .section(let children) = key.kind { return [key.path] + children.map(\.path) }
+        if case .section(let children, _) = key.kind { return [key.path] + children.map(\.path) }
         return [key.path]
     }
 
     /// The declaration of the key that holds `answer`.
     public static func key(_ answer: PartialKeyPath<Answers>) -> AnswerKey? {
-        leaves.first { key in key.answer.map { $0 == answer } ?? false }
+        byAnswer[answer]
     }
+
+    /// The leaves by the answer they hold (the first, were two to hold one): every wizard field
+    /// and rule looks its key up, thousands of times a session. Never changed after it is made
+    /// (a key path as a dictionary key is not Sendable).
+    nonisolated(unsafe) private static let byAnswer: [PartialKeyPath<Answers>: AnswerKey] = Dictionary(leaves.compactMap { key in key.answer.map { ($0, key) } }) { first, _ in first }
 
     /// The dotted path of the key that holds `answer`, as diagnostics and problems name it.
     public static func path(_ answer: PartialKeyPath<Answers>) -> String {

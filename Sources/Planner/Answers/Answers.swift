@@ -15,6 +15,8 @@ public struct Answers: Equatable, Sendable {
     public var network = Network()
     public var endpoints = Endpoints()
     public var iam = IAM()
+    /// The StackSet's targets; nil without a stackset section (and then no stackset.sh).
+    public var stackset: StackSet?
 
     public init() {}
 
@@ -89,6 +91,44 @@ public struct Answers: Equatable, Sendable {
     public struct IAM: Equatable, Sendable {
         public var scope: IAMScope = .resources
         public init() {}
+    }
+
+    /// cloudformation.yaml as a service-managed StackSet of an AWS Organization.
+    public struct StackSet: Equatable, Sendable {
+        /// Organizational unit ids (ou-...) or the root's (r-...).
+        public var organizationalUnits: [String] = []
+        public var regions: [String] = []
+        /// Accounts at once in a region: a count ("1") or a percentage ("25%").
+        public var maxConcurrent: String = "1"
+        /// Accounts that may fail in a region before the operation stops there: a count or a percentage.
+        public var failureTolerance: String = "0"
+        /// The network ids of each account the stack instances name (its own VPC, subnets, route tables).
+        public var accounts: [AccountNetwork] = []
+        public init() {}
+    }
+
+    /// One account's network ids, the parameters its stack instances override.
+    public struct AccountNetwork: Equatable, Sendable {
+        public var account: String = ""
+        public var vpc: String = ""
+        public var subnets: [String] = []
+        public var routeTables: [String] = []
+        public init() {}
+    }
+}
+
+extension Answers {
+    /// The stackset section as the schema's key paths reach it: its defaults while the answers
+    /// have none; a value set through it adds the section.
+    var stacksetKeys: StackSet {
+        get { stackset ?? StackSet() }
+        set { stackset = newValue }
+    }
+
+    /// Whether the answers have a stackset section; set, it adds one of defaults.
+    var hasStackSet: Bool {
+        get { stackset != nil }
+        set { stackset = newValue ? stacksetKeys : nil }
     }
 }
 

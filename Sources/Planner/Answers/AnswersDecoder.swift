@@ -109,9 +109,14 @@ struct AnswersDecoder {
     private mutating func decode(_ node: Node, as key: AnswerKey, path: String, keyNode: Node) {
         positions[path] = node.position
         switch key.kind {
-        case .section(let children):
+        case .section(let children, let present):
             positions[path] = keyNode.position
-            if Self.isNull(node) { return }
+            // A section the file may leave out is there once named, its required keys too.
+            if let present { answers[keyPath: present] = true }
+            if Self.isNull(node) {
+                if present != nil { decode([:], keys: children, prefix: path + ".", at: keyNode) }
+                return
+            }
             guard let mapping = node.mapping else { return typeError(path, node, expected: key.expected) }
             decode(mapping, keys: children, prefix: path + ".", at: keyNode)
         case .version:
@@ -146,6 +151,20 @@ struct AnswersDecoder {
             }
         case .tags:
             answers.tags = tags(node, path: path, expected: key.expected)
+        case .objects(let objects):
+            if Self.isNull(node) { return }
+            guard let sequence = node.sequence else { return typeError(path, node, expected: key.expected) }
+            for (index, item) in sequence.enumerated() {
+                guard let mapping = item.mapping else {
+                    typeError("\(path)[\(index)]", item, expected: "a mapping of \(objects.keys(0).map(\.name).joined(separator: ", "))")
+                    continue
+                }
+                // As in a list, the rules know the typed items, whose indexes skip those left out.
+                let typed = objects.count(answers)
+                objects.append(&answers)
+                positions["\(path)[\(typed)]"] = item.position
+                decode(mapping, keys: objects.fields(typed, under: path), prefix: "\(path)[\(typed)].", at: item)
+            }
         }
     }
 

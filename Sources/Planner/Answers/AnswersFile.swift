@@ -95,7 +95,8 @@ enum AnswersWriter {
     static func lines(_ key: AnswerKey, of answers: Answers, indent: String) -> [String] {
         let head = indent + key.name + ":"
         switch key.kind {
-        case .section(let children):
+        case .section(let children, let present):
+            if let present, !answers[keyPath: present] { return [] }
             return ["", head] + children.flatMap { lines($0, of: answers, indent: indent + "  ") }
         case .version:
             return ["\(head) \(answers.version)"]
@@ -114,6 +115,13 @@ enum AnswersWriter {
         case .tags:
             guard !answers.tags.isEmpty else { return ["\(head) {}"] }
             return [head] + answers.tags.map { "\(indent)  \(scalar($0.key)): \(scalar($0.value))" }
+        case .objects(let objects):
+            let items = (0..<objects.count(answers)).map { index in
+                // Each item's keys a level in, its first line marked as a list item.
+                let item = objects.keys(index).flatMap { lines($0, of: answers, indent: indent + "    ") }
+                return [indent + "  - " + item[0].dropFirst(indent.count + 4)] + item.dropFirst()
+            }
+            return items.isEmpty ? ["\(head) []"] : [head] + items.flatMap { $0 }
         }
     }
 

@@ -67,6 +67,17 @@ enum Patterns {
 
     static func isAccount(_ value: String) -> Bool { matches(value.utf8, 12...12, of: .digits) }
 
+    /// An organizational unit id (ou-, 4-32, -, 8-32) or an organization's root id (r-, 4-32),
+    /// of a-z 0-9: CloudFormation's OrganizationalUnitId pattern.
+    static func isOrganizationalUnit(_ value: String) -> Bool {
+        let parts = value.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        switch (parts.first.map { String(decoding: $0, as: UTF8.self) }, parts.count) {
+        case ("ou", 3): return matches(parts[1], 4...32, of: .lowerAlphanumerics) && matches(parts[2], 8...32, of: .lowerAlphanumerics)
+        case ("r", 2): return matches(parts[1], 4...32, of: .lowerAlphanumerics)
+        default: return false
+        }
+    }
+
     static func isCodeArtifactRepository(_ value: String) -> Bool {
         matches(value.utf8, 2...100, of: .repository, first: .alphanumerics)
     }

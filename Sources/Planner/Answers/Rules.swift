@@ -5,7 +5,7 @@
 public enum Rules {
     public static func check(_ answers: Answers) -> [Diagnostic] {
         var checks = Checks()
-        for key in AnswerSchema.leaves { checks.apply(key, answers) }
+        checks.apply(AnswerSchema.keys, answers)
         return checks.diagnostics
     }
 }
@@ -16,6 +16,22 @@ struct Checks {
 
     mutating func error(_ path: String, _ message: String) { diagnostics.append(.error(path, message)) }
     mutating func warning(_ path: String, _ message: String) { diagnostics.append(.warning(path, message)) }
+
+    /// The keys' rules, in the order of the file: those of a section the answers leave out are
+    /// not checked, and each item of a list of mappings has its keys' own.
+    mutating func apply(_ keys: [AnswerKey], _ answers: Answers) {
+        for key in keys {
+            switch key.kind {
+            case .section(let children, let present):
+                if present.map({ answers[keyPath: $0] }) ?? true { apply(children, answers) }
+            case .objects(let objects):
+                for index in 0..<objects.count(answers) { apply(objects.fields(index, under: key.path), answers) }
+                apply(key, answers)
+            default:
+                apply(key, answers)
+            }
+        }
+    }
 
     /// The key's declared rule, and the range of a whole number.
     mutating func apply(_ key: AnswerKey, _ answers: Answers) {
@@ -218,12 +234,15 @@ struct Checks {
         }
     }
 
-    mutating func routeTables(_ path: String, _ answers: Answers) {
-        if answers.network.routeTables.isEmpty, !answers.endpoints.existing.contains(.s3) {
+    static let vpcRule = "vpc- then 8 or 17 lower-case hex digits"
+
+    /// `network.route_tables`, or an account's of `stackset.accounts`.
+    mutating func routeTables(_ path: String, _ routeTables: [String], _ answers: Answers) {
+        if routeTables.isEmpty, !answers.endpoints.existing.contains(.s3) {
             error(path, "required for the S3 gateway endpoint (the subnets' route table ids, "
                   + "unless the VPC's own S3 endpoint is used as existing)")
         }
-        ids(path, answers.network.routeTables, "route table id", prefix: "rtb")
+        ids(path, routeTables, "route table id", prefix: "rtb")
     }
 
     /// A list of EC2 ids: each well formed, none twice.
@@ -239,14 +258,99 @@ struct Checks {
         }
     }
 
-    /// A group given by id is used as it is: the warning says what it must allow.
+    /// A group given by id is used as it is: the warning says what it must allow. A StackSet's
+    /// accounts each have their own groups, which the template cannot name: it creates them.
     mutating func securityGroup(_ path: String, _ answers: Answers) {
         let group = answers.network.securityGroup
         guard text(path, group.text, "security group", expected: "create | default | sg- then 8 or 17 lower-case hex digits",
-                   valid: { ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg") }),
-              case .existing(let id) = group else { return }
+                   valid: { ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg") }) else { return }
+        if answers.stackset != nil, group != .create {
+            return error(path, "a StackSet's accounts each have their own security groups, which one answer cannot name "
+                         + "(create, with a stackset section)")
+        }
+        guard case .existing(let id) = group else { return }
         warning(path, "\(id) is used as it is, for the build and the endpoints: "
                 + SecurityGroupSteps.givenGroupNeeds(vpc: answers.network.vpc, subnets: "network.subnets"))
+    }
+
+    /// The targets of `stackset`, each once: an OU id or the organization's root id, as
+    /// CloudFormation's DeploymentTargets take them.
+    mutating func organizationalUnits(_ path: String, _ answers: Answers) {
+        let units = answers.stacksetKeys.organizationalUnits
+        if units.isEmpty { error(path, "required (a list of ou- or r- ids)") }
+        once(path, units, "organizational unit id", expected: "ou-xxxx-yyyyyyyy or r-xxxx (lower-case letters and digits)",
+             valid: Patterns.isOrganizationalUnit)
+    }
+
+    /// The StackSet's regions, each checked as `region` is.
+    mutating func stacksetRegions(_ path: String, _ answers: Answers) {
+        let regions = answers.stacksetKeys.regions
+        if regions.isEmpty { error(path, "required (a list of region codes such as \(answers.region))") }
+        once(path, regions, "region code", expected: "a region code such as us-west-2", valid: Patterns.isRegion)
+        for (index, region) in regions.enumerated() where Patterns.isRegion(region) && !Catalog.codeArtifactRegions.contains(region) {
+            warning("\(path)[\(index)]", "CodeArtifact is not known in \(region) (a region of "
+                    + "\(Catalog.codeArtifactRegions.joined(separator: ", ")))")
+        }
+    }
+
+    /// A list of values, each valid and once.
+    private mutating func once(_ path: String, _ values: [String], _ what: String, expected: String, valid: (String) -> Bool) {
+        var seen = Set<String>()
+        for (index, value) in values.enumerated() {
+            let itemPath = "\(path)[\(index)]"
+            if text(itemPath, value, what, expected: expected, valid: valid), !seen.insert(value).inserted {
+                error(itemPath, "\(value) is listed twice (each \(what) once)")
+            }
+        }
+    }
+
+    /// An operation preference: a count from `least`, or a percentage ("25%") from `least` to 100.
+    static func operationPreference(_ text: String, least: Int) -> (count: Int?, percentage: Int?) {
+        let digits = text.hasSuffix("%") ? text.dropLast() : Substring(text)
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+              let number = Int(digits), number >= least else { return (nil, nil) }
+        if text.hasSuffix("%") { return number <= 100 ? (nil, number) : (nil, nil) }
+        return (number, nil)
+    }
+
+    /// `stackset.max_concurrent`: with both counts, CloudFormation takes at most one more
+    /// account at once than may fail (StackSetOperationPreferences).
+    mutating func maxConcurrent(_ path: String, _ answers: Answers) {
+        let stackset = answers.stacksetKeys
+        guard text(path, stackset.maxConcurrent, "max concurrent", expected: "a count from 1, or a percentage from 1% to 100%",
+                   valid: { Self.operationPreference($0, least: 1) != (nil, nil) }),
+              let count = Self.operationPreference(stackset.maxConcurrent, least: 1).count,
+              let tolerance = Self.operationPreference(stackset.failureTolerance, least: 0).count,
+              count > tolerance + 1 else { return }
+        error(path, "\(count) accounts at once with a failure tolerance of \(tolerance) "
+              + "(at most \(tolerance + 1): CloudFormation takes at most one more than failure_tolerance, or a percentage)")
+    }
+
+    mutating func failureTolerance(_ path: String, _ answers: Answers) {
+        text(path, answers.stacksetKeys.failureTolerance, "failure tolerance", expected: "a count from 0, or a percentage from 0% to 100%") {
+            Self.operationPreference($0, least: 0) != (nil, nil)
+        }
+    }
+
+    /// An account's subnets stand where the answers' do, the build role's policy naming each by
+    /// its place in the template's SubnetIds: as many.
+    mutating func accountSubnets(_ path: String, _ subnets: [String], _ answers: Answers) {
+        let expected = answers.network.subnets.count
+        if subnets.isEmpty { return error(path, "required (\(expected) subnet ids, as network.subnets lists)") }
+        if subnets.count != expected {
+            error(path, "\(subnets.count) subnets where network.subnets has \(expected) (as many: the template's build role names each by its place)")
+        }
+        ids(path, subnets, "subnet id", prefix: "subnet")
+    }
+
+    /// Each account once.
+    mutating func stacksetAccounts(_ path: String, _ answers: Answers) {
+        var seen = Set<String>()
+        for (index, item) in answers.stacksetKeys.accounts.enumerated() where Patterns.isAccount(item.account) {
+            if !seen.insert(item.account).inserted {
+                error("\(path)[\(index)].account", "\(item.account) is listed twice (each account once)")
+            }
+        }
     }
 
     mutating func privateDNS(_ path: String, _ answers: Answers) {

@@ -223,6 +223,8 @@ enum English {
         .helpPollSeconds: "the interval between polls, in seconds (default 15)",
         .helpWaitSeconds: "how long a poll waits before the script stops (default 900)",
         .helpProgressFD: "a descriptor to write progress lines to (vpcpipe apply reads them)",
+        .helpRegionAssetsBucket: "a region's CodeArtifact assets bucket (REGION's - as _), where no domain tells it (docs/cloudformation.md)",
+        .helpTemplateURL: "the template's S3 URL, needed once it is over the 51,200 bytes CloudFormation takes inline",
         .helpAssetsBucket: "the region's CodeArtifact assets bucket, where no domain tells it yet (docs/cloudformation.md)",
         .unknownOption: "unknown option: {option}",
         .identityAccount: "Account: {ACCOUNT}",

@@ -281,6 +281,8 @@ enum Japanese {
         .helpPollSeconds: "ポーリングの間隔 (秒、既定は 15)",
         .helpWaitSeconds: "ポーリングで待つ時間。これを過ぎるとスクリプトは止まります (秒、既定は 900)",
         .helpProgressFD: "進捗行を書き込むファイル記述子 (vpcpipe apply が読みます)",
+        .helpRegionAssetsBucket: "リージョンの CodeArtifact アセットバケット (REGION の - は _)。どのドメインからも分からない場合に指定します (docs/cloudformation.md)",
+        .helpTemplateURL: "テンプレートの S3 URL。CloudFormation がインラインで受け付ける 51,200 バイトを超えたら必要です",
         .helpAssetsBucket: "リージョンの CodeArtifact アセットバケット。まだどのドメインからも分からない場合に指定します (docs/cloudformation.md)",
         .unknownOption: "不明なオプション: {option}",
         .identityAccount: "アカウント: {ACCOUNT}",

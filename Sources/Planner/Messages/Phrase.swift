@@ -26,7 +26,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case checklistSampleLogLoginUpstream, checklistSampleLogToken, checklistSampleLogTokenUpstream
     case checklistSamplePackage, checklistSamplePackageUpstream, checklistOwnLog, checklistOwnPackages
     case checklistOwnPackagesUpstream, checklistTeardown, helpUsage, helpEnvironment, helpYes, helpDryRun
-    case helpHelp, helpRetrySeconds, helpPollSeconds, helpWaitSeconds, helpProgressFD, helpAssetsBucket, unknownOption
+    case helpHelp, helpRetrySeconds, helpPollSeconds, helpWaitSeconds, helpProgressFD, helpAssetsBucket, helpRegionAssetsBucket, helpTemplateURL, unknownOption
     case identityAccount, identityRegion, identityProfile, confirmSetup, confirmTeardown, declinedSetup
     case declinedTeardown, completedSetup, completedTeardown, dryRun, setupHeading, teardownHeading
     case markExisting, markToBeDeleted, removeTitle, vpcDNSLeftOn, verifyStartTitle, verifyStagesTitle

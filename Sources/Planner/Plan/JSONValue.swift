@@ -71,11 +71,13 @@ public indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral,
         }
     }
 
+    /// The bytes JSON escapes but NUL, as a C string.
+    private static let escaped = "\"\\" + (1..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+
     static func escape(_ text: String) -> String {
-        // Most strings need no escape: found byte by byte, they are kept as they are.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            return text
-        }
+        // Most strings need no escape: kept as they are when the C library finds none of the
+        // bytes to escape before the end (a NUL ends its search early, and is escaped below).
+        guard text.withCString({ strcspn($0, escaped) }) != text.utf8.count else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

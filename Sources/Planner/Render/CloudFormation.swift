@@ -26,31 +26,43 @@ indirect enum TemplateNode {
 
     static func ref(_ name: String) -> TemplateNode { .function("Ref", .string(name)) }
 
-    var yaml: String { lines.joined(separator: "\n") + "\n" }
+    var yaml: String {
+        var out = ""
+        write(into: &out, first: "", indent: "")
+        return out
+    }
 
-    /// Block style, two spaces a level.
-    private var lines: [String] {
+    /// Block style, two spaces a level: the node's first line after `first`, the others after
+    /// `indent` (written into one string: a nested node is not re-prefixed at every level).
+    private func write(into out: inout String, first: String, indent: String) {
         switch self {
-        case .map(let members):
-            if members.isEmpty { return ["{}"] }
-            return members.flatMap { key, value in value.after(TemplateNode.scalar(key) + ":") }
-        case .list(let items):
-            if items.isEmpty { return ["[]"] }
-            return items.flatMap { item in
-                let inner = item.inline.map { [$0] } ?? item.lines
-                return ["- " + inner[0]] + inner.dropFirst().map { "  " + $0 }
+        case .map(let members) where !members.isEmpty:
+            var prefix = first
+            for (key, value) in members {
+                value.write(after: TemplateNode.scalar(key) + ":", into: &out, first: prefix, indent: indent)
+                prefix = indent
             }
-        case .function(let name, let argument):
-            return argument.after("!" + name)
-        case .string, .bool, .number:
-            return [inline!]
+        case .list(let items) where !items.isEmpty:
+            var prefix = first
+            for item in items {
+                item.write(into: &out, first: prefix + "- ", indent: indent + "  ")
+                prefix = indent
+            }
+        case .function(let name, let argument) where argument.inline == nil:
+            argument.write(after: "!" + name, into: &out, first: first, indent: indent)
+        default:
+            out += first + inline! + "\n"
         }
     }
 
     /// `head` then this node: on the same line when it is a scalar, else on the lines below.
-    private func after(_ head: String) -> [String] {
-        if let inline { return [head + " " + inline] }
-        return [head] + lines.map { "  " + $0 }
+    private func write(after head: String, into out: inout String, first: String, indent: String) {
+        if let inline {
+            out += first + head + " " + inline + "\n"
+        } else {
+            out += first + head + "\n"
+            write(into: &out, first: indent + "  ", indent: indent + "  ")
+        }
     }
 
     private var inline: String? {
@@ -199,9 +211,9 @@ private struct Template {
         Template.policyModes.map { variant in
             var answers = self.answers
             answers.endpoints.policies = variant.mode
-            let declared = Planner.plan(answers).steps.flatMap(\.resources).flatMap(\.declarations)
-            return (variant.condition, Dictionary(uniqueKeysWithValues: declared.compactMap { declaration in
-                declaration.properties.first { $0.0 == "PolicyDocument" }.map { (declaration.logicalID, $0.1) }
+            let policies = Policies(Names(answers))
+            return (variant.condition, Dictionary(uniqueKeysWithValues: EndpointService.allCases.compactMap { service in
+                policies.endpoint(service).map { (Declaration.ID.endpoint(service), $0) }
             }))
         }
     }
@@ -313,20 +325,20 @@ private struct Template {
                 out += reference(name).substitution
                 substituted = true
             case .text(let text):
-                var escaped = text.contains("${") ? text.replacingOccurrences(of: "${", with: "${!") : text
+                var escaped = text.includes("${") ? text.replacingOccurrences(of: "${", with: "${!") : text
                 var replacements = [(answers.region, "${AWS::Region}")]
                 if !network.vpc.isEmpty { replacements.append((network.vpc, "${VpcId}")) }
                 // One search for the prefix first: most texts (tags, names) hold no subnet, and a
                 // plan of 16 subnets and 49 tags has thousands of them.
-                let subnets = escaped.contains("subnet-") ? Array(network.subnets.enumerated()) : []
-                for (index, subnet) in subnets where escaped.contains(subnet) {
+                let subnets = escaped.includes("subnet-") ? Array(network.subnets.enumerated()) : []
+                for (index, subnet) in subnets where escaped.includes(subnet) {
                     let name = "Subnet\(index + 1)"
                     if !selects.contains(where: { $0.0 == name }) {
                         selects.append((name, .function("Select", .list([.string(String(index)), .ref("SubnetIds")]))))
                     }
                     replacements.append((subnet, "${\(name)}"))
                 }
-                for (literal, substitution) in replacements where !literal.isEmpty && escaped.contains(literal) {
+                for (literal, substitution) in replacements where !literal.isEmpty && escaped.includes(literal) {
                     escaped = escaped.replacingOccurrences(of: literal, with: substitution)
                     substituted = true
                 }
@@ -335,5 +347,18 @@ private struct Template {
         }
         if !substituted { return .string(arg.display) }
         return selects.isEmpty ? .function("Sub", .string(out)) : .function("Sub", .list([.string(out), .map(selects)]))
+    }
+}
+
+private extension String {
+    /// Whether `part` occurs here, found by the C library: Foundation's `contains` cost more than
+    /// the rest of the template's rendering. A NUL would end a C string early: Foundation then.
+    func includes(_ part: String) -> Bool {
+        withCString { text in
+            part.withCString { needle in
+                guard strlen(text) == utf8.count, strlen(needle) == part.utf8.count else { return contains(part) }
+                return strstr(text, needle) != nil
+            }
+        }
     }
 }

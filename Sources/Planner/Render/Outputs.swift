@@ -24,6 +24,7 @@ public enum Outputs {
             RenderedFile(path: CloudFormation.file, contents: CloudFormation.render(plan)),
             RenderedFile(path: StackScript.file, contents: StackScript.render(plan), executable: true),
         ]
+        + (StackSetScript.render(plan).map { [RenderedFile(path: StackSetScript.file, contents: $0, executable: true)] } ?? [])
         + policies(plan)
         + SampleApp.files(answers).map { RenderedFile(path: "repo/\($0.path)", contents: $0.contents) }
     }

@@ -29,6 +29,8 @@ struct ScriptHead {
     var waits: [String]
     /// The variables learnt at run time, in first-use order; HERE is the script's own folder.
     var runtime: [String]
+    /// What the script reads beside itself, said above HERE.
+    var here = "The sample app's files are read from repo/ beside this script."
 
     /// The settings the three scripts share.
     static let poll = Setting(variable: "VPCPIPE_POLL_SECONDS", help: .helpPollSeconds)
@@ -80,7 +82,7 @@ struct ScriptHead {
         """
         out += (["REGION=\(Shell.quote(.text(answers.region)))"] + settings + [profile] + waits).joined(separator: "\n") + "\n"
         if runtime.contains("HERE") {
-            out += "# The sample app's files are read from repo/ beside this script.\n"
+            out += "# \(here)\n"
             out += "HERE=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"\n"
         }
         let learnt = runtime.filter { $0 != "HERE" }

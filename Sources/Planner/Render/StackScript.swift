@@ -9,7 +9,7 @@ import VpcpipeResources
 
 public enum StackScript {
     public static let file = "deploy-stack.sh"
-    public static let library: [BashLibrary] = [.run, .call, .stack, .actions]
+    public static let library: [BashLibrary] = [.run, .call, .learn, .stack, .actions]
 
     /// The stack's name: `vpcpipe-NAME` (a stack name takes letters, digits and hyphens).
     public static func stackName(_ answers: Answers) -> String {
@@ -41,9 +41,10 @@ public enum StackScript {
     }
 
     /// A step: its title, its lines, and the variables it learns.
-    private typealias Part = (title: String, lines: [String], variables: [String])
+    typealias Part = (title: String, lines: [String], variables: [String])
 
-    private static func body(_ parts: [Part]) -> String {
+    /// The steps as the script runs them, announced first (stackset.sh's too).
+    static func body(_ parts: [Part]) -> String {
         var out = "  TOTAL=\(parts.count)\n  " + ScriptRenderer.planned(parts.map(\.title)).replacingOccurrences(of: "\n  ", with: "\n    ")
         for (index, part) in parts.enumerated() {
             out += "  step \(index + 1) \(Shell.quote(.text(part.title)))\n"

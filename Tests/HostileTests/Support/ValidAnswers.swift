@@ -85,7 +85,35 @@ struct ValidAnswers {
         answers.network.securityGroup = pick([.create, .vpcDefault, .existing(id: id("sg"))])
         // Last, so that the answers drawn before it stay those of the seed.
         answers.build.tool = pick(Catalog.format(answers.codeartifact.format).buildTools).name
+        // After it, for the same reason: a StackSet, which creates its security groups.
+        if answers.network.securityGroup == .create, chance(50) { answers.stackset = stackset(answers) }
         return answers
+    }
+
+    mutating func stackset(_ answers: Answers) -> Answers.StackSet {
+        var stackset = Answers.StackSet()
+        let alphabet = Self.lower + Self.digits
+        for _ in 0..<Int.random(in: 1...3, using: &random) {
+            let unit = chance(80) ? "ou-" + string(alphabet, 4...32) + "-" + string(alphabet, 8...32) : "r-" + string(alphabet, 4...32)
+            if !stackset.organizationalUnits.contains(unit) { stackset.organizationalUnits.append(unit) }
+        }
+        stackset.regions = Array(Catalog.codeArtifactRegions.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)))
+        let tolerance = Int.random(in: 0...5, using: &random)
+        stackset.failureTolerance = chance(50) ? String(tolerance) : "\(Int.random(in: 0...100, using: &random))%"
+        stackset.maxConcurrent = chance(50) ? "\(Int.random(in: 1...100, using: &random))%"
+            : String(Int.random(in: 1...(stackset.failureTolerance.hasSuffix("%") ? 50 : tolerance + 1), using: &random))
+        for _ in 0..<Int.random(in: 0...3, using: &random) {
+            var account = Answers.AccountNetwork()
+            account.account = string(Self.digits, 12...12)
+            account.vpc = id("vpc")
+            while account.subnets.count < answers.network.subnets.count {
+                let subnet = id("subnet")
+                if !account.subnets.contains(subnet) { account.subnets.append(subnet) }
+            }
+            account.routeTables = ids("rtb", answers.endpoints.existing.contains(.s3) ? 0...3 : 1...3)
+            if !stackset.accounts.contains(where: { $0.account == account.account }) { stackset.accounts.append(account) }
+        }
+        return stackset
     }
 
     mutating func tags() -> [Answers.Tag] {

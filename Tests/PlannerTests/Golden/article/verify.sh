@@ -141,16 +141,12 @@ attempt() {
   OUT=$(run_aws "$@")
 }
 
-# One word for the shell, single-quoted as the script's own lines are.
-quote() {
-  printf "'%s'" "${1//\'/\'\\\'\'}"
-}
-
-# Prints a command as it would run: values quoted, names and --options as they are.
+# Prints a command as it would run: names and --options as they are, values single-quoted as
+# the script's own lines are (in place, not in a subshell: a dry run shows hundreds of values).
 show() {
   local line='aws' index=0 word
   for word in "$@" "${AWS_ARGS[@]}"; do
-    if [ "$index" -lt 2 ] || [[ $word =~ ^--[a-z0-9-]+$ ]]; then line+=" $word"; else line+=" $(quote "$word")"; fi
+    if [ "$index" -lt 2 ] || [[ $word =~ ^--[a-z0-9-]+$ ]]; then line+=" $word"; else line+=" '${word//\'/\'\\\'\'}'"; fi
     index=$((index + 1))
   done
   printf '  %s\n' "$line"
