@@ -26,16 +26,16 @@ await_available() {
     for state in "${states[@]}"; do
       case "${state,,}" in
         available) ;;
-        failed|rejected|expired) say_errors <<< "an endpoint is $state; see the VPC console"; return 1 ;;
+        failed|rejected|expired) say_errors <<< "@say:endpointFailed@"; return 1 ;;
         *) pending=$((pending + 1)) ;;
       esac
     done
     if [ "${#states[@]}" -gt 0 ] && [ "$pending" -eq 0 ]; then return 0; fi
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-      say_errors <<< "timed out after ${WAIT_SECONDS}s waiting for the VPC endpoints to become available; run this script again to go on"
+      say_errors <<< "@say:endpointsTimedOut@"
       return 1
     fi
-    waiting "$pending not available yet; checking again in ${POLL_SECONDS}s"
+    waiting "@say:endpointsPending@"
     sleep "$POLL_SECONDS"
     waited=$((waited + POLL_SECONDS))
     call "$@"
@@ -49,10 +49,10 @@ await_gone() {
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   while [ -n "$OUT" ] && [ "$OUT" != None ]; do
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-      say_errors <<< "timed out after ${WAIT_SECONDS}s waiting for network interfaces to go ($OUT); run this script again later"
+      say_errors <<< "@say:interfacesTimedOut@"
       return 1
     fi
-    waiting "network interfaces still in use: $OUT; checking again in ${POLL_SECONDS}s"
+    waiting "@say:interfacesInUse@"
     sleep "$POLL_SECONDS"
     waited=$((waited + POLL_SECONDS))
     call "$@"

@@ -20,7 +20,7 @@ problem() {
 
 # note MESSAGE: something the operator should know that stops nothing.
 note() {
-  echo "  note: $1"
+  echo "@say:note@"
 }
 
 # row_of ROWS KEY: ROW takes the first row of the variable ROWS whose first field is KEY.
@@ -276,9 +276,9 @@ judge_group() {
 refuse_if_problems() {
   if [ "${#PROBLEMS[@]}" -eq 0 ]; then return 0; fi
   say_errors < <(
-    echo "setup.sh stops before creating anything: ${#PROBLEMS[@]} problem(s) in the account:"
+    echo "@say:problemsFound@"
     printf '  %s\n' "${PROBLEMS[@]}"
-    echo 'Change the answers (then vpcpipe --headless again) or the account, and run setup.sh again.'
+    echo '@say:changeAnswers@'
   )
   STEP=0
   exit 3

@@ -33,7 +33,7 @@ finish() {
   local status=$?
   rm -f "$ERRORS"
   if [ "$status" -ne 0 ] && [ "$STOP" != stopped ]; then
-    if [ "$STEP" -gt 0 ]; then say_errors <<< "@SCRIPT@ failed at step $STEP: $STEP_TITLE"; fi
+    if [ "$STEP" -gt 0 ]; then say_errors <<< "@say:failedAtStep@"; fi
     progress "failed $RUNNING $status"
   fi
 }
@@ -57,7 +57,7 @@ step() {
   if [ "$STOP" = asked ]; then
     STOP=stopped
     echo
-    echo "@SCRIPT@.sh stopped before step $1 as asked; run it again to go on from there."
+    echo "@say:stoppedBeforeStep@"
     progress "stopped $1"
     exit 130
   fi
@@ -123,9 +123,7 @@ report() {
   say_errors < "$ERRORS"
   if grep -q 'no existing repository' "$ERRORS"; then
     say_errors <<'REFUSED'
-CodeCommit refused to create a repository: AWS closed CodeCommit to new customers in July 2024
-(it returned to general availability in November 2025). Use an account that already has a
-CodeCommit repository, or an existing repository with source.create: false.
+@say:codeCommitClosed@
 REFUSED
   fi
 }

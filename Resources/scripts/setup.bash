@@ -21,9 +21,9 @@ call() {
   while :; do
     OUT=$(run_aws "$@") && return 0
     status=$?
-    if coded "$tolerate"; then echo "  already done: $1 $2"; OUT=''; return 0; fi
+    if coded "$tolerate"; then echo "@say:alreadyDone@"; OUT=''; return 0; fi
     if [ "$retry" = 1 ] && [ "$waited" -lt "$RETRY_SECONDS" ] && grep -qiE "$PROPAGATION" "$ERRORS"; then
-      waiting "IAM changes are still propagating; trying again in ${delay}s"
+      waiting "@say:propagating@"
       sleep "$delay"
       waited=$((waited + delay))
       delay=$((delay * 2 > 30 ? 30 : delay * 2))
@@ -57,7 +57,7 @@ lookup() {
 # NAME takes the row's id, FOUND the whole row. A dry run finds nothing.
 listed() {
   local name=$1 rows=${!2} key=$3 row row_key row_id
-  if [ "$DRY_RUN" = 1 ]; then echo "  # check: $key among the rows of $2"; return 1; fi
+  if [ "$DRY_RUN" = 1 ]; then echo "@say:dryRunListed@"; return 1; fi
   while IFS= read -r row; do
     IFS=$'\t' read -r row_key row_id _ <<< "$row"
     if [ "$row_key" = "$key" ]; then
@@ -76,7 +76,7 @@ listed() {
 found() {
   local name=$1 absent=$2 out status=0
   shift 2
-  if [ "$DRY_RUN" = 1 ]; then echo '  # check (what it finds is not created again):'; show "$@"; return 1; fi
+  if [ "$DRY_RUN" = 1 ]; then echo '@say:dryRunFound@'; show "$@"; return 1; fi
   out=$(run_aws "$@") || status=$?
   if [ "$status" -ne 0 ]; then
     coded "$absent" && return 1
@@ -92,7 +92,7 @@ found() {
 # failure names that step.
 reading() {
   STEP=$1
-  STEP_TITLE="$2 (reading what exists)"
+  STEP_TITLE="@say:readingTitle@"
 }
 
 # The steps whose check found their resource: ours (it carries the plan's tag), theirs (it does
@@ -121,16 +121,16 @@ seen() {
 existing() {
   case "${SEEN[$1]:-}" in
     '') return 1 ;;
-    theirs) echo '  exists, not created by vpcpipe: used as it is; teardown keeps it' ;;
-    *) echo '  exists: nothing to create' ;;
+    theirs) echo '@say:existsTheirs@' ;;
+    *) echo '@say:existsOurs@' ;;
   esac
 }
 
 # mark STEP WHAT: a line of the confirmation: WHAT, marked by what preflight found of STEP's.
 mark() {
   case "${SEEN[$1]:-}" in
-    '') echo "  [to be created] $2" ;;
-    theirs) echo "  [found, used]   $2" ;;
-    *) echo "  [found]         $2" ;;
+    '') echo "@say:markToBeCreated@" ;;
+    theirs) echo "@say:markFoundUsed@" ;;
+    *) echo "@say:markFound@" ;;
   esac
 }

@@ -11,7 +11,7 @@ call() {
   if [ "$status" -eq 0 ]; then return 0; fi
   if grep -qiE "$GONE" "$ERRORS"; then
     OUT=''
-    echo "  already gone: $1 $2"
+    echo "@say:alreadyGone@"
     return 0
   fi
   report
@@ -29,8 +29,8 @@ owned() {
   tag_of "$@"
   case "$TAG" in
     "$PLAN_TAG") return 0 ;;
-    '') echo "  already gone: $what" ;;
-    *) echo "  kept: $what (not created by vpcpipe)" ;;
+    '') echo "@say:alreadyGoneWhat@" ;;
+    *) echo "@say:kept@" ;;
   esac
   return 1
 }

@@ -28,10 +28,10 @@ fail() {
 follow_or_start() {
   if [ -n "$OUT" ] && [ "$OUT" != None ]; then
     EXECUTION=$OUT
-    echo "  following the run in progress: $EXECUTION"
+    echo "@say:followingRun@"
   else
     capture EXECUTION "$@"
-    echo "  started the run $EXECUTION"
+    echo "@say:startedRun@"
   fi
 }
 
@@ -71,7 +71,7 @@ await_run() {
       stage_row "$stage"
       if [ "${said[$stage]:-}" != "$STATE" ]; then
         said[$stage]=$STATE
-        waiting "stage $stage: $STATE"
+        waiting "@say:stageState@"
       fi
     done
     case "$RUN_STATUS" in
@@ -83,11 +83,11 @@ await_run() {
         stage_row "$stage"
         if [ "$STATE" != Succeeded ]; then break; fi
       done
-      hint='raise VPCPIPE_WAIT_SECONDS, or see the run in the CodePipeline console'
+      hint='@say:runTimedOutHint@'
       if [ "$stage" = "${STAGE_NAMES%% *}" ] && [ "$STATE" = 'not started' ]; then
-        hint="the run never started: another run may hold the pipeline (a V2 pipeline queues its runs), or CodePipeline cannot use its role; $hint"
+        hint="@say:runNeverStarted@"
       fi
-      fail "stage $stage: $STATE after ${WAIT_SECONDS}s: timed out waiting for the run $EXECUTION ($hint)"
+      fail "@say:runTimedOut@"
     fi
     sleep "$POLL_SECONDS"
     waited=$((waited + POLL_SECONDS))
@@ -105,9 +105,9 @@ judge_run() {
     if [ "$stage" = "$BUILD_STAGE" ] && [ "$STATE" = Failed ]; then return 0; fi
     IFS=$'\t' read -r _ _ _ error <<< "$ROW"
     if [ "$error" = None ]; then error=''; fi
-    fail "stage $stage: $STATE: the run $EXECUTION is $RUN_STATUS${error:+: $error}"
+    fail "@say:stageFailed@"
   done
-  fail "the run $EXECUTION is $RUN_STATUS"
+  fail "@say:runFailed@"
 }
 
 # build_of: BUILD takes the id of the build the build stage's action ran.
@@ -139,8 +139,8 @@ read_log() {
   LOG=$(run_aws "$@") || status=$?
   if [ "$status" -ne 0 ]; then
     if grep -q ResourceNotFoundException "$ERRORS"; then
-      fail "stage $BUILD_STAGE: the build's log cannot be read: $(grep -o 'The specified log [a-z]* does not exist' "$ERRORS" || echo 'not found') (log group $group, stream $LOG_STREAM)" \
-        "setup.sh creates the log group: run it again, then verify.sh (a build run while the group was missing wrote no log)"
+      fail "@say:logUnreadable@" \
+        "@say:logGroupMissing@"
     fi
     report
     exit "$status"
@@ -152,12 +152,12 @@ cause() {
   local url
   case "$1" in
     *'VPC endpoint policy'* | *'vpc endpoint policy'*)
-      echo 'likely cause: a VPC endpoint policy denies the call (endpoints.policies; policies/endpoint-*.json holds each document): allow it there, or set endpoints.policies to account' ;;
+      echo '@say:causeEndpointPolicy@' ;;
     *'Connect timeout on endpoint URL'* | *'Read timeout on endpoint URL'* | *'Could not connect to the endpoint URL'* | *ETIMEDOUT* | *'Connection timed out'*)
       url=$(grep -o 'https://[^"/ ]*' <<< "$1" | head -n 1 || true)
-      echo "likely cause: a timeout to an endpoint${url:+ ($url)}: its VPC endpoint is missing or not available, has private DNS off, or its security group does not admit HTTPS (443) from the build's security group" ;;
+      echo "@say:causeTimeout@" ;;
     *'Unknown runtime version'*)
-      echo "likely cause: a runtime not in the image: the buildspec's runtime-versions (build.runtime) names a version the image (build.image) does not have; the message lists those it has" ;;
+      echo "@say:causeRuntime@" ;;
   esac
 }
 
@@ -172,31 +172,31 @@ judge_build() {
   if [ "$BUILD_STATUS" = SUCCEEDED ]; then
     # Its build phase, where the app ran, else its last lines.
     phase=$(sed -n '/Entering phase BUILD/,/Phase complete: BUILD/p' <<< "$LOG" | grep -v '^[[:space:]]*$' || true)
-    if [ -n "$phase" ]; then echo "  the build $BUILD succeeded; its log's build phase:"; else echo "  the build $BUILD succeeded; its log:"; fi
+    if [ -n "$phase" ]; then echo "@say:buildSucceededPhase@"; else echo "@say:buildSucceededLog@"; fi
     phase=${phase:-$tail}
     echo "  ${phase//$'\n'/$'\n  '}"
     return 0
   fi
   IFS=$'\t' read -r phase code message <<< "$FAILED_PHASE"
   likely=$(cause "$tail"$'\n'"$message")
-  fail "stage $BUILD_STAGE: the build $BUILD is $BUILD_STATUS, in phase $phase: $code${message:+: $message}" \
-    "the last lines of its log:" \
-    "  ${tail:-(no log lines)}" \
+  fail "@say:buildFailed@" \
+    "@say:lastLines@" \
+    "@say:tailOrNone@" \
     ${likely:+"$likely"}
 }
 
 # expect_line LINE [LOGIN]: the build's log holds LINE, the sample app's answer, on a line of
 # its own; and LOGIN, what the CodeArtifact login prints, when given.
 expect_line() {
-  if [ "$DRY_RUN" = 1 ]; then echo "  # check: the build's log holds the line $1${2:+ and \"$2\"}"; return 0; fi
+  if [ "$DRY_RUN" = 1 ]; then echo "@say:dryRunLogLine@"; return 0; fi
   if [ -n "${2:-}" ] && ! grep -qF -- "$2" <<< "$LOG"; then
-    fail "stage $BUILD_STAGE: the build's log lacks \"$2\": the login to CodeArtifact did not happen"
+    fail "@say:loginMissing@"
   fi
   if ! grep -qx -- "[[:space:]]*$1[[:space:]]*" <<< "$LOG"; then
-    fail "stage $BUILD_STAGE: the build succeeded but its log lacks the line $1, the sample app's answer" \
-      "the last lines of its log:" "$(grep -v '^[[:space:]]*$' <<< "$LOG" | tail -n 20 | sed 's/^/  /')"
+    fail "@say:lineMissing@" \
+      "@say:lastLines@" "$(grep -v '^[[:space:]]*$' <<< "$LOG" | tail -n 20 | sed 's/^/  /')"
   fi
-  echo "  the build printed $1${2:+, after logging in to CodeArtifact}"
+  echo "@say:buildPrinted@"
 }
 
 # expect_package WHAT CALL...: the repository lists the package (CALL prints its versions'
@@ -211,10 +211,10 @@ expect_package() {
     exit "$status"
   fi
   if [ -z "$OUT" ] || [ "$OUT" = None ]; then
-    fail "stage $BUILD_STAGE: $what is not in the repository: the build did not fetch it through CodeArtifact"
+    fail "@say:packageMissing@"
   fi
   if ! grep -q $'\tEXTERNAL' <<< "$OUT"; then
-    fail "stage $BUILD_STAGE: $what is in the repository, but no version came from the upstream's external connection: $(tr '\t\n' ': ' <<< "$OUT")"
+    fail "@say:packageNotExternal@"
   fi
-  echo "  $what is in the repository: $(cut -f1 <<< "$OUT" | tr '\n' ' ')(from the external connection)"
+  echo "@say:packageFound@"
 }

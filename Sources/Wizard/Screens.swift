@@ -47,6 +47,7 @@ enum Screens {
             Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
             Field(\.name) { TextInput(value: $0) },
             Field(\.tags) { TagList(value: $0) },
+            Field(\.language) { Select(choice: $0) },
         ]) }
 
     static var source: Screen { Screen(
@@ -171,7 +172,7 @@ enum Screens {
                 Where setup.sh, teardown.sh, verify.sh, checklist.md, plan.json, policies/, repo/ and \
                 answers.yaml are written. A folder holding other files is refused.
                 """),
-            Field("Cost", Note(style: .normal) { state in state.plan.map(CostText.headline) ?? "" }, help: ""),
+            Field("Cost", Note(style: .normal) { state in state.plan.map { CostText.headline($0) } ?? "" }, help: ""),
             Field("setup.sh", Viewer(title: "setup.sh", content: { state in
                 state.rendered.first { $0.path == "setup.sh" }?.contents ?? "(no setup.sh: fix the errors first)"
             }, around: 12), help: "The script that creates everything, in the article's order. Read it before writing."),

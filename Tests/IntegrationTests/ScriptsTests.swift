@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import TestSupport
 import XCTest
 
@@ -7,17 +8,29 @@ import XCTest
 /// operator's network, and a second teardown is harmless. The CodeArtifact token appears in
 /// nothing the scripts or the buildspec's login line print, nor in any file of the output folder.
 /// setup.sh's confirmation marks what its preflight found: all to be created, then all found.
+/// The same in Japanese: the scripts' messages change, not what they do.
 final class ScriptsTests: EmulatorTestCase {
     override class var rendersArticlePipeline: Bool { true }
 
-    /// The resources setup.sh's confirmation lists with `mark`, without it.
-    private func marked(_ mark: String, in run: Finished) -> [String] {
-        run.stdout.split(separator: "\n").filter { $0.hasPrefix("  \(mark) ") }
+    /// The resources setup.sh's confirmation lists with `mark` (in the answers' language), without it.
+    private func marked(_ mark: Phrase, _ language: Language, in run: Finished) -> [String] {
+        let mark = mark.text(language, ["2": ""]).trimmingCharacters(in: .whitespaces)
+        return run.stdout.split(separator: "\n").filter { $0.hasPrefix("  \(mark) ") }
             .map { $0.dropFirst(2 + mark.count).trimmingCharacters(in: .whitespaces) }
     }
 
     func testSetupCreatesThePlanAndTeardownRemovesIt() async throws {
+        try await setupCreatesThePlanAndTeardownRemovesIt(.en)
+    }
+
+    func testSetupCreatesThePlanAndTeardownRemovesItInJapanese() async throws {
+        try pipeline.render(replacing: [("version: 1\n", "version: 1\nlanguage: ja\n")])
+        try await setupCreatesThePlanAndTeardownRemovesIt(.ja)
+    }
+
+    private func setupCreatesThePlanAndTeardownRemovesIt(_ language: Language) async throws {
         var printed = [try pipeline.runSucceeding("setup.sh")]
+        XCTAssertTrue(printed[0].stdout.contains(Phrase.completedSetup.text(language)), printed[0].stdout)
         let created = try pipeline.assertPipeline()
         printed.append(try login())
 
@@ -30,14 +43,15 @@ final class ScriptsTests: EmulatorTestCase {
             return operation.hasPrefix("Create") || ["PutFile", "AssociateExternalConnection"].contains(operation)
         }
         XCTAssertEqual(creations, [], "a second setup.sh created again")
-        let toCreate = marked("[to be created]", in: printed[0])
+        let toCreate = marked(.markToBeCreated, language, in: printed[0])
         XCTAssertGreaterThan(toCreate.count, 10, printed[0].stdout)
-        XCTAssertEqual(marked("[found]", in: printed[0]), [], "the first setup.sh found what does not exist yet")
-        XCTAssertEqual(marked("[to be created]", in: printed[2]), [], "the second setup.sh would create again")
-        XCTAssertEqual(marked("[found]", in: printed[2]), toCreate, "the second setup.sh does not mark as found what the first created")
+        XCTAssertEqual(marked(.markFound, language, in: printed[0]), [], "the first setup.sh found what does not exist yet")
+        XCTAssertEqual(marked(.markToBeCreated, language, in: printed[2]), [], "the second setup.sh would create again")
+        XCTAssertEqual(marked(.markFound, language, in: printed[2]), toCreate, "the second setup.sh does not mark as found what the first created")
         let token = try aws.text("codeartifact", "get-authorization-token", "--domain", pipeline.domain, "--query", "authorizationToken")
 
         printed.append(try pipeline.runSucceeding("teardown.sh"))
+        XCTAssertTrue(printed[3].stdout.contains(Phrase.completedTeardown.text(language)), printed[3].stdout)
         try pipeline.assertRemoved(roles: created.roles)
         XCTAssertTrue(try pipeline.network.exists(with: aws), "teardown.sh removed the operator's VPC, subnets or route table")
         printed.append(try pipeline.runSucceeding("teardown.sh"))

@@ -65,6 +65,23 @@ final class AnswersWriteTests: XCTestCase {
         answers.endpoints.policies = .fullAccess
         answers.iam.scope = .all
         answers.network.routeTables = []
+        answers.language = .ja
         XCTAssertEqual(AnswersFile.read(AnswersFile.write(answers)).answers, answers)
+    }
+
+    /// `language` came after version 1's first files: at its default it is not written, so a file
+    /// without it replays to the same answers.yaml; `ja` is written after the tags.
+    func testTheLanguageIsWrittenOnlyWhenItIsNotTheDefault() {
+        XCTAssertFalse(AnswersFile.write(Article.answers).contains("language"))
+        var answers = Article.answers
+        answers.language = .ja
+        let written = AnswersFile.write(answers)
+        XCTAssertTrue(written.contains("tags: {}\nlanguage: ja\n\nsource:"), written)
+        XCTAssertEqual(AnswersFile.read(Article.text).answers.language, .en)
+        let read = AnswersFile.read(Article.text.replacingOccurrences(of: "version: 1\n", with: "version: 1\nlanguage: ja\n"))
+        XCTAssertEqual(read.diagnostics, [])
+        XCTAssertEqual(read.answers.language, .ja)
+        let wrong = AnswersFile.read(Article.text.replacingOccurrences(of: "version: 1\n", with: "version: 1\nlanguage: fr\n"))
+        XCTAssertEqual(wrong.diagnostics.map(\.message), ["\"fr\" is not a valid language (en | ja)"])
     }
 }

@@ -104,4 +104,23 @@ final class ChecklistTests: XCTestCase {
             }
         }
     }
+
+    /// In Japanese, the words that come from the plan (why an endpoint, what a given role or
+    /// group must allow, the least-privilege warning) are Japanese too, and the values stay.
+    func testAJapaneseChecklistSaysThePlansOwnWordsInJapanese() {
+        var answers = RenderScriptTests.mixes().first { $0.0 == "existing-everything" }!.1
+        answers.language = .ja
+        answers.endpoints.policies = .leastPrivilege
+        let text = checklist(answers)
+        for phrase in [Phrase.roleRequirementFiles, .roleRequirement, .givenGroupNeeds, .leastPrivilegeWarning, .endpointListedExisting] {
+            let english = TextTemplate(English.messages[phrase]!).pieces.compactMap { piece -> String? in
+                if case .text(let words) = piece, words.count > 12 { return words } else { return nil }
+            }
+            XCTAssertFalse(english.isEmpty, "\(phrase)")
+            for words in english { XCTAssertFalse(text.contains(words), "\(phrase): \(words)") }
+        }
+        XCTAssertTrue(text.contains("`arn:aws:iam::111122223333:role/build` (build.role、そのまま使用。"), text)
+        XCTAssertTrue(text.contains("codebuild.amazonaws.com を信頼し、policies/codebuild-base.json と policies/codebuild-codeartifact.json が許可することを"), text)
+        XCTAssertTrue(text.contains("エンドポイントポリシーは least-privilege です"), text)
+    }
 }

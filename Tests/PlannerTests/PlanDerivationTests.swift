@@ -116,7 +116,7 @@ final class PlanDerivationTests: XCTestCase {
         XCTAssertNil(plan.step(.buildSecurityGroup))
         // Preflight finds the default group's id, and judges the endpoints already there by it.
         XCTAssertTrue(plan.step(.preflight)!.always.contains { if case .capture("DEFAULT_SG", _) = $0 { true } else { false } })
-        XCTAssertEqual(plan.step(.preflight)!.resources, [Resource("security group", "default", existing: true)])
+        XCTAssertEqual(plan.step(.preflight)!.resources, [Resource(.kindSecurityGroup, "default", existing: true)])
         XCTAssertEqual(plan.createCommand(.endpoint(.sts), "create-vpc-endpoint")?.value("security-group-ids"), "${DEFAULT_SG}")
 
         answers.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
@@ -344,7 +344,7 @@ final class PlanDerivationTests: XCTestCase {
             return XCTFail("the role is deleted without reading its tag")
         }
         XCTAssertEqual([read.service, read.operation], ["iam", "get-role"])
-        XCTAssertEqual(resource.display, "IAM role codebuild-Private-service-role")
+        XCTAssertEqual(resource.label.display, "IAM role codebuild-Private-service-role")
         XCTAssertEqual(actions.flatMap(\.commands).map(\.operation), ["delete-role-policy", "delete-role-policy", "delete-role"])
     }
 

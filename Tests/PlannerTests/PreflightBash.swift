@@ -15,7 +15,7 @@ enum PreflightBash {
         let script = """
             set -euo pipefail
             DRY_RUN=\(dryRun ? 1 : 0) REGION=us-west-2 ACCOUNT=\(account) STEP=0 PLAN_TAG=\(Shell.quote(.text(planTag)))
-            \(Script.text(.preflight, script: "setup"))
+            \(Script.text(.preflight, script: "setup", .en))
             \(lines)
             for problem in "${PROBLEMS[@]}"; do echo "problem: $problem"; done
             """

@@ -173,7 +173,7 @@ final class PreflightParityTests: XCTestCase {
     }
 
     func testEveryRuleThePlanCallsIsOneOfBoth() throws {
-        let library = Script.text(.preflight, script: "setup")
+        let library = Script.text(.preflight, script: "setup", .en)
         for rule in PreflightRule.allCases {
             XCTAssertTrue(library.contains("\n\(rule.rawValue)() {"), "preflight.bash has no \(rule.rawValue)")
         }
@@ -209,7 +209,7 @@ final class PreflightParityTests: XCTestCase {
             "declare -A FACTS=(\(facts))",
             #"lookup() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
             #"capture() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
-        ] + actions.flatMap(ScriptRenderer.lines(for:))
+        ] + actions.flatMap { ScriptRenderer.lines(for: $0) }
         let output = try PreflightBash.run(lines.joined(separator: "\n"))
         let said = output.split(separator: "\n").map(String.init)
         return (said.filter { $0.hasPrefix("problem: ") }.map { String($0.dropFirst("problem: ".count)) },

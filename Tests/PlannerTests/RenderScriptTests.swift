@@ -47,26 +47,49 @@ final class RenderScriptTests: XCTestCase {
         return mixes
     }
 
-    /// Each mix's output folder, written in `work`.
-    private func writeMixes(in work: URL) throws -> [(label: String, answers: Answers, folder: URL)] {
-        try Self.mixes().map { ($0.0, $0.1, try write(Outputs.render($0.1), to: work.appendingPathComponent($0.0))) }
+    /// Each mix's output folder in `language`, written in `work`.
+    private func writeMixes(in work: URL, _ language: Language = .en) throws -> [(label: String, answers: Answers, folder: URL)] {
+        try Self.mixes().map { label, answers in
+            var answers = answers
+            answers.language = language
+            return (label, answers, try write(Outputs.render(answers), to: work.appendingPathComponent(label)))
+        }
     }
 
     func testScriptsPassBashAndShellcheck() throws {
+        for language in Language.allCases { try checkScripts(language) }
+    }
+
+    private func checkScripts(_ language: Language) throws {
         let work = try temporaryFolder("render")
         defer { try? FileManager.default.removeItem(at: work) }
         var scripts: [String] = []
-        for (label, _, folder) in try writeMixes(in: work) {
+        for (label, _, folder) in try writeMixes(in: work, language) {
             for script in ["setup.sh", "teardown.sh", "verify.sh", StackScript.file, StackSetScript.file]
                 where FileManager.default.fileExists(atPath: folder.appendingPathComponent(script).path) {
                 let path = folder.appendingPathComponent(script).path
                 let syntax = try runProgram("/bin/bash", ["-n", path])
-                XCTAssertEqual(syntax.status, 0, "\(label) \(script): \(syntax.stderr)")
+                XCTAssertEqual(syntax.status, 0, "\(language) \(label) \(script): \(syntax.stderr)")
                 scripts.append(path)
             }
         }
         let lint = try runProgram("shellcheck", scripts)
-        XCTAssertEqual(lint.status, 0, lint.summary)
+        XCTAssertEqual(lint.status, 0, "\(language): \(lint.summary)")
+    }
+
+    /// Only checklist.md and the scripts speak the answers' language (answers.yaml says which):
+    /// plan.json, the policies, CloudFormation and the sample app are the same bytes in every language.
+    func testOnlyWhatAPersonReadsDependsOnTheLanguage() {
+        for (label, answers) in Self.mixes() {
+            var japanese = answers
+            japanese.language = .ja
+            let english = Dictionary(uniqueKeysWithValues: Outputs.render(answers).map { ($0.path, $0.contents) })
+            let translated = Dictionary(uniqueKeysWithValues: Outputs.render(japanese).map { ($0.path, $0.contents) })
+            XCTAssertEqual(Set(translated.keys), Set(english.keys), label)
+            let changed = english.keys.filter { english[$0] != translated[$0] }.sorted()
+            XCTAssertEqual(changed.filter { !$0.hasSuffix(".sh") }, ["answers.yaml", "checklist.md"], label)
+            XCTAssertEqual(Set(changed.filter { $0.hasSuffix(".sh") }), Set(english.keys.filter { $0.hasSuffix(".sh") }), label)
+        }
     }
 
     /// The bash library the scripts carry, file by file as Resources/scripts holds it: each file

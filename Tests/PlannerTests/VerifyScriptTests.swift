@@ -67,7 +67,7 @@ final class VerifyScriptTests: XCTestCase {
         try log.write(to: work.appendingPathComponent("log"), atomically: true, encoding: .utf8)
         try phase.write(to: work.appendingPathComponent("phase"), atomically: true, encoding: .utf8)
         let program = "set -euo pipefail\nDRY_RUN=0\nTOTAL=3\nBUILD_STAGE=Build\n"
-            + BashLibrary.run.text(script: "verify") + "\n" + BashLibrary.verify.text(script: "verify")
+            + BashLibrary.run.text(script: "verify", .en) + "\n" + BashLibrary.verify.text(script: "verify", .en)
             + "\nstep 3 'Find the build'\nBUILD=Private:b1\nBUILD_STATUS=FAILED\nLOG=$(cat log)\nFAILED_PHASE=$(cat phase)\njudge_build 3\n"
         return try runProgram("/bin/bash", ["-c", program], environment: ["PATH": "/usr/bin:/bin"], in: work)
     }

@@ -53,6 +53,7 @@ final class PlainInPtyTests: XCTestCase {
         let steps: [(String, String?)] = [
             ("Region [us-west-2]: ", "?"), ("The console's region selector", nil), ("Region [us-west-2]: ", keep),
             ("AWS CLI profile [", keep), ("Name [Private]: ", keep), ("Tags (Key=Value, comma between) [", keep),
+            ("Language [en]: ", keep),
             // Going back: < on the branch asks the repository again.
             ("Repository [Private]: ", keep), ("Branch [main]: ", "<"), ("Repository [Private]: ", keep), ("Branch [main]: ", keep),
             ("1. create new", nil), ("New or existing [create new]: ", keep), ("Sample app [", keep),

@@ -40,9 +40,12 @@ public struct AnswerKey: Sendable {
     let reference: String?
     /// How `Rules.check` validates the key.
     let rule: Rule?
+    /// A key added to version 1 after its first files: the writer leaves it out while it holds
+    /// its default, so that replaying an older file writes the same answers.yaml.
+    let omittedAtDefault: Bool
 
     init(_ name: String, _ kind: Kind, label: String? = nil, help: String = "", required: String? = nil,
-         follow: Follow? = nil, reference: String? = nil, rule: Rule? = nil) {
+         follow: Follow? = nil, reference: String? = nil, rule: Rule? = nil, omittedAtDefault: Bool = false) {
         self.path = name
         self.name = name
         self.kind = kind
@@ -52,6 +55,7 @@ public struct AnswerKey: Sendable {
         self.follow = follow
         self.reference = reference
         self.rule = rule
+        self.omittedAtDefault = omittedAtDefault
     }
 
     /// A section of keys, each placed under its name.

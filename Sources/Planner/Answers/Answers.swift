@@ -7,6 +7,7 @@ public struct Answers: Equatable, Sendable {
     public var profile: String = ""
     public var name: String = "Private"
     public var tags: [Tag] = []
+    public var language: Language = .en
     public var source = Source()
     public var codeartifact = CodeArtifact()
     public var build = Build()

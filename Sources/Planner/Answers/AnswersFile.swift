@@ -60,7 +60,12 @@ public enum AnswersFile {
     /// quoted wherever YAML would read them otherwise, so that `read(write(a)).answers == a`.
     public static func write(_ answers: Answers) -> String {
         var lines = ["# vpcpipe answers, version 1 (described in vpcpipe's docs/answers.md): every key filled in, to replay with --headless"]
-        for key in AnswerSchema.keys { lines += AnswersWriter.lines(key, of: answers, indent: "") }
+        let defaults = Answers()
+        for key in AnswerSchema.keys {
+            let written = AnswersWriter.lines(key, of: answers, indent: "")
+            if key.omittedAtDefault, written == AnswersWriter.lines(key, of: defaults, indent: "") { continue }
+            lines += written
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,7 +1,9 @@
 import Foundation
 
 // Every sentence about cost, once: the wizard's screens, setup.sh's confirmation, checklist.md
-// and plan.json say the same figures with the same words.
+// and plan.json say the same figures with the same words, which are messages of the catalog
+// (English unless a language is given: plan.json and the wizard; the scripts and checklist.md
+// take the answers'). Price labels, units and sources are the price table's, in English.
 
 public enum CostText {
     /// A total in dollars and cents: `$58.40`, `$1,234.50`.
@@ -45,74 +47,73 @@ public enum CostText {
     }
 
     /// Where a price comes from, next to the figures made with it.
-    public static func origin(_ origin: PriceOrigin) -> String {
+    public static func origin(_ origin: PriceOrigin, _ l: Language = .en) -> String {
         switch origin {
-        case .table(let date, _): "price table of \(date)"
-        case .online(let date): "online: AWS Price List API, read \(date)"
+        case .table(let date, _): Phrase.costPriceTable.text(l, ["date": date])
+        case .online(let date): Phrase.costOnline.text(l, ["date": date])
         }
     }
 
     /// The unit price with its unit, origin, source and, for an assumption, why.
-    public static func unitPrice(_ key: PriceKey, _ price: UnitPrice) -> String {
-        var text = "\(key.label): \(self.price(price.usd)) \(key.unit) (\(origin(price.origin))"
+    public static func unitPrice(_ key: PriceKey, _ price: UnitPrice, _ l: Language = .en) -> String {
+        var text = "\(key.label): \(self.price(price.usd)) \(key.unit) (\(origin(price.origin, l))"
         if case .table(_, let source) = price.origin { text += "; \(source)" }
         if !price.assumption.isEmpty { text += "; \(price.assumption)" }
         return text + ")"
     }
 
     /// The standing cost in one sentence: the one the wizard, setup.sh and checklist.md show.
-    public static func standing(_ e: Estimate) -> String {
+    public static func standing(_ e: Estimate, _ l: Language = .en) -> String {
         let hour = e.endpointHour
-        var text = "Standing cost: \(money(e.standingMonthly)) a month"
-        if e.created.isEmpty {
-            text += ": no interface endpoint is created"
-        } else {
-            let count = e.created.count
-            text += ", \(count) interface endpoint\(count == 1 ? "" : "s") x \(e.zones) zone\(e.zones == 1 ? "" : "s") x 730 h x \(price(hour.usd))"
-        }
-        text += " (\(origin(hour.origin)))"
-        return text + (e.gateway ? "; the S3 gateway endpoint is free." : ".")
+        var values = ["amount": money(e.standingMonthly), "origin": origin(hour.origin, l),
+                      "end": (e.gateway ? Phrase.costGatewayFree : .costEnd).text(l)]
+        guard !e.created.isEmpty else { return Phrase.costStandingNoEndpoint.text(l, values) }
+        values["endpoints"] = (e.created.count == 1 ? Phrase.costOneEndpoint : .costEndpoints).text(l, ["count": String(e.created.count)])
+        values["zones"] = (e.zones == 1 ? Phrase.costOneZone : .costZones).text(l, ["count": String(e.zones)])
+        values["hourly"] = price(hour.usd)
+        return Phrase.costStanding.text(l, values)
     }
 
     /// Why the zones are what they are: the plan counts one a subnet.
-    public static let zones = "Zones: one per subnet of network.subnets; the interface endpoints take one subnet per Availability Zone, so two subnets in one zone cost less than shown, and subnets in fewer zones cost less."
+    public static func zones(_ l: Language = .en) -> String { Phrase.costZonesPerSubnet.text(l) }
 
     /// What the STS saving would take.
-    public static let sts = "The sample buildspec reads the account with aws sts get-caller-identity, through the sts endpoint; "
-        + "with \(accountFromARN): true it reads it from the build's own ARN (CODEBUILD_BUILD_ARN), and no sts endpoint is planned."
+    public static func sts(_ l: Language = .en) -> String { Phrase.costSTS.text(l, ["key": accountFromARN]) }
 
     private static let accountFromARN = AnswerSchema.path(\.build.accountFromARN)
 
     /// When the plan's region or compute type has no price.
-    public static func unavailable(region: String) -> String {
-        "No cost shown: vpcpipe's price table has no price for \(region) or for what it would need there."
+    public static func unavailable(region: String, _ l: Language = .en) -> String {
+        Phrase.costUnavailable.text(l, ["region": region])
     }
 
     /// A saving in a line of the wizard's width: what to do, how much, and what it costs else.
-    public static func saving(_ saving: Saving, _ e: Estimate) -> String {
+    public static func saving(_ saving: Saving, _ e: Estimate, _ l: Language = .en) -> String {
         let amount = money(saving.monthly)
         switch saving.kind {
         case .existingEndpoint:
-            return "Each endpoint the VPC already has, used as it is: \(amount) a month less."
+            return Phrase.costSavingExisting.text(l, ["amount": amount])
         case .listedExisting:
-            return "Ticked as existing, not created: \(e.existing.map(\.rawValue).joined(separator: ", ")): \(amount) a month saved."
+            return Phrase.costSavingListed.text(l, ["endpoints": e.existing.map(\.rawValue).joined(separator: ", "), "amount": amount])
         case .fewerZones:
             let left = e.zones - 1
             return left == 1
-                ? "One zone only: \(amount) a month less; while it is down, nothing builds."
-                : "One zone fewer: \(amount) a month less; \(left) zones, not \(e.zones), to ride out an outage."
+                ? Phrase.costSavingOneZone.text(l, ["amount": amount])
+                : Phrase.costSavingFewerZones.text(l, ["amount": amount, "left": String(left), "zones": String(e.zones)])
         case .noSTS:
-            return "\(accountFromARN): true drops the sts endpoint: \(amount) a month less."
+            return Phrase.costSavingNoSTS.text(l, ["key": accountFromARN, "amount": amount])
         }
     }
 
     /// The example's assumptions in one sentence.
-    public static func example(_ e: Estimate) -> String {
+    public static func example(_ e: Estimate, _ l: Language = .en) -> String {
         let x = e.example
-        return "For example, \(x.buildsPerDay) builds a day of \(x.minutesPerBuild) minutes on \(e.usage.first.map { $0.key.label } ?? "CodeBuild") "
-            + "(\(quantity(x.buildsPerMonth)) builds in a month of 730 hours), each moving \(decimal(x.endpointGBPerBuild)) GB through the interface endpoints, "
-            + "\(decimal(x.logGBPerBuild)) GB of log and \(x.requestsPerBuild) CodeArtifact requests, with \(decimal(x.storedGB)) GB stored in CodeArtifact, "
-            + "before any free tier: \(money(e.usageMonthly)) a month on top of the standing cost."
+        return Phrase.costExample.text(l, [
+            "builds": String(x.buildsPerDay), "minutes": String(x.minutesPerBuild),
+            "compute": e.usage.first.map { $0.key.label } ?? "CodeBuild", "month": quantity(x.buildsPerMonth),
+            "endpoint_gb": decimal(x.endpointGBPerBuild), "log_gb": decimal(x.logGBPerBuild),
+            "requests": String(x.requestsPerBuild), "stored_gb": decimal(x.storedGB), "amount": money(e.usageMonthly),
+        ])
     }
 
     /// One line of the example: so many units at the unit price.
@@ -124,28 +125,29 @@ public enum CostText {
 
 extension CostText {
     /// The plan's cost in one sentence: its standing cost, or why none is shown.
-    public static func headline(_ plan: Plan) -> String {
-        plan.cost.map(standing) ?? unavailable(region: plan.answers.region)
+    public static func headline(_ plan: Plan, _ l: Language = .en) -> String {
+        plan.cost.map { standing($0, l) } ?? unavailable(region: plan.answers.region, l)
     }
 
     /// Each saving the plan leaves open, with its amount.
-    public static func savings(_ plan: Plan) -> [String] {
-        plan.cost.map { e in e.savings.map { saving($0, e) } } ?? []
+    public static func savings(_ plan: Plan, _ l: Language = .en) -> [String] {
+        plan.cost.map { e in e.savings.map { saving($0, e, l) } } ?? []
     }
 
     /// Where the rest is said.
-    public static let more = "Usage costs, savings and the source of each price: checklist.md, section What it costs."
+    public static func more(_ l: Language = .en) -> String { Phrase.costMore.text(l) }
 
-    /// checklist.md's section: the standing cost and its savings, the example's usage, and the
-    /// unit prices it used, each with its date and source.
+    /// checklist.md's section, in the answers' language: the standing cost and its savings, the
+    /// example's usage, and the unit prices it used, each with its date and source.
     public static func section(_ plan: Plan) -> String {
-        guard let e = plan.cost else { return unavailable(region: plan.answers.region) + "\n" }
-        var out = standing(e) + "\n- " + zones + "\n"
-        out += savings(plan).map { "- " + $0 + "\n" }.joined()
-        if e.savings.contains(where: { $0.kind == .noSTS }) { out += "- " + sts + "\n" }
-        out += "\n" + example(e) + "\n" + e.usage.map { "- " + usage($0, e) + "\n" }.joined()
-        out += "\nUnit prices in \(e.prices.region), in USD:\n"
-        out += ([.endpointHour] + e.usage.map(\.key)).map { "- " + unitPrice($0, e.prices[$0]!) + "\n" }.joined()
+        let l = plan.answers.language
+        guard let e = plan.cost else { return unavailable(region: plan.answers.region, l) + "\n" }
+        var out = standing(e, l) + "\n- " + zones(l) + "\n"
+        out += savings(plan, l).map { "- " + $0 + "\n" }.joined()
+        if e.savings.contains(where: { $0.kind == .noSTS }) { out += "- " + sts(l) + "\n" }
+        out += "\n" + example(e, l) + "\n" + e.usage.map { "- " + usage($0, e) + "\n" }.joined()
+        out += "\n" + Phrase.costUnitPrices.text(l, ["region": e.prices.region]) + "\n"
+        out += ([.endpointHour] + e.usage.map(\.key)).map { "- " + unitPrice($0, e.prices[$0]!, l) + "\n" }.joined()
         return out
     }
 }

@@ -8,7 +8,7 @@ public enum Endpoints {
         EndpointService.allCases.map { service in
             answers.endpoints.existing.contains(service)
                 ? EndpointDecision(service: service, planned: false,
-                                   reason: "listed under endpoints.existing: the VPC already has one")
+                                   why: .endpointListedExisting)
                 : need(service, answers)
         }
     }
@@ -20,26 +20,26 @@ public enum Endpoints {
         case .logs:
             return answers.build.logs == .cloudwatch
                 ? EndpointDecision(service: service, planned: true,
-                                   reason: "the build sends its log to CloudWatch Logs")
+                                   why: .endpointLogs)
                 : EndpointDecision(service: service, planned: false,
-                                   reason: "build.logs is none: the build writes no CloudWatch log")
+                                   why: .endpointNoLogs)
         case .sts:
             if SampleApp.callsSTS(answers) {
                 return EndpointDecision(service: service, planned: true,
-                                        reason: "the sample buildspec reads the account with aws sts get-caller-identity")
+                                        why: .endpointSTS)
             }
-            return EndpointDecision(service: service, planned: false, reason: answers.codeartifact.domainOwner.isEmpty
-                ? "build.account_from_arn: the buildspec reads the account from $CODEBUILD_BUILD_ARN, without STS"
-                : "codeartifact.domain_owner names the account: the buildspec does not call STS")
+            return EndpointDecision(service: service, planned: false, why: answers.codeartifact.domainOwner.isEmpty
+                ? .endpointNoSTSFromARN : .endpointNoSTSDomainOwner)
         case .codeartifactAPI:
             return EndpointDecision(service: service, planned: true,
-                                    reason: "aws codeartifact login gets its token and the repository endpoint through the CodeArtifact API")
+                                    why: .endpointCodeArtifactAPI)
         case .codeartifactRepositories:
             return EndpointDecision(service: service, planned: true,
-                                    reason: "\(Catalog.buildTool(answers).word) downloads packages from the repository endpoint")
+                                    why: .endpointRepositories,
+                                    values: ["tool": Catalog.buildTool(answers).word])
         case .s3:
             return EndpointDecision(service: service, planned: true,
-                                    reason: "packages are stored in the domain's assets bucket and the pipeline's artifacts in the artifact bucket, both in S3")
+                                    why: .endpointS3)
         }
     }
 

@@ -41,26 +41,26 @@ public struct Plan: Equatable, Sendable {
     /// they create or remove.
     public var used: [Resource] {
         let network = answers.network
-        var used = [Resource("VPC", .text(network.vpc), existing: true, answer: \Answers.network.vpc)]
-        used += network.subnets.map { Resource("subnet", .text($0), existing: true, answer: \Answers.network.subnets) }
+        var used = [Resource(.kindVPC, .text(network.vpc), existing: true, answer: \Answers.network.vpc)]
+        used += network.subnets.map { Resource(.kindSubnet, .text($0), existing: true, answer: \Answers.network.subnets) }
         if endpoints.contains(where: { $0.service.isGateway && $0.planned }) {
-            used += network.routeTables.map { Resource("route table", .text($0), existing: true, answer: \Answers.network.routeTables) }
+            used += network.routeTables.map { Resource(.kindRouteTable, .text($0), existing: true, answer: \Answers.network.routeTables) }
         }
         if case .existing(let arn) = answers.build.role {
-            used.append(Resource("IAM role", .text(arn), existing: true, answer: \Answers.build.role.text))
+            used.append(Resource(.kindIAMRole, .text(arn), existing: true, answer: \Answers.build.role.text))
         }
         if case .existing(let arn) = answers.pipeline.role {
-            used.append(Resource("IAM role", .text(arn), existing: true, answer: \Answers.pipeline.role.text))
+            used.append(Resource(.kindIAMRole, .text(arn), existing: true, answer: \Answers.pipeline.role.text))
         }
         switch network.securityGroup {
         case .create: break
         case .vpcDefault:
-            used.append(Resource("security group", "default", existing: true, answer: \Answers.network.securityGroup.text))
+            used.append(Resource(.kindSecurityGroup, "default", existing: true, answer: \Answers.network.securityGroup.text))
         case .existing(let id):
-            used.append(Resource("security group", .text(id), existing: true, answer: \Answers.network.securityGroup.text))
+            used.append(Resource(.kindSecurityGroup, .text(id), existing: true, answer: \Answers.network.securityGroup.text))
         }
         used += answers.endpoints.existing.map {
-            Resource("VPC endpoint", .text($0.serviceName(region: answers.region)), existing: true,
+            Resource(.kindEndpoint, .text($0.serviceName(region: answers.region)), existing: true,
                      answer: \Answers.endpoints.existing)
         }
         return used
@@ -120,7 +120,11 @@ public enum StepID: Hashable, Sendable {
 
 public struct Step: Equatable, Sendable {
     public var id: StepID
+    /// What the scripts say they are doing, in English (plan.json, the wizard's run screen).
     public var title: String
+    /// The title as a message of the catalog, for the scripts in the answers' language.
+    var heading: Phrase
+    var headingValues: [String: String]
     /// One sentence: the article's reason for this step.
     public var why: String
     public var resources: [Resource]
@@ -142,45 +146,69 @@ public struct Step: Equatable, Sendable {
     /// Nil where a found resource is judged and used (an endpoint) or carries no tag (a branch).
     public var foreign: Problem?
 
-    public init(id: StepID, title: String, why: String, resources: [Resource] = [], check: Check? = nil,
-                create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = [],
-                foreign: Problem? = nil) {
-        self.id = id; self.title = title; self.why = why; self.resources = resources
+    init(id: StepID, title: Phrase, _ values: [String: String] = [:], why: String, resources: [Resource] = [], check: Check? = nil,
+         create: [Action] = [], always: [Action] = [], complete: [Action] = [], teardown: [Action] = [],
+         foreign: Problem? = nil) {
+        self.id = id; self.title = title.text(.en, values); self.heading = title; self.headingValues = values
+        self.why = why; self.resources = resources
         self.check = check; self.create = create; self.always = always; self.complete = complete
         self.teardown = teardown; self.foreign = foreign
     }
 }
 
 extension Step {
+    /// The title in `language`.
+    func title(_ language: Language) -> String { heading.text(language, headingValues) }
+
     /// What preflight says when the check does not find what the answers list as existing.
-    public var missingProblem: (key: String, message: Arg) {
-        if let foreign { return (foreign.key, label + " was not found: " + foreign.advice) }
-        return ("answers", label + " is listed as existing but was not found")
+    public var missingProblem: (key: String, message: Arg) { missingProblem(.en) }
+
+    func missingProblem(_ l: Language) -> (key: String, message: Arg) {
+        if let foreign { return (foreign.key, Phrase.problemNotFound.arg(l, ["resource": label(l), "advice": .text(foreign.advice(l))])) }
+        return ("answers", Phrase.problemListedMissing.arg(l, ["resource": label(l)]))
     }
 
     /// What preflight says when the check finds a resource with this name that lacks the plan's
     /// tag (`PLAN_TAG`): someone else's, which setup.sh never changes.
-    public var foreignProblem: (key: String, message: Arg)? {
+    public var foreignProblem: (key: String, message: Arg)? { foreignProblem(.en) }
+
+    func foreignProblem(_ l: Language) -> (key: String, message: Arg)? {
         foreign.map {
-            ($0.key, label + " exists but was not made by vpcpipe (it lacks the tag \(Names.tagKey)=" + Arg.variable("PLAN_TAG") + "): " + $0.advice)
+            ($0.key, Phrase.problemForeign.arg(l, ["resource": label(l), "tag": .text(Names.tagKey), "PLAN_TAG": .variable("PLAN_TAG"),
+                                                   "advice": .text($0.advice(l))]))
         }
     }
 
-    private var label: Arg { resources.first?.label ?? .text(title) }
+    private func label(_ l: Language) -> Arg { resources.first?.label(l) ?? .text(title(l)) }
 }
 
 /// A problem preflight reports about a step's resource: the answer to change, and what to do.
 public struct Problem: Equatable, Sendable {
     /// The answers file's key path: `build.role`.
     public var key: String
-    /// What to do, after "RESOURCE exists but was not made by vpcpipe" (or "... was not found").
-    public var advice: String
-    public init(_ key: String, _ advice: String) { self.key = key; self.advice = advice }
+    /// What to do, after "RESOURCE exists but was not made by vpcpipe" (or "... was not found"):
+    /// a message of the catalog, with the role whose requirement it names, if any.
+    var words: Phrase
+    var values: [String: String]
+    var role: RoleKind?
+
+    init(_ key: String, _ words: Phrase, _ values: [String: String] = [:], role: RoleKind? = nil) {
+        self.key = key; self.words = words; self.values = values; self.role = role
+    }
+
+    /// What to do, in English (plan.json, --live, the wizard).
+    public var advice: String { advice(.en) }
+
+    func advice(_ l: Language) -> String {
+        var values = values
+        if let role { values["requirement"] = role.requirement(l) }
+        return words.text(l, values)
+    }
 }
 
 public struct Resource: Equatable, Sendable {
-    /// What AWS calls it: `IAM role`, `VPC endpoint`, `CodeArtifact domain`.
-    public var kind: String
+    /// What AWS calls it, a message of the catalog: `IAM role`, `VPC endpoint`, `CodeArtifact domain`.
+    var kindWords: Phrase
     public var name: Arg
     /// Listed in the answers as existing: checked, used, never created nor removed.
     public var existing: Bool
@@ -190,14 +218,20 @@ public struct Resource: Equatable, Sendable {
     /// What cloudformation.yaml declares for it (a bucket and its policy are two); none for what
     /// the plan uses as it is.
     public var declarations: [Declaration]
-    public init(_ kind: String, _ name: Arg, existing: Bool = false, answer: (PartialKeyPath<Answers> & Sendable)? = nil,
-                declarations: [Declaration] = []) {
-        self.kind = kind; self.name = name; self.existing = existing; self.answer = answer
+    init(_ kind: Phrase, _ name: Arg, existing: Bool = false, answer: (PartialKeyPath<Answers> & Sendable)? = nil,
+         declarations: [Declaration] = []) {
+        self.kindWords = kind; self.name = name; self.existing = existing; self.answer = answer
         self.declarations = declarations
     }
 
-    /// `IAM role codebuild-Private-service-role`, as the scripts name it.
-    public var label: Arg { kind + " " + name }
+    /// What AWS calls it, in English (plan.json, the wizard).
+    public var kind: String { kindWords.text(.en) }
+
+    /// `IAM role codebuild-Private-service-role`, as the scripts name it, in `language`.
+    func label(_ language: Language) -> Arg { kindWords.text(language) + " " + name }
+
+    /// The label in English (the wizard, plan.json).
+    public var label: Arg { label(.en) }
 }
 
 /// One call that lists several resources, a row each (`KEY<TAB>ID...`), run by preflight into
@@ -293,7 +327,7 @@ public enum Action: Equatable, Sendable {
     case rule(PreflightRule, [Arg], sets: [String])
     /// Teardown: the actions run only when the command prints the plan's name, the value of the
     /// resource's vpcpipe tag; a resource found without it was not created by vpcpipe and is kept.
-    case ifTagged(Command, resource: Arg, [Action])
+    case ifTagged(Command, resource: Resource, [Action])
 
     public var variables: [String] {
         switch self {
@@ -307,7 +341,7 @@ public enum Action: Equatable, Sendable {
         case .ifFound(let name, let actions): [name] + actions.flatMap(\.variables)
         case .unlessListed(let name, let key, let actions): [name] + key.variables + actions.flatMap(\.variables)
         case .ifTagged(let command, let resource, let actions):
-            command.variables + resource.variables + actions.flatMap(\.variables)
+            command.variables + resource.name.variables + actions.flatMap(\.variables)
         case .rule(_, let args, let sets): args.flatMap(\.variables) + sets
         }
     }
@@ -359,5 +393,12 @@ extension Command {
 public struct EndpointDecision: Equatable, Sendable {
     public var service: EndpointService
     public var planned: Bool
-    public var reason: String
+    /// Why, as a message of the catalog, with its values.
+    var why: Phrase
+    var values: [String: String] = [:]
+
+    /// Why, in English: plan.json, CloudFormation's comments and the wizard read it.
+    public var reason: String { reason(.en) }
+
+    func reason(_ language: Language) -> String { why.text(language, values) }
 }

@@ -220,14 +220,14 @@ public struct Policies: Sendable {
     static let exampleName = "vpcpipe-build"
 
     /// What least-privilege costs the VPC's other workloads, in plain words, for a plan that
-    /// creates endpoints with it (setup.sh's question, checklist.md); nil otherwise.
-    public static func warning(_ plan: Plan) -> String? { leastPrivilegeWarning(plan.answers) }
+    /// creates endpoints with it (setup.sh's question, checklist.md), in the answers' language; nil otherwise.
+    public static func warning(_ plan: Plan) -> String? { leastPrivilegeWarning(plan.answers, plan.answers.language) }
 
     /// The same words for the answers alone: the reader's warning, which the wizard shows on
     /// the field and in the review.
-    static func leastPrivilegeWarning(_ answers: Answers) -> String? {
+    static func leastPrivilegeWarning(_ answers: Answers, _ l: Language = .en) -> String? {
         guard answers.endpoints.policies == .leastPrivilege, Endpoints.decide(answers).contains(where: \.planned) else { return nil }
-        return "Endpoint policies are least-privilege: every other workload in \(answers.network.vpc) is then limited to this pipeline's requests through these endpoints (its own log groups, sts:AssumeRole and AssumeRoleWithWebIdentity, its buckets and CodeArtifact domains are denied). Use it only for a VPC that does nothing else; the account mode keeps them working."
+        return Phrase.leastPrivilegeWarning.text(l, ["vpc": answers.network.vpc])
     }
 
     // MARK: Operator

@@ -130,6 +130,14 @@ public enum Shell {
         }.joined()
     }
 
+    /// Literal text for inside bash's double quotes: `\ " $` and backticks escaped.
+    static func doubleQuoted(_ text: String) -> String {
+        text.reduce(into: "") { out, character in
+            if "\\\"$`".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+    }
+
     /// The words of a command for a script line: service, operation and option names as they are
     /// (they come from vpcpipe, never from answers), every value quoted.
     public static func words(_ command: Command) -> [String] {

@@ -2,70 +2,63 @@
 // each value is known before a step needs it (the account, the roles, the groups, the domain's
 // assets bucket, the artifact bucket, the endpoints), then the checks that prove the pipeline
 // works. What the operator chose on purpose is used as it is: the list says what it must allow.
+// Every sentence is a message of the catalog (Sources/Planner/Messages), in the answers' language.
 
 public enum Checklist {
     public static func render(_ plan: Plan) -> String {
-        let a = plan.answers
+        let a = plan.answers, l = a.language
         let names = Names(a)
         let c = PlanContext(a)
         let roles = RoleSteps.roles(c)
-        let policies = rolePolicyLines(roles)
+        let policies = rolePolicyLines(roles, l)
         let console = "https://\(a.region).console.aws.amazon.com"
+        let vpc = ["vpc": a.network.vpc]
         var sections: [(title: String, body: String)] = [
-            ("Your account", """
-                - [ ] Your account id, at the top right of the console, or in a shell:
-                  `ACCOUNT=$(\(cli(plan.identity, a)))`.
-                  Write it wherever `${ACCOUNT}` stands, below and in the files of `policies/`.
-
-                """),
-            ("VPC and security groups (VPC console: \(console)/vpc/)", """
-                - [ ] VPC `\(a.network.vpc)`: **Actions > Edit VPC settings**: DNS resolution and DNS hostnames both on\(a.endpoints.privateDNS ? "" : " (private DNS is off in your answers: the build must use the endpoints' own host names)").
-                - Subnets: \(a.network.subnets.map { "`\($0)`" }.joined(separator: ", ")).
-
-                """ + securityGroupLines(a, names: names)),
-            ("CodeArtifact (console: \(console)/codesuite/codeartifact/)", codeArtifactLines(plan)),
-            ("Artifact bucket (S3 console: https://console.aws.amazon.com/s3/)", """
-                - [ ] **Create bucket** `\(names.artifactBucket.display)` in \(a.region): **Block all public access** on, **Bucket Versioning** enabled, tags \(c.tagPairs.map { "`\($0.0)` = `\($0.1)`" }.joined(separator: ", ")).
-                - [ ] Once it exists, **Permissions > Bucket policy**: paste `policies/\(ArtifactBucketStep.documentFile)`, which refuses requests without TLS.
-
-                """),
-            ("Endpoints (VPC console: \(console)/vpc/)", """
-                - **Endpoints > Create endpoint**, type AWS services, in VPC `\(a.network.vpc)`:
-                \(Policies.warning(plan).map { "  - Note: \($0)\n" } ?? "")\(endpointLines(plan, names: names))- [ ] Wait until each endpoint is **Available**: a build started before cannot reach its services.
-
-                """),
-            ("Source (CodeCommit console: \(console)/codesuite/codecommit/)", sourceLines(a)),
-            ("Pipeline and build project (CodePipeline console: \(console)/codesuite/codepipeline/)", """
-                - [ ] **Create pipeline > Build custom pipeline**: name `\(a.pipeline.name)`, type \(a.pipeline.type.rawValue), service role: \(roleChoice(roles, .pipelineRole)).
-                - [ ] **Advanced settings > Artifact store**: custom location, bucket `\(names.artifactBucket.display)` (made above).
-                - [ ] Source: AWS CodeCommit, repository `\(a.source.repository)`, branch `\(a.source.branch)`, \(triggerLine(a, names: names)).
-                - [ ] Build: AWS CodeBuild, **Create project**, which opens CodeBuild with the pipeline as the project's source:
-                  - [ ] Project name `\(a.build.project)`; environment: managed image `\(a.build.image)`, compute `\(a.build.computeType)`, privileged \(a.build.privileged ? "on" : "off"), timeout \(a.build.timeoutMinutes) minutes; the buildspec asks for runtime `\(a.build.runtime)`, preinstalled in the image (a build without internet cannot download one).
-                  - [ ] Service role: \(roleChoice(roles, .codeBuildRole)).
-                  - [ ] **Additional configuration**: VPC `\(a.network.vpc)`, the subnets above, security group \(securityGroupName(a, names: names)); environment variable `AWS_STS_REGIONAL_ENDPOINTS` = `regional`.
-                  - [ ] Buildspec: use a buildspec file, `\(a.build.buildspec)`.
-                  - [ ] Logs: \(a.build.logs == .cloudwatch ? "CloudWatch, group `\(names.logGroup)`" : "CloudWatch off").
-                  - [ ] **Continue to CodePipeline**: the build stage now names project `\(a.build.project)`.
-                - [ ] Skip the deploy stage, as the article does, and **Create pipeline**. Its first run starts at once\(policies.isEmpty ? "." : ", before the roles' policies below: let it fail.")
-
-                """),
+            (Phrase.checklistAccountTitle.text(l), Phrase.checklistAccount.text(l, [
+                "command": cli(plan.identity, a), "variable": "${ACCOUNT}",
+            ]) + "\n"),
+            (Phrase.checklistNetworkTitle.text(l, ["console": console]),
+             (a.endpoints.privateDNS ? Phrase.checklistVPCDNS : .checklistVPCDNSPrivateOff).text(l, vpc) + "\n"
+                + Phrase.checklistSubnets.text(l, ["subnets": codes(a.network.subnets)]) + "\n"
+                + securityGroupLines(a, names: names)),
+            (Phrase.checklistCodeArtifactTitle.text(l, ["console": console]), codeArtifactLines(plan)),
+            (Phrase.checklistBucketTitle.text(l), Phrase.checklistBucketCreate.text(l, [
+                "bucket": names.artifactBucket.display, "region": a.region,
+                "tags": c.tagPairs.map { "`\($0.0)` = `\($0.1)`" }.joined(separator: ", "),
+            ]) + "\n" + Phrase.checklistBucketPolicy.text(l, ["file": "policies/\(ArtifactBucketStep.documentFile)"]) + "\n"),
+            (Phrase.checklistEndpointsTitle.text(l, ["console": console]),
+             Phrase.checklistEndpointsCreate.text(l, vpc) + "\n"
+                + (Policies.warning(plan).map { Phrase.checklistNote.text(l, ["note": $0]) + "\n" } ?? "")
+                + endpointLines(plan, names: names) + Phrase.checklistEndpointsAvailable.text(l) + "\n"),
+            (Phrase.checklistSourceTitle.text(l, ["console": console]), sourceLines(a)),
+            (Phrase.checklistPipelineTitle.text(l, ["console": console]), [
+                Phrase.checklistPipelineCreate.text(l, [
+                    "pipeline": a.pipeline.name, "type": a.pipeline.type.rawValue, "role": roleChoice(roles, .pipelineRole, l),
+                ]),
+                Phrase.checklistArtifactStore.text(l, ["bucket": names.artifactBucket.display]),
+                Phrase.checklistPipelineSource.text(l, [
+                    "repository": a.source.repository, "branch": a.source.branch, "trigger": triggerText(a, names: names),
+                ]),
+                Phrase.checklistBuildCreate.text(l),
+                Phrase.checklistBuildProject.text(l, [
+                    "project": a.build.project, "image": a.build.image, "compute": a.build.computeType,
+                    "privileged": (a.build.privileged ? Phrase.on : .off).text(l),
+                    "timeout": String(a.build.timeoutMinutes), "runtime": a.build.runtime,
+                ]),
+                Phrase.checklistBuildRole.text(l, ["role": roleChoice(roles, .codeBuildRole, l)]),
+                Phrase.checklistBuildVPC.text(l, ["vpc": a.network.vpc, "group": securityGroupName(a, names: names)]),
+                Phrase.checklistBuildspec.text(l, ["buildspec": a.build.buildspec]),
+                a.build.logs == .cloudwatch ? Phrase.checklistLogs.text(l, ["group": names.logGroup]) : Phrase.checklistLogsOff.text(l),
+                Phrase.checklistContinue.text(l, ["project": a.build.project]),
+                (policies.isEmpty ? Phrase.checklistCreatePipeline : .checklistCreatePipelineBeforePolicies).text(l),
+            ].map { $0 + "\n" }.joined()),
         ]
         if !policies.isEmpty {
-            sections.append(("The service roles' policies (IAM console: https://console.aws.amazon.com/iam/)", policies))
+            sections.append((Phrase.checklistPoliciesTitle.text(l), policies))
         }
-        sections.append(("Prove it works", proofLines(a) + "- [ ] When you are done: `./teardown.sh` removes what `setup.sh` created.\n"))
-        return """
-            # Checklist: the private CI/CD pipeline \(a.name) in \(a.region)
-
-            setup.sh does all of this for you. This list follows the article's console steps with your
-            values, in an order where each value is known before a step needs it, so you can check each
-            one in the console, or do them by hand instead.
-            `policies/operator.json` is the IAM policy whoever runs setup.sh and teardown.sh needs.
-
-            ## What it costs
-
-
-            """ + CostText.section(plan) + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
+        sections.append((Phrase.checklistProofTitle.text(l), proofLines(a) + Phrase.checklistTeardown.text(l) + "\n"))
+        return Phrase.checklistHead.text(l, ["name": a.name, "region": a.region]) + "\n\n"
+            + CostText.section(plan) + sections.enumerated().map { "\n## \($0.offset + 1). \($0.element.title)\n\n\($0.element.body)" }.joined()
     }
 
     /// A command as a shell line, with the region and profile the scripts add.
@@ -74,44 +67,56 @@ public enum Checklist {
             + (a.profile.isEmpty ? [] : ["--profile", Shell.quote(.text(a.profile))])).joined(separator: " ")
     }
 
-    private static func files(_ names: [String]) -> String {
-        names.map { "`policies/\($0)`" }.joined(separator: " and ")
+    /// Ids as code, listed: `subnet-1`, `subnet-2`.
+    private static func codes(_ ids: [String]) -> String {
+        ids.map { "`\($0)`" }.joined(separator: ", ")
+    }
+
+    /// The policy files, the last two joined by the language's "and".
+    private static func files(_ names: [String], _ l: Language) -> String {
+        names.map { "`policies/\($0)`" }.reduce(into: "") { out, file in
+            out = out.isEmpty ? file : Phrase.bothOf.text(l, ["first": out, "second": file])
+        }
     }
 
     /// How the console step chooses a role: a new one under the name setup.sh gives it, whose
     /// policies are set once it exists; or the role the answers give, with what it must allow.
-    private static func roleChoice(_ roles: [RoleSteps.ServiceRole], _ id: StepID) -> String {
+    private static func roleChoice(_ roles: [RoleSteps.ServiceRole], _ id: StepID, _ l: Language) -> String {
         guard let role = roles.first(where: { $0.id == id }) else { return "" }
-        guard let given = role.given else {
-            return "**New service role**, role name `\(role.name)` (its policies follow, below)"
-        }
-        let modify = id == .codeBuildRole ? "; clear **Allow AWS CodeBuild to modify this service role**" : ""
-        return "existing `\(given.arn)` (\(given.key), used as it is\(modify)): \(role.kind.requirement)"
+        guard let given = role.given else { return Phrase.checklistRoleNew.text(l, ["role": role.name]) }
+        return (id == .codeBuildRole ? Phrase.checklistRoleGivenCodeBuild : .checklistRoleGiven)
+            .text(l, ["arn": given.arn, "key": given.key, "requirement": role.kind.requirement(l)])
     }
 
     /// The policies of the roles the consoles made, once they exist: vpcpipe's inline ones, in
     /// place of the broader ones the consoles attach. The EventBridge role's, the console's own,
     /// allows what vpcpipe's would.
-    private static func rolePolicyLines(_ roles: [RoleSteps.ServiceRole]) -> String {
+    private static func rolePolicyLines(_ roles: [RoleSteps.ServiceRole], _ l: Language) -> String {
         roles.filter { $0.given == nil && $0.id != .eventsRole }.map { role in
-            "- [ ] **Roles >** `\(role.name)`: " + role.inline.map {
-                "**Add permissions > Create inline policy**, JSON: paste `policies/\($0.file)`, policy name `\($0.name)`"
-            }.joined(separator: "; then again: ") + ". Then remove the policies the console attached to it, which allow more.\n"
+            Phrase.checklistRolePolicies.text(l, [
+                "role": role.name,
+                "policies": role.inline.map {
+                    Phrase.checklistInlinePolicy.text(l, ["file": "policies/\($0.file)", "policy": $0.name])
+                }.joined(separator: Phrase.checklistThenAgain.text(l)),
+            ]) + "\n"
         }.joined()
     }
 
     private static func securityGroupLines(_ a: Answers, names: Names) -> String {
+        let l = a.language
         switch a.network.securityGroup {
         case .create:
-            return """
-            - [ ] **Security groups > Create security group** `\(names.buildSecurityGroup)` in VPC `\(a.network.vpc)`: no inbound rules; outbound HTTPS (443) to 0.0.0.0/0 only (remove the rule for all traffic).
-            - [ ] **Create security group** `\(names.endpointSecurityGroup)` in VPC `\(a.network.vpc)`: inbound HTTPS (443) from `\(names.buildSecurityGroup)`.
-
-            """
+            return Phrase.checklistBuildGroup.text(l, ["group": names.buildSecurityGroup, "vpc": a.network.vpc]) + "\n"
+                + Phrase.checklistEndpointGroup.text(l, [
+                    "group": names.endpointSecurityGroup, "vpc": a.network.vpc, "build_group": names.buildSecurityGroup,
+                ]) + "\n"
         case .vpcDefault:
-            return "- Security group: the VPC's `default` group, for the build and the endpoints, as in the article. Its default rules (all traffic in from itself, all out) let the build reach the endpoints; if they were changed, it needs what a group you give needs: inbound HTTPS (443) from itself, outbound HTTPS (443).\n"
+            return Phrase.checklistDefaultGroup.text(l) + "\n"
         case .existing(let id):
-            return "- Security group `\(id)` (network.security_group, used as it is), for the build and the endpoints: \(SecurityGroupSteps.givenGroupNeeds(vpc: "`\(a.network.vpc)`", subnets: "the subnets above")).\n"
+            return Phrase.checklistGivenGroup.text(l, [
+                "group": id,
+                "needs": SecurityGroupSteps.givenGroupNeeds(vpc: "`\(a.network.vpc)`", subnets: Phrase.checklistSubnetsAbove.text(l), l),
+            ]) + "\n"
         }
     }
 
@@ -125,40 +130,47 @@ public enum Checklist {
 
     /// The domain, its repositories, then the assets bucket's ARN when an endpoint policy names it.
     private static func codeArtifactLines(_ plan: Plan) -> String {
-        let a = plan.answers, ca = a.codeartifact
-        var out = ca.domainOwner.isEmpty
-            ? "- [ ] **Create domain**: name `\(ca.domain)`.\n"
-            : "- [ ] Domain `\(ca.domain)` of account `\(ca.domainOwner)` (codeartifact.domain_owner, used as it is) exists, and its domain policy lets this account create repositories in it and get tokens for it.\n"
-        if !ca.upstream.isEmpty {
-            out += "- [ ] **Create repository** `\(ca.upstream)`, public upstream `\(ca.externalConnection)`.\n"
+        let a = plan.answers, ca = a.codeartifact, l = a.language
+        var lines = [ca.domainOwner.isEmpty
+            ? Phrase.checklistDomainCreate.text(l, ["domain": ca.domain])
+            : Phrase.checklistDomainShared.text(l, ["domain": ca.domain, "owner": ca.domainOwner])]
+        let tool = Catalog.format(ca.format).tool
+        if ca.upstream.isEmpty {
+            lines.append(Phrase.checklistRepository.text(l, ["repository": ca.repository, "tool": tool]))
+        } else {
+            lines.append(Phrase.checklistUpstreamCreate.text(l, ["upstream": ca.upstream, "connection": ca.externalConnection]))
+            lines.append(Phrase.checklistRepositoryWithUpstream.text(l, ["repository": ca.repository, "tool": tool, "upstream": ca.upstream]))
         }
-        out += "- [ ] **Create repository** `\(ca.repository)`, for \(Catalog.format(ca.format).tool) packages"
-        out += ca.upstream.isEmpty ? ", no upstream.\n" : ", upstream repository `\(ca.upstream)`.\n"
         let assets = Policies.assetsBucketArn.variables[0]
         let users = plan.policies.filter { $0.document.rendered(pretty: false).variables.contains(assets) }.map(\.file)
         if let read = plan.step(.codeArtifactDomain)?.check, read.capture == assets, !users.isEmpty {
-            out += "- [ ] The domain keeps package assets in an S3 bucket that AWS owns: its ARN, printed by `\(cli(read.command, a))`, stands for `${\(assets)}` in \(files(users)).\n"
+            lines.append(Phrase.checklistAssetsBucket.text(l, [
+                "command": cli(read.command, a), "variable": "${\(assets)}", "files": files(users, l),
+            ]))
         }
-        return out
+        return lines.map { $0 + "\n" }.joined()
     }
 
     private static func endpointLines(_ plan: Plan, names: Names) -> String {
-        let a = plan.answers
+        let a = plan.answers, l = a.language
         var out = ""
         for decision in plan.endpoints {
-            let name = "`\(decision.service.serviceName(region: a.region))`"
+            var values = ["endpoint": decision.service.serviceName(region: a.region), "reason": decision.reason(l),
+                          "route_tables": codes(a.network.routeTables)]
             if decision.planned {
-                let placement = decision.service.isGateway
-                    ? "Gateway, route tables \(a.network.routeTables.map { "`\($0)`" }.joined(separator: ", "))"
-                    : "Interface, one subnet per Availability Zone of those above, security group \(endpointGroupName(a, names: names)), private DNS \(a.endpoints.privateDNS ? "on" : "off")"
-                let policy = a.endpoints.policies == .fullAccess
-                    ? "policy Full access" : "policy custom, `policies/\(Policies.endpointFile(decision.service))`"
-                out += "  - [ ] \(name): \(placement), \(policy). Why: \(decision.reason).\n"
+                values["policy"] = a.endpoints.policies == .fullAccess
+                    ? Phrase.checklistPolicyFullAccess.text(l)
+                    : Phrase.checklistPolicyCustom.text(l, ["file": "policies/\(Policies.endpointFile(decision.service))"])
+                values["group"] = endpointGroupName(a, names: names)
+                values["private_dns"] = (a.endpoints.privateDNS ? Phrase.on : .off).text(l)
+                out += (decision.service.isGateway ? Phrase.checklistGatewayEndpoint : .checklistInterfaceEndpoint).text(l, values)
             } else if a.endpoints.existing.contains(decision.service) {
-                out += "  - not created: \(name): \(decision.reason). It must \(decision.service.isGateway ? "be a Gateway endpoint on route tables \(a.network.routeTables.map { "`\($0)`" }.joined(separator: ", "))" : "have private DNS on and admit HTTPS (443) from the build's security group \(securityGroupName(a, names: names))"), and its policy must let the build's requests through.\n"
+                values["group"] = securityGroupName(a, names: names)
+                out += (decision.service.isGateway ? Phrase.checklistGatewayEndpointGiven : .checklistInterfaceEndpointGiven).text(l, values)
             } else {
-                out += "  - not created: \(name): \(decision.reason).\n"
+                out += Phrase.checklistEndpointNotCreated.text(l, values)
             }
+            out += "\n"
         }
         return out
     }
@@ -169,38 +181,44 @@ public enum Checklist {
     }
 
     private static func sourceLines(_ a: Answers) -> String {
-        guard a.source.create else {
-            return "- [ ] Repository `\(a.source.repository)` (source.create false, used as it is) exists, with `\(a.build.buildspec)` on branch `\(a.source.branch)` (vpcpipe never commits to it; `repo/` shows a buildspec to start from).\n"
-        }
-        return "- [ ] **Create repository** `\(a.source.repository)`.\n" + (a.source.sampleApp
-            ? "- [ ] Add the files of `repo/` (\(SampleApp.files(a).map { "`\($0.path)`" }.joined(separator: ", "))) on branch `\(a.source.branch)`.\n"
-            : "- [ ] Push your app with `\(a.build.buildspec)` to branch `\(a.source.branch)`.\n")
+        let l = a.language
+        let values = ["repository": a.source.repository, "buildspec": a.build.buildspec, "branch": a.source.branch]
+        guard a.source.create else { return Phrase.checklistSourceGiven.text(l, values) + "\n" }
+        return Phrase.checklistSourceCreate.text(l, values) + "\n" + (a.source.sampleApp
+            ? Phrase.checklistSampleFiles.text(l, ["files": codes(SampleApp.files(a).map(\.path)), "branch": a.source.branch])
+            : Phrase.checklistPushApp.text(l, values)) + "\n"
     }
 
-    private static func triggerLine(_ a: Answers, names: Names) -> String {
+    private static func triggerText(_ a: Answers, names: Names) -> String {
         switch a.pipeline.trigger {
-        case .events: "change detection Amazon EventBridge: the console creates the rule and the role that start the pipeline (setup.sh names them `\(names.rule)` and `\(names.eventsRole)`)"
-        case .poll: "change detection AWS CodePipeline (polling)"
-        case .none: "no change detection (release by hand)"
+        case .events: Phrase.checklistTriggerEvents.text(a.language, ["rule": names.rule, "role": names.eventsRole])
+        case .poll: Phrase.checklistTriggerPoll.text(a.language)
+        case .none: Phrase.checklistTriggerNone.text(a.language)
         }
     }
 
     /// The sample app's output, or, without it, what any build through CodeArtifact shows.
     private static func proofLines(_ a: Answers) -> String {
-        let ca = a.codeartifact
-        let through = ca.upstream.isEmpty ? "" : " through `\(ca.upstream)`"
+        let ca = a.codeartifact, l = a.language
         let proof = SampleApp.proof(a)
-        var out = "- [ ] `bash verify.sh` does what follows and says what it found; or by hand:\n"
-        out += "- [ ] In the pipeline `\(a.pipeline.name)`, choose **Release change**; both stages turn green.\n"
+        let upstream = !ca.upstream.isEmpty
+        let values = ["pipeline": a.pipeline.name, "domain": ca.domain, "repository": ca.repository, "upstream": ca.upstream,
+                      "tool": Catalog.buildTool(a).word, "package": proof.package, "line": proof.line, "buildspec": a.build.buildspec]
+        var lines = [Phrase.checklistVerify.text(l), Phrase.checklistRelease.text(l, values)]
         if a.source.create && a.source.sampleApp {
             // npm and pip have a login tool; Yarn, Maven, Gradle and NuGet read a token from the environment.
-            let login = proof.login == nil ? "gets a CodeArtifact token for" : "logs in to CodeArtifact"
-            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): the pre_build phase \(login) `\(ca.domain)`/`\(ca.repository)`; in the build phase \(Catalog.buildTool(a).word) downloads \(proof.package)\(through), and the app prints `\(proof.line)`, the square root of 49.\n"
-            out += "- [ ] In CodeArtifact, repository `\(ca.repository)` now lists \(proof.package), fetched\(through) without internet access.\n"
+            let log: Phrase = switch (proof.login == nil, upstream) {
+            case (true, true): .checklistSampleLogTokenUpstream
+            case (true, false): .checklistSampleLogToken
+            case (false, true): .checklistSampleLogLoginUpstream
+            case (false, false): .checklistSampleLogLogin
+            }
+            lines.append(log.text(l, values))
+            lines.append((upstream ? Phrase.checklistSamplePackageUpstream : .checklistSamplePackage).text(l, values))
         } else {
-            out += "- [ ] Open the build's log (CodeBuild > Build history > the latest build > Build logs): your buildspec ran in the VPC; the packages it installs come from CodeArtifact (`\(ca.domain)`/`\(ca.repository)`; `repo/\(a.build.buildspec)` shows how to log in).\n"
-            out += "- [ ] In CodeArtifact, repository `\(ca.repository)` lists the packages your build fetched\(through) without internet access.\n"
+            lines.append(Phrase.checklistOwnLog.text(l, values))
+            lines.append((upstream ? Phrase.checklistOwnPackagesUpstream : .checklistOwnPackages).text(l, values))
         }
-        return out
+        return lines.map { $0 + "\n" }.joined()
     }
 }

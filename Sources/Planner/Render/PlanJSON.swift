@@ -258,7 +258,7 @@ extension Action {
         case .unlessListed(let name, let key, let actions):
             PlanJSON.Action(unlessListed: name, key: key.display, then: actions.map(\.json))
         case .ifTagged(let read, let resource, let actions):
-            PlanJSON.Action(ifTagged: read.argv, resource: resource.display, then: actions.map(\.json))
+            PlanJSON.Action(ifTagged: read.argv, resource: resource.label(.en).display, then: actions.map(\.json))
         }
     }
 }

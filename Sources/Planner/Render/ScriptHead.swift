@@ -15,7 +15,7 @@ struct ScriptHead {
     /// An environment variable the script reads, for its --help.
     struct Setting {
         var variable: String
-        var help: String
+        var help: Phrase
     }
 
     var file: String
@@ -33,22 +33,20 @@ struct ScriptHead {
     var here = "The sample app's files are read from repo/ beside this script."
 
     /// The settings the three scripts share.
-    static let poll = Setting(variable: "VPCPIPE_POLL_SECONDS", help: "the interval between polls, in seconds (default 15)")
-    static let wait = Setting(variable: "VPCPIPE_WAIT_SECONDS", help: "how long a poll waits before the script stops (default 900)")
-    static let progress = Setting(variable: "VPCPIPE_PROGRESS_FD",
-                                  help: "a descriptor to write progress lines to (vpcpipe apply reads them)")
+    static let poll = Setting(variable: "VPCPIPE_POLL_SECONDS", help: .helpPollSeconds)
+    static let wait = Setting(variable: "VPCPIPE_WAIT_SECONDS", help: .helpWaitSeconds)
+    static let progress = Setting(variable: "VPCPIPE_PROGRESS_FD", help: .helpProgressFD)
     static let waitLines = ["POLL_SECONDS=\"${VPCPIPE_POLL_SECONDS:-15}\"", "WAIT_SECONDS=\"${VPCPIPE_WAIT_SECONDS:-900}\""]
-    static let dryRun = "print every AWS CLI command and call nothing (runtime values appear as <placeholders>)"
 
     func render(_ plan: Plan) -> String {
-        let answers = plan.answers
+        let answers = plan.answers, l = answers.language
         let names = options.map(\.name) + ["--dry-run", "--help"]
         let width = names.map(\.count).max() ?? 0
         func row(_ name: String, _ help: String) -> String { "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + help }
-        let helps = options.map { row($0.name, $0.help) } + [row("--dry-run", Self.dryRun), row("--help", "show this help")]
+        let helps = options.map { row($0.name, $0.help) } + [row("--dry-run", Phrase.helpDryRun.text(l)), row("--help", Phrase.helpHelp.text(l))]
         let variableWidth = environment.map(\.variable.count).max() ?? 0
         let settingsHelp = environment.map {
-            "  " + $0.variable.padding(toLength: variableWidth + 2, withPad: " ", startingAt: 0) + $0.help
+            "  " + $0.variable.padding(toLength: variableWidth + 2, withPad: " ", startingAt: 0) + $0.help.text(l)
         }
         let profile = answers.profile.isEmpty ? "AWS_ARGS=(--region \"$REGION\")"
             : "AWS_ARGS=(--region \"$REGION\" --profile \(Shell.quote(.text(answers.profile))))"
@@ -62,9 +60,9 @@ struct ScriptHead {
 
         usage() {
           cat <<'USAGE'
-        Usage: \(file) \(names.map { "[\($0)]" }.joined(separator: " "))
+        \(Phrase.helpUsage.text(l)) \(file) \(names.map { "[\($0)]" }.joined(separator: " "))
         \(helps.joined(separator: "\n"))
-        Environment:
+        \(Phrase.helpEnvironment.text(l))
         \(settingsHelp.joined(separator: "\n"))
         USAGE
         }
@@ -76,7 +74,7 @@ struct ScriptHead {
         out += (options.map { ($0.name, $0.variable) } + [("--dry-run", "DRY_RUN")]).map { "    \($0.0)) \($0.1)=1 ;;\n" }.joined()
         out += """
             --help) usage; exit 0 ;;
-            *) echo "unknown option: $option" >&2; usage >&2; exit 2 ;;
+            *) echo "\(Phrase.unknownOption.bash(l))" >&2; usage >&2; exit 2 ;;
           esac
         done
 

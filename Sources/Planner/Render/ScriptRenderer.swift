@@ -29,24 +29,24 @@ public enum Script: CaseIterable, Sendable {
     }
 
     /// The question before it changes anything (default No), which `--yes` skips.
-    var confirmation: String {
+    var confirmation: Phrase {
         switch self {
-        case .setup: "Create these resources? [y/N]"
-        case .teardown: "Delete these resources? [y/N]"
+        case .setup: .confirmSetup
+        case .teardown: .confirmTeardown
         }
     }
 
-    var declined: String {
+    var declined: Phrase {
         switch self {
-        case .setup: "Nothing was created."
-        case .teardown: "Nothing was deleted."
+        case .setup: .declinedSetup
+        case .teardown: .declinedTeardown
         }
     }
 
-    var completed: String {
+    var completed: Phrase {
         switch self {
-        case .setup: "Setup is complete. Run verify.sh to release a change and check the build's log (checklist.md says how by hand)."
-        case .teardown: "Teardown is complete."
+        case .setup: .completedSetup
+        case .teardown: .completedTeardown
         }
     }
 
@@ -58,35 +58,49 @@ public enum Script: CaseIterable, Sendable {
         }
     }
 
-    /// The library as pasted into the script, made once: the wizard renders setup.sh at a key press.
-    var libraryText: String {
+    /// The library as pasted into the script in `language`, made once: the wizard renders
+    /// setup.sh at a key press.
+    func libraryText(_ language: Language) -> String {
         switch self {
-        case .setup: Script.setupLibrary
-        case .teardown: Script.teardownLibrary
+        case .setup: Script.setupLibrary[language]!
+        case .teardown: Script.teardownLibrary[language]!
         }
     }
 
-    private static let setupLibrary = Script.setup.pastedLibrary()
-    private static let teardownLibrary = Script.teardown.pastedLibrary()
+    private static let setupLibrary = Script.setup.pastedLibraries()
+    private static let teardownLibrary = Script.teardown.pastedLibraries()
 
-    private func pastedLibrary() -> String { library.map { "\n" + Script.text($0, script: name) }.joined() }
+    private func pastedLibraries() -> [Language: String] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            (language, library.map { "\n" + Script.text($0, script: name, language) }.joined())
+        })
+    }
 
-    /// A part of the library as the script carries it: preflight's rules after the words they
-    /// say, which vpcpipe declares (PreflightWords).
-    static func text(_ part: BashLibrary, script name: String) -> String {
-        part == .preflight ? PreflightWords.bash + "\n" + part.text(script: name) : part.text(script: name)
+    /// A part of the library as the script carries it, its messages in `language`: preflight's
+    /// rules after the words they say, which vpcpipe declares (PreflightWords).
+    static func text(_ part: BashLibrary, script name: String, _ language: Language) -> String {
+        let text = part.text(script: name, language)
+        return part == .preflight ? PreflightWords.bash(language) + "\n" + text : text
     }
 
     /// Only setup creates roles and what uses them, so only it waits for IAM changes to propagate.
     var retriesPropagation: Bool { self == .setup }
 }
 
+extension BashLibrary {
+    /// The file's text for the script `name`, its messages (`@say:KEY@`) in `language`.
+    func text(script name: String, _ language: Language) -> String {
+        Phrase.said(in: text(script: name), language, script: name)
+    }
+}
+
 public enum ScriptRenderer {
     public static func render(_ script: Script, _ plan: Plan) -> String {
+        let l = plan.answers.language
         let steps = self.steps(script, plan)
         var out = header(script, plan)
-        out += script.libraryText
-        let titles = script == .setup ? steps.map(\.title) : steps.map { "Remove: " + $0.title }
+        out += script.libraryText(l)
+        let titles = script == .setup ? steps.map { $0.title(l) } : steps.map { Phrase.removeTitle.text(l, ["title": $0.title(l)]) }
         out += "\nTOTAL=\(steps.count)\n" + planned(titles) + identity(plan)
         switch script {
         case .setup:
@@ -94,26 +108,26 @@ public enum ScriptRenderer {
             // all at once; only then the question, with what was found.
             let acting = steps.filter { $0.id != .preflight }
             if let preflight = steps.first(where: { $0.id == .preflight }) {
-                out += "\nstep 1 \(Shell.quote(.text(preflight.title)))\n" + preflight.always.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
+                out += "\nstep 1 \(Shell.quote(.text(preflight.title(l))))\n" + preflight.always.flatMap { lines(for: $0, l) }.joined(separator: "\n") + "\n"
             }
-            out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
-            out += confirmation(script, heading: "It creates, in this order (what was found is used, not created again):",
+            out += "\n# What exists already, and whose it is.\n" + acting.enumerated().compactMap { read($1, number: $0 + 2, l) }.joined(separator: "\n") + "\nrefuse_if_problems\n"
+            out += confirmation(script, l, heading: Phrase.setupHeading.text(l),
                                 resources: acting.flatMap { step in step.resources.map { (step, $0) } },
-                                notes: [Policies.warning(plan), CostText.headline(plan), CostText.more].compactMap { $0 })
+                                notes: [Policies.warning(plan), CostText.headline(plan, l), CostText.more(l)].compactMap { $0 })
             for (index, step) in acting.enumerated() {
-                out += "\nstep \(index + 2) \(Shell.quote(.text(step.title)))\n" + act(step).joined(separator: "\n") + "\n"
+                out += "\nstep \(index + 2) \(Shell.quote(.text(step.title(l))))\n" + act(step, l).joined(separator: "\n") + "\n"
             }
         case .teardown:
-            out += confirmation(script, heading: "It deletes, in this order, only what carries the tag \(Names.tagKey)=\(plan.answers.name) (what is already gone is skipped; what was listed as existing or lacks the tag is kept):",
+            out += confirmation(script, l, heading: Phrase.teardownHeading.text(l, ["tag": "\(Names.tagKey)=\(plan.answers.name)"]),
                                 resources: steps.flatMap { step in step.resources.filter { !$0.existing }.map { (step, $0) } })
             for (index, step) in steps.enumerated() {
                 out += "\nstep \(index + 1) \(Shell.quote(.text(titles[index])))\n"
-                    + step.teardown.flatMap { lines(for: $0) }.joined(separator: "\n") + "\n"
+                    + step.teardown.flatMap { lines(for: $0, l) }.joined(separator: "\n") + "\n"
             }
         }
-        out += "\ncompleted\necho\necho \(Shell.quote(.text(script.completed)))\n"
+        out += "\ncompleted\necho\necho \(Shell.quote(.text(script.completed.text(l))))\n"
         if script == .teardown, plan.step(.vpcDNS) != nil {
-            out += "echo \(Shell.quote(.text(VPCDNSStep.leftOn(vpc: plan.answers.network.vpc))))\n"
+            out += "echo \(Shell.quote(.text(Phrase.vpcDNSLeftOn.text(l, ["vpc": plan.answers.network.vpc]))))\n"
         }
         return out
     }
@@ -131,10 +145,11 @@ public enum ScriptRenderer {
 
     private static func header(_ script: Script, _ plan: Plan) -> String {
         let retries = script.retriesPropagation
-        let retry = ScriptHead.Setting(variable: "VPCPIPE_RETRY_SECONDS", help: "how long IAM propagation errors are retried, in seconds (default 120)")
+        let retry = ScriptHead.Setting(variable: "VPCPIPE_RETRY_SECONDS", help: .helpRetrySeconds)
+        let question = script.confirmation.text(plan.answers.language)
         return ScriptHead(
             file: script.file, does: script.does,
-            options: [.init(name: "--yes", variable: "YES", help: "do not ask \"\(script.confirmation)\"")],
+            options: [.init(name: "--yes", variable: "YES", help: Phrase.helpYes.text(plan.answers.language, ["question": question]))],
             environment: (retries ? [retry] : []) + [ScriptHead.poll, ScriptHead.wait, ScriptHead.progress],
             settings: ["# What setup.sh creates carries the tag \(Names.tagKey)=$PLAN_TAG; teardown.sh deletes nothing else.",
                        "PLAN_TAG=\(Shell.quote(.text(plan.answers.name)))"],
@@ -164,35 +179,36 @@ public enum ScriptRenderer {
 
     /// The account and region the script works in, learnt before anything else.
     static func identity(_ plan: Plan) -> String {
+        let l = plan.answers.language
         var out = "capture ACCOUNT \(Shell.words(plan.identity).joined(separator: " "))\n"
-        out += "echo \"Account: $ACCOUNT\"\necho \"Region:  $REGION\"\n"
-        if !plan.answers.profile.isEmpty { out += "echo \"Profile: ${AWS_ARGS[3]}\"\n" }
+        out += "echo \"\(Phrase.identityAccount.bash(l))\"\necho \"\(Phrase.identityRegion.bash(l))\"\n"
+        if !plan.answers.profile.isEmpty { out += "echo \"\(Phrase.identityProfile.bash(l))\"\n" }
         return out
     }
 
     /// What the script will change, each resource with its mark, then its notes (a warning,
     /// what it costs), then the question (default No).
-    private static func confirmation(_ script: Script, heading: String, resources: [(Step, Resource)],
+    private static func confirmation(_ script: Script, _ l: Language, heading: String, resources: [(Step, Resource)],
                                      notes: [String] = []) -> String {
         var out = "\necho \(Shell.quote(.text(heading)))\n"
         for (step, resource) in resources {
-            let what = Shell.quote(resource.kind + " " + resource.name)
+            let what = Shell.quote(resource.label(l))
             let line = switch script {
-            case .setup where resource.existing: "echo \(Shell.quote("  [existing]      " + resource.kind + " " + resource.name))\n"
+            case .setup where resource.existing: "echo \(Shell.quote(Phrase.markExisting.arg(l, ["resource": resource.label(l)])))\n"
             case .setup: "mark \(Shell.quote(.text(step.id.rawValue))) \(what)\n"
-            case .teardown: "echo \(Shell.quote("  [to be deleted] " + resource.kind + " " + resource.name))\n"
+            case .teardown: "echo \(Shell.quote(Phrase.markToBeDeleted.arg(l, ["resource": resource.label(l)])))\n"
             }
             out += line
         }
         for note in notes { out += "echo \(Shell.quote(.text(note)))\n" }
         out += """
         if [ "$DRY_RUN" = 1 ]; then
-          echo 'Dry run: the commands are printed, nothing is called.'
+          echo \(Shell.quote(.text(Phrase.dryRun.text(l))))
         elif [ "$YES" != 1 ]; then
-          read -r -p \(Shell.quote(.text(script.confirmation + " "))) answer || answer=''
+          read -r -p \(Shell.quote(.text(script.confirmation.text(l) + " "))) answer || answer=''
           case "$answer" in
             [yY] | [yY][eE][sS]) ;;
-            *) echo \(Shell.quote(.text(script.declined))); exit 0 ;;
+            *) echo \(Shell.quote(.text(script.declined.text(l)))); exit 0 ;;
           esac
         fi
 
@@ -205,43 +221,44 @@ public enum ScriptRenderer {
     /// Setup's reading of a step's check, before anything is created: `SEEN[STEP]` says whether
     /// it found the resource, and whose it is; a resource vpcpipe did not make, or one listed as
     /// existing that is missing, is a problem for `refuse_if_problems`.
-    private static func read(_ step: Step, number: Int) -> String? {
+    private static func read(_ step: Step, number: Int, _ l: Language) -> String? {
         guard let check = step.check else { return nil }
-        let reading = "reading \(number) \(Shell.quote(.text(step.title)))\n"
+        let reading = "reading \(number) \(Shell.quote(.text(step.title(l))))\n"
         let id = Shell.quote(.text(step.id.rawValue))
         let found = check.listed.map { "listed \(check.capture ?? "-") \($0.variable) \(Shell.quote($0.key))" }
             ?? command(check.command, indent: "  ", prefix: "found \(check.capture ?? "-") \(absent(check.absent)) ")
         if check.mustExist {
-            let missing = step.missingProblem
+            let missing = step.missingProblem(l)
             let problem = "problem \(Shell.quote(.text(missing.key))) \(Shell.quote(missing.message))"
             return reading + ["if " + found + "; then", "  SEEN[\(id)]=found", "else", "  " + problem, "fi"].joined(separator: "\n")
         }
         let seen = switch check.tag {
         case nil: "SEEN[\(id)]=found"
         case .found, .call:
-            "seen \(id) " + (step.foreignProblem.map { "\(Shell.quote(.text($0.key))) \(Shell.quote($0.message))" } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
+            "seen \(id) " + (step.foreignProblem(l).map { "\(Shell.quote(.text($0.key))) \(Shell.quote($0.message))" } ?? "- -") + (check.tag.flatMap { if case .call(let read) = $0 { " " + command(read, indent: "  ") } else { nil } } ?? "")
         }
         return reading + ["if " + found + "; then", "  " + seen, "fi"].joined(separator: "\n")
     }
 
     /// Setup's work for a step once preflight passed: complete what was found, or create it.
-    private static func act(_ step: Step) -> [String] {
+    private static func act(_ step: Step, _ l: Language) -> [String] {
         var out: [String] = []
         if let check = step.check, !check.mustExist {
             let id = Shell.quote(.text(step.id.rawValue))
             if step.complete.isEmpty {
-                out += ["if ! existing \(id); then"] + indented(step.create) + ["fi"]
+                out += ["if ! existing \(id); then"] + indented(step.create, l) + ["fi"]
             } else {
-                out += ["if existing \(id); then"] + indented(step.complete) + ["else"] + indented(step.create) + ["fi"]
+                out += ["if existing \(id); then"] + indented(step.complete, l) + ["else"] + indented(step.create, l) + ["fi"]
             }
         } else if step.check == nil {
-            out += step.create.flatMap { lines(for: $0) }
+            out += step.create.flatMap { lines(for: $0, l) }
         }
-        out += step.always.flatMap { lines(for: $0) }
+        out += step.always.flatMap { lines(for: $0, l) }
         return out
     }
 
-    static func lines(for action: Action) -> [String] {
+    /// The script lines of an action; what they say to people in `l`.
+    static func lines(for action: Action, _ l: Language = .en) -> [String] {
         switch action {
         case .call(let cmd):
             return ["call " + command(cmd, indent: "")]
@@ -264,12 +281,12 @@ public enum ScriptRenderer {
                 "done <<< \"$OUT\"",
             ]
         case .ifFound(let name, let actions):
-            return ["if [ -n \"$\(name)\" ] && [ \"$\(name)\" != None ]; then"] + indented(actions) + ["fi"]
+            return ["if [ -n \"$\(name)\" ] && [ \"$\(name)\" != None ]; then"] + indented(actions, l) + ["fi"]
         case .unlessListed(let name, let key, let actions):
-            return ["if ! listed - \(name) \(Shell.quote(key)); then"] + indented(actions) + ["fi"]
+            return ["if ! listed - \(name) \(Shell.quote(key)); then"] + indented(actions, l) + ["fi"]
         case .ifTagged(let read, let resource, let actions):
-            return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource)) ") + "; then"]
-                + indented(actions) + ["fi"]
+            return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource.label(l))) ") + "; then"]
+                + indented(actions, l) + ["fi"]
         case .rule(let name, let args, _):
             return [([name.rawValue] + args.map(Shell.quote)).joined(separator: " ")]
         }
@@ -281,8 +298,8 @@ public enum ScriptRenderer {
     }
 
     /// Each line of the actions' commands two spaces in, continuation lines included.
-    private static func indented(_ actions: [Action]) -> [String] {
-        actions.flatMap { lines(for: $0) }.map { line in
+    private static func indented(_ actions: [Action], _ l: Language) -> [String] {
+        actions.flatMap { lines(for: $0, l) }.map { line in
             "  " + line.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n  ")
         }

@@ -25,14 +25,14 @@ public enum StackScript {
             options: [.init(name: "--yes", variable: "YES", help: "do not ask \"Execute this change set? [y/N]\""),
                       .init(name: "--delete", variable: "DELETE", help: "delete the stack instead (its artifact bucket emptied first)")],
             environment: [.init(variable: "VPCPIPE_ASSETS_BUCKET_ARN",
-                                help: "the region's CodeArtifact assets bucket, where no domain tells it yet (docs/cloudformation.md)"),
+                                help: .helpAssetsBucket),
                           ScriptHead.progress],
             settings: ["# The stack and the resources it makes carry the tag \(Names.tagKey)=$PLAN_TAG.",
                        "PLAN_TAG=\(Shell.quote(.text(answers.name)))", "STACK=\(Shell.quote(.text(stack)))"],
             waits: ScriptHead.waitLines,
             runtime: runtime(deploy + delete)
         ).render(plan)
-        out += library.map { "\n" + $0.text(script: "deploy-stack") }.joined()
+        out += library.map { "\n" + $0.text(script: "deploy-stack", answers.language) }.joined()
         out += "\nTEMPLATE=\"$HERE/\(CloudFormation.file)\"\nPARAMETERS=()\n"
         out += ScriptRenderer.identity(plan)
         out += "if [ \"$DELETE\" = 1 ]; then\n" + body(delete) + "else\n" + body(deploy) + "fi\n"
@@ -111,7 +111,7 @@ public enum StackScript {
                 "if [ -n \"$\(lookup.variable)\" ]; then",
                 "  echo \(Shell.quote(.text("  The branch \(answers(plan).source.branch) of \(repository) has commits: the sample app is not committed again.")))",
                 "else",
-            ] + sample.create.flatMap(ScriptRenderer.lines).map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") } + ["fi"],
+            ] + sample.create.flatMap { ScriptRenderer.lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") } + ["fi"],
                           [lookup.variable] + sample.create.flatMap(\.variables)))
         }
         return parts
@@ -126,7 +126,7 @@ public enum StackScript {
             }
             parts.append(("Empty the artifact bucket",
                           ["stack_status", "if [ \"$STATUS\" != NONE ]; then"]
-                            + emptying.flatMap(ScriptRenderer.lines).map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
+                            + emptying.flatMap { ScriptRenderer.lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
                             + ["fi"], emptying.flatMap(\.variables)))
         }
         parts.append(("Delete the stack \(stack)", [

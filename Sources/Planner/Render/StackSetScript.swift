@@ -23,10 +23,8 @@ public enum StackSetScript {
             file: file, does: "deploys cloudformation.yaml, as the StackSet \(name(answers)) to the accounts of its OUs, of",
             options: [.init(name: "--yes", variable: "YES", help: "do not ask before changing the StackSet"),
                       .init(name: "--delete", variable: "DELETE", help: "delete the stack instances (and their stacks), then the StackSet")],
-            environment: [.init(variable: "VPCPIPE_ASSETS_BUCKET_ARN_<REGION>",
-                                help: "a region's CodeArtifact assets bucket (REGION's - as _), where no domain tells it (docs/cloudformation.md)"),
-                          .init(variable: "VPCPIPE_TEMPLATE_URL",
-                                help: "the template's S3 URL, needed once it is over the 51,200 bytes CloudFormation takes inline"),
+            environment: [.init(variable: "VPCPIPE_ASSETS_BUCKET_ARN_<REGION>", help: .helpRegionAssetsBucket),
+                          .init(variable: "VPCPIPE_TEMPLATE_URL", help: .helpTemplateURL),
                           ScriptHead.poll, ScriptHead.wait, ScriptHead.progress],
             settings: ["# The StackSet and the resources it makes carry the tag \(Names.tagKey)=$PLAN_TAG.",
                        "PLAN_TAG=\(Shell.quote(.text(answers.name)))", "STACK_SET=\(Shell.quote(.text(name(answers))))",
@@ -36,7 +34,7 @@ public enum StackSetScript {
             runtime: ["HERE", "ACCOUNT", "STATUS", "FOUND"] + deploy.flatMap(\.variables),
             here: "cloudformation.yaml is read beside this script."
         ).render(plan)
-        out += library.map { "\n" + $0.text(script: "stackset") }.joined()
+        out += library.map { "\n" + $0.text(script: "stackset", answers.language) }.joined()
         out += "\nTEMPLATE=\"$HERE/\(CloudFormation.file)\"\n"
         out += ScriptRenderer.identity(plan)
         out += "if [ \"$DELETE\" = 1 ]; then\n" + StackScript.body(delete) + "else\n" + StackScript.body(deploy) + "fi\n"

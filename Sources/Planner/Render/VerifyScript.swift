@@ -11,22 +11,25 @@ public enum VerifyScript {
 
     /// The parts of the bash library it carries: `capture` of actions.bash goes through its `call`.
     static let library: [BashLibrary] = [.run, .call, .verify, .actions]
-    private static let libraryText = library.map { "\n" + $0.text(script: "verify") }.joined()
+    private static let libraryText = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+        (language, library.map { "\n" + $0.text(script: "verify", language) }.joined())
+    })
 
     /// How many of the log's last lines a failed build shows.
     static let tailLines = 20
 
     public static func render(_ plan: Plan) -> String {
-        let answers = plan.answers
+        let answers = plan.answers, l = answers.language
         let verification = Verification(answers)
         let command = { (command: Command) in ScriptRenderer.command(command, indent: "  ") }
         var steps: [(title: String, lines: [String])] = []
-        steps.append(("Start a run of the pipeline \(answers.pipeline.name), or follow the one in progress", [
+        steps.append((Phrase.verifyStartTitle.text(l, ["pipeline": answers.pipeline.name]), [
             "call " + command(verification.inProgress),
             "follow_or_start " + command(verification.start),
         ]))
         let stages = Verification.stageNames
-        steps.append(("Wait for its stages: \(stages.joined(separator: ", then "))", [
+        let stageValues = ["source": stages[0], "build": stages[1]]
+        steps.append((Phrase.verifyStagesTitle.text(l, stageValues), [
             "await_run \(Shell.quote(.text(stages.joined(separator: " ")))) " + command(verification.status) + " \\\n  -- "
                 + command(verification.stages),
             "judge_run",
@@ -40,19 +43,18 @@ public enum VerifyScript {
             build.append("read_log \(Shell.quote(.text(Names(answers).logGroup))) " + command(log))
         }
         build.append("judge_build \(tailLines)")
-        steps.append((verification.log == nil ? "Find the build of stage \(Verification.buildStage)"
-                      : "Find the build of stage \(Verification.buildStage) and read its log", build))
+        steps.append(((verification.log == nil ? Phrase.verifyBuildTitle : .verifyBuildLogTitle).text(l, ["stage": Verification.buildStage]), build))
         if let proof = verification.proof {
             if verification.log != nil {
-                steps.append(("The sample app printed \(proof.line)" + (proof.login == nil ? "" : ", after logging in to CodeArtifact"), [
+                steps.append(((proof.login == nil ? Phrase.verifyLineTitle : .verifyLineLoginTitle).text(l, ["line": proof.line]), [
                     "expect_line \(Shell.quote(.text(proof.line)))" + (proof.login.map { " " + Shell.quote(.text($0)) } ?? ""),
                 ]))
             }
             if let package = verification.package {
                 let ca = answers.codeartifact
-                let through = ca.upstream.isEmpty ? "" : " through the upstream \(ca.upstream)"
-                steps.append(("\(proof.package) came\(through) into \(ca.repository)", [
-                    "expect_package \(Shell.quote(.text("\(ca.format.rawValue) package \(proof.package)"))) " + command(package),
+                let values = ["package": proof.package, "upstream": ca.upstream, "repository": ca.repository, "format": ca.format.rawValue]
+                steps.append(((ca.upstream.isEmpty ? Phrase.verifyPackageTitle : .verifyPackageUpstreamTitle).text(l, values), [
+                    "expect_package \(Shell.quote(.text(Phrase.verifyPackageWhat.text(l, values)))) " + command(package),
                 ]))
             }
         }
@@ -64,30 +66,32 @@ public enum VerifyScript {
             waits: ScriptHead.waitLines,
             runtime: ["ACCOUNT", "EXECUTION", "BUILD", "FAILED_PHASE"]
         ).render(plan)
-        out += libraryText
+        out += libraryText[l]!
         out += "\nTOTAL=\(steps.count)\n" + ScriptRenderer.planned(steps.map(\.title)) + ScriptRenderer.identity(plan)
         for (index, step) in steps.enumerated() {
             out += "\nstep \(index + 1) \(Shell.quote(.text(step.title)))\n" + step.lines.joined(separator: "\n") + "\n"
         }
-        out += "\ncompleted\necho\nif [ \"$DRY_RUN\" = 1 ]; then\n  echo 'Dry run: the commands are printed, nothing is called.'\n  exit 0\nfi\n" + verdict(answers, verification).map { "echo \(Shell.quote($0))\n" }.joined()
+        out += "\ncompleted\necho\nif [ \"$DRY_RUN\" = 1 ]; then\n  echo \(Shell.quote(.text(Phrase.dryRun.text(l))))\n  exit 0\nfi\n"
+            + verdict(answers, verification).map { "echo \(Shell.quote($0))\n" }.joined()
         return out
     }
 
     /// What a run that passed proves, and what it could not check.
     private static func verdict(_ answers: Answers, _ verification: Verification) -> [Arg] {
-        let stages = Verification.stageNames.joined(separator: " and ")
-        var lines: [Arg] = ["The pipeline works: its run " + Arg.variable("EXECUTION") + " passed \(stages)."]
+        let l = answers.language, stages = Verification.stageNames
+        var lines = [Phrase.verdictRun.arg(l, ["EXECUTION": .variable("EXECUTION"), "source": .text(stages[0]), "build": .text(stages[1])])]
         guard let proof = verification.proof else {
-            lines.append("No sample app was committed (source.create and source.sample_app), so only the run was checked: read the build's log for your own app's output.")
+            lines.append(.text(Phrase.verdictNoSampleApp.text(l)))
             return lines
         }
         let ca = answers.codeartifact
+        let values = ["line": proof.line, "package": proof.package, "domain": ca.domain, "repository": ca.repository, "upstream": ca.upstream]
         if verification.log == nil {
-            lines.append("build.logs is none: the build's log is not in CloudWatch Logs, so the app's output was not checked.")
+            lines.append(.text(Phrase.verdictNoLogs.text(l)))
         } else {
-            lines.append(.text("The build printed \(proof.line), the square root of 49" + (proof.login == nil ? "." : ", after logging in to CodeArtifact.")))
+            lines.append(.text((proof.login == nil ? Phrase.verdictPrinted : .verdictPrintedLogin).text(l, values)))
         }
-        lines.append(.text("\(proof.package) is in \(ca.domain)/\(ca.repository), fetched" + (ca.upstream.isEmpty ? "" : " through \(ca.upstream)") + " without internet access."))
+        lines.append(.text((ca.upstream.isEmpty ? Phrase.verdictPackage : .verdictPackageUpstream).text(l, values)))
         return lines
     }
 }

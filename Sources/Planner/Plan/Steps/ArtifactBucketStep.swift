@@ -25,10 +25,10 @@ enum ArtifactBucketStep {
             Declaration(Declaration.ID.artifactBucketPolicy, "AWS::S3::BucketPolicy",
                         [("Bucket", .string(bucket)), ("PolicyDocument", denyInsecure)], dependsOn: [Declaration.ID.artifactBucket]),
         ]
-        let resource = Resource("S3 bucket", bucket, answer: \Answers.pipeline.artifactBucket, declarations: declarations)
+        let resource = Resource(.kindBucket, bucket, answer: \Answers.pipeline.artifactBucket, declarations: declarations)
         let tag = Command("s3api", "get-bucket-tagging").with("bucket", bucket).query(c.tagQuery("TagSet", key: "Key", value: "Value"))
         return PlanPart([Step(
-            id: .artifactBucket, title: "S3 artifact bucket of the pipeline",
+            id: .artifactBucket, title: .stepArtifactBucket,
             why: "CodePipeline hands the source to the build and keeps the build's output in this bucket, which the console would create silently.",
             resources: [resource],
             check: Check(Command("s3api", "head-bucket").with("bucket", bucket).with("expected-bucket-owner", Names.account),
@@ -41,14 +41,14 @@ enum ArtifactBucketStep {
                      .call(Command("s3api", "put-public-access-block").with("bucket", bucket)
                         .with("public-access-block-configuration", publicAccessBlock.arg)),
                      .call(Command("s3api", "put-bucket-policy").with("bucket", bucket).with("policy", denyInsecure.arg))],
-            teardown: [.ifTagged(tag, resource: resource.label, [
+            teardown: [.ifTagged(tag, resource: resource, [
                 .deleteEach(list: Command("s3api", "list-object-versions").with("bucket", bucket)
                                 .query("[Versions[].[Key,VersionId], DeleteMarkers[].[Key,VersionId]][]"),
                             fields: ["KEY", "VERSION_ID"],
                             delete: Command("s3api", "delete-object").with("bucket", bucket).with("key", .variable("KEY"))
                                 .with("version-id", .variable("VERSION_ID"))),
                 .call(Command("s3api", "delete-bucket").with("bucket", bucket))])],
-            foreign: Problem("pipeline.artifact_bucket", "choose another pipeline.artifact_bucket"))],
+            foreign: Problem("pipeline.artifact_bucket", .adviceChooseAnother, ["key": "pipeline.artifact_bucket"]))],
             documents: [(documentFile, denyInsecure)])
     }
 

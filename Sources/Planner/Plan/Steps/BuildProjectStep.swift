@@ -29,11 +29,11 @@ enum BuildProjectStep {
             ("ServiceRole", .string(names.codeBuildRoleArn)), ("VpcConfig", vpc.capitalizingKeys),
             ("LogsConfig", logs.capitalizingKeys), ("TimeoutInMinutes", .number(build.timeoutMinutes)), ("Tags", c.declaredTags),
         ], dependsOn: [Declaration.ID.codeBuildRole, Declaration.ID.logGroup])
-        let resource = Resource("CodeBuild project", project, answer: \Answers.build.project, declarations: [declaration])
+        let resource = Resource(.kindBuildProject, project, answer: \Answers.build.project, declarations: [declaration])
         let projectTag = c.tagQuery("tags")
         let asRole = if case .existing(let arn) = build.role { ", as the existing role \(arn)" } else { "" }
         return PlanPart([Step(
-            id: .buildProject, title: "CodeBuild project \(build.project) in the VPC",
+            id: .buildProject, title: .stepBuildProject, ["project": build.project],
             why: "The build runs in the VPC's private subnets, installs packages through CodeArtifact and runs the app\(asRole).",
             resources: [resource],
             // The check's call returns the project's tags too; teardown's prints nothing for a project gone.
@@ -50,7 +50,7 @@ enum BuildProjectStep {
                 .with("timeout-in-minutes", .text(String(build.timeoutMinutes)))
                 .with("tags", c.tags(key: "key", value: "value")))],
             teardown: [.ifTagged(Command("codebuild", "batch-get-projects").with("names", project).query("projects[].[\(projectTag)]"),
-                                 resource: resource.label, [.call(Command("codebuild", "delete-project").with("name", project))])],
-            foreign: Problem("build.project", "choose another build.project"))])
+                                 resource: resource, [.call(Command("codebuild", "delete-project").with("name", project))])],
+            foreign: Problem("build.project", .adviceChooseAnother, ["key": "build.project"]))])
     }
 }

@@ -25,7 +25,7 @@ enum CodeArtifactSteps {
             let associate = Action.call(scoped(c, Command("codeartifact", "associate-external-connection"))
                 .with("repository", .text(ca.upstream)).with("external-connection", .text(ca.externalConnection)))
             steps.append(repository(
-                c, id: .codeArtifactUpstream, title: "CodeArtifact repository \(ca.upstream) with \(ca.externalConnection)",
+                c, id: .codeArtifactUpstream, title: .stepUpstream, ["upstream": ca.upstream, "connection": ca.externalConnection],
                 name: ca.upstream, answer: \Answers.codeartifact.upstream,
                 why: "The upstream repository holds the connection to the public registry, so packages not yet in the domain are fetched by CodeArtifact, not by the build.",
                 logicalID: Declaration.ID.upstream, extra: [associate], connections: [ca.externalConnection],
@@ -36,7 +36,7 @@ enum CodeArtifactSteps {
                 upstreams: []))
         }
         steps.append(repository(
-            c, id: .codeArtifactRepository, title: "CodeArtifact repository \(ca.repository)", name: ca.repository,
+            c, id: .codeArtifactRepository, title: .stepRepository, ["repository": ca.repository], name: ca.repository,
             answer: \Answers.codeartifact.repository,
             why: ca.upstream.isEmpty
                 ? "The build installs its \(ca.format.rawValue) packages from this repository (no upstream: only packages published to it)."
@@ -56,31 +56,31 @@ enum CodeArtifactSteps {
         let createDomain = Command("codeartifact", "create-domain").with("domain", domain).with("tags", c.tags(key: "key", value: "value"))
         let declaration = Declaration(Declaration.ID.domain, "AWS::CodeArtifact::Domain",
                                       [("DomainName", .string(domain)), ("Tags", c.declaredCodeArtifactTags)])
-        let resource = Resource("CodeArtifact domain", domain, existing: !owned, answer: \Answers.codeartifact.domain,
+        let resource = Resource(.kindDomain, domain, existing: !owned, answer: \Answers.codeartifact.domain,
                                 declarations: owned ? [declaration] : [])
         let domainTag = tag(c, c.names.domainArn)
         let check = Check(scoped(c, Command("codeartifact", "describe-domain")).query(assets ? "domain.s3BucketArn" : "domain.name"),
                           absent: ["ResourceNotFoundException"], capture: assets ? "ASSETS_BUCKET_ARN" : nil, mustExist: !owned)
         return Step(
-            id: .codeArtifactDomain, title: "CodeArtifact domain \(ca.domain)",
+            id: .codeArtifactDomain, title: .stepDomain, ["domain": ca.domain],
             why: owned
                 ? "The domain holds the private repository and keeps package assets in an S3 bucket the build reaches through the S3 endpoint."
                 : "The domain belongs to account \(ca.domainOwner): it is checked and used, never created or removed here.",
             resources: [resource],
             check: owned ? check.tagged(.call(domainTag)) : check,
             create: owned ? [assets ? .capture("ASSETS_BUCKET_ARN", createDomain.query("domain.s3BucketArn")) : .call(createDomain)] : [],
-            teardown: owned ? [.ifTagged(domainTag, resource: resource.label,
+            teardown: owned ? [.ifTagged(domainTag, resource: resource,
                                          [.call(scoped(c, Command("codeartifact", "delete-domain")))])] : [],
             foreign: owned
-                ? Problem("codeartifact.domain", "set codeartifact.domain_owner to its account to use it as it is, or choose another codeartifact.domain")
-                : Problem("codeartifact.domain", "check codeartifact.domain and codeartifact.domain_owner, and that the domain is shared with this account"))
+                ? Problem("codeartifact.domain", .adviceDomainOwner)
+                : Problem("codeartifact.domain", .adviceDomainShared))
     }
 
-    private static func repository(_ c: PlanContext, id: StepID, title: String, name: String,
+    private static func repository(_ c: PlanContext, id: StepID, title: Phrase, _ values: [String: String], name: String,
                                    answer: PartialKeyPath<Answers> & Sendable, why: String, logicalID: String,
                                    extra: [Action], connections: [String], complete: [Action], upstreams: [String]) -> Step {
         let named = scoped(c, Command("codeartifact", "create-repository")).with("repository", .text(name))
-        let description = "\(title), created by vpcpipe"
+        let description = "\(title.text(.en, values)), created by vpcpipe"
         var create = named.with("description", .text(description)).with("tags", c.tags(key: "key", value: "value"))
         var properties: [(String, JSONValue)] = [
             ("RepositoryName", .string(.text(name))), ("DomainName", .string(.text(c.answers.codeartifact.domain))),
@@ -93,16 +93,16 @@ enum CodeArtifactSteps {
         }
         let declaration = Declaration(logicalID, "AWS::CodeArtifact::Repository", properties + [("Tags", c.declaredCodeArtifactTags)],
                                       dependsOn: [Declaration.ID.domain] + (upstreams.isEmpty ? [] : [Declaration.ID.upstream]))
-        let resource = Resource("CodeArtifact repository", .text(name), answer: answer, declarations: [declaration])
+        let resource = Resource(.kindRepository, .text(name), answer: answer, declarations: [declaration])
         let repositoryTag = tag(c, c.names.repositoryArn(name))
         return Step(
-            id: id, title: title, why: why,
+            id: id, title: title, values, why: why,
             resources: [resource],
             check: Check(in: repositoryLookup(c), key: .text(name)).tagged(.call(repositoryTag)),
             create: [.call(create)] + extra,
             complete: complete,
-            teardown: [.ifTagged(repositoryTag, resource: resource.label,
+            teardown: [.ifTagged(repositoryTag, resource: resource,
                                  [.call(scoped(c, Command("codeartifact", "delete-repository")).with("repository", .text(name)))])],
-            foreign: Problem(AnswerSchema.path(answer), "choose another \(AnswerSchema.path(answer))"))
+            foreign: Problem(AnswerSchema.path(answer), .adviceChooseAnother, ["key": AnswerSchema.path(answer)]))
     }
 }

@@ -63,9 +63,9 @@ enum EndpointSteps {
                                           properties + [("Tags", c.declaredTags)], variable: (variable, "Id"))
             part.steps.append(Step(
                 id: .endpoint(service),
-                title: "\(service.isGateway ? "Gateway" : "Interface") VPC endpoint \(serviceName)",
+                title: service.isGateway ? .stepGatewayEndpoint : .stepInterfaceEndpoint, ["endpoint": serviceName],
                 why: "Without internet, \(decision.reason); this endpoint is the only way there.",
-                resources: [Resource("VPC endpoint", .text(serviceName), answer: \Answers.endpoints.existing,
+                resources: [Resource(.kindEndpoint, .text(serviceName), answer: \Answers.endpoints.existing,
                                      declarations: [declaration])],
                 check: Check(in: lookup(c)!, key: .text(key(service, region: region)), capture: variable).tagged(.found),
                 create: [.capture(variable, create)],
@@ -81,7 +81,7 @@ enum EndpointSteps {
     static func awaitAvailable(_ interfaces: [Arg]) -> PlanPart {
         guard !interfaces.isEmpty else { return PlanPart() }
         return PlanPart([Step(
-            id: .endpointsAvailable, title: "Wait until the interface endpoints are available",
+            id: .endpointsAvailable, title: .stepEndpointsAvailable,
             why: "Interface endpoints take minutes to come up, and a build started earlier cannot reach its services.",
             always: [.awaitEndpoints(interfaces)])])
     }

@@ -35,7 +35,7 @@ enum PipelineStep {
         let declared = declaration.capitalizingKeys
         guard case .object(let members) = declared else { preconditionFailure("a pipeline is an object") }
         let interfaces = c.planned.filter { !$0.isGateway }.map(Declaration.ID.endpoint)
-        let resource = Resource("CodePipeline pipeline", name, answer: \Answers.pipeline.name, declarations: [
+        let resource = Resource(.kindPipeline, name, answer: \Answers.pipeline.name, declarations: [
             Declaration(Declaration.ID.pipeline, "AWS::CodePipeline::Pipeline",
                         members.filter { $0.0 != "Version" } + [("Tags", c.declaredTags)],
                         dependsOn: [Declaration.ID.pipelineRole, Declaration.ID.artifactBucket, Declaration.ID.sourceRepository,
@@ -44,15 +44,15 @@ enum PipelineStep {
         let tag = Command("codepipeline", "list-tags-for-resource").with("resource-arn", names.pipelineArn)
             .firstPage().query(c.tagQuery("tags"))
         return PlanPart([Step(
-            id: .pipeline, title: "CodePipeline \(pipeline.name) (\(pipeline.type.rawValue)): source, then build",
+            id: .pipeline, title: .stepPipeline, ["pipeline": pipeline.name, "type": pipeline.type.rawValue],
             why: "As in the article, the pipeline has a CodeCommit source stage and a CodeBuild build stage and no deploy stage; \(trigger).",
             resources: [resource],
             check: Check(Command("codepipeline", "get-pipeline").with("name", name).query("pipeline.name"),
                          absent: ["PipelineNotFoundException"]).tagged(.call(tag)),
             create: [.call(Command("codepipeline", "create-pipeline", retriesPropagation: true)
                 .with("pipeline", declaration.arg).with("tags", c.tags(key: "key", value: "value")))],
-            teardown: [.ifTagged(tag, resource: resource.label, [.call(Command("codepipeline", "delete-pipeline").with("name", name))])],
-            foreign: Problem("pipeline.name", "choose another pipeline.name"))])
+            teardown: [.ifTagged(tag, resource: resource, [.call(Command("codepipeline", "delete-pipeline").with("name", name))])],
+            foreign: Problem("pipeline.name", .adviceChooseAnother, ["key": "pipeline.name"]))])
     }
 
     private static func action(_ name: String, _ category: String, _ provider: String, configuration: [(String, JSONValue)],

@@ -77,9 +77,9 @@ enum PreflightStep {
                                      EndpointPolicyCheck.requirement(endpoint.service, c.policies)], sets: [])
         } + chosen
         return PlanPart([Step(
-            id: .preflight, title: "Read the VPC, its subnets, route tables and endpoints in \(region); find what exists",
+            id: .preflight, title: .stepPreflight, ["region": region],
             why: "The article builds in your own private VPC, which other teams share: what is wrong or not vpcpipe's is cheaper to find before anything is created, and one call finding several resources is cheaper than one call each.",
-            resources: network.securityGroup == .vpcDefault ? [Resource("security group", "default", existing: true)] : [],
+            resources: network.securityGroup == .vpcDefault ? [Resource(.kindSecurityGroup, "default", existing: true)] : [],
             always: facts + rules)])
     }
 }

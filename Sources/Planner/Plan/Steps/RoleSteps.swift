@@ -4,7 +4,7 @@
 
 /// What a service role is for, known from the answers' keys alone: the service that assumes it,
 /// the files of its trust and inline policies, and the answer that may give one by ARN instead.
-struct RoleKind: Sendable {
+struct RoleKind: Equatable, Sendable {
     let key: String?, service: String, trustFile: String, files: [String]
 
     static let codeBuild = RoleKind(key: "build.role", service: "codebuild.amazonaws.com", trustFile: "codebuild-trust.json",
@@ -18,16 +18,21 @@ struct RoleKind: Sendable {
 
     /// What a role given in place of a new one must do (checklist.md, the reader's warning that
     /// the review shows, the advice on a same-named role).
-    var requirement: String {
-        "it must trust \(service) as policies/\(trustFile) does, and allow what "
-            + files.map { "policies/\($0)" }.joined(separator: " and ") + " allow\(files.count == 1 ? "s" : "")"
+    var requirement: String { requirement(.en) }
+
+    func requirement(_ l: Language) -> String {
+        let files = files.map { "policies/\($0)" }
+        return (files.count == 1 ? Phrase.roleRequirement : .roleRequirementFiles).text(l, [
+            "service": service, "trust": "policies/\(trustFile)",
+            "files": files.dropFirst().reduce(files[0]) { Phrase.bothOf.text(l, ["first": $0, "second": $1]) },
+        ])
     }
 }
 
 enum RoleSteps {
     /// A service role of the plan, in plan order.
     struct ServiceRole {
-        var id: StepID, title: String, name: String, kind: RoleKind, why: String
+        var id: StepID, title: Phrase, name: String, kind: RoleKind, why: String
         var foreign: Problem
         /// The answer that chose a new role (the events role follows the trigger).
         var answer: (PartialKeyPath<Answers> & Sendable)?
@@ -60,26 +65,26 @@ enum RoleSteps {
         let names = c.names, policies = c.policies
         var roles = [
             ServiceRole(
-                id: .codeBuildRole, title: "CodeBuild service role", name: names.codeBuildRole, kind: .codeBuild,
+                id: .codeBuildRole, title: .stepCodeBuildRole, name: names.codeBuildRole, kind: .codeBuild,
                 why: "The build project runs as this role: it writes the log, reads and writes artifacts, creates network interfaces in the VPC and reads from CodeArtifact.",
-                foreign: Problem("build.role", "give its ARN as build.role to use it as it is (\(RoleKind.codeBuild.requirement)), or change build.project, which its name follows"),
+                foreign: Problem("build.role", .adviceBuildRole, role: .codeBuild),
                 answer: \Answers.build.role.text,
                 policies: [(names.codeBuildBasePolicy, policies.codeBuildBase),
                            (names.codeBuildCodeArtifactPolicy, policies.codeBuildCodeArtifact)],
                 given: given("build.role", c.answers.build.role)),
             ServiceRole(
-                id: .pipelineRole, title: "CodePipeline service role", name: names.pipelineRole, kind: .pipeline,
+                id: .pipelineRole, title: .stepPipelineRole, name: names.pipelineRole, kind: .pipeline,
                 why: "The pipeline runs as this role: it reads the CodeCommit branch, starts the build and keeps artifacts in the bucket (far less than the console's default role).",
-                foreign: Problem("pipeline.role", "give its ARN as pipeline.role to use it as it is (\(RoleKind.pipeline.requirement)), or change pipeline.name, which its name follows"),
+                foreign: Problem("pipeline.role", .advicePipelineRole, role: .pipeline),
                 answer: \Answers.pipeline.role.text,
                 policies: [(names.pipelinePolicy, policies.pipeline)],
                 given: given("pipeline.role", c.answers.pipeline.role)),
         ]
         if c.answers.pipeline.trigger == .events {
             roles.append(ServiceRole(
-                id: .eventsRole, title: "EventBridge role that starts the pipeline", name: names.eventsRole, kind: .events,
+                id: .eventsRole, title: .stepEventsRole, name: names.eventsRole, kind: .events,
                 why: "The EventBridge rule starts the pipeline on a push to the branch, as this role, which the console creates with the pipeline.",
-                foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"),
+                foreign: Problem("pipeline.name", .adviceEventsNames),
                 answer: nil, policies: [(names.eventsPolicy, policies.events)], given: nil))
         }
         return roles
@@ -104,19 +109,19 @@ enum RoleSteps {
             part.documents += role.inline.map { ($0.file, $0.document) }
             guard role.given == nil, let lookup = lookup(c) else { continue }
             let roleName: Arg = .text(role.name)
-            let description = "\(role.title) for \(c.answers.name), created by vpcpipe"
+            let description = "\(role.title.text(.en)) for \(c.answers.name), created by vpcpipe"
             let declaration = Declaration(role.logicalID, "AWS::IAM::Role", [
                 ("RoleName", .string(roleName)), ("Path", .string(.text(Names.rolePath))),
                 ("Description", .string(.text(description))), ("AssumeRolePolicyDocument", trust),
                 ("Policies", .array(role.inline.map { .object([("PolicyName", .string(.text($0.name))), ("PolicyDocument", $0.document)]) })),
                 ("Tags", c.declaredTags),
             ])
-            let resource = Resource("IAM role", roleName, answer: role.answer, declarations: [declaration])
+            let resource = Resource(.kindIAMRole, roleName, answer: role.answer, declarations: [declaration])
             // list-roles leaves tags out: get-role has them.
             let tag = Command("iam", "get-role").with("role-name", roleName).query(c.tagQuery("Role.Tags", key: "Key", value: "Value"))
             part.steps.append(Step(
                 id: role.id, title: role.title, why: role.why,
-                resources: [resource] + role.inline.map { Resource("IAM inline policy", .text($0.name)) },
+                resources: [resource] + role.inline.map { Resource(.kindInlinePolicy, .text($0.name)) },
                 check: Check(in: lookup, key: roleName).tagged(.call(tag)),
                 create: [.call(Command("iam", "create-role").with("role-name", roleName).with("path", .text(Names.rolePath))
                     .with("description", .text(description))
@@ -125,7 +130,7 @@ enum RoleSteps {
                 always: role.inline.map { .call(Command("iam", "put-role-policy").with("role-name", roleName)
                     .with("policy-name", .text($0.name)).with("policy-document", $0.document.arg)) },
                 // A role vpcpipe did not create keeps the policies setup put, as it keeps the role.
-                teardown: [.ifTagged(tag, resource: resource.label,
+                teardown: [.ifTagged(tag, resource: resource,
                                      role.inline.map { .call(Command("iam", "delete-role-policy").with("role-name", roleName)
                                          .with("policy-name", .text($0.name))) }
                                      + [.call(Command("iam", "delete-role").with("role-name", roleName))])],

@@ -20,7 +20,7 @@ enum SecurityGroupSteps {
             // drops it when a group declares its egress.
             let httpsOut = Rule(port: 443, peer: .cidr("0.0.0.0/0"))
             let buildGroup = group(c, id: .buildSecurityGroup, logicalID: Declaration.ID.buildSecurityGroup,
-                                   title: "Security group of the build",
+                                   title: .stepBuildSecurityGroup,
                                    name: c.names.buildSecurityGroup, variable: "BUILD_SG",
                                    why: "The build's network interfaces need HTTPS out to the endpoints and S3 and nothing in.",
                                    deletesDetachedInterfaces: true, declared: [("SecurityGroupEgress", [httpsOut.declared])],
@@ -33,7 +33,7 @@ enum SecurityGroupSteps {
             let endpoint = Arg.variable("ENDPOINT_SG")
             let httpsFromBuild = Rule(port: 443, peer: .group(build))
             let endpointGroup = group(c, id: .endpointSecurityGroup, logicalID: Declaration.ID.endpointSecurityGroup,
-                                      title: "Security group of the interface endpoints",
+                                      title: .stepEndpointSecurityGroup,
                                       name: c.names.endpointSecurityGroup, variable: "ENDPOINT_SG",
                                       why: "The interface endpoints accept HTTPS from the build's security group only.",
                                       deletesDetachedInterfaces: false, declared: [("SecurityGroupIngress", [httpsFromBuild.declared])],
@@ -53,8 +53,8 @@ enum SecurityGroupSteps {
     /// group vpcpipe creates has no id before it exists.
     /// What a group the operator gives must allow, which setup.sh never changes: the reader's
     /// warning and checklist.md say it in these words.
-    static func givenGroupNeeds(vpc: String, subnets: String) -> String {
-        "it must be in VPC \(vpc) and allow inbound HTTPS (443) from itself (or from \(subnets)), and outbound HTTPS (443) to itself and to S3 (0.0.0.0/0, or S3's prefix list)"
+    static func givenGroupNeeds(vpc: String, subnets: String, _ language: Language = .en) -> String {
+        Phrase.givenGroupNeeds.text(language, ["vpc": vpc, "subnets": subnets])
     }
 
     static func buildGroupKnownBeforehand(_ c: PlanContext) -> Arg {
@@ -98,11 +98,11 @@ enum SecurityGroupSteps {
     /// `deletesDetachedInterfaces`: teardown deletes the network interfaces CodeBuild left in
     /// the group detached (status available), which keep it from being deleted and which
     /// CodeBuild may take long to remove. Those AWS manages (an endpoint's) are not deleted.
-    private static func group(_ c: PlanContext, id: StepID, logicalID: String, title: String, name: String, variable: String,
+    private static func group(_ c: PlanContext, id: StepID, logicalID: String, title: Phrase, name: String, variable: String,
                               why: String, deletesDetachedInterfaces: Bool, declared: [(String, JSONValue)],
                               rules: [Action]) -> Step {
         let group = Arg.variable(variable)
-        let description = "\(title) (\(c.answers.name)), created by vpcpipe"
+        let description = "\(title.text(.en)) (\(c.answers.name)), created by vpcpipe"
         let declaration = Declaration(logicalID, "AWS::EC2::SecurityGroup", [
             ("GroupName", .string(.text(name))), ("GroupDescription", .string(.text(description))),
             ("VpcId", .string(.text(c.network.vpc))),
@@ -114,7 +114,7 @@ enum SecurityGroupSteps {
             : []
         return Step(
             id: id, title: title, why: why,
-            resources: [Resource("security group", .text(name), answer: \Answers.network.securityGroup.text,
+            resources: [Resource(.kindSecurityGroup, .text(name), answer: \Answers.network.securityGroup.text,
                                  declarations: [declaration])],
             check: Check(in: lookup(c)!, key: .text(name), capture: variable).tagged(.found),
             create: [.capture(variable, Command("ec2", "create-security-group").with("group-name", .text(name))
@@ -131,6 +131,6 @@ enum SecurityGroupSteps {
                             .firstPage().query("SecurityGroups[0].GroupId")),
                        .ifFound(variable, detached + [.awaitInterfacesGone(group: group),
                                                       .call(Command("ec2", "delete-security-group").with("group-id", group))])],
-            foreign: Problem("network.security_group", "give a group's id as network.security_group to use it as it is (for the build and the endpoints, 443 between them), or change name, which its name follows"))
+            foreign: Problem("network.security_group", .adviceSecurityGroup))
     }
 }

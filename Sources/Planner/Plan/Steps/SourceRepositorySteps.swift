@@ -28,12 +28,12 @@ enum SourceRepositorySteps {
         let declaration = Declaration(Declaration.ID.sourceRepository, "AWS::CodeCommit::Repository", [
             ("RepositoryName", .string(repository)), ("RepositoryDescription", .string(.text(description))), ("Tags", c.declaredTags),
         ])
-        let resource = Resource("CodeCommit repository", repository, existing: !source.create,
+        let resource = Resource(.kindSourceRepository, repository, existing: !source.create,
                                 answer: \Answers.source.repository, declarations: source.create ? [declaration] : [])
         let tag = Command("codecommit", "list-tags-for-resource").with("resource-arn", c.names.sourceRepositoryArn)
             .query("tags.\(Names.tagKey)")
         return Step(
-            id: .sourceRepository, title: "CodeCommit repository \(source.repository)",
+            id: .sourceRepository, title: .stepSourceRepository, ["repository": source.repository],
             why: source.create
                 ? "The pipeline's source stage watches this repository's \(source.branch) branch."
                 : "The repository exists already (source.create is false): it is checked and used, never created, committed to or removed.",
@@ -42,11 +42,11 @@ enum SourceRepositorySteps {
             create: source.create ? [.call(Command("codecommit", "create-repository").with("repository-name", repository)
                 .with("repository-description", .text(description))
                 .with("tags", c.tagMap))] : [],
-            teardown: source.create ? [.ifTagged(tag, resource: resource.label,
+            teardown: source.create ? [.ifTagged(tag, resource: resource,
                                                  [.call(Command("codecommit", "delete-repository").with("repository-name", repository))])] : [],
             foreign: source.create
-                ? Problem("source.create", "set source.create to false to use it as it is (nothing is committed to it), or choose another source.repository")
-                : Problem("source.repository", "check source.repository, or set source.create to true to create it"))
+                ? Problem("source.create", .adviceSourceCreate)
+                : Problem("source.repository", .adviceSourceRepository))
     }
 
     /// Never commits into a repository vpcpipe did not create: its history is the operator's.
@@ -66,9 +66,9 @@ enum SourceRepositorySteps {
             commits.append((key, index == 0 ? .capture("COMMIT", put.query("commitId")) : onBranch, onBranch))
         }
         return Step(
-            id: .sampleApp, title: "Commit the sample app to \(source.repository) on \(source.branch)",
+            id: .sampleApp, title: .stepSampleApp, ["repository": source.repository, "branch": source.branch],
             why: "The article commits a buildspec and a small app that installs its dependency through CodeArtifact; only a branch that does not exist yet (or that a stopped run began) gets it.",
-            resources: [Resource("CodeCommit branch", branch, answer: \Answers.source.branch)],
+            resources: [Resource(.kindBranch, branch, answer: \Answers.source.branch)],
             check: Check(in: lookup, key: ".", capture: "COMMIT"),
             create: commits.map { $0.put },
             // A branch a stopped run began gets the files it lacks, each on the previous commit.

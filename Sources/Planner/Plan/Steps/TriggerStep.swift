@@ -21,14 +21,14 @@ enum TriggerStep {
             ("Id", "codepipeline"), ("Arn", .string(names.pipelineArn)), ("RoleArn", .string(names.eventsRoleArn)),
         ])])
         let description = "Starts \(c.answers.pipeline.name) on a push to \(branch)"
-        let resource = Resource("EventBridge rule", rule, declarations: [
+        let resource = Resource(.kindRule, rule, declarations: [
             Declaration(Declaration.ID.rule, "AWS::Events::Rule", [
                 ("Name", .string(rule)), ("Description", .string(.text(description))), ("EventPattern", pattern),
                 ("State", "ENABLED"), ("Targets", targets), ("Tags", c.declaredTags),
             ], dependsOn: [Declaration.ID.eventsRole, Declaration.ID.pipeline]),
         ])
         return PlanPart([Step(
-            id: .trigger, title: "EventBridge rule \(names.rule) on \(branch)",
+            id: .trigger, title: .stepTrigger, ["rule": names.rule, "branch": branch],
             why: "A push to the branch starts the pipeline through EventBridge, so the source stage does not poll (PollForSourceChanges is false).",
             resources: [resource],
             check: Check(Command("events", "describe-rule").with("name", rule).query("Name"),
@@ -38,9 +38,9 @@ enum TriggerStep {
                 .with("tags", c.tags(key: "Key", value: "Value")))],
             always: [.call(Command("events", "put-targets", retriesPropagation: true).with("rule", rule)
                 .with("targets", targets.arg))],
-            teardown: [.ifTagged(tag, resource: resource.label,
+            teardown: [.ifTagged(tag, resource: resource,
                                  [.call(Command("events", "remove-targets").with("rule", rule).with("ids", "codepipeline")),
                                   .call(Command("events", "delete-rule").with("name", rule))])],
-            foreign: Problem("pipeline.name", "change pipeline.name, which its name follows, or set pipeline.trigger to poll"))])
+            foreign: Problem("pipeline.name", .adviceEventsNames))])
     }
 }

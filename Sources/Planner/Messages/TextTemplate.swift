@@ -1,0 +1,40 @@
+// A text with `{name}` placeholders: the messages of the catalog and preflight's words. The one
+// place that reads and fills placeholders, so that a translation may put them in any order.
+
+struct TextTemplate: Sendable {
+    enum Piece: Equatable, Sendable { case text(String), placeholder(String) }
+
+    let pieces: [Piece]
+
+    init(_ text: String) {
+        var pieces: [Piece] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pieces.append(.text(String(rest[..<open])))
+            pieces.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        pieces.append(.text(String(rest)))
+        self.pieces = pieces
+    }
+
+    /// The placeholders, in order of first appearance.
+    var placeholders: [String] {
+        var names: [String] = []
+        for piece in pieces { if case .placeholder(let name) = piece, !names.contains(name) { names.append(name) } }
+        return names
+    }
+
+    /// The text with `value(name, next)` in place of each placeholder, `next` the character
+    /// that follows it, and `literal` applied to the rest.
+    func filled(literal: (String) -> String = { $0 }, _ value: (_ name: String, _ next: Character?) -> String) -> String {
+        pieces.indices.map { index in
+            switch pieces[index] {
+            case .text(let text): return literal(text)
+            case .placeholder(let name):
+                guard index + 1 < pieces.count, case .text(let after) = pieces[index + 1] else { return value(name, nil) }
+                return value(name, after.first)
+            }
+        }.joined()
+    }
+}
