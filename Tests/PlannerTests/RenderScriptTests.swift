@@ -47,9 +47,13 @@ final class RenderScriptTests: XCTestCase {
         return mixes
     }
 
+    /// The mixes whose scripts shellcheck reads in Japanese too: the same commands as in English,
+    /// other words (those of every step and check); every mix in English, for every branch.
+    static let translatedMixes: Set = ["article", "existing-everything", "stackset"]
+
     /// Each mix's output folder in `language`, written in `work`.
     private func writeMixes(in work: URL, _ language: Language = .en) throws -> [(label: String, answers: Answers, folder: URL)] {
-        try Self.mixes().map { label, answers in
+        try Self.mixes().filter { language == .en || Self.translatedMixes.contains($0.0) }.map { label, answers in
             var answers = answers
             answers.language = language
             return (label, answers, try write(Outputs.render(answers), to: work.appendingPathComponent(label)))
