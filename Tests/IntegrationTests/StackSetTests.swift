@@ -6,8 +6,9 @@ import XCTest
 /// lacks: Tests/emulation/moto_patches.py) in an emulated AWS Organization: an OU with a member
 /// account that has its own network. Every call goes through the AWS CLI, which checks it
 /// against botocore's model. The StackSet is made, its instance deploys the template in the
-/// member's VPC (not the management account's), a second run updates it, an account whose
-/// VPC does not exist fails with its reason, and `--delete` leaves the member as it started.
+/// member's VPC (not the management account's) but the endpoint the member has already, a
+/// second run updates it, an account whose VPC does not exist fails with its reason, and
+/// `--delete` leaves the member as it started.
 final class StackSetTests: EmulatorTestCase {
     override class var rendersArticlePipeline: Bool { true }
 
@@ -36,10 +37,11 @@ final class StackSetTests: EmulatorTestCase {
     }
 
     /// The article's answers with a stackset section for `unit` and `accounts` (account, VPC,
-    /// subnets, route table).
-    private func render(unit: String, accounts: [(String, String, [String], String)]) throws {
-        let listed = accounts.map { account, vpc, subnets, table in
+    /// subnets, route table, the endpoints it has already).
+    private func render(unit: String, accounts: [(String, String, [String], String, [String])]) throws {
+        let listed = accounts.map { account, vpc, subnets, table, existing in
             "    - account: \"\(account)\"\n      vpc: \(vpc)\n      subnets: [\(subnets.joined(separator: ", "))]\n      route_tables: [\(table)]\n"
+                + "      existing_endpoints: [\(existing.joined(separator: ", "))]\n"
         }.joined()
         let section = "\nstackset:\n  organizational_units: [\(unit)]\n  regions: [\(pipeline.region)]\n  accounts:\n" + listed
         try pipeline.render(replacing: [("iam:\n  scope: resources\n", "iam:\n  scope: resources\n" + section)])
@@ -57,9 +59,14 @@ final class StackSetTests: EmulatorTestCase {
     func testTheStackSetDeploysInTheMembersNetworkUpdatesReportsFailuresAndIsDeleted() throws {
         let (unit, member) = try organization()
         let assets = ["VPCPIPE_ASSETS_BUCKET_ARN_us_west_2": "arn:aws:s3:::assets-111122223333-us-west-2"]
-        try render(unit: unit, accounts: [(member.account, member.network.vpc, member.network.subnets, member.network.routeTable)])
+        // Another team's logs endpoint in the member's VPC, which its account lists as existing.
+        try member.aws.text("ec2", "create-vpc-endpoint", "--vpc-id", member.network.vpc, "--vpc-endpoint-type", "Interface",
+                            "--service-name", "com.amazonaws.\(pipeline.region).logs", "--subnet-ids", member.network.subnets[0],
+                            "--query", "VpcEndpoint.VpcEndpointId")
+        let memberAccount = (member.account, member.network.vpc, member.network.subnets, member.network.routeTable, ["logs"])
+        try render(unit: unit, accounts: [memberAccount])
         let before = try made(in: member)
-        XCTAssertEqual(before.endpoints, [])
+        XCTAssertEqual(before.endpoints, ["\(member.network.vpc) com.amazonaws.\(pipeline.region).logs"])
         let managementEndpoints = try pipeline.endpoints().count
 
         let first = try pipeline.runSucceeding("stackset.sh", environment: assets)
@@ -68,7 +75,7 @@ final class StackSetTests: EmulatorTestCase {
         let deployed = try made(in: member)
         let services = ["logs", "codeartifact.api", "codeartifact.repositories", "sts", "s3"]
         XCTAssertEqual(deployed.endpoints, services.map { "\(member.network.vpc) com.amazonaws.\(pipeline.region).\($0)" }.sorted(),
-                       "the template's endpoints, in the member's own VPC (its parameter overrides)")
+                       "the template's endpoints, in the member's own VPC (its parameter overrides), but logs: the member's own")
         XCTAssertEqual(deployed.roles, ["AWSCodePipelineServiceRole-us-west-2-Private", "codebuild-Private-service-role", "cwe-role-us-west-2-Private"])
         XCTAssertEqual(try pipeline.endpoints().count, managementEndpoints, "nothing deployed in the management account")
 
@@ -81,9 +88,9 @@ final class StackSetTests: EmulatorTestCase {
                                  "--query", "CreateAccountStatus.AccountId")
         let root = try aws.text("organizations", "list-roots", "--query", "Roots[0].Id")
         try aws.text("organizations", "move-account", "--account-id", other, "--source-parent-id", root, "--destination-parent-id", unit)
-        try render(unit: unit, accounts: [(member.account, member.network.vpc, member.network.subnets, member.network.routeTable),
+        try render(unit: unit, accounts: [memberAccount,
                                           (other, "vpc-0123456789abcdef0", ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
-                                           "rtb-0123456789abcdef0")])
+                                           "rtb-0123456789abcdef0", [])])
         let failed = try pipeline.run("stackset.sh", environment: assets)
         XCTAssertEqual(failed.status, 1, failed.summary)
         XCTAssertTrue(failed.stderr.contains("ended FAILED. The stack instances that did not succeed (account, region, status, reason):\n\(other)\t\(pipeline.region)\tFAILED\t"),
@@ -91,7 +98,7 @@ final class StackSetTests: EmulatorTestCase {
 
         let deleted = try pipeline.runSucceeding("stackset.sh", options: ["--delete", "--yes"])
         XCTAssertTrue(deleted.stdout.contains("the stack instances deleted"), deleted.stdout)
-        XCTAssertEqual(try made(in: member).endpoints, [], "the member's stack deleted with its instance")
+        XCTAssertEqual(try made(in: member).endpoints, before.endpoints, "the member's stack deleted with its instance, its own endpoint left")
         XCTAssertEqual(try made(in: member).roles, [])
         let gone = try aws.failure("cloudformation", "describe-stack-set", "--stack-set-name", "vpcpipe-Private")
         XCTAssertTrue(gone.stderr.contains("StackSetNotFoundException"), gone.stderr)

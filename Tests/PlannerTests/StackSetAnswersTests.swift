@@ -18,6 +18,7 @@ final class StackSetAnswersTests: XCTestCase {
               vpc: vpc-0123456789abcdef0
               subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]
               route_tables: [rtb-0123456789abcdef0]
+              existing_endpoints: [logs]
 
         """
 
@@ -34,6 +35,7 @@ final class StackSetAnswersTests: XCTestCase {
         account.vpc = "vpc-0123456789abcdef0"
         account.subnets = ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"]
         account.routeTables = ["rtb-0123456789abcdef0"]
+        account.existingEndpoints = ["logs"]
         stackset.accounts = [account]
         answers.stackset = stackset
         return answers
@@ -75,6 +77,7 @@ final class StackSetAnswersTests: XCTestCase {
                   vpc: vpc-0123456789abcdef0
                   subnets: [subnet-0123456789abcdef0]
                   route_tables: [rtb-0123456789abcdef0]
+                  existing_endpoints: [logs, ec2, logs]
                 - 7
 
             """)
@@ -86,7 +89,9 @@ final class StackSetAnswersTests: XCTestCase {
             "\(line(5)):22 stackset.failure_tolerance: \"101%\" is not a valid failure tolerance (a count from 0, or a percentage from 0% to 100%)",
             "\(line(7)):16 stackset.accounts[0].account: \"1234\" is not a valid account id (12 digits)",
             "\(line(9)):16 stackset.accounts[0].subnets: 1 subnets where network.subnets has 2 (as many: the template's build role names each by its place)",
-            "\(line(11)):7 stackset.accounts[1]: found \"7\" (a mapping of account, vpc, subnets, route_tables)",
+            "\(line(11)):34 stackset.accounts[0].existing_endpoints[1]: \"ec2\" is not a valid endpoint (an endpoint the template makes (logs, codeartifact.api, codeartifact.repositories, sts, s3))",
+            "\(line(11)):39 stackset.accounts[0].existing_endpoints[2]: logs is listed twice (each endpoint once)",
+            "\(line(12)):7 stackset.accounts[1]: found \"7\" (a mapping of account, vpc, subnets, route_tables, existing_endpoints)",
         ], found.joined(separator: "\n"))
     }
 

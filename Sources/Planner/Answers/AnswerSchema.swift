@@ -237,6 +237,8 @@ public enum AnswerSchema {
                       reference: "(required)", rule: .custom { $0.accountSubnets($1, $2.stacksetKeys.accounts[index].subnets, $2) }),
             AnswerKey("route_tables", .texts(\.stacksetKeys.accounts[index].routeTables), reference: "(required unless s3 exists)",
                       rule: .custom { $0.routeTables($1, $2.stacksetKeys.accounts[index].routeTables, $2) }),
+            AnswerKey("existing_endpoints", .texts(\.stacksetKeys.accounts[index].existingEndpoints), reference: "[]",
+                      rule: .custom { $0.accountEndpoints($1, $2.stacksetKeys.accounts[index].existingEndpoints, $2) }),
         ] }), reference: "[]", rule: .custom { $0.stacksetAccounts($1, $2) }),
     ], present: \Answers.hasStackSet)
 

@@ -113,6 +113,8 @@ public struct Answers: Equatable, Sendable {
         public var vpc: String = ""
         public var subnets: [String] = []
         public var routeTables: [String] = []
+        /// The endpoint services whose endpoint the account's VPC has already: its stack makes none.
+        public var existingEndpoints: [String] = []
         public init() {}
     }
 }

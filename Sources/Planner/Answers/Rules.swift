@@ -343,6 +343,13 @@ struct Checks {
         ids(path, subnets, "subnet id", prefix: "subnet")
     }
 
+    /// Endpoints the template makes, each once: the account's stack makes none of these.
+    mutating func accountEndpoints(_ path: String, _ services: [String], _ answers: Answers) {
+        let made = Endpoints.decide(answers).filter(\.planned).map(\.service.rawValue)
+        once(path, services, "endpoint", expected: "an endpoint the template makes (\(made.joined(separator: ", ")))",
+             valid: made.contains)
+    }
+
     /// Each account once.
     mutating func stacksetAccounts(_ path: String, _ answers: Answers) {
         var seen = Set<String>()

@@ -13,6 +13,10 @@ public enum CloudFormation {
     public static func render(_ plan: Plan) -> String {
         Template(plan).document.yaml
     }
+
+    /// The parameter of an endpoint (by logical id), true where the account's VPC has one of its
+    /// service already (another team's): the stack makes none.
+    static func exists(endpoint: String) -> String { endpoint + "Exists" }
 }
 
 /// A YAML node of the template: CloudFormation's short-form functions are tags (`!Ref X`).
@@ -137,7 +141,11 @@ private struct Template {
     }
 
     private var network: Answers.Network { answers.network }
-    private var hasEndpoints: Bool { declarations.contains { $0.type == "AWS::EC2::VPCEndpoint" } }
+    private var endpointIDs: [String] { declarations.filter { $0.type == "AWS::EC2::VPCEndpoint" }.map(\.logicalID) }
+    private var hasEndpoints: Bool { !endpointIDs.isEmpty }
+    private static func exists(_ endpoint: String) -> String { CloudFormation.exists(endpoint: endpoint) }
+    /// The condition to make an endpoint: its parameter is false.
+    private static func make(_ endpoint: String) -> String { "Make" + endpoint }
     private var hasInterfaces: Bool { plan.endpoints.contains { $0.planned && !$0.service.isGateway } }
     private var hasGateway: Bool { plan.endpoints.contains { $0.planned && $0.service.isGateway } }
 
@@ -186,6 +194,10 @@ private struct Template {
                                                         default: answers.endpoints.policies.rawValue,
                                                         extra: [("AllowedValues", .list(EndpointPolicies.allCases.map { .string($0.rawValue) }))])))
         }
+        for service in EndpointService.allCases where endpointIDs.contains(Declaration.ID.endpoint(service)) {
+            out.append((Template.exists(Declaration.ID.endpoint(service)), parameter("String", "true when the account's VPC has a \(service.rawValue) endpoint already (another team's): the stack makes none (stackset.accounts[].existing_endpoints)",
+                                                     default: "false", extra: [("AllowedValues", .list([.string("false"), .string("true")]))])))
+        }
         if hasGateway {
             // Needed in the modes whose S3 policy names it: empty by default only for answers in full access.
             let fullAccess = answers.endpoints.policies == .fullAccess
@@ -201,6 +213,7 @@ private struct Template {
         if hasEndpoints {
             out += Template.policyModes.map { ($0.condition, .function("Equals", .list([.ref("EndpointPolicyMode"), .string($0.mode.rawValue)]))) }
         }
+        out += endpointIDs.map { (Template.make($0), .function("Equals", .list([.ref(Template.exists($0)), .string("false")]))) }
         return out
     }
 
@@ -231,7 +244,10 @@ private struct Template {
                 properties.insert(("PolicyDocument", choice), at: properties.count - 1)
             }
             var members: [(String, TemplateNode)] = [("Type", .string(declaration.type))]
-            let needs = declaration.dependsOn.filter(declared.contains)
+            if declaration.type == "AWS::EC2::VPCEndpoint" { members.append(("Condition", .string(Template.make(declaration.logicalID)))) }
+            // Not an endpoint: each is conditional (the account may have its own), and DependsOn
+            // cannot name what may not be made (docs/cloudformation.md says what that costs).
+            let needs = declaration.dependsOn.filter { declared.contains($0) && !endpointIDs.contains($0) }
             if !needs.isEmpty { members.append(("DependsOn", .list(needs.map(TemplateNode.string)))) }
             if let skipped = skippedChecks(declaration) {
                 members.append(("Metadata", .map([("checkov", .map([("skip", .list(skipped.map {
@@ -277,7 +293,9 @@ private struct Template {
                 out.append(("CloneUrlHttp", output("The repository's HTTPS clone URL (git push here starts the pipeline)",
                                                    .function("GetAtt", .string("\(id).CloneUrlHttp")))))
             case "AWS::S3::Bucket": out.append(("ArtifactBucketName", output("The pipeline's artifact bucket", .ref(id))))
-            case "AWS::EC2::VPCEndpoint": out.append((id + "Id", output("The VPC endpoint's id", .ref(id))))
+            case "AWS::EC2::VPCEndpoint":
+                out.append((id + "Id", .map([("Condition", .string(Template.make(id))), ("Description", .string("The VPC endpoint's id")),
+                                             ("Value", .ref(id))])))
             case "AWS::EC2::SecurityGroup":
                 out.append((id + "Id", output("The security group's id", .function("GetAtt", .string("\(id).GroupId")))))
             default: break

@@ -63,12 +63,15 @@ public enum StackSetScript {
         return .object(members)
     }
 
-    /// An account's network ids as the template's parameters: the endpoints' subnets are its
-    /// subnets, as the template's default is `network.subnets`.
+    /// An account's network ids as the template's parameters (the endpoints' subnets are its
+    /// subnets, as the template's default is `network.subnets`), and the endpoints it has already.
     private static func parameters(_ account: Answers.AccountNetwork, template: String) -> JSONValue {
         let subnets = account.subnets.joined(separator: ",")
         let values: [(String, String)] = [("VpcId", account.vpc), ("SubnetIds", subnets), ("EndpointSubnetIds", subnets),
                                            ("RouteTableIds", account.routeTables.joined(separator: ","))]
+            + account.existingEndpoints.compactMap(EndpointService.init(rawValue:)).map {
+                (CloudFormation.exists(endpoint: Declaration.ID.endpoint($0)), "true")
+            }
         return .array(values.filter { template.contains("\n  \($0.0):\n") }.map { key, value in
             .object([("ParameterKey", .string(.text(key))), ("ParameterValue", .string(.text(value)))])
         })
