@@ -14,6 +14,11 @@ public enum CloudFormation {
         Template(plan).document.yaml
     }
 
+    /// The names of the template's parameters (the plan decides which it has).
+    static func parameterNames(_ plan: Plan) -> Set<String> {
+        Set(Template(plan).parameters.map(\.0))
+    }
+
     /// The parameter of an endpoint (by logical id), true where the account's VPC has one of its
     /// service already (another team's): the stack makes none.
     static func exists(endpoint: String) -> String { endpoint + "Exists" }
@@ -162,7 +167,7 @@ private struct Template {
 
     // MARK: Parameters and conditions
 
-    private var parameters: [(String, TemplateNode)] {
+    fileprivate var parameters: [(String, TemplateNode)] {
         func parameter(_ type: String, _ description: String, default value: String?, extra: [(String, TemplateNode)] = []) -> TemplateNode {
             .map([("Type", .string(type)), ("Description", .string(description))] + (value.map { [("Default", .string($0))] } ?? []) + extra)
         }

@@ -63,16 +63,16 @@ public enum StackSetScript {
         return .object(members)
     }
 
-    /// An account's network ids as the template's parameters (the endpoints' subnets are its
+    /// An account's network ids as the template's parameters among those `declared` (the endpoints' subnets are its
     /// subnets, as the template's default is `network.subnets`), and the endpoints it has already.
-    private static func parameters(_ account: Answers.AccountNetwork, template: String) -> JSONValue {
+    private static func parameters(_ account: Answers.AccountNetwork, declared: Set<String>) -> JSONValue {
         let subnets = account.subnets.joined(separator: ",")
         let values: [(String, String)] = [("VpcId", account.vpc), ("SubnetIds", subnets), ("EndpointSubnetIds", subnets),
                                            ("RouteTableIds", account.routeTables.joined(separator: ","))]
             + account.existingEndpoints.compactMap(EndpointService.init(rawValue:)).map {
                 (CloudFormation.exists(endpoint: Declaration.ID.endpoint($0)), "true")
             }
-        return .array(values.filter { template.contains("\n  \($0.0):\n") }.map { key, value in
+        return .array(values.filter { declared.contains($0.0) }.map { key, value in
             .object([("ParameterKey", .string(.text(key))), ("ParameterValue", .string(.text(value)))])
         })
     }
@@ -81,12 +81,12 @@ public enum StackSetScript {
 
     private static func deploySteps(_ plan: Plan, _ stackset: Answers.StackSet) -> [Part] {
         var parts: [Part] = []
-        let template = CloudFormation.render(plan)
+        let declared = CloudFormation.parameterNames(plan)
         // The assets bucket, when the template's parameter has no default: read in each region
         // as deploy-stack.sh reads it in one.
         let assets: [String]
         if let check = plan.step(.codeArtifactDomain)?.check, check.capture == Policies.assetsBucketArn.variables[0],
-           template.contains("\n  CodeArtifactAssetsBucketArn:\n") {
+           declared.contains("CodeArtifactAssetsBucketArn") {
             assets = stackset.regions.indices.map { "ASSETS_\($0 + 1)" }
             let absent = Shell.quote(.text(check.absent.joined(separator: "|")))
             parts.append(("Read each region's CodeArtifact assets bucket", zip(assets, stackset.regions).map { variable, region in
@@ -105,7 +105,7 @@ public enum StackSetScript {
                 ? ["instances \(Shell.quote(.text(region))) \(json(targets(stackset))) \(json([])) \(asset(index))"]
                 : stackset.accounts.map { account in
                     "account_instance \(Shell.quote(.text(region))) \(Shell.quote(.text(account.account))) "
-                        + "\(json(targets(stackset, accounts: [account.account]))) \(json(parameters(account, template: template))) \(asset(index))"
+                        + "\(json(targets(stackset, accounts: [account.account]))) \(json(parameters(account, declared: declared))) \(asset(index))"
                 }
             parts.append(("Deploy the stack instances in \(region)", lines, []))
         }
