@@ -95,6 +95,24 @@ final class StackSetAnswersTests: XCTestCase {
         ], found.joined(separator: "\n"))
     }
 
+    /// An account whose VPC has its own S3 endpoint gets no gateway: its route tables may be left out.
+    func testAnAccountWithItsOwnS3EndpointNeedsNoRouteTables() {
+        let account = { (existing: String) in """
+
+            stackset:
+              organizational_units: [ou-ab12-cdef3456]
+              regions: [us-west-2]
+              accounts:
+                - account: "111122223333"
+                  vpc: vpc-0123456789abcdef0
+                  subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]
+                  existing_endpoints: [\(existing)]
+
+            """ }
+        XCTAssertEqual(errors(account("s3")), [])
+        XCTAssertEqual(errors(account("logs")).map { $0.split(separator: " ").dropFirst().first.map(String.init) }, ["stackset.accounts[0].route_tables:"])
+    }
+
     func testOperationPreferencesFollowCloudFormationsRules() {
         func check(_ maximum: String, _ tolerance: String) -> [String] {
             var answers = Self.answers

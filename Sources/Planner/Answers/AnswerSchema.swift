@@ -185,7 +185,7 @@ public enum AnswerSchema {
         AnswerKey("route_tables", .texts(\.network.routeTables), label: "Route tables", help: """
             The route tables of those subnets: the S3 gateway endpoint adds its route to them. \
             Needed unless the VPC already has an S3 endpoint.
-            """, reference: "(required unless s3 exists)", rule: .custom { $0.routeTables($1, $2.network.routeTables, $2) }),
+            """, reference: "(required unless s3 exists)", rule: .custom { $0.routeTables($1, $2.network.routeTables, s3Exists: $2.endpoints.existing.contains(.s3)) }),
         AnswerKey("security_group", .text(\.network.securityGroup.text), label: "Security group", help: """
             "create": a group for the build and one for the endpoints, allowing 443 between them. \
             "default": the VPC's default group, as the article does. Or an existing sg-... id.
@@ -236,7 +236,11 @@ public enum AnswerSchema {
             AnswerKey("subnets", .texts(\.stacksetKeys.accounts[index].subnets),
                       reference: "(required)", rule: .custom { $0.accountSubnets($1, $2.stacksetKeys.accounts[index].subnets, $2) }),
             AnswerKey("route_tables", .texts(\.stacksetKeys.accounts[index].routeTables), reference: "(required unless s3 exists)",
-                      rule: .custom { $0.routeTables($1, $2.stacksetKeys.accounts[index].routeTables, $2) }),
+                      rule: .custom { checks, path, answers in
+                          let account = answers.stacksetKeys.accounts[index]
+                          checks.routeTables(path, account.routeTables,
+                                             s3Exists: answers.endpoints.existing.contains(.s3) || account.existingEndpoints.contains("s3"))
+                      }),
             AnswerKey("existing_endpoints", .texts(\.stacksetKeys.accounts[index].existingEndpoints), reference: "[]",
                       rule: .custom { $0.accountEndpoints($1, $2.stacksetKeys.accounts[index].existingEndpoints, $2) }),
         ] }), reference: "[]", rule: .custom { $0.stacksetAccounts($1, $2) }),

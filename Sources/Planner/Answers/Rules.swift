@@ -237,8 +237,9 @@ struct Checks {
     static let vpcRule = "vpc- then 8 or 17 lower-case hex digits"
 
     /// `network.route_tables`, or an account's of `stackset.accounts`.
-    mutating func routeTables(_ path: String, _ routeTables: [String], _ answers: Answers) {
-        if routeTables.isEmpty, !answers.endpoints.existing.contains(.s3) {
+    /// `s3Exists`: the VPC's own S3 endpoint is used, and no gateway is made for the route tables.
+    mutating func routeTables(_ path: String, _ routeTables: [String], s3Exists: Bool) {
+        if routeTables.isEmpty, !s3Exists {
             error(path, "required for the S3 gateway endpoint (the subnets' route table ids, "
                   + "unless the VPC's own S3 endpoint is used as existing)")
         }
