@@ -240,6 +240,26 @@ final class EmulatorTests: EmulatorTestCase {
         XCTAssertEqual(calls.filter { $0 == "iam:CreateRole" }.count, 2)
     }
 
+    /// The warm CLI keeps one driver for every call (warm_cli.py): each call must still read its
+    /// own caller's configuration file and profile, as the AWS CLI itself does.
+    func testTheWarmCLIReadsEachCallersConfigurationAsTheCLIItselfDoes() throws {
+        let config = work.appendingPathComponent("config")
+        try "[profile tokyo]\nregion = ap-northeast-1\noutput = text\n[profile dublin]\nregion = eu-west-1\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        let zone = ["ec2", "describe-availability-zones", "--query", "AvailabilityZones[0].ZoneName"]
+        let callers: [(profile: String?, printed: String)] = [("tokyo", "ap-northeast-1a\n"), ("dublin", "\"eu-west-1a\"\n"),
+                                                              (nil, "\"us-west-2a\"\n"), ("tokyo", "ap-northeast-1a\n")]
+        for caller in callers {
+            for warm in [true, false] {
+                var environment = emulator.environment(home: work, warm: warm)
+                environment["AWS_CONFIG_FILE"] = config.path
+                if let profile = caller.profile { environment["AWS_PROFILE"] = profile; environment["AWS_DEFAULT_REGION"] = nil }
+                let result = try AWSCLI(environment: environment).run(zone)
+                XCTAssertEqual(result.stdout, caller.printed, "profile \(caller.profile ?? "none"), warm \(warm): \(result.summary)")
+            }
+        }
+    }
+
     private func trust(_ service: String) -> String {
         #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"\#(service)"},"Action":"sts:AssumeRole"}]}"#
     }

@@ -13,6 +13,7 @@ import ctypes
 import os
 import shutil
 import signal
+import sys
 import sysconfig
 
 import forkserver
@@ -79,17 +80,54 @@ def warm():
                 model(service)
             except Exception:
                 pass  # a service without waiters
+    build_driver()
+
+
+# The CLI's driver, built once with its table of commands (and each called service's): building
+# them is half of what a call spends. Nothing in them depends on the caller's environment but
+# the data path their loader reads, and the configuration file, which call() makes the driver read
+# again. (A CLI plugin named in a caller's configuration is not loaded: the tests use none.)
+_driver = None
+_driver_data_path = None
+
+
+def build_driver():
+    global _driver, _driver_data_path
+    import awscli.clidriver
+    saved = dict(os.environ)
+    os.environ["AWS_DATA_PATH"] = _driver_data_path = data_path({})
+    try:
+        _driver = awscli.clidriver.create_clidriver()
+        commands = _driver._get_command_table()
+        for service in SERVICES + ("s3api",):
+            getattr(commands[service], "_get_command_table", lambda: None)()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def data_path(environment):
+    """As importing awscli does in a process of its own: its data folder last on AWS_DATA_PATH."""
+    import awscli
+    parts = [os.path.expanduser(os.path.expandvars(part))
+             for part in environment.get("AWS_DATA_PATH", "").split(os.pathsep) if part]
+    return os.pathsep.join(parts + [os.path.join(os.path.dirname(awscli.__file__), "data")])
 
 
 def call(environment):
     """In the forked child: one call of the CLI, as the `aws` script makes it."""
-    # As importing awscli does in a process of its own: its data folder last on AWS_DATA_PATH.
-    import awscli
-    data_path = [os.path.expanduser(os.path.expandvars(part))
-                 for part in environment.get("AWS_DATA_PATH", "").split(os.pathsep) if part]
-    environment["AWS_DATA_PATH"] = os.pathsep.join(data_path + [os.path.join(os.path.dirname(awscli.__file__), "data")])
+    import awscli.clidriver
+    environment["AWS_DATA_PATH"] = data_path(environment)
     if environment.get("LC_CTYPE") == "UTF-8":  # as the aws script does
         environment["LC_CTYPE"] = "en_US.UTF-8"
     os.environ.clear()
     os.environ.update(environment)
-    return awscli.clidriver.main()
+    if _driver is None or environment["AWS_DATA_PATH"] != _driver_data_path:
+        return awscli.clidriver.main()
+    # What the driver read of the configuration when it was built is read again, from the
+    # caller's AWS_CONFIG_FILE and profile (the session reads the environment as it goes).
+    _driver.session._config = None
+    _driver.session._profile_map = None
+    status = _driver.main(sys.argv[1:])
+    awscli.clidriver.HISTORY_RECORDER.record("CLI_RC", status, "CLI")
+    return status
