@@ -125,5 +125,83 @@ extension English {
         .notIPAddress: "not an IP address",
         .notStartingWith: "not starting with {prefix}",
         .notEndingIn: "not ending in {suffix}",
+
+        // MARK: The command line: --help
+        .helpAbstract: "Plan a private-VPC CI/CD pipeline (CodeCommit, CodeArtifact, CodeBuild, CodePipeline) as reviewed AWS CLI scripts.",
+        .helpDiscussion: """
+            With no options, opens the wizard, which reads the account (read-only) to offer its \
+            VPCs, subnets and what exists; --offline reads nothing. --headless FILE reads an answers \
+            file instead and writes the same output folder, reading the account only with --live. \
+            Nothing changes AWS: run DIR/setup.sh after reviewing it.
+            Exit status: 0 done, 1 invalid answers or, with --live, problems in the account (nothing \
+            written), 64 usage error, 69 the account could not be read (--live), 73 output folder not \
+            written (it holds what vpcpipe did not write; see --force).
+            """,
+        .helpHeadless: "Read the answers from FILE and write the output folder without the wizard.",
+        .helpAnswers: "Open the wizard pre-filled from FILE.",
+        .helpOut: "The output folder (default: {folder}).",
+        .helpCheck: "With --headless: validate the answers and report; write nothing.",
+        .helpLive: "With --headless: first read the account (read-only) as setup.sh will, and report every problem it would stop on and every existing endpoint whose policy would refuse the build.",
+        .helpOffline: "Open the wizard without reading the account: every id is typed.",
+        .helpForce: "Replace an output folder that holds what vpcpipe did not write or that was edited; say what it replaced.",
+        .helpExample: "Print the article's answers (a starting point for --headless).",
+        .helpASCII: "Draw the wizard in ASCII characters only (chosen anyway when the locale is not UTF-8).",
+        .helpPlain: "Ask the wizard's questions one a line, drawing no screen (for a screen reader or a serial console; chosen anyway when TERM is dumb or unset).",
+        .helpLang: "The language vpcpipe speaks at the terminal: en or ja (default: the locale's, from LC_ALL, LC_MESSAGES or LANG). The output folder's is the answers' language.",
+        .applyAbstract: "Run DIR/setup.sh --yes, then DIR/verify.sh, exactly as exported, with a line for each step.",
+        .applyDiscussion: """
+            The scripts' whole output goes to DIR/setup.log. Ctrl-C asks setup.sh to stop between \
+            steps (Ctrl-C again stops it at once); apply DIR again goes on from there.
+            Exit status: 0 the pipeline works, 64 usage error, 65 a script was edited since vpcpipe \
+            wrote it, 66 DIR is not a vpcpipe output folder, 130 stopped by Ctrl-C; otherwise the \
+            exit status of the script that failed (setup.sh: 1 a call failed, 3 problems in the \
+            account; verify.sh: 1).
+            """,
+        .applyDir: "The output folder vpcpipe wrote.",
+        .applyDryRun: "Run both scripts with --dry-run: they print their commands and call nothing.",
+
+        // MARK: The command line: usage errors
+        .optionsConflict: "{option} and {other} do not go together: {reason}.",
+        .exampleOnlyPrints: "--example only prints the article's answers",
+        .headlessWithoutWizard: "--answers, --ascii and --plain are the wizard's, --headless runs without it",
+        .checkWritesNothing: "--check writes nothing and opens no wizard",
+        .plainDrawsNoScreen: "--plain draws no screen",
+        .offlineIsTheWizards: "--offline is the wizard's; --headless reads the account only with --live",
+        .liveIsHeadlesss: "--live is --headless's; the wizard reads the account unless --offline",
+        .goesWithHeadless: "{option} goes with --headless FILE.",
+
+        // MARK: The command line: --headless, --check, --live
+        .cannotRead: "vpcpipe: cannot read {file}: no such readable file",
+        .oneError: "1 error",
+        .errors: "{count} errors",
+        .oneWarning: "1 warning",
+        .warnings: "{count} warnings",
+        .nothingWritten: "vpcpipe: {errors} in {file}; nothing written",
+        .valid: "{file}: valid",
+        .validWithWarnings: "{file}: valid ({warnings})",
+        .validAccount: "{file}: valid; account {account} holds nothing setup.sh would stop on",
+        .validWithWarningsAccount: "{file}: valid ({warnings}); account {account} holds nothing setup.sh would stop on",
+        .wrote: "wrote {folder}/: {files}",
+        .next: "next: review {folder}/setup.sh, then run: bash {folder}/setup.sh, then bash {folder}/verify.sh (or both: vpcpipe apply {folder})",
+        .readingAccountDefault: "vpcpipe: reading the account of the default profile in {region}, read-only, as setup.sh will",
+        .readingAccountProfile: "vpcpipe: reading the account of profile {profile} in {region}, read-only, as setup.sh will",
+        .cannotReadAccount: "vpcpipe: cannot read the account: {reason}",
+        .fileNote: "{file}: note: {note}",
+        .accountProblems: "vpcpipe: {errors} in account {account} for {file} (each stops setup.sh, or, for an endpoint's policy, would refuse the build); nothing written",
+        .priceNote: "vpcpipe: note: {problem}; the price table's figure is used",
+        .priceTableUsed: "vpcpipe: note: the cost uses the price table: {reason}",
+
+        // MARK: The command line: apply
+        .applyRunning: "vpcpipe apply: {setup}, then {verify}; the whole output goes to {log}",
+        .applyCtrlC: "Ctrl-C: {script} stops after the step in progress; running vpcpipe apply again goes on from there (Ctrl-C again stops it now)",
+        .applyDone: "{script}: done, {steps} steps in {seconds}",
+        .applyStepDone: "[{script} {number}/{total}] done in {seconds}",
+        .applyWaiting: "  waiting: {what}",
+        .applyStopped: "{script} stopped before step {number}/{total}, as asked: run {again} to go on from there.",
+        .applyFailedAtStep: "{script} failed at step {number}/{total}: {title} (exit status {status})",
+        .applyFailedBeforeFirstStep: "{script} failed before its first step (exit status {status})",
+        .applyFixSetup: "Fix the cause, then run {again} again: setup.sh goes on from the step that failed (docs/troubleshooting.md). The whole output: {log}",
+        .applyFixVerify: "The pipeline runs but does not work yet (docs/troubleshooting.md, verify.sh). The whole output: {log}",
+        .applyEnded: "{script} ended with exit status {status} before its last step; the whole output: {log}",
     ]
 }

@@ -126,5 +126,82 @@ extension Japanese {
         .notIPAddress: "IP アドレスではないこと",
         .notStartingWith: "{prefix} で始まらないこと",
         .notEndingIn: "{suffix} で終わらないこと",
+
+        // MARK: The command line: --help
+        .helpAbstract: "プライベート VPC の CI/CD パイプライン (CodeCommit、CodeArtifact、CodeBuild、CodePipeline) を、確認してから実行する AWS CLI スクリプトとして計画します。",
+        .helpDiscussion: """
+            オプションなしではウィザードを開きます。ウィザードはアカウントを読み取り (読み取り専用)、\
+            VPC、サブネット、既存のリソースを選択肢に示します。--offline では何も読み取りません。\
+            --headless FILE はウィザードの代わりに回答ファイルを読み、同じ出力フォルダーを書きます。\
+            アカウントを読み取るのは --live のときだけです。AWS は何も変わりません: DIR/setup.sh を確認してから実行してください。
+            終了ステータス: 0 完了、1 回答が正しくない、または --live でアカウントに問題がある (何も書きません)、\
+            64 使い方の誤り、69 アカウントを読み取れなかった (--live)、73 出力フォルダーを書かなかった \
+            (vpcpipe が書いていないものがある。--force を参照)。
+            """,
+        .helpHeadless: "FILE から回答を読み、ウィザードなしで出力フォルダーを書きます。",
+        .helpAnswers: "FILE の回答を入れた状態でウィザードを開きます。",
+        .helpOut: "出力フォルダー (既定: {folder})。",
+        .helpCheck: "--headless と共に: 回答を検証して報告します。何も書きません。",
+        .helpLive: "--headless と共に: まず setup.sh と同じようにアカウントを読み取り (読み取り専用)、setup.sh が止まる問題と、ポリシーがビルドを拒否する既存のエンドポイントをすべて報告します。",
+        .helpOffline: "アカウントを読み取らずにウィザードを開きます: ID はすべて入力します。",
+        .helpForce: "vpcpipe が書いていないもの、または編集されたものを含む出力フォルダーを置き換え、何を置き換えたかを示します。",
+        .helpExample: "記事の回答を表示します (--headless の出発点)。",
+        .helpASCII: "ウィザードを ASCII 文字だけで描きます (ロケールが UTF-8 でないときも選ばれます)。",
+        .helpPlain: "画面を描かずに、ウィザードの質問を 1 行ずつ尋ねます (スクリーンリーダーやシリアルコンソール向け。TERM が dumb か未設定のときも選ばれます)。",
+        .helpLang: "vpcpipe が端末で話す言語: en か ja (既定: LC_ALL、LC_MESSAGES、LANG によるロケールの言語)。出力フォルダーの言語は回答の language です。",
+        .applyAbstract: "DIR/setup.sh --yes、続いて DIR/verify.sh を、書き出したとおりに実行し、ステップごとに 1 行を表示します。",
+        .applyDiscussion: """
+            スクリプトの出力はすべて DIR/setup.log に書かれます。Ctrl-C を押すと setup.sh はステップの\
+            区切りで止まります (もう一度押すとすぐに止まります)。もう一度 apply DIR を実行するとそこから続けます。
+            終了ステータス: 0 パイプラインが動作する、64 使い方の誤り、65 vpcpipe が書いた後にスクリプトが編集された、\
+            66 DIR が vpcpipe の出力フォルダーではない、130 Ctrl-C で止まった。それ以外は失敗したスクリプトの\
+            終了ステータス (setup.sh: 1 呼び出しが失敗した、3 アカウントに問題がある。verify.sh: 1)。
+            """,
+        .applyDir: "vpcpipe が書いた出力フォルダー。",
+        .applyDryRun: "両方のスクリプトを --dry-run で実行します: コマンドを表示し、何も呼び出しません。",
+
+        // MARK: The command line: usage errors
+        .optionsConflict: "{option} と {other} は一緒に使えません: {reason}。",
+        .exampleOnlyPrints: "--example は記事の回答を表示するだけです",
+        .headlessWithoutWizard: "--answers、--ascii、--plain はウィザードのオプションで、--headless はウィザードなしで実行します",
+        .checkWritesNothing: "--check は何も書かず、ウィザードも開きません",
+        .plainDrawsNoScreen: "--plain は画面を描きません",
+        .offlineIsTheWizards: "--offline はウィザードのオプションです。--headless がアカウントを読み取るのは --live のときだけです",
+        .liveIsHeadlesss: "--live は --headless のオプションです。ウィザードは --offline でなければアカウントを読み取ります",
+        .goesWithHeadless: "{option} は --headless FILE と共に使います。",
+
+        // MARK: The command line: --headless, --check, --live
+        .cannotRead: "vpcpipe: {file} を読み取れません: 読み取れるファイルがありません",
+        .oneError: "エラー 1 件",
+        .errors: "エラー {count} 件",
+        .oneWarning: "警告 1 件",
+        .warnings: "警告 {count} 件",
+        .nothingWritten: "vpcpipe: {file} に{errors}があります。何も書きませんでした",
+        .valid: "{file}: 正しい回答です",
+        .validWithWarnings: "{file}: 正しい回答です ({warnings})",
+        .validAccount: "{file}: 正しい回答です。アカウント {account} には setup.sh が止まる問題はありません",
+        .validWithWarningsAccount: "{file}: 正しい回答です ({warnings})。アカウント {account} には setup.sh が止まる問題はありません",
+        .wrote: "{folder}/ に書きました: {files}",
+        .next: "次に: {folder}/setup.sh を確認してから bash {folder}/setup.sh、続いて bash {folder}/verify.sh を実行してください (両方まとめて: vpcpipe apply {folder})",
+        .readingAccountDefault: "vpcpipe: setup.sh と同じように、既定のプロファイルのアカウントを {region} で読み取ります (読み取り専用)",
+        .readingAccountProfile: "vpcpipe: setup.sh と同じように、プロファイル {profile} のアカウントを {region} で読み取ります (読み取り専用)",
+        .cannotReadAccount: "vpcpipe: アカウントを読み取れません: {reason}",
+        .fileNote: "{file}: 注: {note}",
+        .accountProblems: "vpcpipe: {file} についてアカウント {account} に{errors}があります (どれも setup.sh を止めるか、エンドポイントのポリシーならビルドを拒否します)。何も書きませんでした",
+        .priceNote: "vpcpipe: 注: {problem}。料金表の値を使います",
+        .priceTableUsed: "vpcpipe: 注: 費用には料金表の値を使います: {reason}",
+
+        // MARK: The command line: apply
+        .applyRunning: "vpcpipe apply: {setup}、続いて {verify}。出力はすべて {log} に書かれます",
+        .applyCtrlC: "Ctrl-C: {script} は実行中のステップの後で止まります。もう一度 vpcpipe apply を実行するとそこから続けます (もう一度 Ctrl-C を押すとすぐに止まります)",
+        .applyDone: "{script}: 完了。{steps} ステップ、{seconds}",
+        .applyStepDone: "[{script} {number}/{total}] 完了 ({seconds})",
+        .applyWaiting: "  待機中: {what}",
+        .applyStopped: "{script} は求めに応じてステップ {number}/{total} の前で止まりました: {again} を実行するとそこから続けます。",
+        .applyFailedAtStep: "{script} はステップ {number}/{total} で失敗しました: {title} (終了ステータス {status})",
+        .applyFailedBeforeFirstStep: "{script} は最初のステップの前に失敗しました (終了ステータス {status})",
+        .applyFixSetup: "原因を直してから、もう一度 {again} を実行してください: setup.sh は失敗したステップから続けます (docs/troubleshooting.md)。出力のすべて: {log}",
+        .applyFixVerify: "パイプラインは実行されますが、まだ動作していません (docs/troubleshooting.md、verify.sh)。出力のすべて: {log}",
+        .applyEnded: "{script} は最後のステップの前に終了ステータス {status} で終わりました。出力のすべて: {log}",
     ]
 }

@@ -1,5 +1,6 @@
 // The keys of the messages vpcpipe says to the person at the terminal rather than writes to the
-// output folder: the answers' reader and rules (Diagnostic), each a whole sentence, so that a
+// output folder: the answers' reader and rules (Diagnostic) and the command line's own (--help,
+// usage errors, --headless, --check, --live, apply), each a whole sentence, so that a
 // translation can order its words freely. English+Notices.swift and Japanese+Notices.swift give
 // the texts; PhraseCatalogTests checks that both have every key with the same placeholders.
 
@@ -29,4 +30,17 @@ public enum Notice: String, CaseIterable, Sendable {
     case atMost256Bytes, branchCharacters, noDoubleDot, noAtBrace, noDoubleSlash, branchStart, branchEnd
     case notAtOrHead, branchPart, bucketLength, bucketAlphabet, bucketEnds, bucketDotDash, notIPAddress
     case notStartingWith, notEndingIn
+    // The command line: --help
+    case helpAbstract, helpDiscussion, helpHeadless, helpAnswers, helpOut, helpCheck, helpLive, helpOffline
+    case helpForce, helpExample, helpASCII, helpPlain, helpLang, applyAbstract, applyDiscussion, applyDir, applyDryRun
+    // The command line: usage errors (exit 64)
+    case optionsConflict, exampleOnlyPrints, headlessWithoutWizard, checkWritesNothing, plainDrawsNoScreen
+    case offlineIsTheWizards, liveIsHeadlesss, goesWithHeadless
+    // The command line: --headless, --check, --live
+    case cannotRead, oneError, errors, oneWarning, warnings, nothingWritten, valid, validWithWarnings
+    case validAccount, validWithWarningsAccount, wrote, next, readingAccountDefault, readingAccountProfile
+    case cannotReadAccount, fileNote, accountProblems, priceNote, priceTableUsed
+    // The command line: apply
+    case applyRunning, applyCtrlC, applyDone, applyStepDone, applyWaiting, applyStopped, applyFailedAtStep
+    case applyFailedBeforeFirstStep, applyFixSetup, applyFixVerify, applyEnded
 }

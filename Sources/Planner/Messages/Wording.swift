@@ -50,6 +50,11 @@ public indirect enum Wording: Equatable, Sendable {
 }
 
 extension Notice {
+    /// The notice in `language`, each `{name}` filled with `values[name]` as it is.
+    public func text(_ language: Language, _ values: [String: String] = [:]) -> String {
+        Wording.notice(self, values.mapValues(Wording.verbatim)).text(language)
+    }
+
     func template(_ language: Language) -> TextTemplate {
         guard let text = language.notices[self] else { preconditionFailure("\(self) has no \(language) text") }
         return TextTemplate(text)
