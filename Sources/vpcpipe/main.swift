@@ -59,6 +59,11 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(spoken(.helpPlain)))
     var plain = false
 
+    // Read before parsing (TerminalLanguage), so that --help is said in it; declared here to be
+    // parsed, refused when it is no language, and listed in --help.
+    @Option(name: .long, help: ArgumentHelp(spoken(.helpLang), valueName: "en|ja"))
+    var lang: Language?
+
     static let defaultOut = "vpcpipe-out"
     private var outputFolder: String { out ?? Self.defaultOut }
 
@@ -244,5 +249,7 @@ enum TerminalLanguage {
 func spoken(_ notice: Notice, _ values: [String: String] = [:]) -> String {
     notice.text(TerminalLanguage.current, values)
 }
+
+extension Language: ExpressibleByArgument {}
 
 Vpcpipe.main()
