@@ -186,7 +186,7 @@ extension Vpcpipe {
             printError(spoken(.cannotReadAccount, ["reason": error.line]))
             throw ExitCode(Status.accountUnreadable)
         }
-        for note in findings.notes { printError(spoken(.fileNote, ["file": file, "note": note])) }
+        for note in findings.noteWordings { printError(spoken(.fileNote, ["file": file, "note": note.text(TerminalLanguage.current)])) }
         let problems = AnswersFile.place(findings.problems, in: try readAnswers(file))
         for problem in problems { printError(problem.formatted(file: file, language: TerminalLanguage.current)) }
         if !problems.isEmpty {
