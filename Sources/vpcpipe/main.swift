@@ -240,7 +240,7 @@ enum TerminalLanguage {
             }
             previous = argument
         }
-        // A value that is no language is refused by the parser, in the locale's language.
+        // A value that is no language leaves the locale's, and the parser refuses it.
         return given.flatMap(Language.init(rawValue:)) ?? WizardLanguage.detect(environment: environment, ascii: false)
     }
 }
