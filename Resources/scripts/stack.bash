@@ -8,7 +8,7 @@ stack_status() {
   learn STATUS ValidationError cloudformation describe-stacks --stack-name "$STACK" \
     --query 'Stacks[0].StackStatus' --output text
   if [ -z "$STATUS" ] || [ "$DRY_RUN" = 1 ]; then STATUS=NONE; fi
-  echo "  stack $STACK: $STATUS"
+  echo "@say:stackStatus@"
 }
 
 # preview: a change set of the template against the stack (a new one, or an update), awaited
@@ -20,24 +20,24 @@ preview() {
   call cloudformation create-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" \
     --change-set-type "$type" --template-body "file://$TEMPLATE" --capabilities CAPABILITY_NAMED_IAM \
     --parameters "${PARAMETERS[@]}" --tags "Key=vpcpipe,Value=$PLAN_TAG"
-  waiting "the change set $CHANGE_SET is being made"
+  waiting "@say:stackChangeSetBeingMade@"
   if ! attempt cloudformation wait change-set-create-complete --stack-name "$STACK" --change-set-name "$CHANGE_SET"; then
     attempt cloudformation describe-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" \
       --query StatusReason --output text
     reason=$OUT
     if [[ $reason == *"didn't contain changes"* || $reason == *"No updates are to be performed"* ]]; then
-      echo "  The stack is as the template says: nothing to change."
+      echo "@say:stackUnchanged@"
       attempt cloudformation delete-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" || true
       CHANGES=''
       return 0
     fi
-    say_errors <<< "The change set failed: $reason"
+    say_errors <<< "@say:stackChangeSetFailed@"
     exit 1
   fi
   call cloudformation describe-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" \
     --query 'Changes[].ResourceChange.[Action, LogicalResourceId, ResourceType, Replacement || `"-"`]' --output text
   CHANGES=$OUT
-  echo "  The change set (action, resource, type, replacement):"
+  echo "@say:stackChangeSetListed@"
   printf '%s\n' "$CHANGES" | sed 's/^/    /'
 }
 
@@ -51,7 +51,7 @@ confirm() {
     [yY] | [yY][eE][sS]) ;;
     *)
       attempt cloudformation delete-change-set --stack-name "$STACK" --change-set-name "$CHANGE_SET" || true
-      echo 'Nothing was changed.'
+      echo '@say:stackNothingChanged@'
       exit 0
       ;;
   esac
@@ -60,7 +60,7 @@ confirm() {
 # settle WAITER: waits for the stack (`aws cloudformation wait WAITER`); on failure, lists the
 # stack's failed events with their reasons, and stops.
 settle() {
-  waiting "the stack $STACK: $1"
+  waiting "@say:stackWaiting@"
   if ! attempt cloudformation wait "$1" --stack-name "$STACK"; then
     say_errors < "$ERRORS"
     failed_events
@@ -73,5 +73,5 @@ failed_events() {
   attempt cloudformation describe-stack-events --stack-name "$STACK" \
     --query 'StackEvents[?ends_with(ResourceStatus, `FAILED`)].[Timestamp, LogicalResourceId, ResourceStatus, ResourceStatusReason]' \
     --output text || true
-  if [ -n "$OUT" ]; then say_errors <<< "The stack's failed events (time, resource, status, reason):"$'\n'"$OUT"; fi
+  if [ -n "$OUT" ]; then say_errors <<< "@say:stackFailedEvents@"$'\n'"$OUT"; fi
 }

@@ -32,10 +32,10 @@ assets_bucket() {
   if [ "$DRY_RUN" = 1 ]; then
     value="<assets-bucket-$region>"
   elif [ -z "$value" ] || [ "$value" = None ]; then
-    say_errors <<< "The CodeArtifact assets bucket of $region is not known (no domain of the plan there tells it): set $variable to describe-domain's s3BucketArn of any domain of $region (docs/cloudformation.md)."
+    say_errors <<< "@say:stackSetAssetsUnknown@"
     exit 1
   elif ! [[ $value =~ ^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]*$ ]]; then
-    say_errors <<< "The CodeArtifact assets bucket of $region is not an S3 bucket's ARN: $value"
+    say_errors <<< "@say:stackSetAssetsNotARN@"
     exit 1
   fi
   printf -v "$name" '%s' "$value"
@@ -63,7 +63,7 @@ template_source() {
   elif [ "$size" -le "$TEMPLATE_BODY_LIMIT" ]; then
     TEMPLATE_SOURCE=(--template-body "file://$TEMPLATE")
   else
-    say_errors <<< "cloudformation.yaml is $size bytes, more than the $TEMPLATE_BODY_LIMIT CloudFormation takes inline: upload it to an S3 bucket this account can read and set VPCPIPE_TEMPLATE_URL to the object's https:// URL (docs/cloudformation.md)."
+    say_errors <<< "@say:stackSetTemplateTooLarge@"
     exit 1
   fi
 }
@@ -84,7 +84,7 @@ proceed() {
   read -r -p "$1 " answer || answer=''
   case "$answer" in
     [yY] | [yY][eE][sS]) ;;
-    *) echo 'Nothing was changed.'; exit 0 ;;
+    *) echo '@say:stackNothingChanged@'; exit 0 ;;
   esac
 }
 
@@ -106,7 +106,7 @@ create_or_update() {
       "${TEMPLATE_SOURCE[@]}" --parameters "$parameters" --capabilities CAPABILITY_NAMED_IAM \
       --permission-model SERVICE_MANAGED --auto-deployment Enabled=true,RetainStacksOnAccountRemoval=false \
       --tags "Key=vpcpipe,Value=$PLAN_TAG" --operation-preferences "$PREFERENCES" --query OperationId --output text
-    follow "$OUT" 'the StackSet and its stack instances updated'
+    follow "$OUT" '@say:stackSetUpdated@'
   fi
 }
 
@@ -117,7 +117,7 @@ instances() {
   call cloudformation create-stack-instances --stack-set-name "$STACK_SET" --deployment-targets "$2" \
     --regions "$1" --parameter-overrides "$(with_assets "$3" "$4")" --operation-preferences "$PREFERENCES" \
     --query OperationId --output text
-  follow "$OUT" "the stack instances in $1"
+  follow "$OUT" "@say:stackSetInstancesIn@"
 }
 
 # account_instance REGION ACCOUNT TARGETS PARAMETERS ARN: the account's stack instance in
@@ -137,7 +137,7 @@ account_instance() {
       --regions "$1" --parameter-overrides "$parameters" --operation-preferences "$PREFERENCES" \
       --query OperationId --output text
   fi
-  follow "$OUT" "the stack instance of $2 in $1"
+  follow "$OUT" "@say:stackSetInstanceOf@"
 }
 
 # follow OPERATION WHAT: polls the StackSet's operation until it ends (within WAIT_SECONDS),
@@ -146,7 +146,7 @@ account_instance() {
 follow() {
   local operation=$1 waited=0 status results
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
-  waiting "operation $operation: $2"
+  waiting "@say:stackSetOperation@"
   while true; do
     call cloudformation describe-stack-set-operation --stack-set-name "$STACK_SET" --operation-id "$operation" \
       --query StackSetOperation.Status --output text
@@ -158,7 +158,7 @@ follow() {
     progress "wait operation $status"
     case "$status" in SUCCEEDED | FAILED | STOPPED) break ;; esac
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then
-      say_errors <<< "The operation $operation is still $status after ${WAIT_SECONDS}s: it goes on without stackset.sh; run stackset.sh again once it has ended."
+      say_errors <<< "@say:stackSetStillRunning@"
       exit 1
     fi
     sleep "$POLL_SECONDS"
@@ -168,7 +168,7 @@ follow() {
     --query 'Summaries[?Status!=`SUCCEEDED`].[Account, Region, Status, StatusReason]' --output text
   results=$OUT
   if [ "$status" != SUCCEEDED ] || [ -n "$results" ]; then
-    say_errors <<< "The operation $operation ended $status. The stack instances that did not succeed (account, region, status, reason):"$'\n'"${results:-(none listed)}"
+    say_errors <<< "@say:stackSetOperationEnded@"$'\n'"@say:stackSetNoneListed@"
     exit 1
   fi
 }
@@ -183,6 +183,6 @@ instance_regions() {
 summary() {
   call cloudformation list-stack-instances --stack-set-name "$STACK_SET" \
     --query 'Summaries[].[Account, Region, Status, StackInstanceStatus.DetailedStatus, StatusReason]' --output text
-  echo "  The stack instances (account, region, status, detailed status, reason):"
+  echo "@say:stackSetInstancesListed@"
   printf '%s\n' "$OUT" | sed 's/^/    /'
 }

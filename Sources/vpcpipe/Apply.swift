@@ -13,15 +13,8 @@ import Glibc
 struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apply",
-        abstract: "Run DIR/setup.sh --yes, then DIR/verify.sh, exactly as exported, with a line for each step.",
-        discussion: """
-            The scripts' whole output goes to DIR/setup.log. Ctrl-C asks setup.sh to stop between \
-            steps (Ctrl-C again stops it at once); apply DIR again goes on from there.
-            Exit status: 0 the pipeline works, 64 usage error, 65 a script was edited since vpcpipe \
-            wrote it, 66 DIR is not a vpcpipe output folder, 130 stopped by Ctrl-C; otherwise the \
-            exit status of the script that failed (setup.sh: 1 a call failed, 3 problems in the \
-            account; verify.sh: 1).
-            """
+        abstract: spoken(.applyAbstract),
+        discussion: spoken(.applyDiscussion)
     )
 
     /// Exit statuses of its own, as README.md documents them.
@@ -30,10 +23,10 @@ struct Apply: ParsableCommand {
         static let notAnOutputFolder: Int32 = 66
     }
 
-    @Argument(help: ArgumentHelp("The output folder vpcpipe wrote.", valueName: "DIR"), completion: .directory)
+    @Argument(help: ArgumentHelp(spoken(.applyDir), valueName: "DIR"), completion: .directory)
     var dir: String
 
-    @Flag(name: .long, help: "Run both scripts with --dry-run: they print their commands and call nothing.")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.applyDryRun)))
     var dryRun = false
 
     private var folder: String { dir.count > 1 && dir.hasSuffix("/") ? String(dir.dropLast()) : dir }
@@ -49,7 +42,8 @@ struct Apply: ParsableCommand {
         }
         let log = folder + "/" + OutputFolder.runLog
         Interrupts.catchInterrupt()
-        say("vpcpipe apply: \(scripts.map { ([folder + "/" + $0.0] + $0.1).joined(separator: " ") }.joined(separator: ", then ")); the whole output goes to \(log)")
+        let commands = scripts.map { ([folder + "/" + $0.0] + $0.1).joined(separator: " ") }
+        say(spoken(.applyRunning, ["setup": commands[0], "verify": commands[1], "log": log]))
         for (script, arguments) in scripts {
             let run = try runScript(script, arguments: arguments, log: log)
             guard run.outcome == .completed else { throw ExitCode(report(run, log: log)) }
@@ -73,7 +67,7 @@ struct Apply: ParsableCommand {
                 asked = interrupts
                 if asked == 1 {
                     process.askToStop()
-                    say("Ctrl-C: \(script) stops after the step in progress; running vpcpipe apply again goes on from there (Ctrl-C again stops it now)")
+                    say(spoken(.applyCtrlC, ["script": script]))
                 } else {
                     process.terminate()
                 }
@@ -91,7 +85,7 @@ struct Apply: ParsableCommand {
             if process.descriptors.isEmpty, let status = process.exitStatus() { run.exited(status, at: Clock.now) }
         }
         if run.outcome == .completed {
-            say("\(script): done, \(run.steps.count) steps in \(Self.seconds(run.elapsed(at: Clock.now)))")
+            say(spoken(.applyDone, ["script": script, "steps": "\(run.steps.count)", "seconds": Self.seconds(run.elapsed(at: Clock.now))]))
             // verify.sh's verdict, its last paragraph.
             if script == VerifyScript.file {
                 for line in process.lastLines.reversed().drop(while: \.isEmpty).prefix(while: { !$0.isEmpty }).reversed() { say(line) }
@@ -105,8 +99,10 @@ struct Apply: ParsableCommand {
         switch event {
         case .step(let number, let total, let title): "[\(run.script) \(number)/\(total)] \(title)"
         case .stepDone(let number):
-            run.steps.indices.contains(number - 1) ? "[\(run.script) \(number)/\(run.steps.count)] done in \(seconds(run.steps[number - 1].seconds ?? 0))" : nil
-        case .wait(let text): "  waiting: \(text)"
+            run.steps.indices.contains(number - 1) ? spoken(.applyStepDone, [
+                "script": run.script, "number": "\(number)", "total": "\(run.steps.count)", "seconds": seconds(run.steps[number - 1].seconds ?? 0),
+            ]) : nil
+        case .wait(let text): spoken(.applyWaiting, ["what": text])
         default: nil
         }
     }
@@ -116,21 +112,21 @@ struct Apply: ParsableCommand {
         let again = "vpcpipe apply \(folder)"
         switch run.outcome {
         case .stopped(let before):
-            say("\(run.script) stopped before step \(before)/\(run.steps.count), as asked: run \(again) to go on from there.")
+            say(spoken(.applyStopped, ["script": run.script, "number": "\(before)", "total": "\(run.steps.count)", "again": again]))
             return 130
         case .failed(let number, let status):
             // Step 0: the account was read before the first step.
-            let at = run.steps.indices.contains(number - 1) ? "at step \(number)/\(run.steps.count): " + run.steps[number - 1].title
-                : "before its first step"
-            var lines = ["\(run.script) failed \(at) (exit status \(status))"]
+            let failed = run.steps.indices.contains(number - 1)
+                ? spoken(.applyFailedAtStep, ["script": run.script, "number": "\(number)", "total": "\(run.steps.count)",
+                                              "title": run.steps[number - 1].title, "status": "\(status)"])
+                : spoken(.applyFailedBeforeFirstStep, ["script": run.script, "status": "\(status)"])
+            var lines = [failed]
             lines += run.errors.map { "  " + $0 }
-            lines.append(run.script == Script.setup.file
-                ? "Fix the cause, then run \(again) again: setup.sh goes on from the step that failed (docs/troubleshooting.md). The whole output: \(log)"
-                : "The pipeline runs but does not work yet (docs/troubleshooting.md, verify.sh). The whole output: \(log)")
+            lines.append(spoken(run.script == Script.setup.file ? .applyFixSetup : .applyFixVerify, ["again": again, "log": log]))
             FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             return status
         case .ended(let status):
-            FileHandle.standardError.write(Data("\(run.script) ended with exit status \(status) before its last step; the whole output: \(log)\n".utf8))
+            FileHandle.standardError.write(Data((spoken(.applyEnded, ["script": run.script, "status": "\(status)", "log": log]) + "\n").utf8))
             return status == 0 ? 1 : status
         case .running, .completed:
             return 0

@@ -5,6 +5,7 @@ import Foundation
 import Planner
 import Terminal
 import VpcpipeResources
+import Wizard
 
 /// Exit statuses, as README.md documents them.
 enum Status {
@@ -17,16 +18,8 @@ enum Status {
 struct Vpcpipe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vpcpipe",
-        abstract: "Plan a private-VPC CI/CD pipeline (CodeCommit, CodeArtifact, CodeBuild, CodePipeline) as reviewed AWS CLI scripts.",
-        discussion: """
-            With no options, opens the wizard, which reads the account (read-only) to offer its \
-            VPCs, subnets and what exists; --offline reads nothing. --headless FILE reads an answers \
-            file instead and writes the same output folder, reading the account only with --live. \
-            Nothing changes AWS: run DIR/setup.sh after reviewing it.
-            Exit status: 0 done, 1 invalid answers or, with --live, problems in the account (nothing \
-            written), 64 usage error, 69 the account could not be read (--live), 73 output folder not \
-            written (it holds what vpcpipe did not write; see --force).
-            """,
+        abstract: spoken(.helpAbstract),
+        discussion: spoken(.helpDiscussion),
         version: "vpcpipe \(vpcpipeVersion)",
         subcommands: [Apply.self]
     )
@@ -34,37 +27,42 @@ struct Vpcpipe: ParsableCommand {
     /// What the shell completions offer for FILE: answers files (YAML or JSON) and folders.
     private static let answersFiles = CompletionKind.file(extensions: ["yaml", "yml", "json"])
 
-    @Option(name: .long, help: ArgumentHelp("Read the answers from FILE and write the output folder without the wizard.", valueName: "FILE"),
+    @Option(name: .long, help: ArgumentHelp(spoken(.helpHeadless), valueName: "FILE"),
             completion: answersFiles)
     var headless: String?
 
-    @Option(name: .long, help: ArgumentHelp("Open the wizard pre-filled from FILE.", valueName: "FILE"), completion: answersFiles)
+    @Option(name: .long, help: ArgumentHelp(spoken(.helpAnswers), valueName: "FILE"), completion: answersFiles)
     var answers: String?
 
     // Optional rather than defaulted, so that an --out given where nothing is written is refused.
-    @Option(name: .long, help: ArgumentHelp("The output folder (default: \(Self.defaultOut)).", valueName: "DIR"), completion: .directory)
+    @Option(name: .long, help: ArgumentHelp(spoken(.helpOut, ["folder": Self.defaultOut]), valueName: "DIR"), completion: .directory)
     var out: String?
 
-    @Flag(name: .long, help: "With --headless: validate the answers and report; write nothing.")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.helpCheck)))
     var check = false
 
-    @Flag(name: .long, help: "With --headless: first read the account (read-only) as setup.sh will, and report every problem it would stop on and every existing endpoint whose policy would refuse the build.")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.helpLive)))
     var live = false
 
-    @Flag(name: .long, help: "Open the wizard without reading the account: every id is typed.")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.helpOffline)))
     var offline = false
 
-    @Flag(name: .long, help: "Replace an output folder that holds what vpcpipe did not write or that was edited; say what it replaced.")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.helpForce)))
     var force = false
 
-    @Flag(name: .long, help: "Print the article's answers (a starting point for --headless).")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.helpExample)))
     var example = false
 
-    @Flag(name: .long, help: "Draw the wizard in ASCII characters only (chosen anyway when the locale is not UTF-8).")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.helpASCII)))
     var ascii = false
 
-    @Flag(name: .long, help: "Ask the wizard's questions one a line, drawing no screen (for a screen reader or a serial console; chosen anyway when TERM is dumb or unset).")
+    @Flag(name: .long, help: ArgumentHelp(spoken(.helpPlain)))
     var plain = false
+
+    // Read before parsing (TerminalLanguage), so that --help is said in it; declared here to be
+    // parsed, refused when it is no language, and listed in --help.
+    @Option(name: .long, help: ArgumentHelp(spoken(.helpLang), valueName: "en|ja"))
+    var lang: Language?
 
     static let defaultOut = "vpcpipe-out"
     private var outputFolder: String { out ?? Self.defaultOut }
@@ -79,23 +77,23 @@ struct Vpcpipe: ParsableCommand {
     /// The options that do not go together: an option, those it does not take, and why.
     private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
         ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force", "--ascii", "--plain"],
-         "--example only prints the article's answers"),
-        ("--headless", ["--answers", "--ascii", "--plain"], "--answers, --ascii and --plain are the wizard's, --headless runs without it"),
-        ("--check", ["--out", "--force", "--ascii", "--plain"], "--check writes nothing and opens no wizard"),
-        ("--plain", ["--ascii"], "--plain draws no screen"),
-        ("--offline", ["--headless", "--check", "--live"], "--offline is the wizard's; --headless reads the account only with --live"),
-        ("--live", ["--answers", "--ascii", "--plain"], "--live is --headless's; the wizard reads the account unless --offline"),
+         spoken(.exampleOnlyPrints)),
+        ("--headless", ["--answers", "--ascii", "--plain"], spoken(.headlessWithoutWizard)),
+        ("--check", ["--out", "--force", "--ascii", "--plain"], spoken(.checkWritesNothing)),
+        ("--plain", ["--ascii"], spoken(.plainDrawsNoScreen)),
+        ("--offline", ["--headless", "--check", "--live"], spoken(.offlineIsTheWizards)),
+        ("--live", ["--answers", "--ascii", "--plain"], spoken(.liveIsHeadlesss)),
     ]
 
     func validate() throws {
         let given = self.given
         for conflict in Self.conflicts where given.contains(conflict.option) {
             if let other = given.first(where: conflict.excludes.contains) {
-                throw ValidationError("\(conflict.option) and \(other) do not go together: \(conflict.reason).")
+                throw ValidationError(spoken(.optionsConflict, ["option": conflict.option, "other": other, "reason": conflict.reason]))
             }
         }
         for option in ["--check", "--live"] where given.contains(option) && headless == nil {
-            throw ValidationError("\(option) goes with --headless FILE.")
+            throw ValidationError(spoken(.goesWithHeadless, ["option": option]))
         }
     }
 
@@ -135,7 +133,7 @@ struct Vpcpipe: ParsableCommand {
 
     private func readAnswers(_ file: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: file) else {
-            printError("vpcpipe: cannot read \(file): no such readable file")
+            printError(spoken(.cannotRead, ["file": file]))
             throw ExitCode(Status.invalidAnswers)
         }
         return String(decoding: data, as: UTF8.self)
@@ -143,15 +141,21 @@ struct Vpcpipe: ParsableCommand {
 
     private func runHeadless(file: String) throws {
         let (answers, diagnostics) = AnswersFile.read(try readAnswers(file))
-        for diagnostic in diagnostics { printError(diagnostic.formatted(file: file)) }
+        for diagnostic in diagnostics { printError(diagnostic.formatted(file: file, language: TerminalLanguage.current)) }
         if diagnostics.hasErrors {
-            printError("vpcpipe: \(count(diagnostics.errors.count, "error")) in \(file); nothing written")
+            printError(spoken(.nothingWritten, ["errors": errors(diagnostics.errors.count), "file": file]))
             throw ExitCode(Status.invalidAnswers)
         }
         let account = live ? try readAccount(answers, file: file) : nil
         if check {
-            print("\(file): valid" + (diagnostics.isEmpty ? "" : " (\(count(diagnostics.count, "warning")))")
-                  + (account.map { "; account \($0) holds nothing setup.sh would stop on" } ?? ""))
+            let warnings = diagnostics.count == 1 ? spoken(.oneWarning) : spoken(.warnings, ["count": "\(diagnostics.count)"])
+            let line: Notice = switch (diagnostics.isEmpty, account == nil) {
+            case (true, true): .valid
+            case (false, true): .validWithWarnings
+            case (true, false): .validAccount
+            case (false, false): .validWithWarningsAccount
+            }
+            print(spoken(line, ["file": file, "warnings": warnings, "account": account ?? ""]))
             return
         }
         let files = Outputs.render(answers, online: live ? readPrices(answers) : [:])
@@ -163,9 +167,8 @@ struct Vpcpipe: ParsableCommand {
             throw ExitCode(Status.cannotWrite)
         }
         if let note = OutputFolder.replacedNote(replaced, in: outputFolder) { printError(note) }
-        print("wrote \(outputFolder)/: \(files.map(\.path).sorted().joined(separator: ", "))")
-        print("next: review \(outputFolder)/setup.sh, then run: bash \(outputFolder)/setup.sh, then bash \(outputFolder)/verify.sh"
-              + " (or both: vpcpipe apply \(outputFolder))")
+        print(spoken(.wrote, ["folder": outputFolder, "files": files.map(\.path).sorted().joined(separator: ", ")]))
+        print(spoken(.next, ["folder": outputFolder]))
     }
 }
 
@@ -174,19 +177,20 @@ extension Vpcpipe {
     /// listed on its answer as the reader's are, and any stops the run before anything is
     /// written. Returns the account read.
     private func readAccount(_ answers: Answers, file: String) throws -> String {
-        printError("vpcpipe: reading the account of \(answers.profile.isEmpty ? "the default profile" : "profile \(answers.profile)") in \(answers.region), read-only, as setup.sh will")
+        printError(spoken(answers.profile.isEmpty ? .readingAccountDefault : .readingAccountProfile,
+                          ["profile": answers.profile, "region": answers.region]))
         let findings: AccountFindings
         do {
             findings = try AccountCheck.run(Planner.plan(answers), reader: AccountReader(AWSSettings(profile: answers.profile, region: answers.region)))
         } catch let error as AccountError {
-            printError("vpcpipe: cannot read the account: \(error.line)")
+            printError(spoken(.cannotReadAccount, ["reason": error.line]))
             throw ExitCode(Status.accountUnreadable)
         }
-        for note in findings.notes { printError("\(file): note: \(note)") }
+        for note in findings.noteWordings { printError(spoken(.fileNote, ["file": file, "note": note.text(TerminalLanguage.current)])) }
         let problems = AnswersFile.place(findings.problems, in: try readAnswers(file))
-        for problem in problems { printError(problem.formatted(file: file)) }
+        for problem in problems { printError(problem.formatted(file: file, language: TerminalLanguage.current)) }
         if !problems.isEmpty {
-            printError("vpcpipe: \(count(problems.count, "error")) in account \(findings.account) for \(file) (each stops setup.sh, or, for an endpoint's policy, would refuse the build); nothing written")
+            printError(spoken(.accountProblems, ["errors": errors(problems.count), "account": findings.account, "file": file]))
             throw ExitCode(Status.invalidAnswers)
         }
         return findings.account
@@ -201,21 +205,51 @@ extension Vpcpipe {
         let reader = AccountReader(AWSSettings(profile: answers.profile, region: PriceList.endpointRegion))
         do {
             let (prices, problems) = try PriceList.read(region: answers.region, reader: reader)
-            for problem in problems { printError("vpcpipe: note: \(problem); the price table's figure is used") }
+            for problem in problems { printError(spoken(.priceNote, ["problem": problem])) }
             return prices
         } catch let error as AccountError {
-            printError("vpcpipe: note: the cost uses the price table: \(error.line)")
+            printError(spoken(.priceTableUsed, ["reason": error.line]))
         } catch {
-            printError("vpcpipe: note: the cost uses the price table: \(error)")
+            printError(spoken(.priceTableUsed, ["reason": "\(error)"]))
         }
         return [:]
     }
 }
 
-private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+private func errors(_ count: Int) -> String { count == 1 ? spoken(.oneError) : spoken(.errors, ["count": "\(count)"]) }
 
 private func printError(_ line: String) {
     Output.error(line)
 }
+
+/// The language vpcpipe speaks at the terminal: --lang, else the locale's (LC_ALL, LC_MESSAGES,
+/// LANG, as the wizard reads them). Chosen before the options are parsed, since --help and the
+/// usage errors are said while parsing them. The answers' `language` is the output folder's.
+enum TerminalLanguage {
+    static let current = chosen(arguments: CommandLine.arguments.dropFirst(), environment: ProcessInfo.processInfo.environment)
+
+    static func chosen(arguments: some Sequence<String>, environment: [String: String]) -> Language {
+        var given: String?
+        var previous = ""
+        for argument in arguments {
+            if argument == "--" { break }
+            if previous == "--lang" {
+                given = argument
+            } else if argument.hasPrefix("--lang=") {
+                given = String(argument.dropFirst("--lang=".count))
+            }
+            previous = argument
+        }
+        // A value that is no language leaves the locale's, and the parser refuses it.
+        return given.flatMap(Language.init(rawValue:)) ?? WizardLanguage.detect(environment: environment, ascii: false)
+    }
+}
+
+/// A notice in the terminal's language.
+func spoken(_ notice: Notice, _ values: [String: String] = [:]) -> String {
+    notice.text(TerminalLanguage.current, values)
+}
+
+extension Language: ExpressibleByArgument {}
 
 Vpcpipe.main()

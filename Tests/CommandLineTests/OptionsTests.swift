@@ -24,6 +24,7 @@ final class OptionsTests: XCTestCase {
         switch option {
         case "--headless", "--answers": [option, answers]
         case "--out": [option, work.appendingPathComponent("out").path]
+        case "--lang": [option, "en"]
         default: [option]
         }
     }
@@ -88,7 +89,7 @@ final class OptionsTests: XCTestCase {
     /// This machine's environment with no AWS credentials or configuration: `--live` says at
     /// once that it cannot read an account, whatever this machine holds.
     static var noAccount: [String: String] {
-        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }.merging([
+        inheritedEnvironment.filter { !$0.key.hasPrefix("AWS_") }.merging([
             "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true",
         ]) { $1 }
     }

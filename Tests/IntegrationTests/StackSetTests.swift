@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import TestSupport
 import XCTest
 
@@ -38,13 +39,14 @@ final class StackSetTests: EmulatorTestCase {
 
     /// The article's answers with a stackset section for `unit` and `accounts` (account, VPC,
     /// subnets, route table, the endpoints it has already).
-    private func render(unit: String, accounts: [(String, String, [String], String, [String])]) throws {
+    private func render(unit: String, accounts: [(String, String, [String], String, [String])], language: Language = .en) throws {
         let listed = accounts.map { account, vpc, subnets, table, existing in
             "    - account: \"\(account)\"\n      vpc: \(vpc)\n      subnets: [\(subnets.joined(separator: ", "))]\n      route_tables: [\(table)]\n"
                 + "      existing_endpoints: [\(existing.joined(separator: ", "))]\n"
         }.joined()
         let section = "\nstackset:\n  organizational_units: [\(unit)]\n  regions: [\(pipeline.region)]\n  accounts:\n" + listed
-        try pipeline.render(replacing: [("iam:\n  scope: resources\n", "iam:\n  scope: resources\n" + section)])
+        try pipeline.render(replacing: [("iam:\n  scope: resources\n", "iam:\n  scope: resources\n" + section)]
+                                + (language == .en ? [] : [("version: 1\n", "version: 1\nlanguage: \(language.rawValue)\n")]))
     }
 
     /// The member's endpoints (VPC, service) that are not deleted, and its roles but the organization's.
@@ -54,6 +56,23 @@ final class StackSetTests: EmulatorTestCase {
         let roles = try member.aws.json([String].self, "iam", "list-roles", "--query", "Roles[].RoleName")
             .filter { $0 != "OrganizationAccountAccessRole" }
         return (endpoints.sorted(), roles.sorted())
+    }
+
+    /// With `language: ja`, stackset.sh deploys the StackSet in the member's network and deletes
+    /// it, saying so in Japanese.
+    func testTheStackSetInJapanese() throws {
+        let (unit, member) = try organization()
+        try render(unit: unit, accounts: [(member.account, member.network.vpc, member.network.subnets, member.network.routeTable, [])],
+                   language: .ja)
+        let before = try made(in: member)
+        let deploy = try pipeline.runSucceeding("stackset.sh", environment: ["VPCPIPE_ASSETS_BUCKET_ARN_us_west_2": "arn:aws:s3:::assets-\(pipeline.account)"])
+        for line in [Phrase.stackSetDeploy.text(.ja, ["region": pipeline.region]), Phrase.stackSetInstancesListed.text(.ja)] {
+            XCTAssertTrue(deploy.stdout.contains(line), "\(line) in \(deploy.stdout)")
+        }
+        XCTAssertNotEqual(try made(in: member).endpoints, before.endpoints, "the StackSet deployed nothing in the member's VPC")
+        let delete = try pipeline.runSucceeding("stackset.sh", options: ["--delete", "--yes"])
+        XCTAssertTrue(delete.stdout.contains(Phrase.stackSetDelete.text(.ja)), delete.stdout)
+        XCTAssertEqual(try made(in: member).endpoints, before.endpoints, "deleting the StackSet did not leave the member's endpoints")
     }
 
     func testTheStackSetDeploysInTheMembersNetworkUpdatesReportsFailuresAndIsDeleted() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 import TestSupport
 import XCTest
 
@@ -62,6 +63,26 @@ final class StackTests: EmulatorTestCase {
         XCTAssertTrue(again.stdout.contains("nothing to change"), "a second deploy-stack.sh: \(again.stdout)")
 
         try pipeline.runSucceeding("deploy-stack.sh", options: ["--delete", "--yes"])
+        _ = try aws.text("codecommit", "delete-repository", "--repository-name", pipeline.articleName, "--query", "repositoryId")
+        XCTAssertEqual(text(try state()), text(start), "deleting the stack did not leave the start")
+    }
+
+    /// With `language: ja`, deploy-stack.sh makes and deletes the same stack, saying so in Japanese.
+    func testTheStackInJapanese() throws {
+        try pipeline.render(replacing: [("version: 1\n", "version: 1\nlanguage: ja\n")])
+        let start = try state()
+        _ = try aws.text("codecommit", "create-repository", "--repository-name", pipeline.articleName, "--query", "repositoryMetadata.repositoryName")
+        // Any bucket's ARN: moto's CloudFormation reads no endpoint policy.
+        let assets = ["VPCPIPE_ASSETS_BUCKET_ARN": "arn:aws:s3:::assets-\(pipeline.account)"]
+        let stack = "vpcpipe-" + pipeline.articleName
+        let deploy = try pipeline.runSucceeding("deploy-stack.sh", environment: assets)
+        for line in [Phrase.stackPreview.text(.ja, ["stack": stack]), Phrase.stackChangeSetListed.text(.ja)] {
+            XCTAssertTrue(deploy.stdout.contains(line), "\(line) in \(deploy.stdout)")
+        }
+        let again = try pipeline.runSucceeding("deploy-stack.sh", environment: assets)
+        XCTAssertTrue(again.stdout.contains(Phrase.stackUnchanged.text(.ja)), again.stdout)
+        let delete = try pipeline.runSucceeding("deploy-stack.sh", options: ["--delete", "--yes"])
+        XCTAssertTrue(delete.stdout.contains(Phrase.stackDelete.text(.ja, ["stack": stack])), delete.stdout)
         _ = try aws.text("codecommit", "delete-repository", "--repository-name", pipeline.articleName, "--query", "repositoryId")
         XCTAssertEqual(text(try state()), text(start), "deleting the stack did not leave the start")
     }

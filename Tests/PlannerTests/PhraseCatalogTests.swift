@@ -4,20 +4,21 @@ import VpcpipeResources
 import XCTest
 @testable import Planner
 
-/// The message catalog (Sources/Planner/Messages): every language has every message, with the
-/// English placeholders, and the bash library says only messages the catalog has.
+/// The message catalog (Sources/Planner/Messages): every language has every message (Phrase) and
+/// every notice (Notice), with the English placeholders, and the bash library says only messages
+/// the catalog has.
 final class PhraseCatalogTests: XCTestCase {
     /// What keeps `catalog` from standing in for `english`: a message it lacks, or one whose
     /// placeholders differ. A bash placeholder is named by its variable: `{2:+ and \"$2\"}`
     /// and `{2:+ (...)}` both read $2.
-    static func differences(_ catalog: [Phrase: String], from english: [Phrase: String]) -> [String] {
+    static func differences<Key: CaseIterable & Hashable>(_ catalog: [Key: String], from english: [Key: String]) -> [String] {
         func names(_ text: String) -> [String] {
             TextTemplate(text).placeholders.map { name in
                 if name.hasPrefix("$(") { return String(name.prefix { $0 != " " }) }
                 return String(name.prefix { $0.isLetter || $0.isNumber || "_#[]@".contains($0) })
             }.sorted()
         }
-        return Phrase.allCases.compactMap { phrase in
+        return Key.allCases.compactMap { phrase in
             guard let text = catalog[phrase] else { return "\(phrase): missing" }
             guard let source = english[phrase] else { return "\(phrase): missing in English" }
             return names(text) == names(source) ? nil : "\(phrase): placeholders \(names(text)), in English \(names(source))"
@@ -27,7 +28,20 @@ final class PhraseCatalogTests: XCTestCase {
     func testEveryLanguageHasEveryMessageWithTheEnglishPlaceholders() {
         for language in Language.allCases {
             XCTAssertEqual(Self.differences(language.catalog, from: English.messages), [], "\(language)")
+            XCTAssertEqual(Self.differences(language.notices, from: English.notices), [], "\(language) notices")
         }
+    }
+
+    func testAMissingNoticeOrAChangedPlaceholderIsFound() {
+        var broken = Japanese.notices
+        broken[.oneSubnet] = nil
+        broken[.listedTwice] = "{value} が 2 回書かれています"
+        XCTAssertEqual(Self.differences(broken, from: English.notices), [
+            "oneSubnet: missing",
+            "listedTwice: placeholders [\"value\"], in English [\"value\", \"what\"]",
+        ].sorted { lhs, rhs in
+            Notice.allCases.firstIndex { lhs.hasPrefix("\($0):") }! < Notice.allCases.firstIndex { rhs.hasPrefix("\($0):") }!
+        })
     }
 
     func testAMissingMessageOrAChangedPlaceholderIsFound() {

@@ -172,6 +172,20 @@ final class PreflightParityTests: XCTestCase {
         }
     }
 
+    /// `--live` says the problems and notes in the terminal's language: in Japanese, the words
+    /// setup.sh says with `language: ja`.
+    func testBashAndSwiftFindTheSameInJapanese() throws {
+        for state in Self.states {
+            let plan = Planner.plan(state.answers)
+            let bash = try bashFindings(plan, state.rows, .ja)
+            let swift = try AccountCheck.run(plan, reader: Rows(plan: plan, rows: state.rows))
+            XCTAssertEqual(bash.problems, swift.problems.map { "\($0.path): \($0.text(.ja))" }, state.name)
+            XCTAssertEqual(bash.notes, swift.noteWordings.map { $0.text(.ja) }, state.name)
+            XCTAssertEqual(bash.problems.count, state.problems.count, state.name)
+            for problem in swift.problems { XCTAssertNotEqual(problem.text(.ja), problem.message, "\(state.name): said in Japanese") }
+        }
+    }
+
     func testEveryRuleThePlanCallsIsOneOfBoth() throws {
         let library = Script.text(.preflight, script: "setup", .en)
         for rule in PreflightRule.allCases {
@@ -202,7 +216,7 @@ final class PreflightParityTests: XCTestCase {
     // MARK: The two
 
     /// setup.sh's preflight lines for `plan`, in bash, its lookups answered with `rows`.
-    private func bashFindings(_ plan: Plan, _ rows: [String: String]) throws -> (problems: [String], notes: [String]) {
+    private func bashFindings(_ plan: Plan, _ rows: [String: String], _ language: Language = .en) throws -> (problems: [String], notes: [String]) {
         let actions = plan.step(.preflight)?.always ?? []
         let facts = rows.map { "[\($0.key)]=\(Shell.quote(.text($0.value)))" }.sorted().joined(separator: " ")
         let lines = plan.variables.filter { $0 != "ACCOUNT" }.map { "\($0)=''" } + [
@@ -210,10 +224,11 @@ final class PreflightParityTests: XCTestCase {
             #"lookup() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
             #"capture() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
         ] + actions.flatMap { ScriptRenderer.lines(for: $0) }
-        let output = try PreflightBash.run(lines.joined(separator: "\n"))
+        let output = try PreflightBash.run(lines.joined(separator: "\n"), language: language)
         let said = output.split(separator: "\n").map(String.init)
+        let note = Phrase.note.text(language, ["1": ""])
         return (said.filter { $0.hasPrefix("problem: ") }.map { String($0.dropFirst("problem: ".count)) },
-                said.filter { $0.hasPrefix("  note: ") }.map { String($0.dropFirst("  note: ".count)) })
+                said.filter { $0.hasPrefix(note) }.map { String($0.dropFirst(note.count)) })
     }
 
     /// An account that answers each of the plan's lookups with the rows of its variable, the

@@ -18,10 +18,16 @@ public struct Finished: Sendable {
     public var summary: String { "exit \(status)\nstdout: \(stdout)\nstderr: \(stderr)" }
 }
 
+/// This process's environment with its locale pinned to C.UTF-8: vpcpipe speaks the locale's
+/// language, so a Japanese machine locale would otherwise change what a test reads.
+public var inheritedEnvironment: [String: String] {
+    ProcessInfo.processInfo.environment.filter { !["LC_ALL", "LC_MESSAGES"].contains($0.key) }.merging(["LANG": "C.UTF-8"]) { $1 }
+}
+
 /// Runs `program` (looked up on the PATH of `environment`, else of this process, unless it is a
 /// path) to its end, with no input. Output goes through files, not pipes, so a megabyte of
 /// stderr cannot block the child; a child that outlives `limit` seconds is killed, so that a
-/// hang fails its test instead of stopping the suite. `environment` nil: this process's.
+/// hang fails its test instead of stopping the suite. `environment` nil: `inheritedEnvironment`.
 public func runProgram(_ program: String, _ arguments: [String], environment: [String: String]? = nil,
                 in folder: URL? = nil, limit: Double = 1800) throws -> Finished {
     let scratch = try temporaryFolder("run")
@@ -63,7 +69,7 @@ public final class Child: @unchecked Sendable {
     /// (nil: to `output` too); both files are created or emptied.
     public init(_ argv: [String], environment: [String: String]? = nil, in folder: URL? = nil,
                 output: URL, errors: URL? = nil) throws {
-        let environment = environment ?? ProcessInfo.processInfo.environment
+        let environment = environment ?? inheritedEnvironment
         let program = try Child.find(argv[0], path: environment["PATH"] ?? "/usr/bin:/bin")
         // posix_spawn cannot change the folder portably: a shell does, then becomes the program.
         let words = folder.map { ["/bin/sh", "-c", #"cd -- "$1" || exit 126; shift; exec "$@""#, "sh", $0.path, program] }

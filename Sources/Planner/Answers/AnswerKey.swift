@@ -87,19 +87,26 @@ public struct AnswerKey: Sendable {
     }
 
     /// What the key holds, for messages: "(a single value)", "(a list)".
-    var expected: String {
+    var expected: Wording {
+        func names(_ keys: [AnswerKey]) -> Wording { .verbatim(keys.map(\.name).joined(separator: ", ")) }
         switch kind {
-        case .section(let keys, _): return "a mapping of \(keys.map(\.name).joined(separator: ", "))"
-        case .version: return "version: 1"
-        case .text: return "a single value"
-        case .flag: return "true or false"
-        case .integer(_, let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        case .choice(let choice): return choice.options.joined(separator: " | ")
-        case .texts: return "a list"
-        case .endpoints: return "a list of \(EndpointService.allCases.map(\.rawValue).joined(separator: ", "))"
-        case .tags: return "a mapping of tag keys to values"
-        case .objects(let objects): return "a list of mappings of \(objects.keys(0).map(\.name).joined(separator: ", "))"
+        case .section(let keys, _): return .notice(.aMappingOf, ["keys": names(keys)])
+        case .version: return .verbatim("version: 1")
+        case .text: return .notice(.aSingleValue)
+        case .flag: return .notice(.trueOrFalse)
+        case .integer(_, let range):
+            return .notice(.wholeNumberFrom, ["lowest": .verbatim("\(range.lowerBound)"), "highest": .verbatim("\(range.upperBound)")])
+        case .choice(let choice): return .verbatim(choice.options.joined(separator: " | "))
+        case .texts: return .notice(.aList)
+        case .endpoints: return .notice(.aListOf, ["items": .verbatim(EndpointService.allCases.map(\.rawValue).joined(separator: ", "))])
+        case .tags: return .notice(.tagMapping)
+        case .objects(let objects): return .notice(.aListOfMappingsOf, ["keys": names(objects.keys(0))])
         }
+    }
+
+    /// What a required key's absence expects, in each language.
+    var requiredWords: Wording? {
+        required.map { RuleWords.words(path, \.required, english: $0) }
     }
 }
 
@@ -155,18 +162,20 @@ struct Choice: Sendable {
     }
 }
 
-/// How `Rules.check` validates one key. Messages read "what is wrong (what is expected)".
+/// How `Rules.check` validates one key. Messages read "what is wrong (what is expected)"; the
+/// words are English here, and RuleWords gives them in Japanese by the key's path.
 enum Rule: Sendable {
     /// A text answer: no control character, then blank (allowed or "required (expected)"), then
-    /// `problem`, which names what is expected when the value is not a valid `what`.
-    case text(what: String, expected: String, blankAllowed: Bool, problem: @Sendable (String) -> String?)
+    /// `problem`, which says why the value is not a valid `what`.
+    case text(what: String, expected: String, blankAllowed: Bool, problem: @Sendable (String) -> Wording?)
+    /// A text rule that is a single pattern: `expected` is also the reason given.
+    case matching(what: String, expected: String, blankAllowed: Bool, valid: @Sendable (String) -> Bool)
     /// A rule that reads other answers too (Rules.swift), given the key's path.
     case custom(@Sendable (inout Checks, String, Answers) -> Void)
 
-    /// A text rule that is a single pattern: `expected` is also the reason given.
     static func pattern(_ what: String, expected: String, blankAllowed: Bool = false,
                         valid: @escaping @Sendable (String) -> Bool) -> Rule {
-        .text(what: what, expected: expected, blankAllowed: blankAllowed) { valid($0) ? nil : expected }
+        .matching(what: what, expected: expected, blankAllowed: blankAllowed, valid: valid)
     }
 
     /// A value picked from a closed list (a catalog): the message names the choices.

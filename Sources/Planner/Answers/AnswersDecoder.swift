@@ -36,11 +36,11 @@ struct AnswersDecoder {
     mutating func decode(_ root: Node) -> Bool {
         positions[""] = root.position
         guard let mapping = root.mapping else {
-            error(Self.documentPath, "found \(Self.describe(root)) (a mapping of answers, starting with version: 1)", at: root)
+            error(Self.documentPath, .notice(.found, ["found": Self.describe(root), "expected": .notice(.answersMapping)]), at: root)
             return false
         }
         if let version = mapping["version"], let number = Self.plainInteger(version), number != 1 {
-            error("version", "version \(number) is not supported by this vpcpipe (version: 1)", at: version)
+            error("version", .notice(.versionUnsupported, ["version": .verbatim("\(number)")]), at: version)
             return false
         }
         decode(mapping, keys: keys, prefix: "", at: root)
@@ -57,8 +57,9 @@ struct AnswersDecoder {
                 unknownKeys += 1
                 let suggestion = unknownKeys > Self.suggestedUnknownKeys ? nil
                     : KeySuggestion.nearest(to: entry.name, siblings: keys.map(\.name), prefix: prefix)
-                let hint = suggestion.map { "did you mean \"\($0)\"?" } ?? "one of: \(keys.map(\.name).joined(separator: ", "))"
-                error(prefix + shownKey(entry.name), "unknown key (\(hint))", at: entry.key)
+                let message = suggestion.map { Wording.notice(.unknownKeyDidYouMean, ["key": .verbatim($0)]) }
+                    ?? .notice(.unknownKeyOneOf, ["keys": .verbatim(keys.map(\.name).joined(separator: ", "))])
+                error(prefix + shownKey(entry.name), message, at: entry.key)
                 continue
             }
             present.insert(path)
@@ -67,7 +68,7 @@ struct AnswersDecoder {
             if diagnostics.count > before { refused.insert(path) }
         }
         for key in keys where !present.contains(prefix + key.name) {
-            if let expected = key.required { error(prefix + key.name, "required (\(expected))", at: node) }
+            if let expected = key.requiredWords { error(prefix + key.name, .notice(.required, ["expected": expected]), at: node) }
         }
     }
 
@@ -78,7 +79,7 @@ struct AnswersDecoder {
         var occurrences: [String: [(key: Node, value: Node)]] = [:]
         for (key, value) in mapping {
             guard let scalar = key.scalar else {
-                error(prefix + "?", "found \(Self.describe(key)) as a key (a key name)", at: key)
+                error(prefix + "?", .notice(.foundAsKey, ["found": Self.describe(key)]), at: key)
                 continue
             }
             let name = key.position.flatMap { duplicates[$0] } ?? scalar.string
@@ -89,7 +90,7 @@ struct AnswersDecoder {
             let all = occurrences[name]!
             for later in all.dropFirst() {
                 error(prefix + shownKey(name),
-                      "duplicated key (each key once; first at line \(all[0].key.position?.line ?? 0))", at: later.key)
+                      .notice(.duplicatedKeyFirstAt, ["line": .verbatim("\(all[0].key.position?.line ?? 0)")]), at: later.key)
             }
             return (name, all.last!.key, all.last!.value)
         }
@@ -120,7 +121,7 @@ struct AnswersDecoder {
             guard let mapping = node.mapping else { return typeError(path, node, expected: key.expected) }
             decode(mapping, keys: children, prefix: path + ".", at: keyNode)
         case .version:
-            if let version = integer(node, path: path, what: "a version number", expected: key.expected, reason: key.expected) {
+            if let version = integer(node, path: path, notice: .notVersionNumber, expected: key.expected) {
                 answers.version = version
             }
         case .text(let keyPath):
@@ -128,23 +129,24 @@ struct AnswersDecoder {
         case .flag(let keyPath):
             if let flag = flag(node, path: path) { answers[keyPath: keyPath] = flag }
         case .integer(let keyPath, _):
-            if let number = integer(node, path: path, what: "a whole number", expected: key.expected,
-                                    reason: key.expected + ", unquoted") {
+            if let number = integer(node, path: path, notice: .notWholeNumber, expected: key.expected) {
                 answers[keyPath: keyPath] = number
             }
         case .choice(let choice):
             guard let text = text(node, path: path, expected: key.expected) else { return }
             if !choice.set(&answers, text) {
-                error(path, "\(quoted(text)) is not a valid \(key.name.replacingOccurrences(of: "_", with: " ")) "
-                      + "(\(key.expected))", at: node)
+                let what = RuleWords.words(path, \.what, english: key.name.replacingOccurrences(of: "_", with: " "))
+                error(path, .notice(.notValid, ["value": .verbatim(quoted(text)), "what": what, "reason": key.expected]), at: node)
             }
         case .texts(let keyPath):
             answers[keyPath: keyPath] = list(node, path: path, expected: key.expected).map(\.text)
         case .endpoints:
             answers.endpoints.existing = list(node, path: path, expected: key.expected).compactMap { item in
                 guard let service = EndpointService(rawValue: item.text) else {
-                    error(item.path, "\(quoted(item.text)) is not an endpoint vpcpipe plans "
-                          + "(\(EndpointService.allCases.map(\.rawValue).joined(separator: " | ")))", at: item.node)
+                    error(item.path, .notice(.notPlannedEndpoint, [
+                        "value": .verbatim(quoted(item.text)),
+                        "endpoints": .verbatim(EndpointService.allCases.map(\.rawValue).joined(separator: " | ")),
+                    ]), at: item.node)
                     return nil
                 }
                 return service
@@ -156,7 +158,8 @@ struct AnswersDecoder {
             guard let sequence = node.sequence else { return typeError(path, node, expected: key.expected) }
             for (index, item) in sequence.enumerated() {
                 guard let mapping = item.mapping else {
-                    typeError("\(path)[\(index)]", item, expected: "a mapping of \(objects.keys(0).map(\.name).joined(separator: ", "))")
+                    typeError("\(path)[\(index)]", item,
+                              expected: .notice(.aMappingOf, ["keys": .verbatim(objects.keys(0).map(\.name).joined(separator: ", "))]))
                     continue
                 }
                 // As in a list, the rules know the typed items, whose indexes skip those left out.
@@ -170,7 +173,7 @@ struct AnswersDecoder {
 
     /// A single value as text, exactly as written: `name: 0123` is "0123", `name: yes` is "yes".
     /// A plain null (`~`, `null`, nothing) is blank. A list or mapping is an error (nil).
-    private mutating func text(_ node: Node, path: String, expected: String) -> String? {
+    private mutating func text(_ node: Node, path: String, expected: Wording) -> String? {
         guard let scalar = node.scalar else {
             typeError(path, node, expected: expected)
             return nil
@@ -180,18 +183,18 @@ struct AnswersDecoder {
 
     /// Only YAML's true and false, unquoted and untagged: `yes`, `on`, `"true"` or `!!str true` are refused.
     private mutating func flag(_ node: Node, path: String) -> Bool? {
-        guard let text = text(node, path: path, expected: "true or false") else { return nil }
+        guard let text = text(node, path: path, expected: .notice(.trueOrFalse)) else { return nil }
         let flags = ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false]
         if Self.isPlain(node), let flag = flags[text] { return flag }
-        error(path, "\(Self.quotedPrefix(node))\(quoted(text)) is not true or false (true | false, unquoted)", at: node)
+        error(path, .notice(.notFlag, ["value": Self.shown(text, node)]), at: node)
         return nil
     }
 
     /// A whole number only as YAML's plain integer, as for a flag: `30`, not `"30"`, `30.0` or `!!str 30`.
-    private mutating func integer(_ node: Node, path: String, what: String, expected: String, reason: String) -> Int? {
+    private mutating func integer(_ node: Node, path: String, notice: Notice, expected: Wording) -> Int? {
         guard let text = text(node, path: path, expected: expected) else { return nil }
         if let number = Self.plainInteger(node) { return number }
-        error(path, "\(Self.quotedPrefix(node))\(quoted(text)) is not \(what) (\(reason))", at: node)
+        error(path, .notice(notice, ["value": Self.shown(text, node), "expected": expected]), at: node)
         return nil
     }
 
@@ -205,12 +208,14 @@ struct AnswersDecoder {
         return Int(text)
     }
 
-    /// How a refused flag or number was written, when quoting made it text.
-    private static func quotedPrefix(_ node: Node) -> String { node.scalar?.style == .plain ? "" : "quoted " }
+    /// A refused flag or number as it was written, said "quoted" when quoting made it text.
+    private static func shown(_ text: String, _ node: Node) -> Wording {
+        node.scalar?.style == .plain ? .verbatim(quoted(text)) : .notice(.quotedValue, ["value": .verbatim(quoted(text))])
+    }
 
     /// A list of single values, each with its path (by its index in the file) and node.
     /// A null is an empty list; an item that is not a single value is an error and left out.
-    private mutating func list(_ node: Node, path: String, expected: String) -> [(text: String, path: String, node: Node)] {
+    private mutating func list(_ node: Node, path: String, expected: Wording) -> [(text: String, path: String, node: Node)] {
         if Self.isNull(node) { return [] }
         guard let sequence = node.sequence else {
             typeError(path, node, expected: expected)
@@ -219,7 +224,7 @@ struct AnswersDecoder {
         var items: [(text: String, path: String, node: Node)] = []
         for (index, item) in sequence.enumerated() {
             let itemPath = "\(path)[\(index)]"
-            guard let text = text(item, path: itemPath, expected: "a single value") else { continue }
+            guard let text = text(item, path: itemPath, expected: .notice(.aSingleValue)) else { continue }
             // The rules know the typed list, whose indexes skip the items left out.
             positions["\(path)[\(items.count)]"] = item.position
             items.append((text, itemPath, item))
@@ -227,7 +232,7 @@ struct AnswersDecoder {
         return items
     }
 
-    private mutating func tags(_ node: Node, path: String, expected: String) -> [Answers.Tag] {
+    private mutating func tags(_ node: Node, path: String, expected: Wording) -> [Answers.Tag] {
         if Self.isNull(node) { return [] }
         guard let mapping = node.mapping else {
             typeError(path, node, expected: expected)
@@ -235,7 +240,7 @@ struct AnswersDecoder {
         }
         return entries(of: mapping, prefix: path + ".").compactMap { entry in
             let tagPath = Self.tagPath(entry.name)
-            guard let value = text(entry.value, path: tagPath, expected: "a tag value") else { return nil }
+            guard let value = text(entry.value, path: tagPath, expected: .notice(.aTagValue)) else { return nil }
             positions[tagPath] = entry.key.position
             return Answers.Tag(key: entry.name, value: value)
         }
@@ -247,21 +252,21 @@ struct AnswersDecoder {
 
     // MARK: - Problems
 
-    private mutating func typeError(_ path: String, _ node: Node, expected: String) {
-        error(path, "found \(Self.describe(node)) (\(expected))", at: node)
+    private mutating func typeError(_ path: String, _ node: Node, expected: Wording) {
+        error(path, .notice(.found, ["found": Self.describe(node), "expected": expected]), at: node)
     }
 
-    private mutating func error(_ path: String, _ message: String, at node: Node) {
+    private mutating func error(_ path: String, _ message: Wording, at node: Node) {
         let position = node.position
         diagnostics.append(Diagnostic(.error, path, message, line: position?.line, column: position?.column))
     }
 
-    private static func describe(_ node: Node) -> String {
+    private static func describe(_ node: Node) -> Wording {
         switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .scalar(let scalar): return isNull(node) ? "nothing" : quoted(scalar.string)
-        case .alias: return "an alias"
+        case .mapping: return .notice(.aMapping)
+        case .sequence: return .notice(.aList)
+        case .scalar(let scalar): return isNull(node) ? .notice(.nothing) : .verbatim(quoted(scalar.string))
+        case .alias: return .notice(.anAlias)
         }
     }
 

@@ -17,7 +17,7 @@ public enum AnswersFile {
                                            line: error.position?.line, column: error.position?.column)])
         }
         guard let root = source.root else {
-            return (Answers(), [Diagnostic(.error, documentPath, "the file is empty (answers, starting with version: 1)",
+            return (Answers(), [Diagnostic(.error, documentPath, .notice(.emptyFile),
                                            line: 1, column: 1)])
         }
         var decoder = AnswersDecoder(duplicates: source.duplicates)
@@ -28,7 +28,7 @@ public enum AnswersFile {
             // A default that follows another answer is not in the file: its problem is the
             // followed answer's, there.
             let followed = decoder.followed[diagnostic.path]
-            if let followed { placed.message += " (defaulted from \(followed))" }
+            if let followed { placed.content = .notice(.defaultedFrom, ["message": diagnostic.content, "answer": .verbatim(followed)]) }
             let tagPrefix = "tags."
             if diagnostic.path.hasPrefix(tagPrefix) {
                 placed.path = AnswersDecoder.tagPath(String(diagnostic.path.dropFirst(tagPrefix.count)))

@@ -19,8 +19,8 @@ enum Patterns {
 
     /// No value that reaches a generated script may carry a control character (newline, tab,
     /// NUL, DEL, C1) or a Unicode line or paragraph separator.
-    static func controlCharacterProblem(_ value: String) -> String? {
-        hasControlCharacter(value) ? "contains a control character such as a newline or tab (printable text only)" : nil
+    static func controlCharacterProblem(_ value: String) -> Wording? {
+        hasControlCharacter(value) ? .notice(.controlCharacter) : nil
     }
 
     /// Whether `value` holds one of Unicode's control characters (category Cc: U+0000-001F,
@@ -119,44 +119,44 @@ enum Patterns {
     }
 
     /// Why `value` is not a branch name for `git check-ref-format --branch`, or nil if it is one.
-    static func branchProblem(_ value: String) -> String? {
+    static func branchProblem(_ value: String) -> Wording? {
         // First, as it costs nothing: the checks below walk the whole value.
-        if value.utf8.count > 256 { return "at most 256 bytes" }
+        if value.utf8.count > 256 { return .notice(.atMost256Bytes) }
         let forbidden = " ~^:?*[\\"
         if value.unicodeScalars.contains(where: { $0 == "\u{7F}" || forbidden.unicodeScalars.contains($0) }) {
-            return "no space or ~ ^ : ? * [ \\"
+            return .notice(.branchCharacters)
         }
-        if value.contains("..") { return "no \"..\"" }
-        if value.contains("@{") { return "no \"@{\"" }
-        if value.contains("//") { return "no \"//\"" }
-        if value.hasPrefix("-") || value.hasPrefix("/") { return "not starting with - or /" }
+        if value.contains("..") { return .notice(.noDoubleDot) }
+        if value.contains("@{") { return .notice(.noAtBrace) }
+        if value.contains("//") { return .notice(.noDoubleSlash) }
+        if value.hasPrefix("-") || value.hasPrefix("/") { return .notice(.branchStart) }
         if value.hasSuffix("/") || value.hasSuffix(".") || value.hasSuffix(".lock") {
-            return "not ending in /, . or .lock"
+            return .notice(.branchEnd)
         }
-        if value == "@" || value == "HEAD" { return "not @ or HEAD" }
+        if value == "@" || value == "HEAD" { return .notice(.notAtOrHead) }
         if value.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix(".lock") }) {
-            return "no part starting with . or ending in .lock"
+            return .notice(.branchPart)
         }
         return nil
     }
 
     /// Why `value` is not an S3 bucket name (general purpose bucket naming rules), or nil.
-    static func bucketProblem(_ value: String) -> String? {
-        if !(3...63).contains(value.count) { return "3-63 characters" }
-        if !matches(value.utf8, 1..., of: .bucket) { return "lower-case letters, digits, . and -" }
+    static func bucketProblem(_ value: String) -> Wording? {
+        if !(3...63).contains(value.count) { return .notice(.bucketLength) }
+        if !matches(value.utf8, 1..., of: .bucket) { return .notice(.bucketAlphabet) }
         if !matches(value.utf8, 2..., of: .bucket, first: .lowerAlphanumerics, last: .lowerAlphanumerics) {
-            return "starting and ending with a letter or digit"
+            return .notice(.bucketEnds)
         }
-        if value.contains("..") { return "no \"..\"" }
+        if value.contains("..") { return .notice(.noDoubleDot) }
         // S3 takes them, but CloudFormation's bucket name pattern (cloudformation.yaml) does not.
-        if value.contains(".-") || value.contains("-.") { return "no \".-\" or \"-.\"" }
+        if value.contains(".-") || value.contains("-.") { return .notice(.bucketDotDash) }
         let numbers = value.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        if numbers.count == 4 && numbers.allSatisfy({ matches($0, 1...3, of: .digits) }) { return "not an IP address" }
+        if numbers.count == 4 && numbers.allSatisfy({ matches($0, 1...3, of: .digits) }) { return .notice(.notIPAddress) }
         if let prefix = ["xn--", "sthree-", "amzn-s3-demo-"].first(where: value.hasPrefix) {
-            return "not starting with \(prefix)"
+            return .notice(.notStartingWith, ["prefix": .verbatim(prefix)])
         }
         if let suffix = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"].first(where: value.hasSuffix) {
-            return "not ending in \(suffix)"
+            return .notice(.notEndingIn, ["suffix": .verbatim(suffix)])
         }
         return nil
     }

@@ -14,8 +14,10 @@ public enum Rules {
 struct Checks {
     private(set) var diagnostics: [Diagnostic] = []
 
-    mutating func error(_ path: String, _ message: String) { diagnostics.append(.error(path, message)) }
-    mutating func warning(_ path: String, _ message: String) { diagnostics.append(.warning(path, message)) }
+    mutating func error(_ path: String, _ message: Wording) { diagnostics.append(.error(path, message)) }
+    mutating func warning(_ path: String, _ message: Wording) { diagnostics.append(.warning(path, message)) }
+    mutating func error(_ path: String, _ notice: Notice, _ values: [String: Wording] = [:]) { error(path, .notice(notice, values)) }
+    mutating func warning(_ path: String, _ notice: Notice, _ values: [String: Wording] = [:]) { warning(path, .notice(notice, values)) }
 
     /// The keys' rules, in the order of the file: those of a section the answers leave out are
     /// not checked, and each item of a list of mappings has its keys' own.
@@ -37,8 +39,12 @@ struct Checks {
     mutating func apply(_ key: AnswerKey, _ answers: Answers) {
         switch (key.rule, key.kind) {
         case (.text(let what, let expected, let blankAllowed, let problem)?, .text(let keyPath)):
-            text(key.path, answers[keyPath: keyPath], what, expected: expected, blankAllowed: blankAllowed, problem: problem)
-        case (.text?, _):
+            text(key.path, answers[keyPath: keyPath], RuleWords.words(key.path, \.what, english: what),
+                 expected: RuleWords.words(key.path, \.expected, english: expected), blankAllowed: blankAllowed, problem: problem)
+        case (.matching(let what, let expected, let blankAllowed, let valid)?, .text(let keyPath)):
+            text(key.path, answers[keyPath: keyPath], RuleWords.words(key.path, \.what, english: what),
+                 expected: RuleWords.words(key.path, \.expected, english: expected), blankAllowed: blankAllowed, valid: valid)
+        case (.text?, _), (.matching?, _):
             preconditionFailure("\(key.path): a text rule on a key that holds no text")
         case (.custom(let rule)?, _):
             rule(&self, key.path, answers)
@@ -46,7 +52,7 @@ struct Checks {
             break
         }
         if case .integer(let keyPath, let range) = key.kind, !range.contains(answers[keyPath: keyPath]) {
-            error(key.path, "\(answers[keyPath: keyPath]) is out of range (\(key.expected))")
+            error(key.path, .outOfRange, ["value": .verbatim("\(answers[keyPath: keyPath])"), "expected": key.expected])
         }
     }
 
@@ -54,18 +60,18 @@ struct Checks {
     /// then `problem`, which names what is expected when the value breaks its pattern.
     /// Returns whether the value passed, so that cross-field rules run only on sound values.
     @discardableResult
-    mutating func text(_ path: String, _ value: String, _ what: String, expected: String,
-                       blankAllowed: Bool = false, problem: (String) -> String?) -> Bool {
+    mutating func text(_ path: String, _ value: String, _ what: Wording, expected: Wording,
+                       blankAllowed: Bool = false, problem: (String) -> Wording?) -> Bool {
         if let message = Patterns.controlCharacterProblem(value) {
             error(path, message)
             return false
         }
         if value.isEmpty {
-            if !blankAllowed { error(path, "required (\(expected))") }
+            if !blankAllowed { error(path, .required, ["expected": expected]) }
             return blankAllowed
         }
         if let reason = problem(value) {
-            error(path, "\(quoted(value)) is not a valid \(what) (\(reason))")
+            error(path, .notValid, ["value": .verbatim(quoted(value)), "what": what, "reason": reason])
             return false
         }
         return true
@@ -73,7 +79,7 @@ struct Checks {
 
     /// `text` for a rule that is a single pattern: `expected` is also the reason given.
     @discardableResult
-    mutating func text(_ path: String, _ value: String, _ what: String, expected: String,
+    mutating func text(_ path: String, _ value: String, _ what: Wording, expected: Wording,
                        blankAllowed: Bool = false, valid: (String) -> Bool) -> Bool {
         text(path, value, what, expected: expected, blankAllowed: blankAllowed) { valid($0) ? nil : expected }
     }
@@ -82,15 +88,15 @@ struct Checks {
 
     mutating func version(_ path: String, _ answers: Answers) {
         if answers.version != 1 {
-            error(path, "version \(answers.version) is not supported by this vpcpipe (version: 1)")
+            error(path, .versionUnsupported, ["version": .verbatim("\(answers.version)")])
         }
     }
 
     mutating func region(_ path: String, _ answers: Answers) {
-        if text(path, answers.region, "region code", expected: "a region code such as us-west-2", valid: Patterns.isRegion),
+        if text(path, answers.region, .notice(.regionCode), expected: Self.regionCodeSuchAs("us-west-2"), valid: Patterns.isRegion),
            !Catalog.codeArtifactRegions.contains(answers.region) {
-            warning(path, "CodeArtifact is not known in \(answers.region) (a region of "
-                    + "\(Catalog.codeArtifactRegions.joined(separator: ", ")); the setup script's preflight checks it)")
+            warning(path, .codeArtifactUnknownRegionPreflight,
+                    ["region": .verbatim(answers.region), "regions": .verbatim(Catalog.codeArtifactRegions.joined(separator: ", "))])
         }
     }
 
@@ -98,43 +104,41 @@ struct Checks {
         let tags = answers.tags
         // AWS takes at most 50 tags a resource, and vpcpipe adds its own.
         guard tags.count <= 49 else {
-            return error(path, "\(tags.count) tags are too many (at most 49: AWS takes 50 a resource, one is vpcpipe's)")
+            return error(path, .tooManyTags, ["count": .verbatim("\(tags.count)")])
         }
         var seen = Set<String>()
         for tag in tags {
             let tagPath = "\(path).\(tag.key)"
-            if text(tagPath, tag.key, "tag key", expected: "1-127 of \(Patterns.tagAlphabet)",
+            if text(tagPath, tag.key, .notice(.tagKey), expected: .notice(.tagKeyRule, ["alphabet": .verbatim(Patterns.tagAlphabet)]),
                     valid: { Patterns.isTagText($0, maxLength: 127) }) {
                 if tag.key.lowercased().hasPrefix("aws:") {
-                    error(tagPath, "\(quoted(tag.key)) is reserved for AWS (a key not starting with aws:)")
+                    error(tagPath, .reservedForAWS, ["key": .verbatim(quoted(tag.key))])
                 }
                 if !seen.insert(tag.key).inserted {
-                    error(tagPath, "tag key \(quoted(tag.key)) appears twice (each key once)")
+                    error(tagPath, .tagKeyTwice, ["key": .verbatim(quoted(tag.key))])
                 }
             }
-            text(tagPath, tag.value, "tag value", expected: "0-255 of \(Patterns.tagAlphabet)", blankAllowed: true) {
-                Patterns.isTagText($0, maxLength: 255)
-            }
+            text(tagPath, tag.value, .notice(.tagValue), expected: .notice(.tagValueRule, ["alphabet": .verbatim(Patterns.tagAlphabet)]),
+                 blankAllowed: true) { Patterns.isTagText($0, maxLength: 255) }
         }
     }
 
     /// setup.sh never commits to a repository it did not create: the sample app is only written.
     mutating func sampleApp(_ path: String, _ answers: Answers) {
         if !answers.source.create && answers.source.sampleApp {
-            warning(path, "nothing is committed to a repository that exists already: "
-                    + "the sample app is only written to repo/ (commit it yourself, or choose no sample app)")
+            warning(path, .sampleAppNotCommitted)
         }
     }
 
-    static let codeArtifactRepositoryRule = "2-100 of A-Z a-z 0-9 . _ -, starting with a letter or digit"
+    static let codeArtifactRepositoryRule = Wording.notice(.codeArtifactRepositoryRule).text(.en)
 
     mutating func upstream(_ path: String, _ answers: Answers) {
         let codeartifact = answers.codeartifact
-        let valid = text(path, codeartifact.upstream, "repository name",
-                         expected: "blank for none, or \(Self.codeArtifactRepositoryRule)", blankAllowed: true,
+        let valid = text(path, codeartifact.upstream, .notice(.repositoryName),
+                         expected: .notice(.blankForNone, ["rule": .notice(.codeArtifactRepositoryRule)]), blankAllowed: true,
                          valid: Patterns.isCodeArtifactRepository)
         if valid, !codeartifact.upstream.isEmpty, codeartifact.upstream == codeartifact.repository {
-            error(path, "the upstream cannot be the repository itself (another name, or blank for none)")
+            error(path, .upstreamIsRepository)
         }
     }
 
@@ -143,22 +147,23 @@ struct Checks {
     mutating func externalConnection(_ path: String, _ answers: Answers) {
         let codeartifact = answers.codeartifact
         let suited = Catalog.format(codeartifact.format).externalConnections
-        let expected = "\(codeartifact.format.rawValue): \(suited.joined(separator: " | "))"
-        guard text(path, codeartifact.externalConnection, "external connection", expected: expected,
+        let expected = Wording.verbatim("\(codeartifact.format.rawValue): \(suited.joined(separator: " | "))")
+        guard text(path, codeartifact.externalConnection, .notice(.externalConnection), expected: expected,
                    blankAllowed: true, valid: Catalog.externalConnections.contains),
               !codeartifact.externalConnection.isEmpty else { return }
         if codeartifact.upstream.isEmpty {
-            error(path, "a public connection needs an upstream repository (an upstream, or no public connection)")
+            error(path, .connectionNeedsUpstream)
         } else if !suited.contains(codeartifact.externalConnection) {
-            error(path, "\(quoted(codeartifact.externalConnection)) does not suit \(codeartifact.format.rawValue) (\(expected))")
+            error(path, .connectionDoesNotSuit, ["connection": .verbatim(quoted(codeartifact.externalConnection)),
+                                                 "format": .verbatim(codeartifact.format.rawValue), "expected": expected])
         }
     }
 
     mutating func image(_ path: String, _ answers: Answers) {
         let names = Catalog.images.map(\.name)
-        text(path, answers.build.image, "image", expected: names.joined(separator: " | ")) { names.contains($0) }
+        text(path, answers.build.image, .notice(.image), expected: .verbatim(names.joined(separator: " | "))) { names.contains($0) }
         if let image = Catalog.image(named: answers.build.image), !image.maintained {
-            warning(path, "\(image.name) is no longer maintained by AWS (\(Catalog.defaultImage))")
+            warning(path, .imageUnmaintained, ["image": .verbatim(image.name), "successor": .verbatim(Catalog.defaultImage)])
         }
     }
 
@@ -170,21 +175,21 @@ struct Checks {
         let runtime = answers.build.runtime
         let language = Catalog.format(answers.codeartifact.format).language
         let sameLanguage = image.runtimes.filter { $0.hasPrefix(language + ":") }
-        guard text(path, runtime, "runtime", expected: "LANGUAGE:VERSION, such as \(sameLanguage.first ?? "nodejs:20")",
+        guard text(path, runtime, .notice(.runtime), expected: .notice(.runtimeRule, ["example": .verbatim(sameLanguage.first ?? "nodejs:20")]),
                    valid: Patterns.isRuntime) else { return }
         let runtimeLanguage = String(runtime.prefix { $0 != ":" })
         if !image.runtimes.contains(runtime) {
             let offered = image.runtimes.filter { $0.hasPrefix(runtimeLanguage + ":") }
-            error(path, "\(runtime) is not preinstalled in \(image.name) "
-                  + "(\((offered.isEmpty ? image.runtimes : offered).joined(separator: ", ")))")
+            error(path, .runtimeNotPreinstalled, ["runtime": .verbatim(runtime), "image": .verbatim(image.name),
+                                                  "offered": .verbatim((offered.isEmpty ? image.runtimes : offered).joined(separator: ", "))])
         } else if runtimeLanguage != language {
             // A committed sample would fail its first build; otherwise repo/ holds the buildspec alone.
-            let message = "the \(answers.codeartifact.format.rawValue) sample app builds with \(language) "
-                + "(\(sameLanguage.joined(separator: ", ")))"
+            let values: [String: Wording] = ["format": .verbatim(answers.codeartifact.format.rawValue), "language": .verbatim(language),
+                                             "runtimes": .verbatim(sameLanguage.joined(separator: ", "))]
             if answers.source.create && answers.source.sampleApp {
-                error(path, message)
+                error(path, .sampleBuildsWith, values)
             } else {
-                warning(path, message + "; repo/ gets the buildspec only")
+                warning(path, .sampleBuildsWithBuildspecOnly, values)
             }
         }
     }
@@ -195,42 +200,44 @@ struct Checks {
         let suited = Catalog.format(format).buildTools.map(\.name)
         let expected = "\(format.rawValue): \(suited.joined(separator: " | "))"
         let tools = Catalog.formats.flatMap(\.buildTools).map(\.name)
-        guard text(path, answers.build.tool, "build tool", expected: tools.joined(separator: " | "), valid: tools.contains) else { return }
+        guard text(path, answers.build.tool, .notice(.buildTool), expected: .verbatim(tools.joined(separator: " | ")),
+                   valid: tools.contains) else { return }
         if !suited.contains(answers.build.tool) {
-            error(path, "\(quoted(answers.build.tool)) does not build \(format.rawValue) packages (\(expected))")
+            error(path, .toolDoesNotBuild, ["tool": .verbatim(quoted(answers.build.tool)), "format": .verbatim(format.rawValue),
+                                            "expected": .verbatim(expected)])
         }
     }
 
     /// "new", or an existing role's ARN in the region's partition.
     mutating func role(_ path: String, _ choice: RoleChoice, region: String) {
         guard case .existing(let role) = choice,
-              text(path, role, "role", expected: "new, or arn:aws:iam::ACCOUNT:role/NAME", valid: Patterns.isRoleARN),
+              text(path, role, .notice(.role), expected: .notice(.roleRule), valid: Patterns.isRoleARN),
               Patterns.isRegion(region) else { return }
         let partition = String(role.split(separator: ":", omittingEmptySubsequences: false)[1])
         let regionPartition = Patterns.partition(region: region)
         if partition != regionPartition {
-            error(path, "the role is in partition \(partition), the region \(region) in \(regionPartition) "
-                  + "(an ARN of \(regionPartition))")
+            error(path, .rolePartition, ["partition": .verbatim(partition), "region": .verbatim(region),
+                                         "regionPartition": .verbatim(regionPartition)])
         }
     }
 
     /// A role given by ARN is used as it is: what it must allow, said where the answer is.
     mutating func givenRole(_ path: String, _ choice: RoleChoice) {
         guard case .existing(let arn) = choice, Patterns.isRoleARN(arn), let kind = RoleKind.given(by: path) else { return }
-        warning(path, "\(arn) is used as it is: \(kind.requirement)")
+        warning(path, .roleUsedAsItIs, ["arn": .verbatim(arn), "requirement": .each { kind.requirement($0) }])
     }
 
     mutating func subnets(_ path: String, _ answers: Answers) {
         let subnets = answers.network.subnets
         if subnets.isEmpty {
-            error(path, "required (a list of subnet ids; two or more AZs are recommended)")
+            error(path, .subnetsRequired)
         } else if subnets.count == 1 {
-            warning(path, "one subnet is one AZ (two or more AZs are recommended)")
+            warning(path, .oneSubnet)
         }
         if subnets.count > 16 {
-            error(path, "\(subnets.count) subnets are too many (at most 16, as CodeBuild takes)")
+            error(path, .tooManySubnets, ["count": .verbatim("\(subnets.count)")])
         } else {
-            ids(path, subnets, "subnet id", prefix: "subnet")
+            ids(path, subnets, .subnetID, prefix: "subnet")
         }
     }
 
@@ -240,70 +247,66 @@ struct Checks {
     /// `s3Exists`: the VPC's own S3 endpoint is used, and no gateway is made for the route tables.
     mutating func routeTables(_ path: String, _ routeTables: [String], s3Exists: Bool) {
         if routeTables.isEmpty, !s3Exists {
-            error(path, "required for the S3 gateway endpoint (the subnets' route table ids, "
-                  + "unless the VPC's own S3 endpoint is used as existing)")
+            error(path, .routeTablesRequired)
         }
-        ids(path, routeTables, "route table id", prefix: "rtb")
+        ids(path, routeTables, .routeTableID, prefix: "rtb")
     }
 
     /// A list of EC2 ids: each well formed, none twice.
-    mutating func ids(_ path: String, _ ids: [String], _ what: String, prefix: String) {
-        var seen = Set<String>()
-        for (index, id) in ids.enumerated() {
-            let itemPath = "\(path)[\(index)]"
-            if text(itemPath, id, what, expected: "\(prefix)- then 8 or 17 lower-case hex digits",
-                    valid: { Patterns.isResourceID($0, prefix: prefix) }),
-               !seen.insert(id).inserted {
-                error(itemPath, "\(id) is listed twice (each \(what) once)")
-            }
-        }
+    mutating func ids(_ path: String, _ ids: [String], _ what: Notice, prefix: String) {
+        once(path, ids, what, expected: .notice(.resourceIDRule, ["prefix": .verbatim(prefix)])) { Patterns.isResourceID($0, prefix: prefix) }
     }
 
     /// A group given by id is used as it is: the warning says what it must allow. A StackSet's
     /// accounts each have their own groups, which the template cannot name: it creates them.
     mutating func securityGroup(_ path: String, _ answers: Answers) {
         let group = answers.network.securityGroup
-        guard text(path, group.text, "security group", expected: "create | default | sg- then 8 or 17 lower-case hex digits",
+        guard text(path, group.text, .notice(.securityGroup), expected: .notice(.securityGroupRule),
                    valid: { ["create", "default"].contains($0) || Patterns.isResourceID($0, prefix: "sg") }) else { return }
         if answers.stackset != nil, group != .create {
-            return error(path, "a StackSet's accounts each have their own security groups, which one answer cannot name "
-                         + "(create, with a stackset section)")
+            return error(path, .stackSetGroups)
         }
         guard case .existing(let id) = group else { return }
-        warning(path, "\(id) is used as it is, for the build and the endpoints: "
-                + SecurityGroupSteps.givenGroupNeeds(vpc: answers.network.vpc, subnets: "network.subnets"))
+        warning(path, .groupUsedAsItIs, ["group": .verbatim(id), "needs": .each {
+            SecurityGroupSteps.givenGroupNeeds(vpc: answers.network.vpc, subnets: "network.subnets", $0)
+        }])
     }
 
     /// The targets of `stackset`, each once: an OU id or the organization's root id, as
     /// CloudFormation's DeploymentTargets take them.
     mutating func organizationalUnits(_ path: String, _ answers: Answers) {
         let units = answers.stacksetKeys.organizationalUnits
-        if units.isEmpty { error(path, "required (a list of ou- or r- ids)") }
-        once(path, units, "organizational unit id", expected: "ou-xxxx-yyyyyyyy or r-xxxx (lower-case letters and digits)",
-             valid: Patterns.isOrganizationalUnit)
+        if units.isEmpty { error(path, .unitsRequired) }
+        once(path, units, .organizationalUnitID, expected: .notice(.organizationalUnitRule), valid: Patterns.isOrganizationalUnit)
     }
 
     /// The StackSet's regions, each checked as `region` is.
     mutating func stacksetRegions(_ path: String, _ answers: Answers) {
         let regions = answers.stacksetKeys.regions
-        if regions.isEmpty { error(path, "required (a list of region codes such as \(answers.region))") }
-        once(path, regions, "region code", expected: "a region code such as us-west-2", valid: Patterns.isRegion)
+        if regions.isEmpty { error(path, .regionsRequired, ["example": .verbatim(answers.region)]) }
+        once(path, regions, .regionCode, expected: Self.regionCodeSuchAs("us-west-2"), valid: Patterns.isRegion)
         for (index, region) in regions.enumerated() where Patterns.isRegion(region) && !Catalog.codeArtifactRegions.contains(region) {
-            warning("\(path)[\(index)]", "CodeArtifact is not known in \(region) (a region of "
-                    + "\(Catalog.codeArtifactRegions.joined(separator: ", ")))")
+            warning("\(path)[\(index)]", .codeArtifactUnknownRegion,
+                    ["region": .verbatim(region), "regions": .verbatim(Catalog.codeArtifactRegions.joined(separator: ", "))])
         }
     }
 
     /// A list of values, each valid and once.
-    private mutating func once(_ path: String, _ values: [String], _ what: String, expected: String, valid: (String) -> Bool) {
+    private mutating func once(_ path: String, _ values: [String], _ what: Notice, expected: Wording, valid: (String) -> Bool) {
         var seen = Set<String>()
         for (index, value) in values.enumerated() {
             let itemPath = "\(path)[\(index)]"
-            if text(itemPath, value, what, expected: expected, valid: valid), !seen.insert(value).inserted {
-                error(itemPath, "\(value) is listed twice (each \(what) once)")
+            if text(itemPath, value, .notice(what), expected: expected, valid: valid), !seen.insert(value).inserted {
+                listedTwice(itemPath, value, what)
             }
         }
     }
+
+    private mutating func listedTwice(_ path: String, _ value: String, _ what: Notice) {
+        error(path, .listedTwice, ["value": .verbatim(value), "what": .notice(what)])
+    }
+
+    static func regionCodeSuchAs(_ example: String) -> Wording { .notice(.regionCodeSuchAs, ["example": .verbatim(example)]) }
 
     /// An operation preference: a count from `least`, or a percentage ("25%") from `least` to 100.
     static func operationPreference(_ text: String, least: Int) -> (count: Int?, percentage: Int?) {
@@ -318,17 +321,17 @@ struct Checks {
     /// account at once than may fail (StackSetOperationPreferences).
     mutating func maxConcurrent(_ path: String, _ answers: Answers) {
         let stackset = answers.stacksetKeys
-        guard text(path, stackset.maxConcurrent, "max concurrent", expected: "a count from 1, or a percentage from 1% to 100%",
+        guard text(path, stackset.maxConcurrent, .notice(.maxConcurrent), expected: .notice(.countFrom1),
                    valid: { Self.operationPreference($0, least: 1) != (nil, nil) }),
               let count = Self.operationPreference(stackset.maxConcurrent, least: 1).count,
               let tolerance = Self.operationPreference(stackset.failureTolerance, least: 0).count,
               count > tolerance + 1 else { return }
-        error(path, "\(count) accounts at once with a failure tolerance of \(tolerance) "
-              + "(at most \(tolerance + 1): CloudFormation takes at most one more than failure_tolerance, or a percentage)")
+        error(path, .tooManyAtOnce, ["count": .verbatim("\(count)"), "tolerance": .verbatim("\(tolerance)"),
+                                     "most": .verbatim("\(tolerance + 1)")])
     }
 
     mutating func failureTolerance(_ path: String, _ answers: Answers) {
-        text(path, answers.stacksetKeys.failureTolerance, "failure tolerance", expected: "a count from 0, or a percentage from 0% to 100%") {
+        text(path, answers.stacksetKeys.failureTolerance, .notice(.failureTolerance), expected: .notice(.countFrom0)) {
             Self.operationPreference($0, least: 0) != (nil, nil)
         }
     }
@@ -337,17 +340,17 @@ struct Checks {
     /// its place in the template's SubnetIds: as many.
     mutating func accountSubnets(_ path: String, _ subnets: [String], _ answers: Answers) {
         let expected = answers.network.subnets.count
-        if subnets.isEmpty { return error(path, "required (\(expected) subnet ids, as network.subnets lists)") }
+        if subnets.isEmpty { return error(path, .accountSubnetsRequired, ["count": .verbatim("\(expected)")]) }
         if subnets.count != expected {
-            error(path, "\(subnets.count) subnets where network.subnets has \(expected) (as many: the template's build role names each by its place)")
+            error(path, .accountSubnetsCount, ["count": .verbatim("\(subnets.count)"), "expected": .verbatim("\(expected)")])
         }
-        ids(path, subnets, "subnet id", prefix: "subnet")
+        ids(path, subnets, .subnetID, prefix: "subnet")
     }
 
     /// Endpoints the template makes, each once: the account's stack makes none of these.
     mutating func accountEndpoints(_ path: String, _ services: [String], _ answers: Answers) {
         let made = Endpoints.decide(answers).filter(\.planned).map(\.service.rawValue)
-        once(path, services, "endpoint", expected: "an endpoint the template makes (\(made.joined(separator: ", ")))",
+        once(path, services, .endpoint, expected: .notice(.endpointTemplateMakes, ["endpoints": .verbatim(made.joined(separator: ", "))]),
              valid: made.contains)
     }
 
@@ -356,33 +359,33 @@ struct Checks {
         var seen = Set<String>()
         for (index, item) in answers.stacksetKeys.accounts.enumerated() where Patterns.isAccount(item.account) {
             if !seen.insert(item.account).inserted {
-                error("\(path)[\(index)].account", "\(item.account) is listed twice (each account once)")
+                listedTwice("\(path)[\(index)].account", item.account, .account)
             }
         }
     }
 
     mutating func privateDNS(_ path: String, _ answers: Answers) {
         if !answers.endpoints.privateDNS {
-            warning(path, "without private DNS, builds cannot reach CodeArtifact "
-                    + "by its usual names (the article requires true)")
+            warning(path, .withoutPrivateDNS)
         }
     }
 
     mutating func existingEndpoints(_ path: String, _ answers: Answers) {
         var seen = Set<EndpointService>()
         for (index, service) in answers.endpoints.existing.enumerated() where !seen.insert(service).inserted {
-            error("\(path)[\(index)]", "\(service.rawValue) is listed twice (each endpoint once)")
+            listedTwice("\(path)[\(index)]", service.rawValue, .endpoint)
         }
     }
 
     mutating func endpointPolicies(_ path: String, _ answers: Answers) {
-        if let caveat = Policies.leastPrivilegeWarning(answers) { warning(path, caveat) }
+        if Policies.leastPrivilegeWarning(answers) != nil {
+            warning(path, .each { Policies.leastPrivilegeWarning(answers, $0) ?? "" })
+        }
     }
 
     mutating func iamScope(_ path: String, _ answers: Answers) {
         if answers.iam.scope == .all {
-            warning(path, "\"*\" lets the build use every CodeArtifact domain and repository "
-                    + "(resources: only this domain and repository, as the article advises)")
+            warning(path, .iamScopeAll)
         }
     }
 }

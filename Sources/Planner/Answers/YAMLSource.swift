@@ -14,7 +14,7 @@ struct Position: Hashable, Comparable {
 
 /// A problem with the file as a whole rather than with one key.
 struct DocumentProblem: Error {
-    let message: String
+    let message: Wording
     let position: Position?
 }
 
@@ -39,8 +39,7 @@ struct YAMLSource {
         // Yams fails on a byte order mark, which some editors write; libyaml's columns ignore it.
         var scalars = Array(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
         if let alias = firstAliasOrAnchor(in: scalars) {
-            throw DocumentProblem(message: "anchors and aliases are not supported (write each value out)",
-                                  position: alias)
+            throw DocumentProblem(message: .notice(.anchors), position: alias)
         }
         var duplicates: [Position: String] = [:]
         while true {
@@ -52,7 +51,7 @@ struct YAMLSource {
                 guard duplicates[position] == nil, duplicates.count < maximumDuplicates,
                       (duplicates.count + 1) * scalars.count <= maximumRereading,
                       let index = renamableKeyStart(position, in: scalars) else {
-                    throw DocumentProblem(message: "duplicated key \(keys.map(quoted).joined(separator: ", ")) (each key once)",
+                    throw DocumentProblem(message: .notice(.duplicatedKeys, ["keys": .verbatim(keys.map(quoted).joined(separator: ", "))]),
                                           position: position)
                 }
                 duplicates[position] = keys[0]
@@ -172,14 +171,21 @@ struct YAMLSource {
         case let YamlError.scanner(context, problem, mark, _),
              let YamlError.parser(context, problem, mark, _),
              let YamlError.composer(context, problem, mark, _):
-            let expected = context.map { "\($0.text) at line \($0.mark.line)" } ?? "YAML or JSON"
-            return DocumentProblem(message: "not valid YAML: \(problem) (\(expected))", position: Position(mark))
+            let expected = context.map {
+                Wording.notice(.yamlContextAt, ["context": .verbatim($0.text), "line": .verbatim("\($0.mark.line)")])
+            } ?? .notice(.yamlOrJSON)
+            return DocumentProblem(message: notYAML(problem, expected), position: Position(mark))
         case let YamlError.reader(problem, offset, _, _):
-            return DocumentProblem(message: "not valid YAML: \(problem) (printable UTF-8 text)",
+            return DocumentProblem(message: notYAML(problem, .notice(.printableUTF8)),
                                    position: offset.map { position(ofUTF8Offset: $0, in: text) })
         default:
-            return DocumentProblem(message: "not valid YAML: \(error) (YAML or JSON)", position: nil)
+            return DocumentProblem(message: notYAML("\(error)", .notice(.yamlOrJSON)), position: nil)
         }
+    }
+
+    /// libyaml's words stay as libyaml says them.
+    private static func notYAML(_ problem: String, _ expected: Wording) -> Wording {
+        .notice(.notYAML, ["problem": .verbatim(problem), "expected": expected])
     }
 
     private static func position(ofUTF8Offset offset: Int, in text: String) -> Position {

@@ -12,4 +12,12 @@ public enum Language: String, CaseIterable, Sendable {
         case .ja: Japanese.messages
         }
     }
+
+    /// The reader's and the rules' messages: a text for every `Notice` (PhraseCatalogTests checks it).
+    var notices: [Notice: String] {
+        switch self {
+        case .en: English.notices
+        case .ja: Japanese.notices
+        }
+    }
 }

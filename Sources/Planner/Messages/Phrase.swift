@@ -44,6 +44,14 @@ public enum Phrase: String, CaseIterable, Sendable {
     case stepPreflight, stepVPCDNS, stepCodeBuildRole, stepPipelineRole, stepEventsRole, stepBuildSecurityGroup, stepEndpointSecurityGroup
     case stepDomain, stepUpstream, stepRepository, stepArtifactBucket, stepGatewayEndpoint, stepInterfaceEndpoint, stepEndpointsAvailable
     case stepLogGroup, stepSourceRepository, stepSampleApp, stepBuildProject, stepPipeline, stepTrigger
+    case stackReadParameters, stackPreview, stackCreateOrUpdate, stackEmptyBucket, stackDelete, stackHelpDelete
+    case stackConfirmChangeSet, stackConfirmDelete, stackDomainNotYet, stackBranchHasCommits, stackStatus
+    case stackChangeSetBeingMade, stackUnchanged, stackChangeSetFailed, stackChangeSetListed, stackNothingChanged
+    case stackWaiting, stackFailedEvents, stackSetHelpYes, stackSetHelpDelete, stackSetReadAssets, stackSetConfirm
+    case stackSetCreateOrUpdate, stackSetDeploy, stackSetList, stackSetDelete, stackSetNone, stackSetConfirmDelete
+    case stackSetDeleted, stackSetAssetsUnknown, stackSetAssetsNotARN, stackSetTemplateTooLarge, stackSetUpdated
+    case stackSetInstancesIn, stackSetInstanceOf, stackSetOperation, stackSetStillRunning, stackSetOperationEnded
+    case stackSetNoneListed, stackSetInstancesListed
     case costPriceTable, costOnline, costStanding, costStandingNoEndpoint, costOneEndpoint, costEndpoints, costOneZone
     case costZones, costGatewayFree, costEnd, costZonesPerSubnet, costSTS, costUnavailable, costSavingExisting
     case costSavingListed, costSavingOneZone, costSavingFewerZones, costSavingNoSTS, costExample, costMore, costUnitPrices

@@ -20,16 +20,19 @@ public struct AccountFindings: Equatable, Sendable {
     public var account: String
     /// What setup.sh would stop on, each on the answer to change.
     public var problems: [Diagnostic]
-    /// What it would say and go on (a second subnet in a zone, an S3 interface endpoint left alone).
-    public var notes: [String]
+    /// What it would say and go on (a second subnet in a zone, an S3 interface endpoint left
+    /// alone), in no language yet.
+    public var noteWordings: [Wording]
+    /// The notes in English.
+    public var notes: [String] { noteWordings.map { $0.text(.en) } }
     /// The judged endpoints already in the VPC, by service.
     public var endpoints: [EndpointService: EndpointFinding]
     /// The steps whose resource exists already, and whose it is.
     public var found: [StepID: Whose]
 
-    public init(account: String, problems: [Diagnostic], notes: [String], endpoints: [EndpointService: EndpointFinding],
+    public init(account: String, problems: [Diagnostic], notes: [Wording], endpoints: [EndpointService: EndpointFinding],
                 found: [StepID: Whose]) {
-        self.account = account; self.problems = problems; self.notes = notes; self.endpoints = endpoints; self.found = found
+        self.account = account; self.problems = problems; self.noteWordings = notes; self.endpoints = endpoints; self.found = found
     }
 }
 
@@ -60,8 +63,8 @@ public enum AccountCheck {
         for step in acting {
             guard let check = step.check, let seen = try self.found(check, &run, reader) else {
                 if step.check?.mustExist == true {
-                    let missing = step.missingProblem
-                    run.problems.append(.error(missing.key, missing.message.rendered { run.variables[$0] ?? "" }))
+                    let variables = run.variables
+                    run.problems.append(.error(step.missingProblem.key, .each { step.missingProblem($0).message.rendered { variables[$0] ?? "" } }))
                 }
                 continue
             }
@@ -71,7 +74,8 @@ public enum AccountCheck {
             } else {
                 found[step.id] = .theirs
                 if let foreign = step.foreignProblem {
-                    run.problems.append(.error(foreign.key, foreign.message.rendered { run.variables[$0] ?? "" }))
+                    let variables = run.variables
+                    run.problems.append(.error(foreign.key, .each { step.foreignProblem($0)?.message.rendered { variables[$0] ?? "" } ?? "" }))
                 }
             }
         }
@@ -136,9 +140,9 @@ public enum AccountCheck {
             let listed = plan.answers.endpoints.existing.firstIndex(of: service)
             run.problems.append(.error(listed.map { "endpoints.existing[\($0)]" } ?? "endpoints", words))
             if case .unfit(_, let problems) = run.endpoints[service.rawValue] {
-                run.endpoints[service.rawValue] = .unfit(id: id, problems: problems + [words])
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: problems + [words.text(.en)])
             } else {
-                run.endpoints[service.rawValue] = .unfit(id: id, problems: [words])
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: [words.text(.en)])
             }
         }
     }

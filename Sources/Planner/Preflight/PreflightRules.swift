@@ -36,7 +36,7 @@ struct PreflightRun {
     /// The rows of the lookups and what the rules set, by variable name, as bash holds them.
     var variables: [String: String] = [:]
     var problems: [Diagnostic] = []
-    var notes: [String] = []
+    var notes: [Wording] = []
     var endpoints: [String: EndpointFinding] = [:]
     /// network.vpc, once judge_subnets has run.
     private var planVPC = ""
@@ -81,7 +81,7 @@ struct PreflightRun {
         return last ? row[index...].joined(separator: "\t") : row[index]
     }
 
-    private mutating func problem(_ key: String, _ words: String) { problems.append(.error(key, words)) }
+    private mutating func problem(_ key: String, _ words: Wording) { problems.append(.error(key, words)) }
 
     // MARK: The rules
 
@@ -171,7 +171,7 @@ struct PreflightRun {
         let tables = Self.field(row, 4), tag = Self.field(row, 5, last: true)
         guard tag != planTag else { endpoints[name] = .ours(id: id); return }
         notes.append(PreflightWords.policyUnread.text(id, service, requests))
-        var found: [String] = []
+        var found: [Wording] = []
         if type == "Gateway" {
             for table in subnetTables where !" \(tables) ".contains(" \(table) ") {
                 found.append(PreflightWords.gatewayOffTable.text(id, service, table))
@@ -183,7 +183,7 @@ struct PreflightRun {
             }
         }
         for words in found { problem("endpoints", words) }
-        endpoints[name] = found.isEmpty ? .fit(id: id) : .unfit(id: id, problems: found)
+        endpoints[name] = found.isEmpty ? .fit(id: id) : .unfit(id: id, problems: found.map { $0.text(.en) })
     }
 
     /// Whether an inbound rule of `groups` lets HTTPS in from the build: from its security

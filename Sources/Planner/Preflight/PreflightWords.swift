@@ -1,5 +1,5 @@
 // The words of setup.sh's preflight, declared once: each problem and note its rules can find.
-// Swift's rules (PreflightRules) say them with `text`, in English; setup.sh says them, in the
+// Swift's rules (PreflightRules) say them with `text`, in every language; setup.sh says them, in the
 // answers' language, through bash functions made from the same declarations
 // (`PreflightWords.bash`, pasted before Resources/scripts/preflight.bash), so the two cannot word
 // a problem differently. The words are messages of the catalog (Sources/Planner/Messages).
@@ -23,11 +23,11 @@ public struct PreflightWords: Sendable {
     /// The template's parameters, in order of first appearance.
     var parameters: [String] { words.template(.en).placeholders }
 
-    /// The words with `values` in place of the parameters, in their order.
-    func text(_ values: String...) -> String {
+    /// The words with `values` in place of the parameters, in their order, in every language.
+    func text(_ values: String...) -> Wording {
         let names = parameters
         precondition(values.count == names.count, "\(function) takes \(names)")
-        return words.template(.en).filled { name, _ in values[names.firstIndex(of: name)!] }
+        return .each { language in words.template(language).filled { name, _ in values[names.firstIndex(of: name)!] } }
     }
 
     /// `problem_NAME() { problem "$1" "..."; }`: a problem's key first, then the parameters, the

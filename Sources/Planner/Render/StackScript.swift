@@ -17,13 +17,13 @@ public enum StackScript {
     }
 
     public static func render(_ plan: Plan) -> String {
-        let answers = plan.answers
+        let answers = plan.answers, l = answers.language
         let stack = stackName(answers)
         let deploy = deploySteps(plan, stack: stack), delete = deleteSteps(plan, stack: stack)
         var out = ScriptHead(
             file: file, does: "deploys cloudformation.yaml, as the stack \(stack), of",
-            options: [.init(name: "--yes", variable: "YES", help: "do not ask \"Execute this change set? [y/N]\""),
-                      .init(name: "--delete", variable: "DELETE", help: "delete the stack instead (its artifact bucket emptied first)")],
+            options: [.init(name: "--yes", variable: "YES", help: Phrase.helpYes.text(l, ["question": Phrase.stackConfirmChangeSet.text(l)])),
+                      .init(name: "--delete", variable: "DELETE", help: Phrase.stackHelpDelete.text(l))],
             environment: [.init(variable: "VPCPIPE_ASSETS_BUCKET_ARN",
                                 help: .helpAssetsBucket),
                           ScriptHead.progress],
@@ -54,6 +54,7 @@ public enum StackScript {
     }
 
     private static func deploySteps(_ plan: Plan, stack: String) -> [Part] {
+        let l = plan.answers.language
         var parts: [Part] = []
         var reads: [String] = []
         // The VPC's default group, found as preflight finds it.
@@ -72,26 +73,26 @@ public enum StackScript {
                 "  learn ASSETS_BUCKET_ARN \(Shell.quote(.text(absent))) " + ScriptRenderer.command(check.command, indent: "  "),
                 "fi",
                 "if [ -z \"$ASSETS_BUCKET_ARN\" ] || [ \"$ASSETS_BUCKET_ARN\" = None ]; then",
-                "  say_errors <<< \(Shell.quote(.text("The domain \(answers(plan).codeartifact.domain) does not exist yet, so its assets bucket is not known: set VPCPIPE_ASSETS_BUCKET_ARN to the region's CodeArtifact assets bucket (describe-domain's s3BucketArn of any domain of the region; docs/cloudformation.md).")))",
+                "  say_errors <<< \(Shell.quote(.text(Phrase.stackDomainNotYet.text(l, ["domain": plan.answers.codeartifact.domain]))))",
                 "  exit 1",
                 "fi",
                 "PARAMETERS+=(\"ParameterKey=CodeArtifactAssetsBucketArn,ParameterValue=$ASSETS_BUCKET_ARN\")",
             ]
         }
         if !reads.isEmpty {
-            parts.append(("Read what the template's parameters need", reads,
+            parts.append((Phrase.stackReadParameters.text(l), reads,
                           ["DEFAULT_SG", "ASSETS_BUCKET_ARN"].filter { name in reads.contains { $0.contains(name + "=") || $0.hasPrefix("capture " + name) } }))
         }
-        parts.append(("Preview the change set of the stack \(stack)", [
+        parts.append((Phrase.stackPreview.text(l, ["stack": stack]), [
             "stack_status",
             "preview",
             "if [ -z \"$CHANGES\" ] && [ \"$DRY_RUN\" != 1 ]; then",
             "  completed",
             "  exit 0",
             "fi",
-            "confirm 'Execute this change set? [y/N]'",
+            "confirm \(Shell.quote(.text(Phrase.stackConfirmChangeSet.text(l))))",
         ], []))
-        parts.append(("Create or update the stack \(stack)", [
+        parts.append((Phrase.stackCreateOrUpdate.text(l, ["stack": stack]), [
             "call cloudformation execute-change-set --stack-name \"$STACK\" --change-set-name \"$CHANGE_SET\"",
             "case \"$STATUS\" in",
             "  NONE | REVIEW_IN_PROGRESS) settle stack-create-complete ;;",
@@ -105,11 +106,11 @@ public enum StackScript {
         if let sample = plan.step(.sampleApp), let listed = sample.check?.listed,
            let lookup = plan.steps.flatMap(\.always).compactMap({ action -> Lookup? in
                if case .lookup(let lookup) = action, lookup.variable == listed.variable { lookup } else { nil } }).first {
-            let repository = answers(plan).source.repository
-            parts.append((sample.title, [
+            let source = plan.answers.source
+            parts.append((sample.title(l), [
                 "learn \(lookup.variable) \(Shell.quote(.text(lookup.absent.joined(separator: "|")))) " + ScriptRenderer.command(lookup.command, indent: ""),
                 "if [ -n \"$\(lookup.variable)\" ]; then",
-                "  echo \(Shell.quote(.text("  The branch \(answers(plan).source.branch) of \(repository) has commits: the sample app is not committed again.")))",
+                "  echo \(Shell.quote(.text(Phrase.stackBranchHasCommits.text(l, ["branch": source.branch, "repository": source.repository]))))",
                 "else",
             ] + sample.create.flatMap { ScriptRenderer.lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") } + ["fi"],
                           [lookup.variable] + sample.create.flatMap(\.variables)))
@@ -118,26 +119,25 @@ public enum StackScript {
     }
 
     private static func deleteSteps(_ plan: Plan, stack: String) -> [Part] {
+        let l = plan.answers.language
         var parts: [Part] = []
         // A versioned bucket with objects would keep the stack from being deleted: emptied as teardown.sh does.
         if let bucket = plan.step(.artifactBucket) {
             let emptying = bucket.teardown.flatMap { action -> [Action] in
                 if case .ifTagged(_, _, let actions) = action { actions.filter { if case .deleteEach = $0 { true } else { false } } } else { [] }
             }
-            parts.append(("Empty the artifact bucket",
+            parts.append((Phrase.stackEmptyBucket.text(l),
                           ["stack_status", "if [ \"$STATUS\" != NONE ]; then"]
                             + emptying.flatMap { ScriptRenderer.lines(for: $0) }.map { "  " + $0.replacingOccurrences(of: "\n", with: "\n  ") }
                             + ["fi"], emptying.flatMap(\.variables)))
         }
-        parts.append(("Delete the stack \(stack)", [
-            "confirm 'Delete this stack and all it made? [y/N]'",
+        parts.append((Phrase.stackDelete.text(l, ["stack": stack]), [
+            "confirm \(Shell.quote(.text(Phrase.stackConfirmDelete.text(l))))",
             "call cloudformation delete-stack --stack-name \"$STACK\"",
             "settle stack-delete-complete",
         ], []))
         return parts
     }
-
-    private static func answers(_ plan: Plan) -> Answers { plan.answers }
 
     /// The variables the script learns, in first-use order, for the head's list.
     private static func runtime(_ parts: [Part]) -> [String] {

@@ -17,12 +17,12 @@ public enum StackSetScript {
     /// stackset.sh for answers with a stackset section, else nil.
     public static func render(_ plan: Plan) -> String? {
         guard let stackset = plan.answers.stackset else { return nil }
-        let answers = plan.answers
-        let deploy = deploySteps(plan, stackset), delete = deleteSteps(stackset)
+        let answers = plan.answers, l = answers.language
+        let deploy = deploySteps(plan, stackset), delete = deleteSteps(stackset, l)
         var out = ScriptHead(
             file: file, does: "deploys cloudformation.yaml, as the StackSet \(name(answers)) to the accounts of its OUs, of",
-            options: [.init(name: "--yes", variable: "YES", help: "do not ask before changing the StackSet"),
-                      .init(name: "--delete", variable: "DELETE", help: "delete the stack instances (and their stacks), then the StackSet")],
+            options: [.init(name: "--yes", variable: "YES", help: Phrase.stackSetHelpYes.text(l)),
+                      .init(name: "--delete", variable: "DELETE", help: Phrase.stackSetHelpDelete.text(l))],
             environment: [.init(variable: "VPCPIPE_ASSETS_BUCKET_ARN_<REGION>", help: .helpRegionAssetsBucket),
                           .init(variable: "VPCPIPE_TEMPLATE_URL", help: .helpTemplateURL),
                           ScriptHead.poll, ScriptHead.wait, ScriptHead.progress],
@@ -80,6 +80,7 @@ public enum StackSetScript {
     private static func json(_ value: JSONValue) -> String { Shell.quote(value.arg) }
 
     private static func deploySteps(_ plan: Plan, _ stackset: Answers.StackSet) -> [Part] {
+        let l = plan.answers.language
         var parts: [Part] = []
         let declared = CloudFormation.parameterNames(plan)
         // The assets bucket, when the template's parameter has no default: read in each region
@@ -89,7 +90,7 @@ public enum StackSetScript {
            declared.contains("CodeArtifactAssetsBucketArn") {
             assets = stackset.regions.indices.map { "ASSETS_\($0 + 1)" }
             let absent = Shell.quote(.text(check.absent.joined(separator: "|")))
-            parts.append(("Read each region's CodeArtifact assets bucket", zip(assets, stackset.regions).map { variable, region in
+            parts.append((Phrase.stackSetReadAssets.text(l), zip(assets, stackset.regions).map { variable, region in
                 "assets_bucket \(variable) \(Shell.quote(.text(region))) \(absent) " + ScriptRenderer.command(check.command, indent: "")
             }, assets))
         } else {
@@ -97,8 +98,8 @@ public enum StackSetScript {
         }
         func asset(_ index: Int) -> String { assets.isEmpty ? "''" : "\"$\(assets[index])\"" }
         let regions = stackset.regions.joined(separator: ", ")
-        let question = "Create or update the StackSet \(name(plan.answers)) and its stack instances in \(regions)? [y/N]"
-        parts.append(("Create or update the StackSet \(name(plan.answers))",
+        let question = Phrase.stackSetConfirm.text(l, ["stackset": name(plan.answers), "regions": regions])
+        parts.append((Phrase.stackSetCreateOrUpdate.text(l, ["stackset": name(plan.answers)]),
                       ["proceed \(Shell.quote(.text(question)))", "create_or_update \(json([])) \(asset(0))"], []))
         for (index, region) in stackset.regions.enumerated() {
             let lines = stackset.accounts.isEmpty
@@ -107,25 +108,25 @@ public enum StackSetScript {
                     "account_instance \(Shell.quote(.text(region))) \(Shell.quote(.text(account.account))) "
                         + "\(json(targets(stackset, accounts: [account.account]))) \(json(parameters(account, declared: declared))) \(asset(index))"
                 }
-            parts.append(("Deploy the stack instances in \(region)", lines, []))
+            parts.append((Phrase.stackSetDeploy.text(l, ["region": region]), lines, []))
         }
-        parts.append(("List the stack instances", ["summary"], []))
+        parts.append((Phrase.stackSetList.text(l), ["summary"], []))
         return parts
     }
 
-    private static func deleteSteps(_ stackset: Answers.StackSet) -> [Part] {
-        [("Delete the stack instances and the StackSet", [
+    private static func deleteSteps(_ stackset: Answers.StackSet, _ l: Language) -> [Part] {
+        [(Phrase.stackSetDelete.text(l), [
             "stack_set_status",
             "if [ \"$STATUS\" = NONE ] && [ \"$DRY_RUN\" != 1 ]; then",
-            "  echo '  There is no StackSet: nothing to delete.'",
+            "  echo \(Shell.quote(.text(Phrase.stackSetNone.text(l))))",
             "else",
-            "  proceed 'Delete the stack instances, their stacks and the StackSet? [y/N]'",
+            "  proceed \(Shell.quote(.text(Phrase.stackSetConfirmDelete.text(l))))",
             "  instance_regions",
             "  if [ \"$DRY_RUN\" = 1 ]; then REGIONS_FOUND=(\(stackset.regions.map { Shell.quote(.text($0)) }.joined(separator: " "))); fi",
             "  if [ \"${#REGIONS_FOUND[@]}\" -gt 0 ]; then",
             "    call cloudformation delete-stack-instances --stack-set-name \"$STACK_SET\" --deployment-targets \(json(targets(stackset))) \\",
             "      --regions \"${REGIONS_FOUND[@]}\" --no-retain-stacks --operation-preferences \"$PREFERENCES\" --query OperationId --output text",
-            "    follow \"$OUT\" 'the stack instances deleted'",
+            "    follow \"$OUT\" \(Shell.quote(.text(Phrase.stackSetDeleted.text(l))))",
             "  fi",
             "  call cloudformation delete-stack-set --stack-set-name \"$STACK_SET\"",
             "fi",

@@ -1,0 +1,62 @@
+// A message of the answers' reader and rules, in no language yet: a Diagnostic carries one, and
+// each display says it in its own language (`text(_:)`), so the command line and the wizard can
+// show the same diagnostic each in theirs. A message is a whole sentence of the catalog of
+// notices; what fills its placeholders is a value as written, or another whole phrase.
+
+public indirect enum Wording: Equatable, Sendable {
+    /// The same in every language: a value as written, an id, a key path, a list of choices.
+    case verbatim(String)
+    /// A message of the catalog of notices, each `{name}` filled with `values[name]`.
+    case notice(Notice, [String: Wording] = [:])
+    /// Words given in each language where they are made: AnswerSchema's rule words with their
+    /// translation (RuleWords), or a text the output folder's catalog says (`each`).
+    case words(en: String, ja: String)
+
+    /// The message in `language`.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .verbatim(let text):
+            return text
+        case .notice(let notice, let values):
+            var text = ""
+            for piece in notice.template(language).pieces {
+                switch piece {
+                case .text(let words): text += Self.spaced(after: text, words)
+                case .placeholder(let name):
+                    guard let value = values[name] else { preconditionFailure("\(notice) needs {\(name)}") }
+                    text += Self.spaced(after: text, value.text(language))
+                }
+            }
+            return text
+        case .words(let en, let ja):
+            switch language {
+            case .en: return en
+            case .ja: return ja
+            }
+        }
+    }
+
+    /// `next`, after a space where it joins `text` as an ASCII word meets Japanese: "サブネット ID は",
+    /// as the catalogs write it, whichever side the placeholder is.
+    private static func spaced(after text: String, _ next: String) -> String {
+        guard let last = text.last, let first = next.first else { return next }
+        func isWord(_ character: Character) -> Bool { character.isASCII && (character.isLetter || character.isNumber) }
+        func isJapanese(_ character: Character) -> Bool { !character.isASCII && character.isLetter }
+        return (isWord(last) && isJapanese(first)) || (isJapanese(last) && isWord(first)) ? " " + next : next
+    }
+
+    /// A text made in every language by `text`: one of the output folder's Phrases.
+    static func each(_ text: (Language) -> String) -> Wording { .words(en: text(.en), ja: text(.ja)) }
+}
+
+extension Notice {
+    /// The notice in `language`, each `{name}` filled with `values[name]` as it is.
+    public func text(_ language: Language, _ values: [String: String] = [:]) -> String {
+        Wording.notice(self, values.mapValues(Wording.verbatim)).text(language)
+    }
+
+    func template(_ language: Language) -> TextTemplate {
+        guard let text = language.notices[self] else { preconditionFailure("\(self) has no \(language) text") }
+        return TextTemplate(text)
+    }
+}

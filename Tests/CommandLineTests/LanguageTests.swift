@@ -1,0 +1,100 @@
+import Foundation
+import Planner
+import TestSupport
+import XCTest
+
+/// The command line speaks the locale's language, or --lang's: the answers' errors in Japanese at
+/// the same FILE:LINE:COLUMN and key paths, --help naming every option, and English as before.
+final class LanguageTests: XCTestCase {
+    private var work: URL!
+    private var file: String { work.appendingPathComponent("a.yaml").path }
+
+    override func setUpWithError() throws {
+        work = try temporaryFolder("language")
+        try """
+            version: 1
+            region: us-west-2
+            profile: "my profile"
+            network:
+              vpc: vpc-123
+              subnets: [subnet-0123456789abcdef0]
+              route_tables: [rtb-0123456789abcdef0]
+            source:
+              repo: x
+
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: work)
+    }
+
+    private func locale(_ name: String) -> [String: String] { ["PATH": "/usr/bin:/bin", "LANG": name] }
+
+    private var japaneseErrors: String {
+        """
+        \(file):3:10: エラー: profile: "my profile" は正しいプロファイル名ではありません (A-Z a-z 0-9 _ . @ + - の 0-64 文字)
+        \(file):5:8: エラー: network.vpc: "vpc-123" は正しい VPC ID ではありません (あなたの VPC の ID: vpc- に続く 8 桁か 17 桁の小文字の 16 進数)
+        \(file):6:12: 警告: network.subnets: サブネットが 1 つでは AZ も 1 つです (2 つ以上の AZ をお勧めします)
+        \(file):9:3: エラー: source.repo: 不明なキーです ("repository" のことですか?)
+        vpcpipe: \(file) にエラー 3 件があります。何も書きませんでした
+
+        """
+    }
+
+    func testAJapaneseLocaleReadsTheErrorsInJapanese() throws {
+        let run = try vpcpipe(["--headless", file], environment: locale("ja_JP.UTF-8"))
+        XCTAssertEqual(run.status, 1, run.summary)
+        XCTAssertEqual(run.stderr, japaneseErrors)
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    /// --lang wins over the locale, either way.
+    func testLangChoosesWhateverTheLocale() throws {
+        let japanese = try vpcpipe(["--lang", "ja", "--headless", file, "--check"], environment: locale("C.UTF-8"))
+        XCTAssertEqual(japanese.status, 1, japanese.summary)
+        XCTAssertEqual(japanese.stderr, japaneseErrors)
+        let english = try vpcpipe(["--headless", file, "--lang=en"], environment: locale("ja_JP.UTF-8"))
+        XCTAssertEqual(english.status, 1, english.summary)
+        XCTAssertEqual(english.stderr.split(separator: "\n").last, "vpcpipe: 3 errors in \(file); nothing written")
+    }
+
+    /// English where the locale is not Japanese in UTF-8, the same bytes as with no locale at all.
+    func testOtherLocalesSpeakEnglish() throws {
+        let unset = try vpcpipe(["--headless", file], environment: ["PATH": "/usr/bin:/bin"])
+        XCTAssertTrue(unset.stderr.contains("\(file):5:8: error: network.vpc: \"vpc-123\" is not a valid VPC id"), unset.stderr)
+        for name in ["C", "C.UTF-8", "en_US.UTF-8", "ja_JP.eucJP"] {
+            let run = try vpcpipe(["--headless", file], environment: locale(name))
+            XCTAssertEqual(run.stderr, unset.stderr, name)
+        }
+    }
+
+    /// A usage error (exit 64) gives its reason in Japanese.
+    func testAUsageErrorInJapanese() throws {
+        let run = try vpcpipe(["--check"], environment: locale("ja_JP.UTF-8"))
+        XCTAssertEqual(run.status, 64, run.summary)
+        XCTAssertTrue(run.stderr.hasPrefix("Error: --check は --headless FILE と共に使います。\n"), run.stderr)
+    }
+
+    /// Japanese --help lists every option English --help lists, each with its Japanese help.
+    func testJapaneseHelpNamesEveryOption() throws {
+        let english = try vpcpipe(["--help"], environment: locale("C.UTF-8"))
+        let japanese = try vpcpipe(["--help"], environment: locale("ja_JP.UTF-8"))
+        XCTAssertEqual(japanese.status, 0, japanese.summary)
+        func options(_ help: String) -> [String] {
+            help.components(separatedBy: "\nOPTIONS:\n").dropFirst().joined().split(separator: "\n").compactMap { line in
+                line.hasPrefix("  -") ? line.split(separator: " ").first { $0.hasPrefix("--") }.map(String.init) : nil
+            }
+        }
+        XCTAssertEqual(options(japanese.stdout), options(english.stdout))
+        XCTAssertEqual(options(english.stdout).count, 13)
+        // The help wraps where it finds spaces: compared without them.
+        let unspaced = japanese.stdout.filter { !$0.isWhitespace }
+        let helps: [Notice] = [.helpAbstract, .helpHeadless, .helpAnswers, .helpCheck, .helpLive, .helpOffline, .helpForce,
+                               .helpExample, .helpASCII, .helpPlain, .helpLang, .applyAbstract]
+        for help in helps {
+            XCTAssertTrue(unspaced.contains(help.text(.ja).filter { !$0.isWhitespace }), "\(help)")
+        }
+        XCTAssertTrue(unspaced.contains(Notice.helpOut.text(.ja, ["folder": "vpcpipe-out"]).filter { !$0.isWhitespace }))
+    }
+}
