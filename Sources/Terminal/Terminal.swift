@@ -23,9 +23,10 @@ public enum Terminal {
     /// stopped); after a run of the scripts that did not complete, the failed script's status.
     /// `ascii`: draw ASCII characters only. `discover`: read the account (read-only) to offer
     /// what it holds; false with --offline. `fromFile`: the answers were read from a file
-    /// (--answers): the wizard opens on the review.
+    /// (--answers): the wizard opens on the review. `language`: the wizard's language as given
+    /// (--lang, or the answers file's `language:`); nil: the locale's, English in the ASCII theme.
     public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
-                                 ascii: Bool, discover: Bool, fromFile: Bool) -> Int32 {
+                                 ascii: Bool, discover: Bool, fromFile: Bool, language: Language?) -> Int32 {
         setlocale(LC_ALL, "")
         guard vp_start() != ERR else {
             // ncurses is linked in, but the description of the terminal is read at run time.
@@ -48,6 +49,8 @@ public enum Terminal {
         var input = Input()
         let theme = Theme.start(ascii: ascii)
 
+        var initial = initial
+        initial.language = language ?? WizardLanguage.detect(environment: ProcessInfo.processInfo.environment, ascii: theme.ascii)
         var state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder,
                                 size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())), discover: discover)
         state.saveName = Files.freeName("vpcpipe-answers.yaml")

@@ -66,6 +66,9 @@ struct Vpcpipe: ParsableCommand {
     @Flag(name: .long, help: "Ask the wizard's questions one a line, drawing no screen (for a screen reader or a serial console; chosen anyway when TERM is dumb or unset).")
     var plain = false
 
+    @Option(name: .long, help: ArgumentHelp("The wizard's language, en or ja (default: the --answers file's language:, else the locale's: LC_ALL, LC_MESSAGES or LANG).", valueName: "LANG"))
+    var lang: Language?
+
     static let defaultOut = "vpcpipe-out"
     private var outputFolder: String { out ?? Self.defaultOut }
 
@@ -73,14 +76,15 @@ struct Vpcpipe: ParsableCommand {
     private var given: [String] {
         [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
          ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
-         ("--example", example), ("--ascii", ascii), ("--plain", plain)].filter(\.1).map(\.0)
+         ("--example", example), ("--ascii", ascii), ("--plain", plain), ("--lang", lang != nil)].filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.
     private static let conflicts: [(option: String, excludes: Set<String>, reason: String)] = [
-        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force", "--ascii", "--plain"],
+        ("--example", ["--headless", "--answers", "--out", "--check", "--live", "--offline", "--force", "--ascii", "--plain", "--lang"],
          "--example only prints the article's answers"),
-        ("--headless", ["--answers", "--ascii", "--plain"], "--answers, --ascii and --plain are the wizard's, --headless runs without it"),
+        ("--headless", ["--answers", "--ascii", "--plain", "--lang"],
+         "--answers, --ascii, --plain and --lang are the wizard's, --headless runs without it (the file's language: is the output's)"),
         ("--check", ["--out", "--force", "--ascii", "--plain"], "--check writes nothing and opens no wizard"),
         ("--plain", ["--ascii"], "--plain draws no screen"),
         ("--offline", ["--headless", "--check", "--live"], "--offline is the wizard's; --headless reads the account only with --live"),
@@ -113,14 +117,18 @@ struct Vpcpipe: ParsableCommand {
         var initial = Answers()
         // A fresh start is checked as it stands: the VPC's ids are required before going on.
         var diagnostics = Rules.check(initial)
+        // The wizard's language: --lang, else the file's language:, else (nil) the locale's.
+        var language = lang
         if let answers {
             // Problems in the file are shown on their fields rather than refusing to start.
-            (initial, diagnostics) = AnswersFile.read(try readAnswers(answers))
+            let text = try readAnswers(answers)
+            (initial, diagnostics) = AnswersFile.read(text)
+            language = language ?? AnswersFile.language(in: text)
         }
         if plain || Terminal.wantsPlain {
             // The line mode reads no account: its questions take typed ids.
             let status = Terminal.runPlain(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
-                                           fromFile: answers != nil)
+                                           fromFile: answers != nil, language: language)
             if status != 0 { throw ExitCode(status) }
             return
         }
@@ -129,7 +137,7 @@ struct Vpcpipe: ParsableCommand {
             throw ExitCode(Status.usage)
         }
         let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
-                                        ascii: ascii, discover: !offline, fromFile: answers != nil)
+                                        ascii: ascii, discover: !offline, fromFile: answers != nil, language: language)
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -211,6 +219,9 @@ extension Vpcpipe {
         return [:]
     }
 }
+
+/// `--lang en|ja`.
+extension Language: ExpressibleByArgument {}
 
 private func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 

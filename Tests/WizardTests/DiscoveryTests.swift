@@ -41,7 +41,7 @@ final class DiscoveryTests: XCTestCase {
 
     private func on(_ screen: ScreenID, _ state: WizardState) -> WizardState {
         var state = state
-        state.go(to: screen, field: Screens.screen(screen).entry)
+        state.go(to: screen, field: Screens.screen(screen, state.language).entry)
         return update(state, .resize(Drive.size))
     }
 

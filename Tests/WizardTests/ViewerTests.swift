@@ -6,7 +6,7 @@ import XCTest
 final class ViewerTests: XCTestCase {
     private func onSetupScript(_ size: Size) throws -> WizardState {
         var state = update(Drive.on(.export), .resize(size))
-        let index = try XCTUnwrap(Screens.screen(.export).fields.firstIndex { $0.label == "setup.sh" })
+        let index = try XCTUnwrap(Screens.screen(.export, .en).fields.firstIndex { $0.label == "setup.sh" })
         state.go(to: .export, field: index)
         return state
     }
