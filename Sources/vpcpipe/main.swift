@@ -85,10 +85,10 @@ struct Vpcpipe: ParsableCommand {
          "--example only prints the article's answers"),
         ("--headless", ["--answers", "--ascii", "--plain", "--lang"],
          "--answers, --ascii, --plain and --lang are the wizard's, --headless runs without it (the file's language: is the output's)"),
-        ("--check", ["--out", "--force", "--ascii", "--plain"], "--check writes nothing and opens no wizard"),
+        ("--check", ["--out", "--force", "--ascii", "--plain", "--lang"], "--check writes nothing and opens no wizard"),
         ("--plain", ["--ascii"], "--plain draws no screen"),
         ("--offline", ["--headless", "--check", "--live"], "--offline is the wizard's; --headless reads the account only with --live"),
-        ("--live", ["--answers", "--ascii", "--plain"], "--live is --headless's; the wizard reads the account unless --offline"),
+        ("--live", ["--answers", "--ascii", "--plain", "--lang"], "--live is --headless's; the wizard reads the account unless --offline"),
     ]
 
     func validate() throws {

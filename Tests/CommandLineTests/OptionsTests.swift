@@ -24,6 +24,7 @@ final class OptionsTests: XCTestCase {
         switch option {
         case "--headless", "--answers": [option, answers]
         case "--out": [option, work.appendingPathComponent("out").path]
+        case "--lang": [option, "ja"]
         default: [option]
         }
     }

@@ -32,10 +32,11 @@ class TmuxTestCase: XCTestCase {
         return result.stdout
     }
 
-    /// A session running a plain bash in the test's folder.
+    /// A session running a plain bash in the test's folder, in an English UTF-8 locale whatever
+    /// the machine's (the wizard speaks the locale's language): a test wanting another sets it.
     func startShell(columns: Int = 80, rows: Int = 24, session: String? = nil) throws {
         try tmux("new-session", "-d", "-s", session ?? self.session, "-x", "\(columns)", "-y", "\(rows)", "-c", folder.path,
-                 "env PS1='$ ' bash --norc --noprofile")
+                 "env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile")
     }
 
     func screen(_ session: String? = nil) throws -> String { try tmux("capture-pane", "-p", "-t", session ?? self.session) }
