@@ -59,6 +59,16 @@ final class GoldenFrameTests: XCTestCase {
         ].map { ProgressEvent(line: $0)! }, at: 5))), .run(.ended(status: 254, at: 5)))
         try assertGolden(view(failed), "ja-run-failed")
         try assertGolden(view(update(failed, .resize(Size(columns: 60, rows: 15)))), "ja-run-too-small")
+        // setup.sh completed, then verify.sh: the verdict and the build's log, as verify.sh says it in Japanese.
+        var works = update(update(running, .run(.progress(["step-done 2", "step 3/3 CodePipeline Private", "step-done 3", "done"]
+            .map { ProgressEvent(line: $0)! }, at: 9))), .run(.ended(status: 0, at: 9)))
+        works = update(works, .run(.started(at: 10)))
+        works = update(works, .run(.progress(["plan 1/1 ステージを待つ", "step 1/1 ステージを待つ", "step-done 1", "done"]
+            .map { ProgressEvent(line: $0)! }, at: 40)))
+        works = update(works, .run(.output(["  ビルド Private:1 は成功しました。ログの build フェーズ:", "  added 7 packages", "パイプラインは動いています。"])))
+        works = update(works, .run(.ended(status: 0, at: 40)))
+        XCTAssertTrue(view(works).text.contains("    added 7 packages"), "the build's log:\n\(view(works).text)")
+        try assertGolden(view(works), "ja-run-works")
     }
 
     /// The review at the smallest size and a large one: the items under the article's headings,

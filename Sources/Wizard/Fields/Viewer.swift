@@ -18,8 +18,9 @@ struct Viewer: Control {
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {
         let all = lines(state), height = height(state)
         let last = max(0, all.count - height)
-        // The widest line's end can be brought to the left edge's side, not past it.
-        let widest = all.map(\.count).max() ?? 0
+        // The widest line's end can be brought to the left edge's side, not past it: widths in
+        // cells (a Japanese message takes two a character), walked only in lines that are not ASCII.
+        let widest = all.map { line in line.utf8.allSatisfy { $0 < 0x80 } ? line.utf8.count : CellWidth.of(String(line)) }.max() ?? 0
         let right = max(0, widest - (state.size.columns - 3))
         switch key {
         case .pageDown: state.edit.scroll = min(last, state.edit.scroll + height - 1)

@@ -114,9 +114,11 @@ extension Layout {
             return ([], [])
         case .completed:
             guard screen.isFinished else { return ([], []) }
-            // verify.sh's last lines: the build's log, then the verdict.
+            // verify.sh's last lines: the build's log, from the line that heads it (in the
+            // language the scripts were written in, the wizard's), then the verdict.
+            let head = String(Phrase.buildSucceededLog.text(l, ["BUILD": "\u{0}"]).prefix { $0 != "\u{0}" }.drop { $0 == " " })
             return (wrapped(say(.runWorks), Style(.created, bold: true)),
-                    screen.output.drop { !$0.contains("the build") }.map { (Text.fit("  " + $0, width), Style.normal) })
+                    screen.output.drop { !$0.contains(head) }.map { (Text.fit("  " + $0, width), Style.normal) })
         case .stopped(let before):
             return (wrapped(say(.runStopped, ["step": String(before)]), Style(.warning, bold: true)), [])
         case .failed(let number, let status):
