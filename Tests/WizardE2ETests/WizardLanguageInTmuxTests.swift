@@ -16,14 +16,6 @@ final class WizardLanguageInTmuxTests: TmuxTestCase {
         return "LOCPATH='\(locales.path)' LANG=ja_JP.UTF-8"
     }
 
-    /// Ctrl-C, then q: the quit question in the wizard's language, and the shell back.
-    private func quit(asking question: String) throws {
-        try keys("C-c")
-        try waitFor(question)
-        try keys("q")
-        try waitFor("EXIT=130")
-    }
-
     func testAJapaneseLocaleOpensTheWizardInJapanese() throws {
         let japanese = try japaneseLocale()
         try startShell()
@@ -35,10 +27,7 @@ final class WizardLanguageInTmuxTests: TmuxTestCase {
         try waitFor("画面が小さすぎます: 60x15、必要なのは 80x24")
         try tmux("resize-window", "-t", session, "-x", "80", "-y", "24")
         try waitFor("開始: リージョンと名前")
-        try keys("C-c")
-        try waitFor("ウィザードを終了しますか?")
-        try keys("s")
-        try waitFor("EXIT=130")
+        try quit(asking: "ウィザードを終了しますか?", with: "s", then: "EXIT=130")
         try waitFor("に保存しました")
         let saved = try read("vpcpipe-answers.yaml")
         XCTAssertTrue(saved.contains("\nlanguage: ja\n"), saved)
@@ -53,16 +42,16 @@ final class WizardLanguageInTmuxTests: TmuxTestCase {
 
         try shell("clear; \(japanese) '\(binary)' --offline --lang en; echo EXIT=$?")
         try waitFor("Start: region and names")
-        try quit(asking: "Quit the wizard?")
+        try quit(asking: "Quit the wizard?", then: "EXIT=130")
 
         try shell("clear; '\(binary)' --offline --lang ja; echo EXIT=$?")
         try waitFor("開始: リージョンと名前")
-        try quit(asking: "ウィザードを終了しますか?")
+        try quit(asking: "ウィザードを終了しますか?", then: "EXIT=130")
 
         // LANG=C.UTF-8 (English) and a file that writes language: ja: the file's, on the review.
         try shell("clear; '\(binary)' --offline --answers ja.yaml; echo EXIT=$?")
         let review = try waitFor("→ エクスポートへ進む")
         XCTAssertTrue(review.contains("9/10 · 確認"), review)
-        try quit(asking: "ウィザードを終了しますか?")
+        try quit(asking: "ウィザードを終了しますか?", then: "EXIT=130")
     }
 }

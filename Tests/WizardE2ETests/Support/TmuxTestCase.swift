@@ -60,6 +60,14 @@ class TmuxTestCase: XCTestCase {
         try tmux(["send-keys", "-t", session ?? self.session] + Array(repeating: "Enter", count: times))
     }
 
+    /// Ctrl-C, then `key` once the quit question (in the wizard's language) shows; waits for `then`.
+    func quit(asking question: String, with key: String = "q", then: String) throws {
+        try keys("C-c")
+        try waitFor(question)
+        try type(key)
+        try waitFor(then)
+    }
+
     func shell(_ line: String, session: String? = nil) throws {
         try type(line, session: session)
         try enter(1, session: session)
