@@ -33,9 +33,9 @@ extension Terminal {
                 Output.say("")
                 do {
                     let saved = try Files.writeNew("vpcpipe-answers.yaml", AnswersFile.write(form.state.answers))
-                    Output.error("vpcpipe: the input ended; saved the answers so far to \(saved). Go on with: vpcpipe --plain --answers \(saved)")
+                    Output.error(WizardPhrase.inputEndedSaved.text(form.state.language, ["file": saved]))
                 } catch {
-                    Output.error("vpcpipe: the input ended; could not save the answers: \(error)")
+                    Output.error(WizardPhrase.inputEndedNotSaved.text(form.state.language, ["why": "\(error)"]))
                 }
                 return 130
             }

@@ -74,7 +74,9 @@ public enum Terminal {
         }
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
-            if let signal = Signals.caught() { return stop(state, signal: signal, why: "stopped by signal \(signal)") }
+            if let signal = Signals.caught() {
+                return stop(state, signal: signal, why: WizardPhrase.stoppedBySignal.text(state.language, ["signal": String(signal)]))
+            }
             let answers = jobs.drain()
             for answer in answers {
                 state = update(state, answer)
@@ -91,7 +93,7 @@ public enum Terminal {
                 if !state.discovery.running.isEmpty { state = update(state, .tick) }
                 dirty = !answers.isEmpty || !said.isEmpty || !state.discovery.running.isEmpty
                 continue
-            case .hangup: return stop(state, signal: SIGHUP, why: "the terminal hung up")
+            case .hangup: return stop(state, signal: SIGHUP, why: WizardPhrase.hungUp.text(state.language))
             }
             dirty = true
         }
@@ -113,8 +115,8 @@ public enum Terminal {
     private static func stop(_ state: WizardState, signal: Int32, why: String) -> Int32 {
         restore()
         let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
-        let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
-        Output.error("vpcpipe: \(why); \(note)")
+        Output.error(saved.map { WizardPhrase.draftSaved.text(state.language, ["why": why, "file": $0]) }
+                     ?? WizardPhrase.draftNotSaved.text(state.language, ["why": why]))
         return 128 + signal
     }
 

@@ -241,5 +241,13 @@ enum WizardEnglish {
         .plainCounts: "{errors}, {warnings}.",
         .severityError: "error",
         .severityWarning: "warning",
+
+        // MARK: The driver's last words
+        .stoppedBySignal: "stopped by signal {signal}",
+        .hungUp: "the terminal hung up",
+        .draftSaved: "vpcpipe: {why}; saved the answers so far to {file}",
+        .draftNotSaved: "vpcpipe: {why}; could not save a draft of the answers",
+        .inputEndedSaved: "vpcpipe: the input ended; saved the answers so far to {file}. Go on with: vpcpipe --plain --answers {file}",
+        .inputEndedNotSaved: "vpcpipe: the input ended; could not save the answers: {why}",
     ]
 }

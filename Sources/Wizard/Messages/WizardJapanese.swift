@@ -246,5 +246,13 @@ enum WizardJapanese {
         .plainCounts: "{errors}、{warnings}。",
         .severityError: "エラー",
         .severityWarning: "警告",
+
+        // MARK: The driver's last words
+        .stoppedBySignal: "シグナル {signal} で停止しました",
+        .hungUp: "端末が切断されました",
+        .draftSaved: "vpcpipe: {why}。ここまでの回答を {file} に保存しました",
+        .draftNotSaved: "vpcpipe: {why}。回答の下書きを保存できませんでした",
+        .inputEndedSaved: "vpcpipe: 入力が終わりました。ここまでの回答を {file} に保存しました。続けるには: vpcpipe --plain --answers {file}",
+        .inputEndedNotSaved: "vpcpipe: 入力が終わりました。回答を保存できませんでした: {why}",
     ]
 }

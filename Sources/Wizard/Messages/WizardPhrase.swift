@@ -50,6 +50,8 @@ public enum WizardPhrase: String, CaseIterable, Sendable {
     case plainIntro, plainFolderHelp, plainError, plainFirstQuestion, plainNotAChoice, plainScreen
     case plainHintEndpoints, plainHintIds, plainHintTags, plainErrorsOne, plainErrors, plainGoOn
     case plainReviewHelp, plainNotAnAnswer, plainChanging, plainCounts, severityError, severityWarning
+    // The driver's last words, once the terminal is restored
+    case stoppedBySignal, hungUp, draftSaved, draftNotSaved, inputEndedSaved, inputEndedNotSaved
 }
 
 extension WizardPhrase {
