@@ -18,6 +18,9 @@ final class ScreenTermsTests: XCTestCase {
         XCTAssertEqual(Layout.item("tags.Team", of: "tags", .en), "tag Team")
         XCTAssertEqual(Layout.item("version", of: "", .en), "version", "a key no field shows keeps its path")
         XCTAssertEqual(Layout.item("endpoints.existing[4]", of: "endpoints.existing", .en), "endpoint 5")
+        // Japanese has no plural: the field's label, and the item.
+        XCTAssertEqual(Layout.item("network.subnets[1]", of: "network.subnets", .ja), "サブネット 2")
+        XCTAssertEqual(Layout.item("tags.Team", of: "tags", .ja), "タグ Team")
     }
 
     func testNoMessageOfTheRulesNamesAnAnswersFileKey() {
