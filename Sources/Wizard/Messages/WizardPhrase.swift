@@ -57,16 +57,23 @@ public enum WizardPhrase: String, CaseIterable, Sendable {
 extension WizardPhrase {
     /// The text in `language`, each `{name}` replaced by `values[name]`.
     public func text(_ language: Language, _ values: [String: String] = [:]) -> String {
-        template(language).filled { name, _ in
+        let template = template(language)
+        if template.pieces.count == 1, case .text(let text) = template.pieces[0] { return text }
+        return template.filled { name, _ in
             guard let value = values[name] else { preconditionFailure("\(self) needs {\(name)}") }
             return value
         }
     }
 
+    /// Parsed once: the screens are declared again at each key press, their texts with them.
     func template(_ language: Language) -> TextTemplate {
-        guard let text = Self.catalog(language)[self] else { preconditionFailure("\(self) has no \(language) text") }
-        return TextTemplate(text)
+        guard let template = Self.templates[language]?[self] else { preconditionFailure("\(self) has no \(language) text") }
+        return template
     }
+
+    private static let templates = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+        (language, catalog(language).mapValues(TextTemplate.init))
+    })
 
     /// A language's texts, by key.
     static func catalog(_ language: Language) -> [WizardPhrase: String] {
