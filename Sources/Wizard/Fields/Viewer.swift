@@ -45,8 +45,8 @@ struct Viewer: Control {
         let top = focused ? min(state.edit.scroll, max(0, all.count - height)) : 0
         let column = focused ? state.edit.column : 0
         let shown = all.dropFirst(top).prefix(height)
-        let lines = ["first": String(top + 1), "last": String(top + shown.count), "count": String(all.count), "column": String(column + 1)]
-        let range = all.isEmpty ? state.say(.viewerEmpty) : state.say(column > 0 ? .viewerLinesFrom : .viewerLines, lines)
+        let numbers = ["first": String(top + 1), "last": String(top + shown.count), "count": String(all.count), "column": String(column + 1)]
+        let range = all.isEmpty ? state.say(.viewerEmpty) : state.say(column > 0 ? .viewerLinesFrom : .viewerLines, numbers)
         let header = Text.fit("── \(title) (\(range)) " + String(repeating: "─", count: width), width)
         var rendered: [Line] = [[Span(header, focused ? Style(.focus, bold: true) : Style(.dim))]]
         rendered += shown.map { [Span(String($0.dropFirst(column)))] }
