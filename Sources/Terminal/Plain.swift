@@ -13,8 +13,11 @@ extension Terminal {
     /// The line mode (`PlainForm`): questions on stdout, answers read a line at a time from
     /// stdin, no terminal control. Exit codes: 0 exported; 130 when the input ends first (the
     /// answers so far saved to a new file, as the quit prompt's `s` does).
+    /// `language`: as the drawn wizard's (nil: the locale's).
     public static func runPlain(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
-                                fromFile: Bool) -> Int32 {
+                                fromFile: Bool, language: Language?) -> Int32 {
+        var initial = initial
+        initial.language = language ?? WizardLanguage.detect(environment: ProcessInfo.processInfo.environment, ascii: false)
         let state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder, size: Size.minimum)
         var form = PlainForm(state, fromFile: fromFile)
         var turn = form.start()
@@ -30,9 +33,9 @@ extension Terminal {
                 Output.say("")
                 do {
                     let saved = try Files.writeNew("vpcpipe-answers.yaml", AnswersFile.write(form.state.answers))
-                    Output.error("vpcpipe: the input ended; saved the answers so far to \(saved). Go on with: vpcpipe --plain --answers \(saved)")
+                    Output.error(WizardPhrase.inputEndedSaved.text(form.state.language, ["file": saved]))
                 } catch {
-                    Output.error("vpcpipe: the input ended; could not save the answers: \(error)")
+                    Output.error(WizardPhrase.inputEndedNotSaved.text(form.state.language, ["why": "\(error)"]))
                 }
                 return 130
             }

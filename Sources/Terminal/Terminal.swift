@@ -23,9 +23,10 @@ public enum Terminal {
     /// stopped); after a run of the scripts that did not complete, the failed script's status.
     /// `ascii`: draw ASCII characters only. `discover`: read the account (read-only) to offer
     /// what it holds; false with --offline. `fromFile`: the answers were read from a file
-    /// (--answers): the wizard opens on the review.
+    /// (--answers): the wizard opens on the review. `language`: the wizard's language as given
+    /// (--lang, or the answers file's `language:`); nil: the locale's, English in the ASCII theme.
     public static func runWizard(initial: Answers, diagnostics: [Diagnostic], outputFolder: String, force: Bool,
-                                 ascii: Bool, discover: Bool, fromFile: Bool) -> Int32 {
+                                 ascii: Bool, discover: Bool, fromFile: Bool, language: Language?) -> Int32 {
         setlocale(LC_ALL, "")
         guard vp_start() != ERR else {
             // ncurses is linked in, but the description of the terminal is read at run time.
@@ -48,6 +49,8 @@ public enum Terminal {
         var input = Input()
         let theme = Theme.start(ascii: ascii)
 
+        var initial = initial
+        initial.language = language ?? WizardLanguage.detect(environment: ProcessInfo.processInfo.environment, ascii: theme.ascii)
         var state = WizardState(answers: initial, diagnostics: diagnostics, outputFolder: outputFolder,
                                 size: Size(columns: Int(vp_cols()), rows: Int(vp_lines())), discover: discover)
         state.saveName = Files.freeName("vpcpipe-answers.yaml")
@@ -71,7 +74,9 @@ public enum Terminal {
         }
         while state.exit == nil {
             if dirty { Screen.draw(view(state), theme: theme) }
-            if let signal = Signals.caught() { return stop(state, signal: signal, why: "stopped by signal \(signal)") }
+            if let signal = Signals.caught() {
+                return stop(state, signal: signal, why: WizardPhrase.stoppedBySignal.text(state.language, ["signal": String(signal)]))
+            }
             let answers = jobs.drain()
             for answer in answers {
                 state = update(state, answer)
@@ -88,7 +93,7 @@ public enum Terminal {
                 if !state.discovery.running.isEmpty { state = update(state, .tick) }
                 dirty = !answers.isEmpty || !said.isEmpty || !state.discovery.running.isEmpty
                 continue
-            case .hangup: return stop(state, signal: SIGHUP, why: "the terminal hung up")
+            case .hangup: return stop(state, signal: SIGHUP, why: WizardPhrase.hungUp.text(state.language))
             }
             dirty = true
         }
@@ -110,8 +115,8 @@ public enum Terminal {
     private static func stop(_ state: WizardState, signal: Int32, why: String) -> Int32 {
         restore()
         let saved = try? Files.writeNew("vpcpipe-draft.yaml", AnswersFile.write(state.answers))
-        let note = saved.map { "saved the answers so far to \($0)" } ?? "could not save a draft of the answers"
-        Output.error("vpcpipe: \(why); \(note)")
+        Output.error(saved.map { WizardPhrase.draftSaved.text(state.language, ["why": why, "file": $0]) }
+                     ?? WizardPhrase.draftNotSaved.text(state.language, ["why": why]))
         return 128 + signal
     }
 

@@ -45,15 +45,17 @@ public enum AccountQuery: Equatable, Sendable {
     }
 
     /// What it reads, for the spinner and for a failure.
-    func what(_ scope: AccountScope) -> String {
-        switch self {
-        case .identity: "who the credentials of \(scope.profile.isEmpty ? "the default profile" : "profile \(scope.profile)") are"
-        case .profiles: "the AWS CLI's profiles"
-        case .regions: "the account's regions, and where CodeArtifact is offered"
-        case .network: "the VPCs, subnets and route tables of \(scope.region)"
-        case .resources: "the roles, repositories and domains of \(scope.region)"
-        case .check: "the account as setup.sh will (endpoints, names in use)"
-        case .prices: "the prices of \(scope.region) (AWS Price List API)"
+    func what(_ scope: AccountScope, _ l: Language) -> String {
+        let region = ["region": scope.region]
+        return switch self {
+        case .identity: scope.profile.isEmpty ? WizardPhrase.readIdentityDefault.text(l)
+            : WizardPhrase.readIdentityProfile.text(l, ["profile": scope.profile])
+        case .profiles: WizardPhrase.readProfiles.text(l)
+        case .regions: WizardPhrase.readRegions.text(l)
+        case .network: WizardPhrase.readNetwork.text(l, region)
+        case .resources: WizardPhrase.readResources.text(l, region)
+        case .check: WizardPhrase.readCheck.text(l)
+        case .prices: WizardPhrase.readPrices.text(l, region)
         }
     }
 }
@@ -156,6 +158,8 @@ public enum AccountAnswer: Equatable, Sendable {
 
 /// The wizard's knowledge of the account, for the scope of the answers' profile and region.
 public struct Discovery: Equatable, Sendable {
+    /// The failure of a read cancelled with Esc, as `failures` holds it (shown in the wizard's language).
+    static let cancelled = "cancelled (Esc)"
     /// False with --offline: nothing is read, every id is typed.
     public let enabled: Bool
     var scope: AccountScope?
@@ -286,7 +290,7 @@ extension WizardState {
         discovery.running.remove(at: index)
         switch result {
         case .failure(let error):
-            discovery.failures[job.query.kind] = error == .cancelled ? "cancelled (Esc)" : error.line
+            discovery.failures[job.query.kind] = error == .cancelled ? Discovery.cancelled : error.line
         case .success(.identity(let identity)): discovery.identity = identity
         case .success(.profiles(let profiles)): discovery.profiles = profiles
         case .success(.regions(let regions)): discovery.regions = regions
@@ -315,7 +319,7 @@ extension WizardState {
         guard !concerned.isEmpty else { return false }
         discovery.toCancel += concerned
         discovery.running.removeAll { concerned.contains($0) }
-        for job in concerned { discovery.failures[job.query.kind] = "cancelled (Esc)" }
+        for job in concerned { discovery.failures[job.query.kind] = Discovery.cancelled }
         return true
     }
 
@@ -323,7 +327,7 @@ extension WizardState {
     /// credentials are is not asked again: Esc on it turns discovery off, until the profile or
     /// region changes.
     mutating func forgetCancelled() {
-        discovery.failures = discovery.failures.filter { $0.key == .identity || $0.value != "cancelled (Esc)" }
+        discovery.failures = discovery.failures.filter { $0.key == .identity || $0.value != Discovery.cancelled }
     }
 
     /// Problems setup.sh would stop on (or, for an endpoint's policy, that would refuse the build), found in the account for these answers: shown as
@@ -367,41 +371,45 @@ extension ScreenID {
 }
 
 extension WizardState {
+    /// A read's failure as the screen says it: a cancelled read in the wizard's language, else
+    /// the AWS CLI's or the reader's words.
+    private func failure(_ text: String) -> String { text == Discovery.cancelled ? say(.cancelled) : text }
+
     /// The account's line under the screen's intro: what is being read, with the spinner; why
     /// a read failed (the fields stay typeable); or what was found.
     var accountLine: (text: String, isWarning: Bool)? {
         guard discovery.enabled else {
-            return screen == .vpc ? ("--offline: the account is not read; type the ids.", false) : nil
+            return screen == .vpc ? (say(.offline), false) : nil
         }
         let scope = AccountScope(profile: answers.profile, region: answers.region)
         if let off = discovery.failures[.identity] {
-            return ("Discovery is off: \(off). Type the ids.", true)
+            return (say(.discoveryOff, ["why": failure(off)]), true)
         }
         if let job = discovery.running.first(where: { screen.shows($0.query.kind) }) {
             let frame = Array("|/-\\")[discovery.spinner % 4]
-            return ("\(frame) reading \(job.query.what(scope))… (Esc cancels)", false)
+            return (say(.reading, ["spinner": String(frame), "what": job.query.what(scope, language)]), false)
         }
         for kind in [AccountQuery.Kind.network, .resources, .check] where screen.shows(kind) {
             if let failure = discovery.failures[kind] {
-                let what = [AccountQuery.network, .resources, .check(answers)].first { $0.kind == kind }!.what(scope)
-                return ("Could not read \(what): \(failure). Type the ids.", true)
+                let what = [AccountQuery.network, .resources, .check(answers)].first { $0.kind == kind }!.what(scope, language)
+                return (say(.couldNotRead, ["what": what, "why": self.failure(failure)]), true)
             }
         }
         guard let identity = discovery.identity else { return nil }
         switch screen {
         case .start:
             // Without the account's regions, the catalog's are offered.
-            let regions = discovery.failures[.regions].map { "; regions from vpcpipe's catalog (could not read the account's: \($0))" } ?? ""
-            return ("Account \(identity.account) (\(identity.arn))" + regions, false)
+            let values = ["account": identity.account, "arn": identity.arn]
+            guard let regions = discovery.failures[.regions] else { return (say(.accountIdentity, values), false) }
+            return (say(.accountIdentityCatalog, values.merging(["why": failure(regions)]) { $1 }), false)
         case .vpc:
             guard let network = discovery.network else { return nil }
-            return ("\(network.vpcs.count) VPCs in \(answers.region); the one chosen brings its private subnets (one a zone) and their route tables.", false)
+            return (say(.vpcsFound, ["count": String(network.vpcs.count), "region": answers.region]), false)
         case .endpoints, .review, .export:
             guard let findings = discovery.findings(for: answers) else { return nil }
             let found = findings.found.count, problems = findings.problems.count
-            return ("Account \(findings.account): \(found) of the plan's resources found; "
-                    + (problems == 0 ? "nothing setup.sh would stop on." : "\(problems) problem\(problems == 1 ? "" : "s") that would stop setup.sh or refuse the build, shown on their answers."),
-                    problems > 0)
+            let values = ["account": findings.account, "found": String(found), "count": String(problems)]
+            return (say(problems == 0 ? .accountClean : problems == 1 ? .accountProblemOne : .accountProblems, values), problems > 0)
         default: return nil
         }
     }

@@ -43,8 +43,10 @@ struct Rendered {
 
 /// One field type: its key map, its one-line key help, and how it draws.
 protocol Control {
-    var keyHelp: String { get }
-    /// The key help as the field is now (a list of the account's, or a text input without it).
+    /// The keys it takes, in one line of the wizard's catalog; nil for a control that takes none.
+    var keyHelp: WizardPhrase? { get }
+    /// The key help as the field is now (a list of the account's, or a text input without it),
+    /// in the wizard's language.
     func keyHelp(_ state: WizardState) -> String
     var focusable: Bool { get }
     /// Controls without a label use the whole width (notes, viewers, lists).
@@ -69,7 +71,7 @@ protocol Control {
 }
 
 extension Control {
-    func keyHelp(_ state: WizardState) -> String { keyHelp }
+    func keyHelp(_ state: WizardState) -> String { keyHelp.map { state.say($0) } ?? "" }
     func fullWidth(_ state: WizardState) -> Bool { fullWidth }
     func titled(_ state: WizardState) -> Bool { titled }
     var focusable: Bool { true }
@@ -88,14 +90,24 @@ func numbered(_ line: String, _ choices: [String]) -> String? {
 }
 
 /// Will the plan create it, or does it exist already: the review's marks.
-enum Mark: String {
-    case created = "[to be created]"
-    case existing = "[existing]"
+enum Mark {
+    case created
+    case existing
     /// Found in the account: made by an earlier run (vpcpipe's), or an endpoint of someone
     /// else's that fits, used as it is.
-    case found = "[found]"
+    case found
     /// Found in the account with the name setup.sh would create, not vpcpipe's: setup.sh stops.
-    case taken = "[name taken]"
+    case taken
+
+    /// "[to be created]", "[existing]"...
+    var phrase: WizardPhrase {
+        switch self {
+        case .created: .markCreated
+        case .existing: .markExisting
+        case .found: .markFound
+        case .taken: .markTaken
+        }
+    }
 }
 
 /// A field of a screen: a label, the answers key path its diagnostics are about, help in the
@@ -113,12 +125,13 @@ struct Field {
     }
 
     /// The field of an answer: its label, help and path are the answer's declaration
-    /// (AnswerSchema), and its control edits the answer through `binding`.
-    init<Value>(_ answer: WritableKeyPath<Answers, Value>, _ control: (_ binding: Binding<Value>) -> any Control) {
-        guard let key = AnswerSchema.key(answer), let label = key.label else {
+    /// (AnswerSchema), in `language`, and its control edits the answer through `binding`.
+    init<Value>(_ answer: WritableKeyPath<Answers, Value>, _ language: Language,
+                _ control: (_ binding: Binding<Value>) -> any Control) {
+        guard let key = AnswerSchema.key(answer), let label = key.label(language) else {
             preconditionFailure("\(answer) is declared with no field label in AnswerSchema")
         }
-        self.label = label; self.path = key.path; self.control = control(.answer(answer)); self.help = key.help
+        self.label = label; self.path = key.path; self.control = control(.answer(answer)); self.help = key.help(language)
     }
 }
 

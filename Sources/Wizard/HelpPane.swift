@@ -1,19 +1,23 @@
+import Planner
+
 /// The focused field's help in a box over the form. A help longer than the box scrolls:
 /// ↑↓, PgUp PgDn, Home and End move it, and the footer says which lines show.
 struct HelpPane {
     static let top = 4
     let field: Field
+    let language: Language
     let width: Int
     let lines: [String]
     /// Lines shown at once: the rows between the box's top and the status line, less its borders.
     let height: Int
 
-    /// `keyHelp`: the field's keys as it is now (its control's, by default).
-    init(_ field: Field, size: Size, keyHelp: String? = nil) {
+    /// `keyHelp`: the field's keys as it is now; `language`: the wizard's.
+    init(_ field: Field, size: Size, keyHelp: String, _ language: Language) {
         self.field = field
+        self.language = language
         width = min(72, size.columns - 4)
         lines = Text.wrap(field.help, width: width - 4) + [""]
-            + Text.wrap("Keys: " + (keyHelp ?? field.control.keyHelp), width: width - 4)
+            + Text.wrap(WizardPhrase.helpKeys.text(language, ["keys": keyHelp]), width: width - 4)
         height = max(1, size.rows - 2 - Self.top - 2)
     }
 
@@ -39,9 +43,9 @@ struct HelpPane {
         let top = min(top, lastTop)
         let shown = lines.dropFirst(top).prefix(height)
         let footer = lines.count > height
-            ? "Esc or F1 closes · ↑↓ PgUp PgDn: lines \(top + 1)-\(top + shown.count) of \(lines.count)"
-            : "Esc or F1 closes"
-        Layout.box(&frame, title: "Help: \(field.label)", lines: shown.map { ($0, Style.normal) }, footer: footer,
+            ? WizardPhrase.helpClosesScroll.text(language, ["first": String(top + 1), "last": String(top + shown.count), "count": String(lines.count)])
+            : WizardPhrase.helpCloses.text(language)
+        Layout.box(&frame, title: WizardPhrase.helpTitle.text(language, ["label": field.label]), lines: shown.map { ($0, Style.normal) }, footer: footer,
                    top: Self.top, width: width)
     }
 }

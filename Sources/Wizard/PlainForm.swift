@@ -20,9 +20,9 @@ public struct PlainForm {
     /// A question picked from the review: answered, the review comes back.
     private var fromReview = false
 
-    /// Every answer's field, screen by screen, as the screens declare them.
+    /// Every answer's field, screen by screen, as the screens declare them (in every language alike).
     static let questions: [(screen: ScreenID, field: Int)] = ScreenID.allCases.prefix(ScreenID.review.rawValue).flatMap { id in
-        let fields = Screens.screen(id).fields
+        let fields = Screens.screen(id, .en).fields
         return fields.indices.filter { fields[$0].path != nil }.map { (id, $0) }
     }
 
@@ -38,10 +38,7 @@ public struct PlainForm {
 
     public mutating func start() -> Turn {
         var turn = ask()
-        turn.lines.insert(contentsOf: [
-            "vpcpipe wizard, line mode: one question a line. Enter keeps the value in brackets; a number picks a",
-            "numbered choice; - leaves an answer blank; ? says more about the question; < goes back.",
-        ], at: 0)
+        turn.lines.insert(contentsOf: state.say(.plainIntro).split(separator: "\n").map(String.init), at: 0)
         return turn
     }
 
@@ -52,7 +49,7 @@ public struct PlainForm {
         case .question(let index): return answer(line, to: index)
         case .review: return review(line)
         case .folder:
-            if line == "?" { return ask(["The folder setup.sh, teardown.sh, verify.sh, checklist.md, plan.json, policies/, repo/ and answers.yaml are written to; one holding other files is refused."]) }
+            if line == "?" { return ask([state.say(.plainFolderHelp)]) }
             if line == "<" { return go(.review) }
             if !line.isEmpty { state.outputFolder = line }
             state.requestExport()
@@ -68,30 +65,30 @@ public struct PlainForm {
             step = .done
             return Turn(lines: written.split(separator: "\n").map(String.init), prompt: "")
         }
-        return ask(state.status.map { ["error: \($0.text)"] } ?? [])
+        return ask(state.status.map { [state.say(.plainError, ["text": $0.text])] } ?? [])
     }
 
     // MARK: - Questions
 
     private mutating func answer(_ line: String, to index: Int) -> Turn {
         let (screen, fieldIndex) = Self.questions[index]
-        let field = Screens.screen(screen).fields[fieldIndex]
+        let field = Screens.screen(screen, state.language).fields[fieldIndex]
         switch line {
         case "?": return ask([field.help])
         case "<":
             if fromReview { return go(.review) }
-            return index == 0 ? ask(["This is the first question."]) : go(.question(index - 1))
+            return index == 0 ? ask([state.say(.plainFirstQuestion)]) : go(.question(index - 1))
         case "": break
         default:
             let before = state
             guard field.control.take(line == "-" ? "" : line, &state) else {
                 let choices = field.control.choices(state) ?? []
-                return ask(["error: \(line) is not one of the choices (a number from 1 to \(choices.count), or the choice itself)"])
+                return ask([state.say(.plainNotAChoice, ["line": line, "count": String(choices.count)])])
             }
             state.settle(from: before)
         }
         guard let path = field.path else { return next(after: index) }
-        let problems = state.shownDiagnostics.about(path).map { Self.line($0, field: path) }
+        let problems = state.shownDiagnostics.about(path).map { Self.line($0, field: path, state.language) }
         if !state.diagnostics.errors.about(path).isEmpty { return ask(problems) }
         var turn = next(after: index)
         turn.lines.insert(contentsOf: problems, at: 0)
@@ -120,10 +117,10 @@ public struct PlainForm {
                 state.settle(from: was)
             }
             if said != screen { lines += heading(screen) }
-            let field = Screens.screen(screen).fields[fieldIndex]
+            let field = Screens.screen(screen, state.language).fields[fieldIndex]
             let choices = field.control.choices(state) ?? []
             lines += choices.enumerated().map { "  \($0.offset + 1). \($0.element)" }
-            return Turn(lines: lines, prompt: "\(field.label)\(Self.hint(field.control)) [\(field.control.summary(state))]: ")
+            return Turn(lines: lines, prompt: "\(field.label)\(Self.hint(field.control, state.language)) [\(field.control.summary(state))]: ")
         case .review:
             if state.screen != .review {
                 state.go(to: .review, field: 0)
@@ -131,31 +128,32 @@ public struct PlainForm {
             }
             if said != .review { lines += reviewLines() }
             let errors = state.diagnostics.errors.count
-            return Turn(lines: lines, prompt: errors > 0
-                        ? "\(errors) error\(errors == 1 ? "" : "s") remain: the number of an answer to change it, < goes back: "
-                        : "Enter goes on to export; the number of an answer changes it; < goes back: ")
+            return Turn(lines: lines, prompt: errors > 0 ? state.say(errors == 1 ? .plainErrorsOne : .plainErrors, ["count": String(errors)])
+                        : state.say(.plainGoOn))
         case .folder:
-            if state.screen != .export { state.go(to: .export, field: Screens.screen(.export).entry) }
+            if state.screen != .export { state.go(to: .export, field: Screens.screen(.export, state.language).entry) }
             if said != .export {
                 said = .export
-                lines += ["", title(.export), Screens.screen(.export).intro]
+                lines += ["", title(.export), Screens.screen(.export, state.language).intro]
             }
-            return Turn(lines: lines, prompt: "Output folder [\(state.outputFolder)]: ")
+            return Turn(lines: lines, prompt: "\(state.say(.outputFolderLabel)) [\(state.outputFolder)]: ")
         case .done:
             return Turn(lines: lines, prompt: "")
         }
     }
 
     private func title(_ screen: ScreenID) -> String {
-        "Screen \(screen.rawValue + 1) of \(ScreenID.allCases.count): \(Screens.screen(screen).title)"
+        state.say(.plainScreen, ["number": String(screen.rawValue + 1), "count": String(ScreenID.allCases.count),
+                                 "title": Screens.screen(screen, state.language).title])
     }
 
     /// A screen's title, its advice, and the notes it shows (what it builds, what it costs).
     private mutating func heading(_ screen: ScreenID) -> [String] {
         said = screen
-        var lines = ["", title(screen), Screens.screen(screen).intro]
+        let declared = Screens.screen(screen, state.language)
+        var lines = ["", title(screen), declared.intro]
         if let account = state.accountLine { lines.append(account.text) }
-        for field in Screens.screen(screen).fields {
+        for field in declared.fields {
             guard let note = field.control as? Note else { continue }
             let text = note.text(state)
             if !text.isEmpty { lines += text.split(separator: "\n").map(String.init) }
@@ -164,18 +162,19 @@ public struct PlainForm {
     }
 
     /// What the question takes, where a bare label would not say.
-    private static func hint(_ control: any Control) -> String {
+    private static func hint(_ control: any Control, _ l: Language) -> String {
         switch control {
-        case is MultiSelect: " (the numbers of those the VPC already has, used as they are)"
-        case is IdList, is MultiPick: " (ids, space between)"
-        case is TagList: " (Key=Value, comma between)"
+        case is MultiSelect: WizardPhrase.plainHintEndpoints.text(l)
+        case is IdList, is MultiPick: WizardPhrase.plainHintIds.text(l)
+        case is TagList: WizardPhrase.plainHintTags.text(l)
         default: ""
         }
     }
 
-    private static func line(_ diagnostic: Diagnostic, field: String) -> String {
-        let which = diagnostic.path == field ? "" : Layout.item(diagnostic.path, of: field) + ": "
-        return "\(diagnostic.severity.rawValue): \(which)\(diagnostic.message)"
+    private static func line(_ diagnostic: Diagnostic, field: String, _ l: Language) -> String {
+        let which = diagnostic.path == field ? "" : Layout.item(diagnostic.path, of: field, l) + ": "
+        let severity = (diagnostic.severity == .error ? WizardPhrase.severityError : .severityWarning).text(l)
+        return "\(severity): \(which)\(diagnostic.message)"
     }
 
     // MARK: - Review
@@ -183,7 +182,7 @@ public struct PlainForm {
     private mutating func review(_ line: String) -> Turn {
         let items = Review.items(state)
         switch line {
-        case "?": return ask(["The review numbers every answer with its problems and what setup.sh does with it. Enter goes on to the export once no error remains."])
+        case "?": return ask([state.say(.plainReviewHelp)])
         case "<": return go(.question(Self.questions.count - 1))
         case "":
             guard state.diagnostics.errors.isEmpty else { return ask() }
@@ -191,11 +190,11 @@ public struct PlainForm {
         default:
             guard let number = Int(line), items.indices.contains(number - 1),
                   let index = Self.questions.firstIndex(where: { $0.screen == items[number - 1].screen && $0.field == items[number - 1].field })
-            else { return ask(["error: \(line) is not an answer's number (1 to \(items.count))"]) }
+            else { return ask([state.say(.plainNotAnAnswer, ["line": line, "count": String(items.count)])]) }
             said = nil
             var turn = go(.question(index))
             fromReview = true
-            turn.lines.insert("Changing answer \(number); Enter keeps it, < returns to the review.", at: 0)
+            turn.lines.insert(state.say(.plainChanging, ["number": String(number)]), at: 0)
             return turn
         }
     }
@@ -206,18 +205,18 @@ public struct PlainForm {
         said = .review
         let diagnostics = state.shownDiagnostics
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-        var lines = ["", title(.review), errors + warnings == 0 ? "No errors or warnings."
-                        : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")."]
+        var lines = ["", title(.review), errors + warnings == 0 ? state.say(.noProblems)
+                        : Review.counts(.plainCounts, errors: errors, warnings: warnings, state.language)]
         let items = Review.items(state)
         for diagnostic in diagnostics where !items.contains(where: { diagnostics.about($0.path).contains(diagnostic) }) {
-            lines.append(Self.line(diagnostic, field: ""))
+            lines.append(Self.line(diagnostic, field: "", state.language))
         }
         for (i, item) in items.enumerated() {
             if i == 0 || items[i - 1].heading != item.heading { lines.append(item.heading) }
-            lines.append("  \(i + 1). \(item.label): \(item.summary)" + (item.mark.map { " \($0.rawValue)" } ?? ""))
-            lines += diagnostics.about(item.path).map { "     " + Self.line($0, field: item.path) }
+            lines.append("  \(i + 1). \(item.label): \(item.summary)" + (item.mark.map { " " + state.say($0.phrase) } ?? ""))
+            lines += diagnostics.about(item.path).map { "     " + Self.line($0, field: item.path, state.language) }
         }
-        if let plan = state.plan { lines.append(CostText.headline(plan)) }
+        if let plan = state.plan { lines.append(CostText.headline(plan, state.language)) }
         return lines
     }
 }

@@ -16,7 +16,7 @@ struct Review: Control {
 
     static func items(_ state: WizardState) -> [Item] {
         ScreenID.allCases.prefix(ScreenID.review.rawValue).flatMap { id in
-            let screen = Screens.screen(id)
+            let screen = Screens.screen(id, state.language)
             return screen.fields.enumerated().compactMap { index, field -> Item? in
                 guard let path = field.path else { return nil }
                 return Item(screen: id, heading: screen.title, field: index, label: field.label, path: path,
@@ -48,7 +48,7 @@ struct Review: Control {
         return marks
     }
 
-    let keyHelp = "↑↓ PgUp PgDn pick  Enter change / continue  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysReview
     var fullWidth: Bool { true }
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {
@@ -90,16 +90,15 @@ struct Review: Control {
         let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
         var lines: [Line] = []
         if errors + warnings == 0 {
-            lines.append([Span("No errors or warnings.", Style(.created))])
+            lines.append([Span(state.say(.noProblems), Style(.created))])
         } else {
-            let counts = "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-            lines += Text.wrap(counts + ", each under its answer: Enter on one changes it.", width: width)
+            lines += Text.wrap(Self.counts(.problemCounts, errors: errors, warnings: warnings, state.language), width: width)
                 .map { [Span($0, Style(errors > 0 ? .error : .warning, bold: true))] }
         }
         // Problems about keys no field shows (the version) are listed first.
         let shown = items.map(\.path)
         for diagnostic in diagnostics where !shown.contains(where: { diagnostics.about($0).contains(diagnostic) }) {
-            lines += Layout.diagnosticLines(diagnostic, field: "", width: width, indent: 0)
+            lines += Layout.diagnosticLines(diagnostic, field: "", width: width, indent: 0, state.language)
         }
         var focusLine = 0
         // Number, label, value (wrapped), mark: the value takes what the others leave.
@@ -121,20 +120,26 @@ struct Review: Control {
                               Span(number + Text.fit(item.label, labelWidth), here ? Style(.focus, reverse: true) : .normal),
                               Span(Text.fit(value.first ?? "", valueWidth), valueStyle), Span(" ")]
             if let mark = item.mark {
-                line.append(Span(mark.rawValue, Style(mark == .created ? .created : mark == .taken ? .warning : .existing)))
+                line.append(Span(state.say(mark.phrase), Style(mark == .created ? .created : mark == .taken ? .warning : .existing)))
             }
             lines.append(line)
             lines += value.dropFirst().map { [Span(valueColumn), Span($0, valueStyle)] }
             for diagnostic in diagnostics.about(item.path) {
-                lines += Layout.diagnosticLines(diagnostic, field: item.path, width: width, indent: indent + numberWidth)
+                lines += Layout.diagnosticLines(diagnostic, field: item.path, width: width, indent: indent + numberWidth, state.language)
             }
         }
         if let plan = state.plan {
-            lines += Text.wrap(CostText.headline(plan), width: width).map { [Span($0, Style(bold: true))] }
+            lines += Text.wrap(CostText.headline(plan, state.language), width: width).map { [Span($0, Style(bold: true))] }
         }
         let here = focused && state.edit.highlight == items.count
         if here { focusLine = lines.count }
-        lines.append([Span("→ Continue to export", here ? Style(.focus, reverse: true) : Style(bold: true))])
+        lines.append([Span(state.say(.continueToExport), here ? Style(.focus, reverse: true) : Style(bold: true))])
         return Rendered(lines: lines, focusLine: focusLine)
+    }
+
+    /// "2 errors, 1 warning" in `phrase` (the review's head, the line mode's).
+    static func counts(_ phrase: WizardPhrase, errors: Int, warnings: Int, _ l: Language) -> String {
+        phrase.text(l, ["errors": (errors == 1 ? WizardPhrase.errorOne : .errors).text(l, ["count": String(errors)]),
+                        "warnings": (warnings == 1 ? WizardPhrase.warningOne : .warnings).text(l, ["count": String(warnings)])])
     }
 }

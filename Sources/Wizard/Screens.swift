@@ -8,177 +8,166 @@ public enum ScreenID: Int, CaseIterable, Sendable {
     var next: ScreenID? { ScreenID(rawValue: rawValue + 1) }
 }
 
-/// The screens declared as data: each answer's field bound to it by its key path, with its
-/// label and help from the answer's declaration (AnswerSchema); the control is the screen's.
+/// The screens declared as data, in the wizard's language: each answer's field bound to it by
+/// its key path, with its label and help from the answer's declaration (AnswerSchema, in Japanese
+/// JapaneseAnswerLabels); the control is the screen's; every other text is WizardPhrase's.
 enum Screens {
     // Computed, not stored: screens hold closures, which a Swift 6 global could not share safely.
-    static var all: [Screen] { ScreenID.allCases.map(screen) }
+    static func all(_ l: Language) -> [Screen] { ScreenID.allCases.map { screen($0, l) } }
 
-    /// One screen built alone: the state asks for its current screen on every key.
-    static func screen(_ id: ScreenID) -> Screen {
+    /// One screen built alone, in the wizard's language: the state asks for its current screen
+    /// on every key.
+    static func screen(_ id: ScreenID, _ l: Language) -> Screen {
         switch id {
-        case .start: start
-        case .source: source
-        case .codeArtifact: codeArtifact
-        case .build: build
-        case .pipeline: pipeline
-        case .vpc: vpc
-        case .endpoints: endpoints
-        case .iam: iam
-        case .review: review
-        case .export: export
+        case .start: start(l)
+        case .source: source(l)
+        case .codeArtifact: codeArtifact(l)
+        case .build: build(l)
+        case .pipeline: pipeline(l)
+        case .vpc: vpc(l)
+        case .endpoints: endpoints(l)
+        case .iam: iam(l)
+        case .review: review(l)
+        case .export: export(l)
         }
     }
 
-    static var start: Screen { Screen(
-        title: "Start: region and names",
-        intro: "Where the pipeline goes and the name its resources share.",
+    static func start(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.startTitle.text(l),
+        intro: WizardPhrase.startIntro.text(l),
         fields: [
-            Field("What this builds", Note { state in
-                """
-                A CodePipeline that builds a CodeCommit repository with CodeBuild inside your private \
-                VPC, fetching packages from a CodeArtifact repository whose upstream reaches the \
-                public registry for you. The build has no internet: VPC endpoints for CodeArtifact, \
-                STS, CloudWatch Logs and S3 carry its traffic. You get reviewed scripts \
-                (setup.sh, teardown.sh) and a checklist; nothing touches AWS until you run them.
-                """
-            }, help: ""),
-            Field(\.region) { Select(value: $0) { $0.regionOptions } },
-            Field(\.profile) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: "(blank: your default credentials)") },
-            Field(\.name) { TextInput(value: $0) },
-            Field(\.tags) { TagList(value: $0) },
-            Field(\.language) { Select(choice: $0) },
+            Field(WizardPhrase.whatThisBuildsLabel.text(l), Note { _ in WizardPhrase.whatThisBuilds.text(l) }, help: ""),
+            Field(\.region, l) { Select(value: $0) { $0.regionOptions } },
+            Field(\.profile, l) { Pick(value: $0, options: { $0.profileOptions }, blankMeans: WizardPhrase.blankDefaultCredentials.text(l)) },
+            Field(\.name, l) { TextInput(value: $0) },
+            Field(\.tags, l) { TagList(value: $0) },
+            Field(\.language, l) { Select(value: $0.spelled) { _ in Language.allCases.map { Select.Option(value: $0.rawValue, shown: $0.name) } } },
         ]) }
 
-    static var source: Screen { Screen(
-        title: "Source repository (CodeCommit)",
-        intro: "The article's first console step: a CodeCommit repository holding the sample app.",
+    static func source(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.sourceTitle.text(l),
+        intro: WizardPhrase.sourceIntro.text(l),
         fields: [
-            Field(\.source.repository) { Pick(value: $0) { $0.repositoryOptions } },
-            Field(\.source.branch) { TextInput(value: $0) },
-            Field(\.source.create) { Toggle(value: $0, on: "create new", off: "use existing") },
-            Field(\.source.sampleApp) { Toggle(value: $0, on: "commit the article's sample app", off: "no sample app") },
+            Field(\.source.repository, l) { Pick(value: $0) { $0.repositoryOptions } },
+            Field(\.source.branch, l) { TextInput(value: $0) },
+            Field(\.source.create, l) { Toggle(value: $0, on: WizardPhrase.createNew.text(l), off: WizardPhrase.useExisting.text(l)) },
+            Field(\.source.sampleApp, l) { Toggle(value: $0, on: WizardPhrase.sampleAppOn.text(l), off: WizardPhrase.sampleAppOff.text(l)) },
         ]) }
 
-    static var codeArtifact: Screen { Screen(
-        title: "CodeArtifact",
-        intro: "The build cannot reach the public registry: CodeArtifact fetches packages for it.",
+    static func codeArtifact(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.codeArtifactTitle.text(l),
+        intro: WizardPhrase.codeArtifactIntro.text(l),
         fields: [
-            Field(\.codeartifact.domain) { Pick(value: $0) { $0.domainOptions } },
-            Field(\.codeartifact.domainOwner) { TextInput(value: $0, blankMeans: "(blank: your account)") },
-            Field(\.codeartifact.repository) { TextInput(value: $0) },
-            Field(\.codeartifact.format) { Select(choice: $0) },
-            Field(\.codeartifact.upstream) { TextInput(value: $0, blankMeans: "(blank: no upstream)") },
-            Field(\.codeartifact.externalConnection) {
+            Field(\.codeartifact.domain, l) { Pick(value: $0) { $0.domainOptions } },
+            Field(\.codeartifact.domainOwner, l) { TextInput(value: $0, blankMeans: WizardPhrase.blankYourAccount.text(l)) },
+            Field(\.codeartifact.repository, l) { TextInput(value: $0) },
+            Field(\.codeartifact.format, l) { Select(choice: $0) },
+            Field(\.codeartifact.upstream, l) { TextInput(value: $0, blankMeans: WizardPhrase.blankNoUpstream.text(l)) },
+            Field(\.codeartifact.externalConnection, l) {
                 Select(value: $0) { state in
                     Catalog.format(state.answers.codeartifact.format).externalConnections.map { Select.Option(value: $0) }
                 }
             },
         ]) }
 
-    static var build: Screen { Screen(
-        title: "Build project (CodeBuild)",
-        intro: "CodeBuild runs in your VPC's subnets: only runtimes preinstalled in the image work.",
+    static func build(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.buildTitle.text(l),
+        intro: WizardPhrase.buildIntro.text(l),
         fields: [
-            Field(\.build.project) { TextInput(value: $0) },
-            Field(\.build.image) {
+            Field(\.build.project, l) { TextInput(value: $0) },
+            Field(\.build.image, l) {
                 Select(value: $0) { _ in
-                    Catalog.images.map { Select.Option(value: $0.name, note: $0.maintained ? "" : "the article's; no longer maintained") }
+                    Catalog.images.map { Select.Option(value: $0.name, note: $0.maintained ? "" : WizardPhrase.imageUnmaintained.text(l)) }
                 }
             },
-            Field(\.build.runtime) {
+            Field(\.build.runtime, l) {
                 Select(value: $0) { state in
                     (Catalog.image(named: state.answers.build.image)?.runtimes ?? []).map { Select.Option(value: $0) }
                 }
             },
-            Field(\.build.tool) {
+            Field(\.build.tool, l) {
                 Select(value: $0) { state in
                     Catalog.format(state.answers.codeartifact.format).buildTools.map { Select.Option(value: $0.name) }
                 }
             },
-            Field(\.build.computeType) { Select(value: $0) { _ in Catalog.computeTypes.map { Select.Option(value: $0) } } },
-            Field(\.build.privileged) { Toggle(value: $0, on: "privileged (Docker builds)", off: "not privileged") },
-            Field(\.build.timeoutMinutes) { IntegerInput(value: $0) },
-            Field(\.build.buildspec) { TextInput(value: $0) },
-            Field(\.build.role.text) { Pick(value: $0) { $0.roleOptions(trusting: "codebuild.amazonaws.com") } },
-            Field(\.build.logs) { Select(choice: $0) },
+            Field(\.build.computeType, l) { Select(value: $0) { _ in Catalog.computeTypes.map { Select.Option(value: $0) } } },
+            Field(\.build.privileged, l) { Toggle(value: $0, on: WizardPhrase.privilegedOn.text(l), off: WizardPhrase.privilegedOff.text(l)) },
+            Field(\.build.timeoutMinutes, l) { IntegerInput(value: $0) },
+            Field(\.build.buildspec, l) { TextInput(value: $0) },
+            Field(\.build.role.text, l) { Pick(value: $0) { $0.roleOptions(trusting: "codebuild.amazonaws.com") } },
+            Field(\.build.logs, l) { Select(choice: $0) },
         ]) }
 
-    static var pipeline: Screen { Screen(
-        title: "Pipeline (CodePipeline)",
-        intro: "A source stage on the branch and a build stage; no deploy stage, as in the article.",
+    static func pipeline(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.pipelineTitle.text(l),
+        intro: WizardPhrase.pipelineIntro.text(l),
         fields: [
-            Field(\.pipeline.name) { TextInput(value: $0) },
-            Field(\.pipeline.type) { Select(choice: $0) },
-            Field(\.pipeline.artifactBucket) { TextInput(value: $0, blankMeans: "(blank: derived from region, account and name)") },
-            Field(\.pipeline.role.text) { Pick(value: $0) { $0.roleOptions(trusting: "codepipeline.amazonaws.com") } },
-            Field(\.pipeline.trigger) { Select(choice: $0) },
+            Field(\.pipeline.name, l) { TextInput(value: $0) },
+            Field(\.pipeline.type, l) { Select(choice: $0) },
+            Field(\.pipeline.artifactBucket, l) { TextInput(value: $0, blankMeans: WizardPhrase.blankDerivedBucket.text(l)) },
+            Field(\.pipeline.role.text, l) { Pick(value: $0) { $0.roleOptions(trusting: "codepipeline.amazonaws.com") } },
+            Field(\.pipeline.trigger, l) { Select(choice: $0) },
         ]) }
 
-    static var vpc: Screen { Screen(
-        title: "VPC settings",
-        intro: "Your own VPC, with no route to the internet. Use subnets in two or more Availability Zones.",
+    static func vpc(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.vpcTitle.text(l),
+        intro: WizardPhrase.vpcIntro.text(l),
         fields: [
-            Field(\.network.vpc) { Pick(value: $0, options: { $0.vpcOptions }, blankMeans: "(required: vpc-...)") },
-            Field(\.network.subnets) {
-                MultiPick(value: $0, options: { $0.subnetOptions }, note: { $0.subnetNote($1) }, blankMeans: "(required: subnet-... subnet-...)")
+            Field(\.network.vpc, l) { Pick(value: $0, options: { $0.vpcOptions }, blankMeans: WizardPhrase.requiredVPC.text(l)) },
+            Field(\.network.subnets, l) {
+                MultiPick(value: $0, options: { $0.subnetOptions }, note: { $0.subnetNote($1) }, blankMeans: WizardPhrase.requiredSubnets.text(l))
             },
-            Field(\.network.routeTables) {
-                MultiPick(value: $0, options: { $0.routeTableOptions }, blankMeans: "(rtb-...: for the S3 gateway)")
+            Field(\.network.routeTables, l) {
+                MultiPick(value: $0, options: { $0.routeTableOptions }, blankMeans: WizardPhrase.routeTablesBlank.text(l))
             },
-            Field(\.network.securityGroup.text) { Pick(value: $0) { $0.securityGroupOptions } },
+            Field(\.network.securityGroup.text, l) { Pick(value: $0) { $0.securityGroupOptions } },
         ]) }
 
-    static var endpoints: Screen { Screen(
-        title: "VPC endpoints",
-        intro: "The build reaches AWS only through these. Use those your VPC already has; create the rest.",
+    static func endpoints(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.endpointsTitle.text(l),
+        intro: WizardPhrase.endpointsIntro.text(l),
         fields: [
             // First, so that the running figure shows whatever is ticked below.
-            Field("Cost", Note(style: .normal) { state in
-                state.plan.map { ([CostText.headline($0)] + CostText.savings($0)).joined(separator: "\n") } ?? ""
+            Field(WizardPhrase.costLabel.text(l), Note(style: .normal) { state in
+                state.plan.map { ([CostText.headline($0, l)] + CostText.savings($0, l)).joined(separator: "\n") } ?? ""
             }, help: ""),
-            Field(\.endpoints.existing) {
-                MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, chosen: "existing", otherwise: "create")
+            Field(\.endpoints.existing, l) {
+                MultiSelect(value: $0.spellings(), options: { $0.endpointOptions }, chosen: WizardPhrase.endpointExisting.text(l), otherwise: WizardPhrase.endpointCreate.text(l))
             },
-            Field(\.endpoints.privateDNS) { Toggle(value: $0, on: "enabled (the article requires it)", off: "disabled") },
-            Field(\.endpoints.policies) { Select(choice: $0) },
+            Field(\.endpoints.privateDNS, l) { Toggle(value: $0, on: WizardPhrase.privateDNSOn.text(l), off: WizardPhrase.privateDNSOff.text(l)) },
+            Field(\.endpoints.policies, l) { Select(choice: $0) },
         ]) }
 
-    static var iam: Screen { Screen(
-        title: "IAM",
-        intro: "The permissions the build needs for CodeArtifact, as the article adds them inline.",
+    static func iam(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.iamTitle.text(l),
+        intro: WizardPhrase.iamIntro.text(l),
         fields: [
-            Field(\.iam.scope) { Select(choice: $0) },
-            Field("Policies", Viewer(title: "policy documents", content: { state in
+            Field(\.iam.scope, l) { Select(choice: $0) },
+            Field(WizardPhrase.policiesLabel.text(l), Viewer(title: WizardPhrase.policiesViewer.text(l), content: { state in
                 let policies = state.rendered.filter { $0.path.hasPrefix("policies/") }
-                guard !policies.isEmpty else { return "(no policy documents: fix the errors first)" }
+                guard !policies.isEmpty else { return WizardPhrase.noPolicies.text(l) }
                 return policies.map { "# \($0.path)\n\($0.contents)" }.joined(separator: "\n")
-            }, around: 13), help: "The trust, role and endpoint policies this plan attaches, as written to policies/."),
+            }, around: 13), help: WizardPhrase.policiesHelp.text(l)),
         ]) }
 
-    static var review: Screen { Screen(
-        title: "Review",
-        intro: "Every choice, numbered. Pick one to change it. Export is refused while errors remain.",
-        fields: [Field("Summary", Review(), help: """
-            Like sam deploy --guided's summary: ↑↓ to an item and Enter to change it; Enter on \
-            "Continue to export" goes on once no error remains.
-            """)]) }
+    static func review(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.reviewTitle.text(l),
+        intro: WizardPhrase.reviewIntro.text(l),
+        fields: [Field(WizardPhrase.summaryLabel.text(l), Review(), help: WizardPhrase.summaryHelp.text(l))]) }
 
-    static var export: Screen { Screen(
-        title: "Export",
-        intro: "The output folder, exactly as vpcpipe --headless writes it. Read setup.sh first.",
+    static func export(_ l: Language) -> Screen { Screen(
+        title: WizardPhrase.exportTitle.text(l),
+        intro: WizardPhrase.exportIntro.text(l),
         fields: [
-            Field("Output folder", TextInput(value: Binding(get: { $0.outputFolder }, set: { $0.outputFolder = $1 })), help: """
-                Where setup.sh, teardown.sh, verify.sh, checklist.md, plan.json, policies/, repo/ and \
-                answers.yaml are written. A folder holding other files is refused.
-                """),
-            Field("Cost", Note(style: .normal) { state in state.plan.map { CostText.headline($0) } ?? "" }, help: ""),
+            Field(WizardPhrase.outputFolderLabel.text(l), TextInput(value: Binding(get: { $0.outputFolder }, set: { $0.outputFolder = $1 })),
+                  help: WizardPhrase.outputFolderHelp.text(l)),
+            Field(WizardPhrase.costLabel.text(l), Note(style: .normal) { state in state.plan.map { CostText.headline($0, l) } ?? "" }, help: ""),
             Field("setup.sh", Viewer(title: "setup.sh", content: { state in
-                state.rendered.first { $0.path == "setup.sh" }?.contents ?? "(no setup.sh: fix the errors first)"
-            }, around: 12), help: "The script that creates everything, in the article's order. Read it before writing."),
-            Field("Write", Action(title: "Write the output folder") { state in state.requestExport() },
-                  help: "Writes the folder; answers.yaml in it replays this run with vpcpipe --headless."),
+                state.rendered.first { $0.path == "setup.sh" }?.contents ?? WizardPhrase.noSetup.text(l)
+            }, around: 12), help: WizardPhrase.setupHelp.text(l)),
+            Field(WizardPhrase.writeLabel.text(l), Action(title: WizardPhrase.writeButton.text(l)) { state in state.requestExport() },
+                  help: WizardPhrase.writeHelp.text(l)),
         ],
         // The button, setup.sh shown above it: Enter writes; ⇧Tab goes to the folder and the script.
-        entryLabel: "Write") }
+        entryLabel: WizardPhrase.writeLabel.text(l)) }
 }

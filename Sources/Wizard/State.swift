@@ -69,8 +69,7 @@ public struct WizardState: Equatable, Sendable {
         self.diagnostics = diagnostics
         self.outputFolder = outputFolder
         self.size = size
-        let screens = Screens.all
-        focusByScreen = screens.map(\.entry)
+        focusByScreen = Screens.all(answers.language).map(\.entry)
         discovery = Discovery(enabled: discover)
         planDiscovery()
     }
@@ -83,7 +82,7 @@ public struct WizardState: Equatable, Sendable {
     /// The online prices of the answers' region.
     public var online: [PriceKey: UnitPrice] { onlinePrices[answers.region] ?? [:] }
 
-    var currentScreen: Screen { Screens.screen(screen) }
+    var currentScreen: Screen { Screens.screen(screen, language) }
     var focusedField: Field? {
         let fields = currentScreen.fields
         return fields.indices.contains(focus) ? fields[focus] : nil

@@ -19,17 +19,17 @@ public func update(_ state: WizardState, _ message: Message) -> WizardState {
             next.mode = .quitPrompt
         }
     case .saved(let path):
-        next.farewell = "Saved the answers so far to \(path). Go on with: vpcpipe --answers \(path)"
+        next.farewell = next.say(.saved, ["path": path])
         next.exit = .quit
     case .saveFailed(let why):
-        next.status = .init(text: "Could not save the answers: \(why)", isError: true)
+        next.status = .init(text: next.say(.saveFailed, ["why": why]), isError: true)
         next.mode = .quitPrompt
     case .exported(let files, let folder):
-        let done = "Wrote \(files) files to \(folder), answers.yaml included.\nNext: bash \(folder)/setup.sh"
+        let done = next.say(.exported, ["files": String(files), "folder": folder])
         next.mode = .done(done)
         next.farewell = done
     case .exportRefused(let why):
-        next.status = .init(text: "Not written: \(why)", isError: true)
+        next.status = .init(text: next.say(.exportRefused, ["why": why]), isError: true)
     case .run(let message):
         next.receive(message)
     case .discovered(let job, let result):
@@ -73,7 +73,7 @@ extension WizardState {
             default: break
             }
         case .help:
-            if let field = focusedField, let top = HelpPane(field, size: size, keyHelp: field.control.keyHelp(self)).scroll(helpScroll, by: key) {
+            if let field = focusedField, let top = HelpPane(field, size: size, keyHelp: field.control.keyHelp(self), language).scroll(helpScroll, by: key) {
                 helpScroll = top
                 return
             }
@@ -117,11 +117,10 @@ extension WizardState {
         if let wrong = fields.indices.first(where: { fields[$0].path.map { !errors.about($0).isEmpty } ?? false }) {
             let count = fields.compactMap(\.path).reduce(0) { $0 + errors.about($1).count }
             setFocus(wrong)
-            status = .init(text: "\(count) error\(count == 1 ? "" : "s") on this screen: fix \(count == 1 ? "it" : "them") to go on (Esc goes back).",
-                           isError: true)
+            status = .init(text: say(count == 1 ? .screenErrorOne : .screenErrors, ["count": String(count)]), isError: true)
             return
         }
-        go(to: next, field: Screens.screen(next).entry)
+        go(to: next, field: Screens.screen(next, language).entry)
     }
 
     private mutating func openHelp() {
@@ -147,7 +146,7 @@ extension WizardState {
         if let at = order.firstIndex(of: focus), at + 1 < order.count {
             setFocus(order[at + 1])
         } else if let next = screen.next {
-            go(to: next, field: Screens.screen(next).entry)
+            go(to: next, field: Screens.screen(next, language).entry)
         }
     }
 
@@ -187,7 +186,7 @@ extension WizardState {
 
     mutating func continueToExport() {
         guard refuseWhileErrors() else { return }
-        go(to: .export, field: Screens.screen(.export).entry)
+        go(to: .export, field: Screens.screen(.export, language).entry)
     }
 
     mutating func requestExport() {
@@ -200,8 +199,7 @@ extension WizardState {
     mutating func refuseWhileErrors() -> Bool {
         let errors = diagnostics.errors.count
         guard errors > 0 else { return true }
-        status = .init(text: "Export refused: \(errors) error\(errors == 1 ? "" : "s") remain; Enter on one in the review fixes it.",
-                       isError: true)
+        status = .init(text: say(errors == 1 ? .exportRefusedOne : .exportRefusedErrors, ["count": String(errors)]), isError: true)
         return false
     }
 

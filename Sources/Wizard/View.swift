@@ -5,14 +5,14 @@ import Planner
 public func view(_ state: WizardState) -> Frame {
     var frame = Frame(size: state.size)
     guard state.size.isLargeEnough else {
-        let keys = if state.mode == .running, let run = state.run { Layout.runKeysWhenSmall(run) }
-            else if state.mode == .quitPrompt { "Quit? s saves the answers so far to ./\(state.saveName), q quits, Esc stays." }
-            else { "Ctrl-C, F10, Esc or q: quit." }
-        Layout.tooSmall(&frame, keys: keys)
+        let keys = if state.mode == .running, let run = state.run { Layout.runKeysWhenSmall(run, state.language) }
+            else if state.mode == .quitPrompt { state.say(.tooSmallQuitPrompt, ["file": state.saveName]) }
+            else { state.say(.tooSmallQuitKeys) }
+        Layout.tooSmall(&frame, keys: keys, state.language)
         return frame
     }
     if state.mode == .running, let run = state.run {
-        Layout.run(run, into: &frame)
+        Layout.run(run, into: &frame, state.language)
         return frame
     }
     let screen = state.currentScreen
@@ -24,9 +24,8 @@ public func view(_ state: WizardState) -> Frame {
         for (i, line) in Text.wrap(message, width: width - 4).enumerated() {
             frame.put(line, row: 2 + i, column: 2, style: Style(.created, bold: true))
         }
-        frame.put("Run setup.sh now, then verify.sh? [y/N]",
-                  row: state.size.rows - 3, column: 2, style: Style(bold: true))
-        frame.put(Text.fit(" y run setup.sh, then verify.sh  any other key: leave the wizard", width), row: state.size.rows - 1, column: 0,
+        frame.put(state.say(.runNowQuestion), row: state.size.rows - 3, column: 2, style: Style(bold: true))
+        frame.put(Text.fit(state.say(.runNowKeys), width), row: state.size.rows - 1, column: 0,
                   style: Style(.keyHelp, reverse: true))
         return frame
     }
@@ -56,10 +55,11 @@ enum Layout {
     static let valueColumn = inlineColumn + 2
 
     /// `keys`: what the keys do meanwhile (quit, or stop the script running).
-    static func tooSmall(_ frame: inout Frame, keys: String) {
+    static func tooSmall(_ frame: inout Frame, keys: String, _ l: Language) {
         let size = frame.size, need = Size.minimum
-        let lines = ["too small: \(size.columns)x\(size.rows), needs \(need.columns)x\(need.rows)",
-                     "Make the window larger; your answers are kept.", keys]
+        let lines = [WizardPhrase.tooSmall.text(l, ["columns": String(size.columns), "rows": String(size.rows),
+                                                    "needed_columns": String(need.columns), "needed_rows": String(need.rows)]),
+                     WizardPhrase.tooSmallKeep.text(l), keys]
         var row = max(0, size.rows / 2 - 2)
         for (i, line) in lines.enumerated() {
             for part in Text.wrap(line, width: size.columns) {
@@ -71,9 +71,9 @@ enum Layout {
         }
     }
 
-    static func diagnosticLines(_ diagnostic: Diagnostic, field: String, width: Int, indent: Int) -> [Line] {
+    static func diagnosticLines(_ diagnostic: Diagnostic, field: String, width: Int, indent: Int, _ l: Language) -> [Line] {
         let sign = diagnostic.severity == .error ? "✗ " : "! "
-        let which = diagnostic.path == field ? "" : item(diagnostic.path, of: field) + ": "
+        let which = diagnostic.path == field ? "" : item(diagnostic.path, of: field, l) + ": "
         let style = Style(diagnostic.severity == .error ? .error : .warning)
         let pad = String(repeating: " ", count: indent)
         return Text.wrap(sign + which + diagnostic.message, width: width - indent - 2)
@@ -81,16 +81,18 @@ enum Layout {
     }
 
     /// The item of a field's list a problem is about, in the screen's terms and counted from 1:
-    /// `network.subnets[1]` is "subnet 2", `tags.Team` "tag Team" (the field's label, singular).
-    /// A path under no field stays the answers file's.
-    static func item(_ path: String, of field: String) -> String {
-        guard !field.isEmpty, path.hasPrefix(field), let label = AnswerSchema.leaves.first(where: { $0.path == field })?.label else {
+    /// `network.subnets[1]` is "subnet 2", `tags.Team` "tag Team" (the field's label, singular;
+    /// in Japanese, which has no plural, the label). A path under no field stays the answers file's.
+    static func item(_ path: String, of field: String, _ l: Language) -> String {
+        guard !field.isEmpty, path.hasPrefix(field), let label = AnswerSchema.leaves.first(where: { $0.path == field })?.label(l) else {
             return path
         }
-        let noun = label.lowercased().hasSuffix("s") ? String(label.lowercased().dropLast()) : label.lowercased()
+        let noun = l != .en ? label : label.lowercased().hasSuffix("s") ? String(label.lowercased().dropLast()) : label.lowercased()
         let rest = path.dropFirst(field.count)
-        if rest.hasPrefix("["), rest.hasSuffix("]"), let index = Int(rest.dropFirst().dropLast()) { return "\(noun) \(index + 1)" }
-        if rest.hasPrefix(".") { return "\(noun) \(rest.dropFirst())" }
+        if rest.hasPrefix("["), rest.hasSuffix("]"), let index = Int(rest.dropFirst().dropLast()) {
+            return WizardPhrase.listItem.text(l, ["noun": noun, "item": String(index + 1)])
+        }
+        if rest.hasPrefix(".") { return WizardPhrase.listItem.text(l, ["noun": noun, "item": String(rest.dropFirst())]) }
         return path
     }
 
@@ -133,7 +135,7 @@ enum Layout {
             let controlStart = fullWidth ? lines.count - rendered.lines.count : start
             if let path = field.path {
                 for diagnostic in state.shownDiagnostics.about(path) {
-                    for line in diagnosticLines(diagnostic, field: path, width: width - column, indent: 0) {
+                    for line in diagnosticLines(diagnostic, field: path, width: width - column, indent: 0, state.language) {
                         lines.append((line, column))
                     }
                 }
@@ -178,17 +180,17 @@ enum Layout {
 
     static func help(_ state: WizardState, into frame: inout Frame) {
         guard let field = state.focusedField else { return }
-        HelpPane(field, size: frame.size, keyHelp: field.control.keyHelp(state)).draw(top: state.helpScroll, into: &frame)
+        HelpPane(field, size: frame.size, keyHelp: field.control.keyHelp(state), state.language).draw(top: state.helpScroll, into: &frame)
     }
 
     static func quitPrompt(_ state: WizardState, into frame: inout Frame) {
         let lines: [(String, Style)] = [
-            ("Quit the wizard? Nothing has been written yet.", Style(bold: true)),
+            (state.say(.quitQuestion), Style(bold: true)),
             ("", .normal),
-            ("s    save the answers so far to ./\(state.saveName), then quit", .normal),
-            ("q    quit without saving", .normal),
-            ("Esc  go back to the wizard", .normal),
+            (state.say(.quitSave, ["file": state.saveName]), .normal),
+            (state.say(.quitWithoutSaving), .normal),
+            (state.say(.quitBack), .normal),
         ]
-        box(&frame, title: "Quit", lines: lines, footer: "s, q or Esc", top: 7, width: 72)
+        box(&frame, title: state.say(.quitTitle), lines: lines, footer: state.say(.quitFooter), top: 7, width: 72)
     }
 }

@@ -71,7 +71,7 @@ struct Vpcpipe: ParsableCommand {
     private var given: [String] {
         [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
          ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
-         ("--example", example), ("--ascii", ascii), ("--plain", plain)].filter(\.1).map(\.0)
+         ("--example", example), ("--ascii", ascii), ("--plain", plain), ("--lang", lang != nil)].filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.
@@ -111,14 +111,18 @@ struct Vpcpipe: ParsableCommand {
         var initial = Answers()
         // A fresh start is checked as it stands: the VPC's ids are required before going on.
         var diagnostics = Rules.check(initial)
+        // The wizard's language: --lang, else the file's language:, else (nil) the locale's.
+        var language = lang
         if let answers {
             // Problems in the file are shown on their fields rather than refusing to start.
-            (initial, diagnostics) = AnswersFile.read(try readAnswers(answers))
+            let text = try readAnswers(answers)
+            (initial, diagnostics) = AnswersFile.read(text)
+            language = language ?? AnswersFile.language(in: text)
         }
         if plain || Terminal.wantsPlain {
             // The line mode reads no account: its questions take typed ids.
             let status = Terminal.runPlain(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
-                                           fromFile: answers != nil)
+                                           fromFile: answers != nil, language: language)
             if status != 0 { throw ExitCode(status) }
             return
         }
@@ -127,7 +131,7 @@ struct Vpcpipe: ParsableCommand {
             throw ExitCode(Status.usage)
         }
         let status = Terminal.runWizard(initial: initial, diagnostics: diagnostics, outputFolder: outputFolder, force: force,
-                                        ascii: ascii, discover: !offline, fromFile: answers != nil)
+                                        ascii: ascii, discover: !offline, fromFile: answers != nil, language: language)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -8,27 +8,10 @@ import XCTest
 /// every notice (Notice), with the English placeholders, and the bash library says only messages
 /// the catalog has.
 final class PhraseCatalogTests: XCTestCase {
-    /// What keeps `catalog` from standing in for `english`: a message it lacks, or one whose
-    /// placeholders differ. A bash placeholder is named by its variable: `{2:+ and \"$2\"}`
-    /// and `{2:+ (...)}` both read $2.
-    static func differences<Key: CaseIterable & Hashable>(_ catalog: [Key: String], from english: [Key: String]) -> [String] {
-        func names(_ text: String) -> [String] {
-            TextTemplate(text).placeholders.map { name in
-                if name.hasPrefix("$(") { return String(name.prefix { $0 != " " }) }
-                return String(name.prefix { $0.isLetter || $0.isNumber || "_#[]@".contains($0) })
-            }.sorted()
-        }
-        return Key.allCases.compactMap { phrase in
-            guard let text = catalog[phrase] else { return "\(phrase): missing" }
-            guard let source = english[phrase] else { return "\(phrase): missing in English" }
-            return names(text) == names(source) ? nil : "\(phrase): placeholders \(names(text)), in English \(names(source))"
-        }
-    }
-
     func testEveryLanguageHasEveryMessageWithTheEnglishPlaceholders() {
         for language in Language.allCases {
-            XCTAssertEqual(Self.differences(language.catalog, from: English.messages), [], "\(language)")
-            XCTAssertEqual(Self.differences(language.notices, from: English.notices), [], "\(language) notices")
+            XCTAssertEqual(Catalogs.differences(language.catalog, from: English.messages), [], "\(language)")
+            XCTAssertEqual(Catalogs.differences(language.notices, from: English.notices), [], "\(language) notices")
         }
     }
 
@@ -36,7 +19,7 @@ final class PhraseCatalogTests: XCTestCase {
         var broken = Japanese.notices
         broken[.oneSubnet] = nil
         broken[.listedTwice] = "{value} が 2 回書かれています"
-        XCTAssertEqual(Self.differences(broken, from: English.notices), [
+        XCTAssertEqual(Catalogs.differences(broken, from: English.notices), [
             "oneSubnet: missing",
             "listedTwice: placeholders [\"value\"], in English [\"value\", \"what\"]",
         ].sorted { lhs, rhs in
@@ -49,7 +32,7 @@ final class PhraseCatalogTests: XCTestCase {
         broken[.checklistDomainCreate] = nil
         broken[.checklistRepository] = "- [ ] **リポジトリの作成** `{repo}`"
         broken[.failedAtStep] = "{script} はステップ {STEP} で失敗しました"
-        XCTAssertEqual(Self.differences(broken, from: English.messages), [
+        XCTAssertEqual(Catalogs.differences(broken, from: English.messages), [
             "checklistDomainCreate: missing",
             "checklistRepository: placeholders [\"repo\"], in English [\"repository\", \"tool\"]",
             "failedAtStep: placeholders [\"STEP\", \"script\"], in English [\"STEP\", \"STEP_TITLE\", \"script\"]",

@@ -25,7 +25,7 @@ final class HangupTests: TmuxTestCase {
     private func dropSSH(shell: String) throws {
         let ssh = try LoopbackSSH()
         defer { ssh.stop() }
-        let remote = "cd '\(folder.path)' && export LANG=C.UTF-8 && exec bash -c \(quoted(shell)) '\(binary)'"
+        let remote = "cd '\(folder.path)' && unset LC_ALL LC_MESSAGES && export LANG=C.UTF-8 && exec bash -c \(quoted(shell)) '\(binary)'"
         try tmux(["new-session", "-d", "-s", session, "-x", "80", "-y", "24", "ssh", "-tt"] + ssh.client + [remote])
         try waitFor("1/10")
         var wizard = TmuxWizard(self)
@@ -58,7 +58,7 @@ final class HangupTests: TmuxTestCase {
         let terminal = String(cString: try XCTUnwrap(name))
         XCTAssertEqual(try runProgram("stty", ["-F", terminal, "cols", "80", "rows", "24"]).status, 0)
         var environment = ProcessInfo.processInfo.environment
-        (environment["TERM"], environment["LANG"]) = ("xterm-256color", "C.UTF-8")
+        (environment["TERM"], environment["LANG"], environment["LC_ALL"], environment["LC_MESSAGES"]) = ("xterm-256color", "C.UTF-8", nil, nil)
         // Not this process's controlling terminal nor the wizard's: closing it sends no SIGHUP.
         let wizard = try Child(["/bin/sh", "-c", #"exec "$0" --offline <"$1" >"$1" 2>"$1""#, binary, terminal], environment: environment,
                                in: folder, output: folder.appendingPathComponent("unused.log"))

@@ -12,7 +12,8 @@ final class PlainInPtyTests: XCTestCase {
     private static let driver = #"""
     import json, os, pty, select, sys, time
     binary, folder, steps = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-    env = {k: v for k, v in os.environ.items() if k != "TERM"}
+    env = {k: v for k, v in os.environ.items() if k not in ("TERM", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "C.UTF-8"  # English, whatever the machine's locale
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(folder)
@@ -53,7 +54,7 @@ final class PlainInPtyTests: XCTestCase {
         let steps: [(String, String?)] = [
             ("Region [us-west-2]: ", "?"), ("The console's region selector", nil), ("Region [us-west-2]: ", keep),
             ("AWS CLI profile [", keep), ("Name [Private]: ", keep), ("Tags (Key=Value, comma between) [", keep),
-            ("Language [en]: ", keep),
+            ("Language [English]: ", keep),
             // Going back: < on the branch asks the repository again.
             ("Repository [Private]: ", keep), ("Branch [main]: ", "<"), ("Repository [Private]: ", keep), ("Branch [main]: ", keep),
             ("1. create new", nil), ("New or existing [create new]: ", keep), ("Sample app [", keep),

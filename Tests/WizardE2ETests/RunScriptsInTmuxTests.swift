@@ -107,7 +107,7 @@ final class RunScriptsInTmuxTests: TmuxTestCase {
     /// setup.sh, with what it runs, is stopped rather than left running with no one to see it.
     func testAHangupStopsTheScript() throws {
         // A shell that ignores the hangup, to record the wizard's status.
-        let recorder = #"source aws-env.sh; trap '' HUP; "$0" --offline --answers answers.yaml --out run-out; echo $? > status"#
+        let recorder = #"source aws-env.sh; trap '' HUP; unset LC_ALL LC_MESSAGES; export LANG=C.UTF-8; "$0" --offline --answers answers.yaml --out run-out; echo $? > status"#
         try tmux("new-session", "-d", "-s", "hangup", "-x", "80", "-y", "24", "-c", folder.path, "bash", "-c", recorder, binary)
         try waitFor("9/10", session: "hangup")
         var wizard = TmuxWizard(self, session: "hangup")

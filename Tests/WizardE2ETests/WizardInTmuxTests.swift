@@ -34,10 +34,7 @@ final class WizardInTmuxTests: TmuxTestCase {
         // Quitting by Ctrl-C, without saving: exit 130 and the terminal as it was.
         try shell("'\(binary)' --offline; echo QUIT=$?")
         try waitFor("1/10")
-        try keys("C-c")
-        try waitFor("Quit the wizard?")
-        try type("q")
-        try waitFor("QUIT=130")
+        try quit(asking: "Quit the wizard?", then: "QUIT=130")
         try shell("stty -a > stty-after.txt; echo DONE")
         try waitFor("DONE")
         let before = try String(contentsOf: folder.appendingPathComponent("stty-before.txt"), encoding: .utf8)

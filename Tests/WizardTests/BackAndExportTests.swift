@@ -6,12 +6,12 @@ import XCTest
 final class BackAndExportTests: XCTestCase {
     /// An error on every field's key path, as a faulty answers file would give.
     private var errorOnEveryField: [Diagnostic] {
-        Screens.all.flatMap(\.fields).compactMap(\.path).map { .error($0, "is wrong (test)") }
+        Screens.all(.en).flatMap(\.fields).compactMap(\.path).map { .error($0, "is wrong (test)") }
     }
 
     func testEscGoesBackFromEveryFieldOfEveryScreenEvenInvalid() {
         for screen in ScreenID.allCases {
-            for field in Screens.screen(screen).focusable {
+            for field in Screens.screen(screen, .en).focusable {
                 var state = Drive.start(Answers(), diagnostics: errorOnEveryField)
                 state.go(to: screen, field: field)
                 // Half-typed input and an open help pane must not trap the user either.

@@ -6,7 +6,7 @@ import XCTest
 /// taken from the plan's resources.
 final class DeclaredFieldTests: XCTestCase {
     func testEveryAnswerWithAFieldLabelHasOneFieldThatShowsItsDeclaration() {
-        let fields = Screens.all.flatMap(\.fields).filter { $0.path != nil }
+        let fields = Screens.all(.en).flatMap(\.fields).filter { $0.path != nil }
         for key in AnswerSchema.leaves {
             let shown = fields.filter { $0.path == key.path }
             XCTAssertEqual(shown.count, key.label == nil ? 0 : 1, key.path)
@@ -19,22 +19,22 @@ final class DeclaredFieldTests: XCTestCase {
         var answers = Drive.networked
         change(&answers)
         var marks: [String: String] = [:]
-        for item in Review.items(Drive.on(.review, answers)) { marks[item.path] = item.mark?.rawValue ?? "" }
+        for item in Review.items(Drive.on(.review, answers)) { marks[item.path] = item.mark?.phrase.text(.en) ?? "" }
         return marks
     }
 
     func testTheReviewMarksWhatThePlanCreatesAndWhatItUsesAsItIs() {
         let article = marks { _ in }
-        XCTAssertEqual(article.filter { $0.value == Mark.created.rawValue }.keys.sorted(), [
+        XCTAssertEqual(article.filter { $0.value == Mark.created.phrase.text(.en) }.keys.sorted(), [
             "build.project", "build.role", "codeartifact.domain", "codeartifact.repository", "codeartifact.upstream",
             "endpoints.existing", "network.security_group", "pipeline.artifact_bucket", "pipeline.name", "pipeline.role",
             "source.branch", "source.repository",
         ])
-        XCTAssertEqual(article.filter { $0.value == Mark.existing.rawValue }.keys.sorted(),
+        XCTAssertEqual(article.filter { $0.value == Mark.existing.phrase.text(.en) }.keys.sorted(),
                        ["network.route_tables", "network.subnets", "network.vpc"])
 
         // The plan uses a domain shared by another account as it is: so does the review.
-        XCTAssertEqual(marks { $0.codeartifact.domainOwner = "123456789012" }["codeartifact.domain"], Mark.existing.rawValue)
+        XCTAssertEqual(marks { $0.codeartifact.domainOwner = "123456789012" }["codeartifact.domain"], Mark.existing.phrase.text(.en))
         let given = marks {
             $0.build.role = .existing(arn: "arn:aws:iam::123456789012:role/build")
             $0.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
@@ -42,15 +42,15 @@ final class DeclaredFieldTests: XCTestCase {
             $0.codeartifact.upstream = ""
             $0.endpoints.existing = [.s3]
         }
-        XCTAssertEqual(given["build.role"], Mark.existing.rawValue)
-        XCTAssertEqual(given["pipeline.role"], Mark.created.rawValue)
-        XCTAssertEqual(given["network.security_group"], Mark.existing.rawValue)
-        XCTAssertEqual(given["source.repository"], Mark.existing.rawValue)
+        XCTAssertEqual(given["build.role"], Mark.existing.phrase.text(.en))
+        XCTAssertEqual(given["pipeline.role"], Mark.created.phrase.text(.en))
+        XCTAssertEqual(given["network.security_group"], Mark.existing.phrase.text(.en))
+        XCTAssertEqual(given["source.repository"], Mark.existing.phrase.text(.en))
         XCTAssertEqual(given["source.branch"], "", "no sample app is committed to a repository vpcpipe did not create")
         XCTAssertEqual(given["codeartifact.upstream"], "", "no upstream")
         XCTAssertEqual(given["network.route_tables"], "", "no S3 gateway joins them")
         XCTAssertEqual(given["endpoints.existing"], "", "some created, one existing")
-        XCTAssertEqual(marks { $0.network.securityGroup = .vpcDefault }["network.security_group"], Mark.existing.rawValue)
+        XCTAssertEqual(marks { $0.network.securityGroup = .vpcDefault }["network.security_group"], Mark.existing.phrase.text(.en))
     }
 
     func testTheMarksFollowTheAnswersWhenTheReviewIsLeftAndEntered() {

@@ -28,8 +28,8 @@ final class DiscoveryTests: XCTestCase {
         securityGroups: [SecurityGroup(id: "sg-team", name: "team", vpc: "vpc-article")])
 
     /// A fresh wizard that reads the account, its identity and profiles answered.
-    private func started() throws -> WizardState {
-        let state = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
+    private func started(_ language: Language = .en) throws -> WizardState {
+        let state = WizardState(answers: Answers().in(language), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
         let profiles = try answer(state, .success(.profiles(["team"])))
         return try answer(profiles, .success(.identity(identity)))
     }
@@ -41,7 +41,7 @@ final class DiscoveryTests: XCTestCase {
 
     private func on(_ screen: ScreenID, _ state: WizardState) -> WizardState {
         var state = state
-        state.go(to: screen, field: Screens.screen(screen).entry)
+        state.go(to: screen, field: Screens.screen(screen, state.language).entry)
         return update(state, .resize(Drive.size))
     }
 
@@ -133,6 +133,35 @@ final class DiscoveryTests: XCTestCase {
         typed.answers.network.subnets = ["subnet-mine"]
         typed = update(typed, .key(.enter))
         XCTAssertEqual(typed.answers.network.subnets, ["subnet-mine"])
+    }
+
+    /// The account's lines and lists in Japanese, as golden 80x24 frames: the start screen
+    /// reading, the VPCs, the subnets with a zone's second one ticked, the endpoints found.
+    func testTheAccountsListsInJapanese() throws {
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        func assertGolden(_ state: WizardState, _ name: String) throws {
+            try Golden.assert(view(state).text, equals: golden.appendingPathComponent("ja-discovery-\(name).txt"))
+        }
+        let started = try started(.ja)
+        try assertGolden(started, "start-reading")
+        let vpc = try answer(on(.vpc, started), .success(.network(network)))
+        try assertGolden(vpc, "vpcs")
+        let subnets = Drive.keys([.down, .character(" ")], from: update(vpc, .key(.enter)))
+        XCTAssertEqual(subnets.answers.network.subnets, ["subnet-a1", "subnet-b", "subnet-a2"])
+        try assertGolden(subnets, "subnets")
+
+        var answers = Article.answers.in(.ja)
+        answers.endpoints.existing = []
+        var state = WizardState(answers: answers, diagnostics: Rules.check(answers), outputFolder: "out", size: Drive.size, discover: true)
+        state = try answer(state, .success(.identity(identity)))
+        state = on(.endpoints, state)
+        let check = try XCTUnwrap(state.discovery.running.first { $0.query.kind == .check })
+        state = update(state, .discovered(check, .success(.check(AccountFindings(
+            account: "123456789012", problems: [], notes: [],
+            endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: ["vpce-sts has private DNS off"]),
+                        .s3: .absent(other: "vpce-s3-interface")],
+            found: [:])))))
+        try assertGolden(Drive.keys([.tab], from: state), "endpoints")
     }
 
     func testEndpointsFoundFitAreTickedOnceAndAnUntickStays() throws {

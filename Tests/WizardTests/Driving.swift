@@ -28,9 +28,18 @@ enum Drive {
     /// A state on `screen` with its entry field focused, as arriving there.
     static func on(_ screen: ScreenID, _ answers: Answers = networked, diagnostics: [Diagnostic]? = nil) -> WizardState {
         var state = start(answers, diagnostics: diagnostics ?? Rules.check(answers))
-        state.go(to: screen, field: Screens.screen(screen).entry)
+        state.go(to: screen, field: Screens.screen(screen, state.language).entry)
         state.renderIfShown()
         return state
+    }
+}
+
+extension Answers {
+    /// The same answers in `language`: the wizard speaks the start screen's Language answer.
+    func `in`(_ language: Language) -> Answers {
+        var answers = self
+        answers.language = language
+        return answers
     }
 }
 

@@ -39,10 +39,10 @@ final class FrameTests: XCTestCase {
     func testTheCursorSitsWhereTheNextCharacterGoesInEveryTextField() {
         var checked = 0
         for screen in ScreenID.allCases {
-            for index in Screens.screen(screen).focusable where Screens.screen(screen).fields[index].control.takesText {
+            for index in Screens.screen(screen, .en).focusable where Screens.screen(screen, .en).fields[index].control.takesText {
                 var state = Drive.on(screen)
                 state.go(to: screen, field: index)
-                let label = "\(screen) \(Screens.screen(screen).fields[index].label)"
+                let label = "\(screen) \(Screens.screen(screen, .en).fields[index].label)"
                 state = Drive.keys([.end, .character("7")], from: state)
                 var frame = view(state)
                 guard let end = frame.cursor else { XCTFail("\(label): no cursor"); continue }

@@ -14,7 +14,7 @@ final class HelpPaneTests: XCTestCase {
     }
 
     func testALongHelpScrollsByLineAndPageAndStopsAtItsEnds() throws {
-        let pane = HelpPane(long, size: Drive.size)
+        let pane = HelpPane(long, size: Drive.size, keyHelp: "", .en)
         XCTAssertEqual(pane.height, 16)
         XCTAssertEqual(pane.lines.count, 42, "40 paragraphs, a blank line, the keys")
         var top = 0

@@ -28,7 +28,7 @@ final class KeyTableTests: XCTestCase {
 
     func testTheTableNamesEveryKeyTheWizardsKeyLinesName() throws {
         let documented = try readmeTable().reduce(into: Set<String>()) { $0.formUnion(Self.keys(in: $1.joined(separator: " "))) }
-        let lines = Set(Screens.all.flatMap(\.fields).map(\.control.keyHelp))
+        let lines = Set(Screens.all(.en).flatMap(\.fields).compactMap { $0.control.keyHelp?.text(.en) })
         XCTAssertGreaterThan(lines.count, 5)
         for line in lines {
             for key in Self.keys(in: line) where !documented.contains(key) {
@@ -46,7 +46,7 @@ final class KeyTableTests: XCTestCase {
         for name in named.sorted() {
             let key = try XCTUnwrap(Self.spelled[name], name)
             let acts = ScreenID.allCases.contains { screen in
-                Screens.screen(screen).focusable.contains { field in
+                Screens.screen(screen, .en).focusable.contains { field in
                     [[], [Key.home], [Key.end]].contains { before in
                         var state = Drive.on(screen)
                         state.go(to: screen, field: field)

@@ -4,10 +4,10 @@ import TestSupport
 import XCTest
 @testable import Wizard
 
-/// 100,000 random messages to the wizard's logic: every key, typed characters (wide, combining,
-/// control), resizes to random sizes (some below 80x24), and the driver's answers to its
-/// requests. After each message the state's invariants must hold. The seed is fixed and
-/// printed; VPCPIPE_SEED=N runs another.
+/// 100,000 random messages to the wizard's logic, in each language it speaks: every key, typed
+/// characters (wide, combining, control), resizes to random sizes (some below 80x24), and the
+/// driver's answers to its requests. After each message the state's invariants must hold. The
+/// seed is fixed and printed; VPCPIPE_SEED=N runs another.
 final class MonkeyTests: XCTestCase {
     static let messages = 100_000
     /// Drawing the frame and listing the review would cost most of a debug build's run: the
@@ -16,8 +16,11 @@ final class MonkeyTests: XCTestCase {
     static let deepEvery = 100
 
     func testRandomMessagesKeepEveryInvariant() {
-        let seed = testSeed(default: 0x3A9C_57E1)
-        var monkey = Monkey(random: SplitMix64(seed: seed))
+        Self.run(.en, seed: testSeed(default: 0x3A9C_57E1))
+    }
+
+    static func run(_ language: Language, seed: UInt64) {
+        var monkey = Monkey(random: SplitMix64(seed: seed), language: language)
         let invariants = Invariants()
         var state = monkey.fresh()
         var reviewed: [Diagnostic]?
@@ -43,7 +46,7 @@ final class MonkeyTests: XCTestCase {
             }
             checked += 1
             guard problems.isEmpty else {
-                XCTFail("seed \(seed), message \(index) \(message) on screen \(state.screen) (\(state.mode)): "
+                XCTFail("\(language), seed \(seed), message \(index) \(message) on screen \(state.screen) (\(state.mode)): "
                         + problems.joined(separator: "; "))
                 return
             }
@@ -53,13 +56,23 @@ final class MonkeyTests: XCTestCase {
                 restarts += 1
             }
         }
-        print("monkey: \(checked) messages, each followed by the state invariants; \(deep) also by the frame, rules and review ones; \(restarts) runs ended by quit or export")
+        print("monkey (\(language)): \(checked) messages, each followed by the state invariants; \(deep) also by the frame, rules and review ones; \(restarts) runs ended by quit or export")
+    }
+}
+
+/// The same in Japanese, a job of its own beside the English one: its wider words and wrapping
+/// on every screen and at every size (the Language row may switch it back, as a person may).
+final class MonkeyInJapaneseTests: XCTestCase {
+    func testRandomMessagesKeepEveryInvariant() {
+        MonkeyTests.run(.ja, seed: testSeed(default: 0x5EED_0015))
     }
 }
 
 /// Picks the next message. Enter is more likely than Esc, so that the later screens are reached.
 struct Monkey {
     var random: SplitMix64
+    /// The language each fresh wizard starts in.
+    var language: Language
 
     static let keys: [Key] = [.enter, .escape, .tab, .backTab, .up, .down, .left, .right, .home, .end,
                               .pageUp, .pageDown, .backspace, .delete, .f1, .f10, .ctrlC]
@@ -69,7 +82,7 @@ struct Monkey {
     ]
 
     mutating func fresh() -> WizardState {
-        let answers = Bool.random(using: &random) ? Drive.networked : Answers()
+        let answers = (Bool.random(using: &random) ? Drive.networked : Answers()).in(language)
         return WizardState(answers: answers, diagnostics: Rules.check(answers), outputFolder: "vpcpipe-out", size: Drive.size)
     }
 
@@ -103,7 +116,7 @@ struct Monkey {
 /// What must hold after every message, each as a problem to report.
 struct Invariants {
     /// Each screen's focusable fields, built once.
-    let focusable = Screens.all.map { Set($0.focusable) }
+    let focusable = Screens.all(.en).map { Set($0.focusable) }
 
     func after(_ message: Message, from before: WizardState, to state: WizardState) -> [String] {
         var problems: [String] = []
@@ -209,8 +222,11 @@ struct Invariants {
         if let cursor = frame.cursor, !(0..<size.rows).contains(cursor.row) || !(0..<size.columns).contains(cursor.column) {
             return ["cursor \(cursor) off a \(size) frame"]
         }
-        // Below ten columns or three rows the message is cut, as any text would be.
-        if !size.isLargeEnough, size.columns >= 10, size.rows >= 3, !collapse(frame.text).contains("too small") {
+        // Below ten columns or three rows the message is cut, as any text would be. Japanese has no
+        // spaces to wrap at: the words are looked for with the wrapping's blanks taken out.
+        let tooSmall = WizardPhrase.tooSmall.text(state.language, ["columns": "", "rows": "", "needed_columns": "", "needed_rows": ""])
+            .prefix { $0 != ":" }.filter { !$0.isWhitespace }
+        if !size.isLargeEnough, size.columns >= 10, size.rows >= 3, !frame.text.filter({ !$0.isWhitespace }).contains(tooSmall) {
             return ["too small, and not said"]
         }
         return []
@@ -223,7 +239,8 @@ struct Invariants {
         let lines = Review().render(state, focused: false, width: 77).lines
         let text = collapse(lines.map { $0.map(\.text).joined() }.joined(separator: " "))
         let errors = state.diagnostics.errors.count
-        if errors > 0, !text.contains("\(errors) error\(errors == 1 ? "" : "s"),") { return ["the review does not count \(errors) errors"] }
+        let counted = (errors == 1 ? WizardPhrase.errorOne : .errors).text(state.language, ["count": String(errors)])
+        if errors > 0, !text.contains(counted) { return ["the review does not count \(errors) errors"] }
         for diagnostic in state.diagnostics where !text.contains(collapse(diagnostic.message)) {
             return ["the review does not show \(diagnostic.path): \(diagnostic.message)"]
         }

@@ -11,7 +11,7 @@ final class NavigationTests: XCTestCase {
             XCTAssertEqual(update(Drive.on(.start), .key(key)).screen, .source)
             // The VPC screen with no ids: it stays, the focus on the first field in error.
             var blank = Drive.on(.vpc, Answers())
-            blank.focus = Screens.screen(.vpc).fields.firstIndex { $0.label == "Security group" }!
+            blank.focus = Screens.screen(.vpc, .en).fields.firstIndex { $0.label == "Security group" }!
             let refused = update(blank, .key(key))
             XCTAssertEqual(refused.screen, .vpc)
             XCTAssertEqual(refused.focusedField?.label, "VPC id")
@@ -24,7 +24,7 @@ final class NavigationTests: XCTestCase {
 
     func testInAViewerOrTheReviewPgDnScrollsAndCtrlNGoesOn() throws {
         var iam = Drive.on(.iam)
-        iam.focus = try XCTUnwrap(Screens.screen(.iam).fields.firstIndex { $0.label == "Policies" })
+        iam.focus = try XCTUnwrap(Screens.screen(.iam, .en).fields.firstIndex { $0.label == "Policies" })
         XCTAssertEqual(update(iam, .key(.pageDown)).screen, .iam)
         XCTAssertGreaterThan(update(iam, .key(.pageDown)).edit.scroll, 0)
         XCTAssertEqual(update(iam, .key(.ctrlN)).screen, .review)

@@ -6,7 +6,7 @@ import XCTest
 /// The line mode without a terminal: the same fields as the screens, the review's numbers.
 final class PlainFormTests: XCTestCase {
     func testItAsksEveryAnswerFieldOfTheScreensInTheirOrder() {
-        let asked = PlainForm.questions.map { Screens.screen($0.screen).fields[$0.field].label }
+        let asked = PlainForm.questions.map { Screens.screen($0.screen, .en).fields[$0.field].label }
         let shown = Review.items(Drive.on(.review)).map(\.label)
         XCTAssertEqual(asked, shown)
         XCTAssertEqual(Set(PlainForm.questions.map(\.screen)).count, ScreenID.review.rawValue, "every screen before the review")

@@ -15,9 +15,12 @@ final class ScreenTermsTests: XCTestCase {
         XCTAssertTrue(text.contains("✗ route table 1: \"rtb-0123456789ABCDEF0\" is not a valid route table id (rtb- then 8 or 17 lower-case hex digits)"), text)
         XCTAssertTrue(text.contains("✗ subnet 2: subnet-0123456789abcdef0 is listed twice"), text)
         XCTAssertFalse(text.contains("[0]") || text.contains("[1]"), text)
-        XCTAssertEqual(Layout.item("tags.Team", of: "tags"), "tag Team")
-        XCTAssertEqual(Layout.item("version", of: ""), "version", "a key no field shows keeps its path")
-        XCTAssertEqual(Layout.item("endpoints.existing[4]", of: "endpoints.existing"), "endpoint 5")
+        XCTAssertEqual(Layout.item("tags.Team", of: "tags", .en), "tag Team")
+        XCTAssertEqual(Layout.item("version", of: "", .en), "version", "a key no field shows keeps its path")
+        XCTAssertEqual(Layout.item("endpoints.existing[4]", of: "endpoints.existing", .en), "endpoint 5")
+        // Japanese has no plural: the field's label, and the item.
+        XCTAssertEqual(Layout.item("network.subnets[1]", of: "network.subnets", .ja), "サブネット 2")
+        XCTAssertEqual(Layout.item("tags.Team", of: "tags", .ja), "タグ Team")
     }
 
     func testNoMessageOfTheRulesNamesAnAnswersFileKey() {

@@ -4,9 +4,9 @@ import XCTest
 
 /// The policy and setup.sh viewers take the rows their screen leaves, and scroll sideways.
 final class ViewerTests: XCTestCase {
-    private func onSetupScript(_ size: Size) throws -> WizardState {
-        var state = update(Drive.on(.export), .resize(size))
-        let index = try XCTUnwrap(Screens.screen(.export).fields.firstIndex { $0.label == "setup.sh" })
+    private func onSetupScript(_ size: Size, _ language: Language = .en) throws -> WizardState {
+        var state = update(Drive.on(.export, Drive.networked.in(language)), .resize(size))
+        let index = try XCTUnwrap(Screens.screen(.export, .en).fields.firstIndex { $0.label == "setup.sh" })
         state.go(to: .export, field: index)
         return state
     }
@@ -35,5 +35,17 @@ final class ViewerTests: XCTestCase {
         // As far as the widest line's end, no further.
         let far = (0...widest.count / Viewer.step + 1).reduce(state) { state, _ in update(state, .key(.right)) }
         XCTAssertEqual(far.edit.column, widest.count - (Size.minimum.columns - 3))
+    }
+
+    /// A Japanese line is wider than its characters: the viewer goes as far as its widest line's
+    /// end in cells, and that end shows.
+    func testAJapaneseLineScrollsAsFarAsItsEndInCells() {
+        let line = String(repeating: "日本語の行", count: 12) + "終わり"
+        let viewer = Viewer(title: "ja", content: { _ in "# a\n" + line }, around: 12)
+        var state = Drive.start(Answers().in(.ja))
+        for _ in 0...CellWidth.of(line) / Viewer.step + 1 { _ = viewer.handle(.right, &state) }
+        XCTAssertEqual(state.edit.column, CellWidth.of(line) - (Size.minimum.columns - 3))
+        let shown = viewer.render(state, focused: true, width: Size.minimum.columns - 3).lines.map { $0.map(\.text).joined() }
+        XCTAssertTrue(shown.contains { $0.hasSuffix("終わり") }, "\(shown)")
     }
 }

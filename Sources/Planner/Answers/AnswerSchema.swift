@@ -29,8 +29,8 @@ public enum AnswerSchema {
             separated by commas (Team=web, CostCenter=42). A key once; none starting with aws:.
             """, rule: .custom { $0.tags($1, $2) }),
         AnswerKey("language", .choice(.of(\.language)), label: "Language", help: """
-            The language of checklist.md and of the scripts' messages: en (English) or ja \
-            (Japanese, with the Japanese console's labels). Names, commands and JSON stay as they are.
+            The language of the wizard, of checklist.md and of the scripts' messages: en (English) \
+            or ja (Japanese, with the Japanese console's labels). Names, commands and JSON stay as they are.
             """, omittedAtDefault: true),
         source, codeArtifact, build, pipeline, network, endpoints, iam, stackset,
     ]

@@ -41,6 +41,17 @@ public enum AnswersFile {
         return (decoder.answers, sorted(decoder.diagnostics + checked))
     }
 
+    /// The `language:` `text` writes, if it writes one that is valid: the wizard opened on the
+    /// file speaks it rather than the locale's language.
+    public static func language(in text: String) -> Language? {
+        guard let source = try? YAMLSource.compose(text), let root = source.root else { return nil }
+        var decoder = AnswersDecoder(duplicates: source.duplicates)
+        _ = decoder.decode(root)
+        let path = AnswerSchema.path(\.language)
+        guard decoder.positions[path] != nil, !decoder.diagnostics.contains(where: { $0.path == path }) else { return nil }
+        return decoder.answers.language
+    }
+
     /// `diagnostics` about answers read from `text` (the account's problems, found after
     /// reading), each placed at its key in the file, or the nearest enclosing key it has.
     public static func place(_ diagnostics: [Diagnostic], in text: String) -> [Diagnostic] {

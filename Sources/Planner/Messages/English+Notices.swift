@@ -147,7 +147,7 @@ extension English {
         .helpExample: "Print the article's answers (a starting point for --headless).",
         .helpASCII: "Draw the wizard in ASCII characters only (chosen anyway when the locale is not UTF-8).",
         .helpPlain: "Ask the wizard's questions one a line, drawing no screen (for a screen reader or a serial console; chosen anyway when TERM is dumb or unset).",
-        .helpLang: "The language vpcpipe speaks at the terminal: en or ja (default: the locale's, from LC_ALL, LC_MESSAGES or LANG). The output folder's is the answers' language.",
+        .helpLang: "The language vpcpipe speaks, en or ja: its messages, --help and the wizard's screens (default: the locale's, from LC_ALL, LC_MESSAGES or LANG; in the wizard, an --answers file's language: first). The wizard exports it as the answers' language; --headless writes the file's.",
         .applyAbstract: "Run DIR/setup.sh --yes, then DIR/verify.sh, exactly as exported, with a line for each step.",
         .applyDiscussion: """
             The scripts' whole output goes to DIR/setup.log. Ctrl-C asks setup.sh to stop between \

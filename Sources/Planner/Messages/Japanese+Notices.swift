@@ -148,7 +148,7 @@ extension Japanese {
         .helpExample: "記事の回答を表示します (--headless の出発点)。",
         .helpASCII: "ウィザードを ASCII 文字だけで描きます (ロケールが UTF-8 でないときも選ばれます)。",
         .helpPlain: "画面を描かずに、ウィザードの質問を 1 行ずつ尋ねます (スクリーンリーダーやシリアルコンソール向け。TERM が dumb か未設定のときも選ばれます)。",
-        .helpLang: "vpcpipe が端末で話す言語: en か ja (既定: LC_ALL、LC_MESSAGES、LANG によるロケールの言語)。出力フォルダーの言語は回答の language です。",
+        .helpLang: "vpcpipe が話す言語: en か ja。メッセージ、--help、ウィザードの画面の言語です (既定: LC_ALL、LC_MESSAGES、LANG によるロケールの言語。ウィザードでは --answers のファイルの language: を優先)。ウィザードはこれを回答の language として書き出し、--headless はファイルの language で書き出します。",
         .applyAbstract: "DIR/setup.sh --yes、続いて DIR/verify.sh を、書き出したとおりに実行し、ステップごとに 1 行を表示します。",
         .applyDiscussion: """
             スクリプトの出力はすべて DIR/setup.log に書かれます。Ctrl-C を押すと setup.sh はステップの\

@@ -1,12 +1,13 @@
-// A text with `{name}` placeholders: the messages of the catalog and preflight's words. The one
-// place that reads and fills placeholders, so that a translation may put them in any order.
+// A text with `{name}` placeholders: the messages of the catalogs (the output folder's and the
+// wizard's) and preflight's words. The one place that reads and fills placeholders, so that a
+// translation may put them in any order.
 
-struct TextTemplate: Sendable {
-    enum Piece: Equatable, Sendable { case text(String), placeholder(String) }
+public struct TextTemplate: Sendable {
+    public enum Piece: Equatable, Sendable { case text(String), placeholder(String) }
 
-    let pieces: [Piece]
+    public let pieces: [Piece]
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var pieces: [Piece] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -19,7 +20,7 @@ struct TextTemplate: Sendable {
     }
 
     /// The placeholders, in order of first appearance.
-    var placeholders: [String] {
+    public var placeholders: [String] {
         var names: [String] = []
         for piece in pieces { if case .placeholder(let name) = piece, !names.contains(name) { names.append(name) } }
         return names
@@ -27,7 +28,7 @@ struct TextTemplate: Sendable {
 
     /// The text with `value(name, next)` in place of each placeholder, `next` the character
     /// that follows it, and `literal` applied to the rest.
-    func filled(literal: (String) -> String = { $0 }, _ value: (_ name: String, _ next: Character?) -> String) -> String {
+    public func filled(literal: (String) -> String = { $0 }, _ value: (_ name: String, _ next: Character?) -> String) -> String {
         pieces.indices.map { index in
             switch pieces[index] {
             case .text(let text): return literal(text)

@@ -397,8 +397,9 @@ public struct EndpointDecision: Equatable, Sendable {
     var why: Phrase
     var values: [String: String] = [:]
 
-    /// Why, in English: plan.json, CloudFormation's comments and the wizard read it.
+    /// Why, in English: plan.json and CloudFormation's comments read it.
     public var reason: String { reason(.en) }
 
-    func reason(_ language: Language) -> String { why.text(language, values) }
+    /// Why, in `language`: the wizard's endpoints screen.
+    public func reason(_ language: Language) -> String { why.text(language, values) }
 }

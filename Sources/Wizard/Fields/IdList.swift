@@ -4,7 +4,7 @@ struct IdList: Control {
     let value: Binding<[String]>
     var blankMeans = ""
 
-    let keyHelp = "ids, space between  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysIdList
     var takesText: Bool { true }
 
     static func ids(in text: String) -> [String] {

@@ -6,7 +6,7 @@ struct IntegerInput: Control {
     /// More digits than any range of the answers needs, fewer than overflow an Int.
     static let maximumDigits = 9
 
-    let keyHelp = "digits  ←→ move  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysInteger
     var takesText: Bool { true }
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {

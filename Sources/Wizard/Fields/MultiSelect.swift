@@ -18,7 +18,7 @@ struct MultiSelect: Control {
     let chosen: String
     let otherwise: String
 
-    let keyHelp = "↑↓ move  Space switch  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysMultiSelect
     var fullWidth: Bool { true }
     var titled: Bool { true }
 

@@ -18,11 +18,11 @@ struct Pick: Control {
     /// Rows of the list shown at once.
     private static let rows = 6
 
-    var keyHelp: String { "↑↓ choose  type filters  Enter next  PgDn next screen  Esc back  F1 help  F10 quit" }
+    let keyHelp: WizardPhrase? = .keysPick
     var takesText: Bool { true }
 
     private func listed(_ state: WizardState) -> Bool { options(state)?.isEmpty == false }
-    func keyHelp(_ state: WizardState) -> String { listed(state) ? keyHelp : text.keyHelp }
+    func keyHelp(_ state: WizardState) -> String { listed(state) ? state.say(.keysPick) : text.keyHelp(state) }
     /// A list of the account's takes the screen's width, under its label.
     func fullWidth(_ state: WizardState) -> Bool { listed(state) }
     func titled(_ state: WizardState) -> Bool { listed(state) }
@@ -75,11 +75,11 @@ struct Pick: Control {
         guard focused else { return Rendered(lines: [first]) }
         let list = offered(state, all)
         let filter = state.edit.filter
-        var lines: [Line] = [first, [Span(filter.isEmpty ? "type to filter, ↑↓ choose" : "filter: " + filter, Style(.dim))]]
+        var lines: [Line] = [first, [Span(filter.isEmpty ? state.say(.pickHint) : state.say(.filter) + filter, Style(.dim))]]
         let typed = filter.prefix(state.edit.cursor ?? filter.count)
-        let cursor = filter.isEmpty ? nil : (line: 1, column: CellWidth.of("filter: ") + CellWidth.of(String(typed)))
+        let cursor = filter.isEmpty ? nil : (line: 1, column: CellWidth.of(state.say(.filter)) + CellWidth.of(String(typed)))
         if list.isEmpty {
-            lines.append([Span("no match: \(filter) is kept as typed", Style(.warning))])
+            lines.append([Span(state.say(.pickNoMatch, ["filter": filter]), Style(.warning))])
             return Rendered(lines: lines, focusLine: 0, cursor: cursor)
         }
         let at = highlighted(state, list)
@@ -92,7 +92,7 @@ struct Pick: Control {
             if !option.warning.isEmpty { line.append(Span("  ! " + option.warning, Style(.warning))) }
             lines.append(line)
         }
-        if list.count > Self.rows { lines.append([Span("\(list.count) in all", Style(.dim))]) }
+        if list.count > Self.rows { lines.append([Span(state.say(.inAll, ["count": String(list.count)]), Style(.dim))]) }
         return Rendered(lines: lines, focusLine: 0, cursor: cursor)
     }
 
@@ -120,11 +120,11 @@ struct MultiPick: Control {
     var note: (WizardState, String) -> String? = { _, _ in nil }
     var blankMeans = ""
 
-    var keyHelp: String { "↑↓ move  Space tick  type filters  Enter next  PgDn next screen  Esc back  F1 help" }
+    let keyHelp: WizardPhrase? = .keysMultiPick
     var takesText: Bool { true }
 
     private func listed(_ state: WizardState) -> Bool { options(state)?.isEmpty == false }
-    func keyHelp(_ state: WizardState) -> String { listed(state) ? keyHelp : ids.keyHelp }
+    func keyHelp(_ state: WizardState) -> String { listed(state) ? state.say(.keysMultiPick) : ids.keyHelp(state) }
     func fullWidth(_ state: WizardState) -> Bool { listed(state) }
     func titled(_ state: WizardState) -> Bool { listed(state) }
 
@@ -164,7 +164,7 @@ struct MultiPick: Control {
         let list = offered(state, all)
         let at = min(state.edit.highlight, max(0, list.count - 1))
         var lines: [Line] = []
-        if focused { lines.append([Span(state.edit.filter.isEmpty ? "type to filter" : "filter: " + state.edit.filter, Style(.dim))]) }
+        if focused { lines.append([Span(state.edit.filter.isEmpty ? state.say(.multiPickHint) : state.say(.filter) + state.edit.filter, Style(.dim))]) }
         var focusLine = 0
         let valueWidth = (list.map { CellWidth.of($0.value) }.max() ?? 0) + 1
         // The detail, warning and note wrapped beside the value, so that nothing is cut.
@@ -182,7 +182,7 @@ struct MultiPick: Control {
         }
         // Ticked values the account does not list (typed before it was read) stay, shown.
         for id in chosen where !all.contains(where: { $0.value == id }) {
-            lines.append([Span("[x] " + id, Style(bold: true)), Span("  not among the VPC's subnets", Style(.warning))])
+            lines.append([Span("[x] " + id, Style(bold: true)), Span(state.say(.notAmongSubnets), Style(.warning))])
         }
         return Rendered(lines: lines, focusLine: focusLine)
     }

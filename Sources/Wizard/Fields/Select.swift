@@ -4,12 +4,16 @@ struct Select: Control {
         let value: String
         /// A few words beside the value ("no longer maintained").
         var note = ""
+        /// What the list shows for the value, when not the value itself (the language's name).
+        var shown: String?
+
+        var text: String { shown ?? value }
     }
 
     let value: Binding<String>
     let options: (WizardState) -> [Option]
 
-    let keyHelp = "←→ choose  type filters  Enter next  Tab ⇧Tab move  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysSelect
 
     init(value: Binding<String>, options: @escaping (WizardState) -> [Option]) {
         self.value = value
@@ -28,7 +32,8 @@ struct Select: Control {
         let current = value.get(state)
         if !all.contains(where: { $0.value == current }) { all.insert(Option(value: current), at: 0) }
         let filter = state.edit.filter.lowercased()
-        return filter.isEmpty ? all : all.filter { $0.value.lowercased().contains(filter) }
+        // The standard library's search: Foundation's traps on a wide text and a filter of a combining mark.
+        return filter.isEmpty ? all : all.filter { $0.value.lowercased().contains(filter) || $0.text.lowercased().firstRange(of: filter) != nil }
     }
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {
@@ -53,41 +58,48 @@ struct Select: Control {
 
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
         let current = value.get(state)
-        let note = options(state).first { $0.value == current }?.note ?? ""
-        var first: Line = [Span(focused ? "‹ \(current) ›" : current, focused ? Style(.focus, reverse: true) : .normal)]
+        let option = options(state).first { $0.value == current }
+        let note = option?.note ?? "", shown = option?.text ?? current
+        var first: Line = [Span(focused ? "‹ \(shown) ›" : shown, focused ? Style(.focus, reverse: true) : .normal)]
         if !note.isEmpty { first.append(Span("  " + note, Style(.dim))) }
         guard focused else { return Rendered(lines: [first]) }
 
         let list = offered(state)
-        var second: Line = state.edit.filter.isEmpty ? [] : [Span("filter: \(state.edit.filter)  ", Style(.dim))]
+        var second: Line = state.edit.filter.isEmpty ? [] : [Span(state.say(.filterShown, ["filter": state.edit.filter]), Style(.dim))]
         if list.isEmpty {
-            second.append(Span("no match", Style(.warning)))
+            second.append(Span(state.say(.selectNoMatch), Style(.warning)))
         } else {
             // A window of options around the current one, in the columns left.
             let at = list.firstIndex { $0.value == current } ?? 0
             var start = at
-            var used = CellWidth.of(list[at].value) + 2
+            var used = CellWidth.of(list[at].text) + 2
             let room = width - second.reduce(0) { $0 + CellWidth.of($1.text) }
-            while start > 0, used + CellWidth.of(list[start - 1].value) + 2 <= room / 2 {
-                start -= 1; used += CellWidth.of(list[start].value) + 2
+            while start > 0, used + CellWidth.of(list[start - 1].text) + 2 <= room / 2 {
+                start -= 1; used += CellWidth.of(list[start].text) + 2
             }
             if start > 0 { second.append(Span("… ", Style(.dim))) }
             for option in list[start...] {
                 let style = option.value == current ? Style(.focus, reverse: true) : Style(.dim)
-                second.append(Span(option.value, style))
+                second.append(Span(option.text, style))
                 second.append(Span("  "))
             }
         }
         return Rendered(lines: [first, second])
     }
 
-    func summary(_ state: WizardState) -> String { value.get(state) }
+    func summary(_ state: WizardState) -> String {
+        let current = value.get(state)
+        return options(state).first { $0.value == current }?.text ?? current
+    }
 
-    func choices(_ state: WizardState) -> [String]? { offered(state).map(\.value) }
+    func choices(_ state: WizardState) -> [String]? { offered(state).map(\.text) }
 
+    /// A choice's number, what the list shows, or its answers-file spelling.
     func take(_ line: String, _ state: inout WizardState) -> Bool {
-        guard let choice = numbered(line, offered(state).map(\.value)) else { return false }
-        value.set(&state, choice)
+        let list = offered(state)
+        guard let choice = numbered(line, list.map(\.text)).flatMap({ text in list.first { $0.text == text } })
+                ?? list.first(where: { $0.value == line }) else { return false }
+        value.set(&state, choice.value)
         return true
     }
 }

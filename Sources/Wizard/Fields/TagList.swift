@@ -5,7 +5,7 @@ import Planner
 struct TagList: Control {
     let value: Binding<[Answers.Tag]>
 
-    let keyHelp = "Key=Value, ...  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysTagList
     var takesText: Bool { true }
 
     /// Each pair, its key up to the first `=`; a key alone has an empty value.
@@ -38,7 +38,7 @@ struct TagList: Control {
     func render(_ state: WizardState, focused: Bool, width: Int) -> Rendered {
         let joined = Self.text(value.get(state))
         guard focused else {
-            return Rendered(lines: [joined.isEmpty ? [Span("(none: only vpcpipe's own)", Style(.dim))] : [Span(joined)]])
+            return Rendered(lines: [joined.isEmpty ? [Span(state.say(.noTags), Style(.dim))] : [Span(joined)]])
         }
         let (shown, column) = LineEditor.window(state.edit.buffer ?? joined, cursor: state.edit.cursor, width: min(width, 52))
         return Rendered(lines: [[Span(shown, Style(.focus, reverse: true))]], cursor: (0, column))
@@ -51,6 +51,6 @@ struct TagList: Control {
 
     func summary(_ state: WizardState) -> String {
         let tags = value.get(state)
-        return tags.isEmpty ? "(none: only vpcpipe's own)" : Self.text(tags)
+        return tags.isEmpty ? state.say(.noTags) : Self.text(tags)
     }
 }

@@ -4,7 +4,7 @@ struct TextInput: Control {
     /// Shown dimmed when the value is blank: what blank means.
     var blankMeans = ""
 
-    let keyHelp = "type to edit  ←→ move  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysTextInput
     var takesText: Bool { true }
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {

@@ -6,7 +6,7 @@ struct Toggle: Control {
     let on: String
     let off: String
 
-    let keyHelp = "Space ←→ switch  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysToggle
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {
         guard [.character(" "), .left, .right].contains(key) else { return false }

@@ -10,7 +10,7 @@ struct Viewer: Control {
     /// Columns a sideways step moves.
     static let step = 10
 
-    let keyHelp = "PgUp PgDn ←→ scroll  Enter next  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysViewer
     var fullWidth: Bool { true }
 
     func height(_ state: WizardState) -> Int { max(5, state.size.rows - around) }
@@ -18,8 +18,9 @@ struct Viewer: Control {
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {
         let all = lines(state), height = height(state)
         let last = max(0, all.count - height)
-        // The widest line's end can be brought to the left edge's side, not past it.
-        let widest = all.map(\.count).max() ?? 0
+        // The widest line's end can be brought to the left edge's side, not past it: widths in
+        // cells (a Japanese message takes two a character), walked only in lines that are not ASCII.
+        let widest = all.map { line in line.utf8.allSatisfy { $0 < 0x80 } ? line.utf8.count : CellWidth.of(String(line)) }.max() ?? 0
         let right = max(0, widest - (state.size.columns - 3))
         switch key {
         case .pageDown: state.edit.scroll = min(last, state.edit.scroll + height - 1)
@@ -44,8 +45,8 @@ struct Viewer: Control {
         let top = focused ? min(state.edit.scroll, max(0, all.count - height)) : 0
         let column = focused ? state.edit.column : 0
         let shown = all.dropFirst(top).prefix(height)
-        var range = all.isEmpty ? "empty" : "lines \(top + 1)-\(top + shown.count) of \(all.count)"
-        if column > 0 { range += ", from column \(column + 1)" }
+        let numbers = ["first": String(top + 1), "last": String(top + shown.count), "count": String(all.count), "column": String(column + 1)]
+        let range = all.isEmpty ? state.say(.viewerEmpty) : state.say(column > 0 ? .viewerLinesFrom : .viewerLines, numbers)
         let header = Text.fit("── \(title) (\(range)) " + String(repeating: "─", count: width), width)
         var rendered: [Line] = [[Span(header, focused ? Style(.focus, bold: true) : Style(.dim))]]
         rendered += shown.map { [Span(String($0.dropFirst(column)))] }
@@ -60,7 +61,7 @@ struct Note: Control {
     var style = Style(.dim)
     let text: (WizardState) -> String
 
-    let keyHelp = ""
+    let keyHelp: WizardPhrase? = nil
     var focusable: Bool { false }
     var fullWidth: Bool { true }
 
@@ -76,7 +77,7 @@ struct Action: Control {
     let title: String
     let perform: (inout WizardState) -> Void
 
-    let keyHelp = "Enter do it  Tab ⇧Tab fields  Esc back  F1 help  F10 quit"
+    let keyHelp: WizardPhrase? = .keysAction
     var fullWidth: Bool { true }
 
     func handle(_ key: Key, _ state: inout WizardState) -> Bool {

@@ -80,15 +80,16 @@ public struct RunScreen: Equatable, Sendable {
         return nil
     }
 
-    /// What the wizard prints once the terminal is restored.
-    var farewell: String {
+    /// What the wizard prints once the terminal is restored, in its language.
+    func farewell(_ l: Language) -> String {
         switch current.outcome {
         case .completed where current.script == Self.verify.script:
-            "setup.sh and verify.sh ran: the pipeline works. The whole output: \(log)"
+            WizardPhrase.farewellWorks.text(l, ["log": log])
         case .stopped(let before):
-            "\(current.script) stopped before step \(before) as asked; running it again goes on from there (vpcpipe apply \(folder)). The whole output: \(log)"
+            WizardPhrase.farewellStopped.text(l, ["script": current.script, "step": String(before), "folder": folder, "log": log])
         default:
-            "\(current.script) did not complete (exit status \(current.status ?? 1)): \(current.errors.first ?? "see the log"). The whole output: \(log)"
+            WizardPhrase.farewellFailed.text(l, ["script": current.script, "status": String(current.status ?? 1),
+                                                 "why": current.errors.first ?? WizardPhrase.seeTheLog.text(l), "log": log])
         }
     }
 }
@@ -155,7 +156,7 @@ extension WizardState {
         } else if !screen.isFinished {
             if (key == .ctrlC || key == .f10) && !screen.stopping { screen.asksToStop = true }
         } else if [.enter, .escape, .character("q"), .character("Q"), .ctrlC, .f10].contains(key) {
-            farewell = screen.farewell
+            farewell = screen.farewell(language)
             exit = .exported
         }
     }

@@ -1,12 +1,16 @@
+import Planner
+
 /// The progress screen: each script's bar and time, the running script's steps with their marks
 /// and times, what runs or waits now; at the end the verdict, or the failure with AWS's error
 /// and what to do; the output one key away.
 extension Layout {
-    static func run(_ screen: RunScreen, into frame: inout Frame) {
+    static func run(_ screen: RunScreen, into frame: inout Frame, _ l: Language) {
         let size = frame.size, width = size.columns
         let current = screen.current
-        let title = screen.isFinished ? " vpcpipe · ran \(screen.runs.map(\.script).joined(separator: " and ")) in \(screen.folder)"
-            : " vpcpipe · running \(current.script) in \(screen.folder)"
+        let title = screen.isFinished
+            ? WizardPhrase.runTitleRan.text(l, ["scripts": screen.runs.map(\.script).joined(separator: WizardPhrase.andSeparator.text(l)),
+                                                "folder": screen.folder])
+            : WizardPhrase.runTitleRunning.text(l, ["script": current.script, "folder": screen.folder])
         let clock = Self.clock(current.elapsed(at: screen.now)) + " "
         frame.put(Text.fit(title, width - clock.count) + clock, row: 0, column: 0, style: Style(.title, bold: true, reverse: true))
         for (index, run) in screen.runs.enumerated() { bar(run, now: screen.now, row: 1 + index, into: &frame) }
@@ -14,10 +18,10 @@ extension Layout {
         let top = 4
         let keysRow = size.rows - 1, logRow = size.rows - 2, nowRow = size.rows - 3
         var bottom = nowRow - 1  // the rows above it are the steps' and the panel's
-        let panel = panelLines(screen, width: width - 4)
+        let panel = panelLines(screen, width: width - 4, l)
         if screen.showsOutput {
             let shown = screen.output.suffix(bottom - top)
-            frame.put("the last lines of \(current.script)'s output (l: the steps):", row: top - 1, column: 1, style: Style(.dim))
+            frame.put(WizardPhrase.runOutputTitle.text(l, ["script": current.script]), row: top - 1, column: 1, style: Style(.dim))
             for (index, line) in shown.enumerated() { frame.put(line, row: top + index, column: 2) }
         } else {
             if !panel.head.isEmpty {
@@ -34,15 +38,15 @@ extension Layout {
         }
 
         if current.isRunning {
-            let doing = current.waiting.map { "waiting: " + $0 } ?? current.command.map { "running: " + $0 }
-                ?? (screen.stopping ? "stopping after this step" : "")
+            let doing = current.waiting.map { WizardPhrase.runWaiting.text(l, ["what": $0]) }
+                ?? current.command.map { WizardPhrase.runRunning.text(l, ["command": $0]) }
+                ?? (screen.stopping ? WizardPhrase.runStopping.text(l) : "")
             frame.put(doing, row: nowRow, column: 1, style: Style(.dim), limit: width - 2)
         }
-        frame.put("The whole output goes to \(screen.log)", row: logRow, column: 1, style: Style(.dim), limit: width - 2)
-        let keys = screen.isFinished ? " l output  Enter leave"
-            : screen.stopping ? " l output  (stops after the step in progress)" : " l output  Ctrl-C stop"
-        frame.put(Text.fit(keys, width), row: keysRow, column: 0, style: Style(.keyHelp, reverse: true))
-        if screen.asksToStop { stopPrompt(screen, into: &frame) }
+        frame.put(WizardPhrase.runLog.text(l, ["log": screen.log]), row: logRow, column: 1, style: Style(.dim), limit: width - 2)
+        let keys: WizardPhrase = screen.isFinished ? .runKeysFinished : screen.stopping ? .runKeysStopping : .runKeysRunning
+        frame.put(Text.fit(keys.text(l), width), row: keysRow, column: 0, style: Style(.keyHelp, reverse: true))
+        if screen.asksToStop { stopPrompt(screen, into: &frame, l) }
         frame.cursor = nil
     }
 
@@ -96,8 +100,11 @@ extension Layout {
 
     /// What ended, once something did: the verdict and the build's log, or the failure, AWS's
     /// error and what to do next. The head always shows; of the body, its end.
-    private static func panelLines(_ screen: RunScreen, width: Int) -> (head: [(text: String, style: Style)], body: [(text: String, style: Style)]) {
+    private static func panelLines(_ screen: RunScreen, width: Int, _ l: Language)
+        -> (head: [(text: String, style: Style)], body: [(text: String, style: Style)]) {
         let run = screen.current
+        let values = ["script": run.script, "folder": screen.folder, "count": String(run.steps.count)]
+        func say(_ phrase: WizardPhrase, _ more: [String: String] = [:]) -> String { phrase.text(l, values.merging(more) { $1 }) }
         func wrapped(_ text: String, _ style: Style, indent: String = "") -> [(text: String, style: Style)] {
             Text.wrap(text, width: width - indent.count).map { (indent + $0, style) }
         }
@@ -107,47 +114,47 @@ extension Layout {
             return ([], [])
         case .completed:
             guard screen.isFinished else { return ([], []) }
-            // verify.sh's last lines: the build's log, then the verdict.
-            return (wrapped("✓ The pipeline works: \(run.script) found what the article shows.", Style(.created, bold: true)),
-                    screen.output.drop { !$0.contains("the build") }.map { (Text.fit("  " + $0, width), Style.normal) })
+            // verify.sh's last lines: the build's log, from the line that heads it (in the
+            // language the scripts were written in, the wizard's), then the verdict.
+            let head = String(Phrase.buildSucceededLog.text(l, ["BUILD": "\u{0}"]).prefix { $0 != "\u{0}" }.drop { $0 == " " })
+            return (wrapped(say(.runWorks), Style(.created, bold: true)),
+                    screen.output.drop { !$0.contains(head) }.map { (Text.fit("  " + $0, width), Style.normal) })
         case .stopped(let before):
-            return (wrapped("Stopped before step \(before)/\(run.steps.count) as asked. Running \(run.script) again goes on from there: "
-                            + "vpcpipe apply \(screen.folder), or bash \(screen.folder)/\(run.script).", Style(.warning, bold: true)), [])
+            return (wrapped(say(.runStopped, ["step": String(before)]), Style(.warning, bold: true)), [])
         case .failed(let number, let status):
-            let at = run.steps.indices.contains(number - 1) ? "at step \(number)/\(run.steps.count): \(run.steps[number - 1].title)"
-                : "before its first step"
-            return (wrapped("✗ \(run.script) failed \(at) (exit status \(status))", Style(.error, bold: true))
-                    + wrapped(next(run.script, screen.folder), Style(bold: true)), errors)
+            let failed = run.steps.indices.contains(number - 1)
+                ? say(.runFailedAt, ["step": String(number), "title": run.steps[number - 1].title, "status": String(status)])
+                : say(.runFailedBefore, ["status": String(status)])
+            return (wrapped(failed, Style(.error, bold: true)) + wrapped(say(next(run.script)), Style(bold: true)), errors)
         case .ended(let status):
-            return (wrapped("✗ \(run.script) ended before its last step (exit status \(status))", Style(.error, bold: true))
-                    + wrapped(next(run.script, screen.folder), Style(bold: true)), errors)
+            return (wrapped(say(.runEnded, ["status": String(status)]), Style(.error, bold: true))
+                    + wrapped(say(next(run.script)), Style(bold: true)), errors)
         }
     }
 
-    private static func next(_ script: String, _ folder: String) -> String {
-        script == RunScreen.setup.script
-            ? "Next: fix the cause (docs/troubleshooting.md), then run setup.sh again: it goes on from the step that failed (vpcpipe apply \(folder)). l shows the output."
-            : "Next: the pipeline exists but does not work yet; the lines above say why (docs/troubleshooting.md, verify.sh). l shows the output."
+    private static func next(_ script: String) -> WizardPhrase {
+        script == RunScreen.setup.script ? .runNextSetup : .runNextVerify
     }
 
-    private static func stopPrompt(_ screen: RunScreen, into frame: inout Frame) {
-        let script = screen.current.script
+    private static func stopPrompt(_ screen: RunScreen, into frame: inout Frame, _ l: Language) {
+        let script = ["script": screen.current.script]
         let lines: [(String, Style)] = [
-            ("Stop \(script)?", Style(bold: true)),
-            ("It stops after the step in progress; running it again goes on from there.", .normal),
+            (WizardPhrase.stopQuestion.text(l, script), Style(bold: true)),
+            (WizardPhrase.stopExplained.text(l), .normal),
             ("", .normal),
-            ("y    stop after this step", .normal),
-            ("n    go on (Esc too)", .normal),
+            (WizardPhrase.stopYes.text(l), .normal),
+            (WizardPhrase.stopNo.text(l), .normal),
         ]
-        box(&frame, title: "Stop", lines: lines, footer: "y or n", top: 7, width: min(76, frame.size.columns - 2))
+        box(&frame, title: WizardPhrase.stopTitle.text(l), lines: lines, footer: WizardPhrase.stopFooter.text(l), top: 7,
+            width: min(76, frame.size.columns - 2))
     }
 
     /// The keys' line of "too small" on the progress screen: they keep working there.
-    static func runKeysWhenSmall(_ screen: RunScreen) -> String {
-        let script = screen.current.script
-        if screen.asksToStop { return "Stop \(script) after the step in progress? y stops, n goes on." }
-        if screen.isFinished { return "\(script) ended. Enter: leave." }
-        return screen.stopping ? "\(script) stops after the step in progress." : "Ctrl-C: stop \(script) after the step in progress."
+    static func runKeysWhenSmall(_ screen: RunScreen, _ l: Language) -> String {
+        let script = ["script": screen.current.script]
+        if screen.asksToStop { return WizardPhrase.smallStopQuestion.text(l, script) }
+        if screen.isFinished { return WizardPhrase.smallEnded.text(l, script) }
+        return (screen.stopping ? WizardPhrase.smallStopping : .smallStop).text(l, script)
     }
 
     /// Minutes and seconds: `1:05`.

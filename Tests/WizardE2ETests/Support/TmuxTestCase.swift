@@ -32,10 +32,11 @@ class TmuxTestCase: XCTestCase {
         return result.stdout
     }
 
-    /// A session running a plain bash in the test's folder.
+    /// A session running a plain bash in the test's folder, in an English UTF-8 locale whatever
+    /// the machine's (the wizard speaks the locale's language): a test wanting another sets it.
     func startShell(columns: Int = 80, rows: Int = 24, session: String? = nil) throws {
         try tmux("new-session", "-d", "-s", session ?? self.session, "-x", "\(columns)", "-y", "\(rows)", "-c", folder.path,
-                 "env PS1='$ ' bash --norc --noprofile")
+                 "env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile")
     }
 
     func screen(_ session: String? = nil) throws -> String { try tmux("capture-pane", "-p", "-t", session ?? self.session) }
@@ -57,6 +58,14 @@ class TmuxTestCase: XCTestCase {
     func type(_ text: String, session: String? = nil) throws { try tmux(["send-keys", "-t", session ?? self.session, "-l", "--", text]) }
     func enter(_ times: Int, session: String? = nil) throws {
         try tmux(["send-keys", "-t", session ?? self.session] + Array(repeating: "Enter", count: times))
+    }
+
+    /// Ctrl-C, then `key` once the quit question (in the wizard's language) shows; waits for `then`.
+    func quit(asking question: String, with key: String = "q", then: String) throws {
+        try keys("C-c")
+        try waitFor(question)
+        try type(key)
+        try waitFor(then)
     }
 
     func shell(_ line: String, session: String? = nil) throws {
