@@ -335,7 +335,9 @@ extension WizardState {
     /// `--live` calls them errors). Before the check has read them, the names in use.
     var accountDiagnostics: [Diagnostic] {
         guard let findings = discovery.findings(for: answers) else { return namesInUse }
-        return findings.problems.map { .warning($0.path, "in the account: " + $0.message) }
+        return findings.problems.map { problem in
+            .warning(problem.path, .each { WizardPhrase.accountProblem.text($0, ["problem": problem.text($0)]) })
+        }
     }
 
     /// The names the plan would create that the account's lists hold already (a role, a
@@ -348,8 +350,9 @@ extension WizardState {
         return plan.steps.compactMap { step -> Diagnostic? in
             guard let foreign = step.foreign, let resource = step.resources.first, !resource.existing,
                   held[resource.kind]?.contains(resource.name.rendered { _ in "" }) == true else { return nil }
-            return .warning(foreign.key, "in the account: \(resource.label.rendered { _ in "" }) exists already; setup.sh stops "
-                            + "unless vpcpipe made it for this pipeline: \(foreign.advice)")
+            return .warning(foreign.key, .each {
+                WizardPhrase.nameInUse.text($0, ["resource": resource.label($0).rendered { _ in "" }, "advice": foreign.advice($0)])
+            })
         }
     }
 

@@ -174,7 +174,7 @@ public struct PlainForm {
     private static func line(_ diagnostic: Diagnostic, field: String, _ l: Language) -> String {
         let which = diagnostic.path == field ? "" : Layout.item(diagnostic.path, of: field, l) + ": "
         let severity = (diagnostic.severity == .error ? WizardPhrase.severityError : .severityWarning).text(l)
-        return "\(severity): \(which)\(diagnostic.message)"
+        return "\(severity): \(which)\(diagnostic.text(l))"
     }
 
     // MARK: - Review

@@ -76,7 +76,7 @@ enum Layout {
         let which = diagnostic.path == field ? "" : item(diagnostic.path, of: field, l) + ": "
         let style = Style(diagnostic.severity == .error ? .error : .warning)
         let pad = String(repeating: " ", count: indent)
-        return Text.wrap(sign + which + diagnostic.message, width: width - indent - 2)
+        return Text.wrap(sign + which + diagnostic.text(l), width: width - indent - 2)
             .enumerated().map { i, text in [Span(pad + (i == 0 ? "" : "  ") + text, style)] }
     }
 

@@ -46,7 +46,7 @@ public indirect enum Wording: Equatable, Sendable {
     }
 
     /// A text made in every language by `text`: one of the output folder's Phrases.
-    static func each(_ text: (Language) -> String) -> Wording { .words(en: text(.en), ja: text(.ja)) }
+    public static func each(_ text: (Language) -> String) -> Wording { .words(en: text(.en), ja: text(.ja)) }
 }
 
 extension Notice {

@@ -196,10 +196,10 @@ public struct Problem: Equatable, Sendable {
         self.key = key; self.words = words; self.values = values; self.role = role
     }
 
-    /// What to do, in English (plan.json, --live, the wizard).
+    /// What to do, in English (plan.json).
     public var advice: String { advice(.en) }
 
-    func advice(_ l: Language) -> String {
+    public func advice(_ l: Language) -> String {
         var values = values
         if let role { values["requirement"] = role.requirement(l) }
         return words.text(l, values)
@@ -228,9 +228,9 @@ public struct Resource: Equatable, Sendable {
     public var kind: String { kindWords.text(.en) }
 
     /// `IAM role codebuild-Private-service-role`, as the scripts name it, in `language`.
-    func label(_ language: Language) -> Arg { kindWords.text(language) + " " + name }
+    public func label(_ language: Language) -> Arg { kindWords.text(language) + " " + name }
 
-    /// The label in English (the wizard, plan.json).
+    /// The label in English (plan.json).
     public var label: Arg { label(.en) }
 }
 

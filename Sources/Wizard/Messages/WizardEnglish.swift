@@ -161,6 +161,8 @@ enum WizardEnglish {
         .groupTyped: "an existing group: type its id",
         .roleNew: "vpcpipe creates it",
         .inTheAccount: "in the account",
+        .accountProblem: "in the account: {problem}",
+        .nameInUse: "in the account: {resource} exists already; setup.sh stops unless vpcpipe made it for this pipeline: {advice}",
         .endpointFits: "{id} is in the VPC and fits: used as it is, none created",
         .endpointOurs: "{id}, made by an earlier run of setup.sh",
         .endpointUnfit: "{id} is in the VPC but cannot serve the build: {problems}",

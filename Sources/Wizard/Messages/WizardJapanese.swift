@@ -166,6 +166,8 @@ enum WizardJapanese {
         .groupTyped: "既存のグループ: ID を入力",
         .roleNew: "vpcpipe が作成",
         .inTheAccount: "アカウント内",
+        .accountProblem: "アカウント内: {problem}",
+        .nameInUse: "アカウント内: {resource} は既にあります。vpcpipe がこのパイプラインのために作成したものでなければ、setup.sh は停止します: {advice}",
         .endpointFits: "{id} が VPC にあり適合: そのまま使い、作成しません",
         .endpointOurs: "{id} (setup.sh の以前の実行で作成)",
         .endpointUnfit: "{id} が VPC にありますがビルドに使えません: {problems}",
