@@ -8,7 +8,8 @@ import XCTest
 /// operator's network, and a second teardown is harmless. The CodeArtifact token appears in
 /// nothing the scripts or the buildspec's login line print, nor in any file of the output folder.
 /// setup.sh's confirmation marks what its preflight found: all to be created, then all found.
-/// The same in Japanese: the scripts' messages change, not what they do.
+/// The same in Japanese: the scripts' messages change, not what they do; verify.sh, run between
+/// setup and teardown, says the pipeline works in Japanese (VerifyTests reads it in English).
 final class ScriptsTests: EmulatorTestCase {
     override class var rendersArticlePipeline: Bool { true }
 
@@ -25,10 +26,14 @@ final class ScriptsTests: EmulatorTestCase {
 
     func testSetupCreatesThePlanAndTeardownRemovesItInJapanese() async throws {
         try pipeline.render(replacing: [("version: 1\n", "version: 1\nlanguage: ja\n")])
-        try await setupCreatesThePlanAndTeardownRemovesIt(.ja)
+        try await setupCreatesThePlanAndTeardownRemovesIt(.ja, verifySays: [
+            "  ステージ Source: Succeeded\n", "  ステージ Build: Succeeded\n", "  ビルドは 7 を出力しました (CodeArtifact へのログイン後)\n",
+            "パイプラインは動作しています: 実行 ",
+        ])
     }
 
-    private func setupCreatesThePlanAndTeardownRemovesIt(_ language: Language) async throws {
+    /// `verifySays`: the lines verify.sh prints, run after the second setup.sh; none: not run.
+    private func setupCreatesThePlanAndTeardownRemovesIt(_ language: Language, verifySays: [String] = []) async throws {
         var printed = [try pipeline.runSucceeding("setup.sh")]
         XCTAssertTrue(printed[0].stdout.contains(Phrase.completedSetup.text(language)), printed[0].stdout)
         let created = try pipeline.assertPipeline()
@@ -49,6 +54,11 @@ final class ScriptsTests: EmulatorTestCase {
         XCTAssertEqual(marked(.markToBeCreated, language, in: printed[2]), [], "the second setup.sh would create again")
         XCTAssertEqual(marked(.markFound, language, in: printed[2]), toCreate, "the second setup.sh does not mark as found what the first created")
         let token = try aws.text("codeartifact", "get-authorization-token", "--domain", pipeline.domain, "--query", "authorizationToken")
+        let verify = verifySays.isEmpty ? nil : try pipeline.run("verify.sh", options: [], environment: ["VPCPIPE_WAIT_SECONDS": "30"])
+        if let verify {
+            XCTAssertEqual(verify.status, 0, verify.summary)
+            for line in verifySays { XCTAssertTrue(verify.stdout.contains(line), "\(line)\n\(verify.stdout)") }
+        }
 
         printed.append(try pipeline.runSucceeding("teardown.sh"))
         XCTAssertTrue(printed[3].stdout.contains(Phrase.completedTeardown.text(language)), printed[3].stdout)
@@ -56,6 +66,7 @@ final class ScriptsTests: EmulatorTestCase {
         XCTAssertTrue(try pipeline.network.exists(with: aws), "teardown.sh removed the operator's VPC, subnets or route table")
         printed.append(try pipeline.runSucceeding("teardown.sh"))
 
+        printed += [verify].compactMap { $0 }
         XCTAssertNotEqual(token, "", "the emulator's token")
         let npmrc = try String(contentsOf: work.appendingPathComponent(".npmrc"), encoding: .utf8)
         XCTAssertTrue(npmrc.contains(token), "npm did not get the token, so this test could not see it leak")
