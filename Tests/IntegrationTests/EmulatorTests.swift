@@ -249,8 +249,9 @@ final class EmulatorTests: EmulatorTestCase {
         let zone = ["ec2", "describe-availability-zones", "--query", "AvailabilityZones[0].ZoneName"]
         let callers: [(profile: String?, printed: String)] = [("tokyo", "ap-northeast-1a\n"), ("dublin", "\"eu-west-1a\"\n"),
                                                               (nil, "\"us-west-2a\"\n"), ("tokyo", "ap-northeast-1a\n")]
-        for caller in callers {
-            for warm in [true, false] {
+        // The AWS CLI itself once (a second of CPU a call): what each caller prints is its.
+        for (index, caller) in callers.enumerated() {
+            for warm in index == 0 ? [true, false] : [true] {
                 var environment = emulator.environment(home: work, warm: warm)
                 environment["AWS_CONFIG_FILE"] = config.path
                 if let profile = caller.profile { environment["AWS_PROFILE"] = profile; environment["AWS_DEFAULT_REGION"] = nil }

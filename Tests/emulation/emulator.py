@@ -38,6 +38,7 @@ import sys
 import tempfile
 import threading
 
+from moto.backends import get_backend
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
@@ -68,10 +69,29 @@ class MotoServer(ThreadedMotoServer):
         self._faults, self._wires, self._front = faults, wires, front
 
     def _server_entry(self):
-        app = self._front(FaultMiddleware(DomainDispatcherApplication(create_backend_app), self._faults, self._wires))
+        app = self._front(FaultMiddleware(DomainDispatcherApplication(backend_app), self._faults, self._wires))
         self._server = make_server(self._ip_address, self._port, app, threaded=True)
         self._server_ready_event.set()
         self._server.serve_forever()
+
+
+# moto's app for each of MOTO_SERVICES, made once in the fork server (half a second for ec2's
+# routes alone), and used by every emulator it forks; another service's is made when called.
+_backend_apps = {}
+
+
+def backend_app(service):
+    return _backend_apps.get(service) or create_backend_app(service)
+
+
+def prepare_moto():
+    """What every emulator would do on its first calls, done once before the fork server's
+    forks: moto's apps, and the EC2 backend of the region the tests use (its default VPC and
+    data files read), as the first call would make it."""
+    moto_patches.apply()
+    for service in MOTO_SERVICES:
+        _backend_apps[service] = create_backend_app(service)
+    get_backend("ec2")[DEFAULT_ACCOUNT_ID]["us-west-2"]
 
 
 def main():
@@ -128,6 +148,7 @@ def fork_server(folder):
     """Imports and reads what an emulator needs once, then forks one for each client call."""
     ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: end with the test run
     warm_cli.warm()
+    prepare_moto()
     listener = forkserver.listen(folder, "emulator", [sys.executable, os.path.abspath(__file__)])
     print("ready", flush=True)
 
