@@ -29,26 +29,6 @@ final class AnswersFileTests: XCTestCase {
         XCTAssertEqual(answers.network.subnets.count, 2)
     }
 
-    func testProblemsCarryFileLineAndColumn() {
-        let text = """
-            version: 1
-            region: us-west-2
-            profile: "my profile"
-            network:
-              vpc: vpc-123
-              subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef0]
-              route_tables: [rtb-0123456789abcdef0]
-            source:
-              repo: x
-            """
-        XCTAssertEqual(lines(AnswersFile.read(text).diagnostics), [
-            "a.yaml:3:10: error: profile: \"my profile\" is not a valid profile name (0-64 of A-Z a-z 0-9 _ . @ + -)",
-            "a.yaml:5:8: error: network.vpc: \"vpc-123\" is not a valid VPC id (your VPC's id: vpc- then 8 or 17 lower-case hex digits)",
-            "a.yaml:6:39: error: network.subnets[1]: subnet-0123456789abcdef0 is listed twice (each subnet id once)",
-            "a.yaml:9:3: error: source.repo: unknown key (did you mean \"repository\"?)",
-        ])
-    }
-
     func testAMissingKeyIsReportedOnItsSection() {
         let found = AnswersFile.read("version: 1\nregion: us-west-2\nnetwork:\n  security_group: create\n").diagnostics
         XCTAssertEqual(lines(found.errors), [

@@ -3,7 +3,7 @@ import XCTest
 @testable import Planner
 
 /// A diagnostic is said in the language of whoever shows it: the same problem, at the same
-/// place and key path, in English or Japanese. AnswerSchema's rule words have their Japanese in
+/// place (FILE:LINE:COLUMN of the key or value at fault) and key path, in English or Japanese. AnswerSchema's rule words have their Japanese in
 /// RuleWords, by key path.
 final class DiagnosticLanguageTests: XCTestCase {
     private let mistakes = """
