@@ -163,7 +163,7 @@ final class SampleBuildTests: XCTestCase {
         let finished = try Self.runBuild(build, in: repo, [
             "CODEARTIFACT_AUTH_TOKEN": Self.token,
             "CODEARTIFACT_REPO_URL": "http://127.0.0.1:\(endpoint.port)/maven/Private/",
-            "MAVEN_OPTS": "-Dmaven.repo.local=\(folder.appendingPathComponent("m2").path)",
+            "MAVEN_OPTS": "-Dmaven.repo.local=\(folder.appendingPathComponent("m2").path) \(Self.shortJVM.joined(separator: " "))",
         ])
         XCTAssertEqual(finished.status, 0, finished.summary)
         // Maven ends its output with a colour reset, on the line the app then prints to.
@@ -171,6 +171,9 @@ final class SampleBuildTests: XCTestCase {
         XCTAssertTrue(endpoint.requests.contains("200 GET /maven/Private/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar"))
         XCTAssertTrue(endpoint.requests.contains { $0.hasPrefix("401 ") }, "a request without the token is refused")
     }
+
+    /// Options of a JVM that lives a few seconds: the JIT's first tier only, the serial collector.
+    private static let shortJVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
     /// `javac --release N` for each Corretto runtime the installed JDK can target.
     func testMavenSampleCompilesForEachCorrettoRuntime() throws {
@@ -183,8 +186,8 @@ final class SampleBuildTests: XCTestCase {
             let folder = try temporaryFolder("javac-\(release)")
             defer { try? FileManager.default.removeItem(at: folder) }
             _ = try Self.write(Article.answers(.maven, runtime: "java:corretto\(release)"), in: folder)
-            let finished = try runProgram("javac", ["--release", "\(release)", "-cp", "/usr/share/java/commons-math3.jar", "-d", "out",
-                                                    "src/main/java/example/App.java"], in: folder)
+            let finished = try runProgram("javac", Self.shortJVM.map { "-J" + $0 } + ["--release", "\(release)", "-cp",
+                                                    "/usr/share/java/commons-math3.jar", "-d", "out", "src/main/java/example/App.java"], in: folder)
             XCTAssertEqual(finished.status, 0, "release \(release): \(finished.summary)")
         }
     }
