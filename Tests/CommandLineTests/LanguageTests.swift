@@ -97,4 +97,43 @@ final class LanguageTests: XCTestCase {
         }
         XCTAssertTrue(unspaced.contains(Notice.helpOut.text(.ja, ["folder": "vpcpipe-out"]).filter { !$0.isWhitespace }))
     }
+
+    /// The output folder's refusals and notes in Japanese: --headless's (exit 73) and --force's
+    /// note, apply's (65 edited, 66 not an output folder), and the wizard's with no terminal.
+    func testTheOutputFoldersRefusalsInJapanese() throws {
+        let japanese = locale("ja_JP.UTF-8")
+        let answers = work.appendingPathComponent("answers.yaml").path
+        try vpcpipe(["--example"]).stdout.write(toFile: answers, atomically: true, encoding: .utf8)
+        let out = work.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        try "mine\n".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
+
+        let refused = try vpcpipe(["--headless", answers, "--out", out], environment: japanese)
+        XCTAssertEqual(refused.status, 73, refused.summary)
+        XCTAssertEqual(refused.stderr, "vpcpipe: \(out) に vpcpipe が書いていないもの、または書いた後に編集されたものがあります: notes.txt。"
+                       + "別の --out を指定するか、--force でフォルダーを置き換えてください\n")
+        // The wizard says the same refusal on its export screen, in its own language (here --lang's).
+        let wizard = try runProgram("/bin/sh", ["-c", "printf '\\n\\n' | \"$0\" --plain --lang ja --answers \"$1\" --out \"$2\"",
+                                                try vpcpipeBinary(), answers, out], environment: locale("C.UTF-8"), in: work)
+        XCTAssertEqual(wizard.status, 130, wizard.summary)
+        XCTAssertTrue(wizard.stdout.contains("書き込んでいません: \(out) に vpcpipe が書いていないもの、"), wizard.stdout)
+        let forced = try vpcpipe(["--headless", answers, "--out", out, "--force"], environment: japanese)
+        XCTAssertEqual(forced.status, 0, forced.summary)
+        XCTAssertEqual(forced.stderr, "vpcpipe: --force により、\(out) の vpcpipe が書いていないもの、または編集されたものを置き換えました: notes.txt\n")
+
+        let notAnOutputFolder = try vpcpipe(["apply", work.path], environment: japanese)
+        XCTAssertEqual(notAnOutputFolder.status, 66, notAnOutputFolder.summary)
+        XCTAssertEqual(notAnOutputFolder.stderr, "vpcpipe apply: \(work.path) は vpcpipe の出力フォルダーではありません (.vpcpipe-manifest がありません): "
+                       + "vpcpipe --headless FILE --out \(work.path) かウィザードで書き出してください\n")
+        try "echo edited\n".write(toFile: out + "/setup.sh", atomically: true, encoding: .utf8)
+        let edited = try vpcpipe(["apply", out], environment: japanese)
+        XCTAssertEqual(edited.status, 65, edited.summary)
+        XCTAssertEqual(edited.stderr, "vpcpipe apply: \(out)/setup.sh は vpcpipe が書いたときのままではありません (その後に編集または削除されました): "
+                       + "実行するのは書き出して確認したものだけです。フォルダーを書き直すか、編集した setup.sh を自分で bash で実行してください\n")
+
+        let noTerminal = try vpcpipe([], environment: japanese.merging(["TERM": "xterm"]) { $1 })
+        XCTAssertEqual(noTerminal.status, 64, noTerminal.summary)
+        XCTAssertEqual(noTerminal.stderr, Notice.terminalNeeded.text(.ja) + "\n")
+        XCTAssertTrue(noTerminal.stderr.hasPrefix("vpcpipe のウィザードには端末が必要です。"), noTerminal.stderr)
+    }
 }
