@@ -256,4 +256,4 @@ func spoken(_ notice: Notice, _ values: [String: String] = [:]) -> String {
 
 extension Language: ExpressibleByArgument {}
 
-Vpcpipe.main()
+ParserWords.main(in: TerminalLanguage.current)

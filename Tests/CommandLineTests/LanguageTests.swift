@@ -73,7 +73,55 @@ final class LanguageTests: XCTestCase {
     func testAUsageErrorInJapanese() throws {
         let run = try vpcpipe(["--check"], environment: locale("ja_JP.UTF-8"))
         XCTAssertEqual(run.status, 64, run.summary)
-        XCTAssertTrue(run.stderr.hasPrefix("Error: --check は --headless FILE と共に使います。\n"), run.stderr)
+        XCTAssertEqual(run.stderr, """
+            エラー: --check は --headless FILE と共に使います。
+            使い方: vpcpipe [--headless <FILE>] [--answers <FILE>] [--out <DIR>] [--check] [--live] [--offline] [--force] [--example] [--ascii] [--plain] [--lang <en|ja>] <subcommand>
+              詳しくは 'vpcpipe --help' を参照してください。
+
+            """)
+    }
+
+    /// swift-argument-parser's own words in Japanese: its errors, and --help's headings and the
+    /// help of --version and --help; none of its English is left.
+    func testTheArgumentParsersWordsInJapanese() throws {
+        let japanese = locale("ja_JP.UTF-8")
+        let unknown = try vpcpipe(["--bogus"], environment: japanese)
+        XCTAssertEqual(unknown.status, 64, unknown.summary)
+        XCTAssertTrue(unknown.stderr.hasPrefix("エラー: '--bogus' は不明なオプションです ('--out' のことですか?)\n使い方: vpcpipe [--headless <FILE>]"),
+                      unknown.stderr)
+        let invalid = try vpcpipe(["--lang", "xx"], environment: japanese)
+        XCTAssertEqual(invalid.status, 64, invalid.summary)
+        XCTAssertTrue(invalid.stderr.hasPrefix("エラー: 'xx' は '--lang <en|ja>' の値として正しくありません。'en', 'ja' のいずれかを指定してください。\nヘルプ:  --lang <en|ja>  "),
+                      invalid.stderr)
+        let missing = try vpcpipe(["apply"], environment: japanese)
+        XCTAssertEqual(missing.status, 64, missing.summary)
+        XCTAssertEqual(missing.stderr, """
+            エラー: 引数 '<DIR>' がありません
+            ヘルプ:  <DIR>  vpcpipe が書いた出力フォルダー。
+            使い方: vpcpipe apply <DIR> [--dry-run]
+              詳しくは 'vpcpipe apply --help' を参照してください。
+
+            """)
+        let unexpected = try vpcpipe(["foo", "--out"], environment: japanese)
+        XCTAssertTrue(unexpected.stderr.hasPrefix("エラー: '--out <DIR>' の値がありません\n"), unexpected.stderr)
+
+        let english = ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "See '", "Show the version.", "Show help information.",
+                       "(values:", "Error:", "Usage:"]
+        for arguments in [["--help"], ["apply", "--help"], ["help", "apply"]] {
+            let help = try vpcpipe(arguments, environment: japanese)
+            XCTAssertEqual(help.status, 0, help.summary)
+            for words in english { XCTAssertFalse(help.stdout.contains(words), "\(arguments): \(words)\n\(help.stdout)") }
+            XCTAssertTrue(help.stdout.hasPrefix("概要: "), help.stdout)
+            XCTAssertTrue(help.stdout.contains("\n使い方: vpcpipe "), help.stdout)
+            XCTAssertTrue(help.stdout.contains("\nオプション:\n"), help.stdout)
+            XCTAssertTrue(help.stdout.contains("  --version               バージョンを表示します。\n  -h, --help              ヘルプを表示します。\n"),
+                          help.stdout)
+        }
+        let root = try vpcpipe(["--help"], environment: japanese).stdout
+        XCTAssertTrue(root.contains("\nサブコマンド:\n  apply "), root)
+        XCTAssertTrue(root.hasSuffix("\n  サブコマンドの詳しいヘルプは 'vpcpipe help <subcommand>' で表示します。\n"), root)
+        XCTAssertTrue(root.contains("(値:"), root)
+        XCTAssertTrue(try vpcpipe(["apply", "--help"], environment: japanese).stdout.contains("\n引数:\n  <DIR> "))
     }
 
     /// Japanese --help lists every option English --help lists, each with its Japanese help.
@@ -81,13 +129,13 @@ final class LanguageTests: XCTestCase {
         let english = try vpcpipe(["--help"], environment: locale("C.UTF-8"))
         let japanese = try vpcpipe(["--help"], environment: locale("ja_JP.UTF-8"))
         XCTAssertEqual(japanese.status, 0, japanese.summary)
-        func options(_ help: String) -> [String] {
-            help.components(separatedBy: "\nOPTIONS:\n").dropFirst().joined().split(separator: "\n").compactMap { line in
+        func options(_ help: String, _ language: Language) -> [String] {
+            help.components(separatedBy: "\n\(Notice.parserOptions.text(language))\n").dropFirst().joined().split(separator: "\n").compactMap { line in
                 line.hasPrefix("  -") ? line.split(separator: " ").first { $0.hasPrefix("--") }.map(String.init) : nil
             }
         }
-        XCTAssertEqual(options(japanese.stdout), options(english.stdout))
-        XCTAssertEqual(options(english.stdout).count, 13)
+        XCTAssertEqual(options(japanese.stdout, .ja), options(english.stdout, .en))
+        XCTAssertEqual(options(english.stdout, .en).count, 13)
         // The help wraps where it finds spaces: compared without them.
         let unspaced = japanese.stdout.filter { !$0.isWhitespace }
         let helps: [Notice] = [.helpAbstract, .helpHeadless, .helpAnswers, .helpCheck, .helpLive, .helpOffline, .helpForce,

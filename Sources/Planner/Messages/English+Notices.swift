@@ -223,5 +223,26 @@ extension English {
         // MARK: The terminal
         .terminalNeeded: "vpcpipe needs a terminal for the wizard; use --plain for its line mode, or --headless FILE for automation",
         .noTerminfo: "vpcpipe: the wizard cannot start: no terminfo description of TERM={term} (searched $TERMINFO, ~/.terminfo, then $TERMINFO_DIRS or /etc/terminfo, /lib/terminfo, /usr/share/terminfo); install the terminfo database (ncurses-base, or ncurses-term), point TERMINFO_DIRS at one, or use --headless FILE",
+
+        // MARK: swift-argument-parser's words, as it writes them
+        .parserOverview: "OVERVIEW: {abstract}",
+        .parserUsageHeading: "USAGE: {usage}",
+        .parserArguments: "ARGUMENTS:",
+        .parserOptions: "OPTIONS:",
+        .parserSubcommands: "SUBCOMMANDS:",
+        .parserSubcommandHelp: "  See '{command} <subcommand>' for detailed help.",
+        .parserVersionHelp: "Show the version.",
+        .parserHelpHelp: "Show help information.",
+        .parserValues: "(values:",
+        .parserError: "Error: {message}",
+        .parserHelp: "Help:  {help}",
+        .parserUsage: "Usage: {usage}",
+        .parserSeeHelp: "  See '{command}' for more information.",
+        .parserUnknownOptionDidYouMean: "Unknown option '{option}'. Did you mean '{suggestion}'?",
+        .parserUnknownOption: "Unknown option '{option}'",
+        .parserMissingValue: "Missing value for '{option}'",
+        .parserMissingArgument: "Missing expected argument '{argument}'",
+        .parserUnexpectedArgument: "Unexpected argument '{argument}'",
+        .parserInvalidValue: "The value '{value}' is invalid for '{option}'. Please provide one of {choices}.",
     ]
 }

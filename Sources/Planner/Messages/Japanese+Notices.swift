@@ -223,5 +223,26 @@ extension Japanese {
         // MARK: The terminal
         .terminalNeeded: "vpcpipe のウィザードには端末が必要です。1 行ずつ尋ねるモードには --plain を、自動化には --headless FILE を使ってください",
         .noTerminfo: "vpcpipe: ウィザードを開始できません: TERM={term} の terminfo の記述がありません ($TERMINFO、~/.terminfo、次に $TERMINFO_DIRS または /etc/terminfo、/lib/terminfo、/usr/share/terminfo を探しました)。terminfo のデータベース (ncurses-base か ncurses-term) をインストールするか、TERMINFO_DIRS でその場所を指定するか、--headless FILE を使ってください",
+
+        // MARK: swift-argument-parser's words
+        .parserOverview: "概要: {abstract}",
+        .parserUsageHeading: "使い方: {usage}",
+        .parserArguments: "引数:",
+        .parserOptions: "オプション:",
+        .parserSubcommands: "サブコマンド:",
+        .parserSubcommandHelp: "  サブコマンドの詳しいヘルプは '{command} <subcommand>' で表示します。",
+        .parserVersionHelp: "バージョンを表示します。",
+        .parserHelpHelp: "ヘルプを表示します。",
+        .parserValues: "(値:",
+        .parserError: "エラー: {message}",
+        .parserHelp: "ヘルプ:  {help}",
+        .parserUsage: "使い方: {usage}",
+        .parserSeeHelp: "  詳しくは '{command}' を参照してください。",
+        .parserUnknownOptionDidYouMean: "'{option}' は不明なオプションです ('{suggestion}' のことですか?)",
+        .parserUnknownOption: "'{option}' は不明なオプションです",
+        .parserMissingValue: "'{option}' の値がありません",
+        .parserMissingArgument: "引数 '{argument}' がありません",
+        .parserUnexpectedArgument: "'{argument}' は予期しない引数です",
+        .parserInvalidValue: "'{value}' は '{option}' の値として正しくありません。{choices} のいずれかを指定してください。",
     ]
 }

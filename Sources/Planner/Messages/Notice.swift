@@ -49,4 +49,10 @@ public enum Notice: String, CaseIterable, Sendable {
     case runNotAFolder, runNoManifest, runNoScript, runEdited, runNoPipe, runNoLog, runCannotStart
     // The terminal
     case terminalNeeded, noTerminfo
+    // The command line: swift-argument-parser's own words, in English exactly as the library
+    // writes them, which is how vpcpipe recognizes them (ParserWords)
+    case parserOverview, parserUsageHeading, parserArguments, parserOptions, parserSubcommands, parserSubcommandHelp
+    case parserVersionHelp, parserHelpHelp, parserValues, parserError, parserHelp, parserUsage, parserSeeHelp
+    case parserUnknownOptionDidYouMean, parserUnknownOption, parserMissingValue, parserMissingArgument
+    case parserUnexpectedArgument, parserInvalidValue
 }
