@@ -45,6 +45,7 @@ extension English {
         .aTagValue: "a tag value",
         .outOfRange: "{value} is out of range ({expected})",
         .controlCharacter: "contains a control character such as a newline or tab (printable text only)",
+        .shortenedValue: "{value} ({count} characters)",
 
         // MARK: The rules
         .regionCode: "region code",

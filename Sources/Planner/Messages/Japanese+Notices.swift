@@ -46,6 +46,7 @@ extension Japanese {
         .aTagValue: "タグの値",
         .outOfRange: "{value} は範囲外です ({expected})",
         .controlCharacter: "改行やタブなどの制御文字が含まれています (印字可能な文字だけ)",
+        .shortenedValue: "{value} ({count} 文字)",
 
         // MARK: The rules
         .regionCode: "リージョンコード",

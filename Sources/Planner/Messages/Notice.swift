@@ -14,7 +14,7 @@ public enum Notice: String, CaseIterable, Sendable {
     case found, aMapping, aList, nothing, anAlias, answersMapping, versionUnsupported, unknownKeyDidYouMean
     case unknownKeyOneOf, required, foundAsKey, duplicatedKeyFirstAt, notValid, notPlannedEndpoint, notFlag
     case quotedValue, notVersionNumber, notWholeNumber, aSingleValue, trueOrFalse, wholeNumberFrom, aMappingOf
-    case aListOf, tagMapping, aListOfMappingsOf, aTagValue, outOfRange, controlCharacter
+    case aListOf, tagMapping, aListOfMappingsOf, aTagValue, outOfRange, controlCharacter, shortenedValue
     // The rules
     case regionCode, regionCodeSuchAs, codeArtifactUnknownRegionPreflight, codeArtifactUnknownRegion
     case tooManyTags, tagKey, tagKeyRule, tagValue, tagValueRule, reservedForAWS, tagKeyTwice, sampleAppNotCommitted
