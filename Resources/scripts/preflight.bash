@@ -109,7 +109,11 @@ judge_route_tables() {
   used=${used% }
   for table in "$@"; do
     if [[ " $used " != *" $table "* ]]; then
-      problem_table_unused "network.route_tables[$index]" "$table" "${used:-none of network.vpc}"
+      if [ -n "$used" ]; then
+        problem_table_unused "network.route_tables[$index]" "$table" "$used"
+      else
+        problem_table_unused_by_none "network.route_tables[$index]" "$table"
+      fi
     fi
     index=$((index + 1))
   done
@@ -124,7 +128,7 @@ judge_route_tables() {
 subnets_on() {
   local subnet vpc out=''
   while IFS=$'\t' read -r subnet vpc _; do
-    if [ "$vpc" = "$PLAN_VPC" ] && [ "$(table_of "$subnet")" = "$1" ]; then out+="${out:+ and }$subnet"; fi
+    if [ "$vpc" = "$PLAN_VPC" ] && [ "$(table_of "$subnet")" = "$1" ]; then out+="${out:+@say:listAnd@}$subnet"; fi
   done <<< "$SUBNETS"
   echo "$out"
 }
@@ -191,7 +195,7 @@ endpoint_groups() {
 # the problem says what to change. Its policy is not read here (a JSON document bash cannot
 # judge): the note says the REQUESTS it must allow, which vpcpipe --check --live judges.
 judge_endpoint() {
-  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"} requests=$7
+  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=$6 requests=$7
   local id private_dns groups tables tag table other
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   other=$([ "$type" = Gateway ] && echo Interface || echo Gateway)
@@ -219,8 +223,12 @@ judge_endpoint() {
   if [ "$dns" = true ] && [ "$private_dns" != True ]; then
     problem_private_dns_off endpoints "$id" "$service"
   fi
-  if ! admits "$groups" "${6:-}"; then
-    problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
+  if ! admits "$groups" "$group"; then
+    if [ -n "$group" ]; then
+      problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
+    else
+      problem_not_admitting_build_group endpoints "$id" "$service" "$groups"
+    fi
   fi
 }
 
@@ -253,7 +261,11 @@ judge_role() {
   fi
   IFS=$'\t' read -r _ services <<< "$ROW"
   if [[ " $services " != *" $service "* ]]; then
-    problem_role_distrusts "$key" "$arn" "$service" "${services:-no service}" "$file"
+    if [ -n "$services" ]; then
+      problem_role_distrusts "$key" "$arn" "$service" "$services" "$file"
+    else
+      problem_role_trusts_none "$key" "$arn" "$service" "$file"
+    fi
   fi
 }
 

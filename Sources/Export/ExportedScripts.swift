@@ -1,16 +1,17 @@
 import Foundation
+import Planner
 
 extension OutputFolder {
     /// Why the scripts of an output folder cannot run as vpcpipe exported them.
-    public enum RunRefusal: Error, CustomStringConvertible, Equatable {
+    public enum RunRefusal: SpokenError, Equatable {
         /// Not a folder vpcpipe wrote (no manifest), or one without the script.
-        case notAnOutputFolder(String)
+        case notAnOutputFolder(Wording)
         /// The script was edited or removed since: what was reviewed is what runs.
-        case edited(String)
+        case edited(Wording)
 
-        public var description: String {
+        public var wording: Wording {
             switch self {
-            case .notAnOutputFolder(let text), .edited(let text): text
+            case .notAnOutputFolder(let wording), .edited(let wording): wording
             }
         }
     }
@@ -22,19 +23,19 @@ extension OutputFolder {
         let base = URL(fileURLWithPath: folder)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw RunRefusal.notAnOutputFolder("\(folder) is not a folder: give the output folder vpcpipe wrote (--out, default vpcpipe-out)")
+            throw RunRefusal.notAnOutputFolder(.said(.runNotAFolder, ["folder": folder]))
         }
         guard let manifest = try? String(contentsOf: base.appendingPathComponent(manifestName), encoding: .utf8) else {
-            throw RunRefusal.notAnOutputFolder("\(folder) is not a vpcpipe output folder (it has no \(manifestName)): write one with vpcpipe --headless FILE --out \(folder), or the wizard")
+            throw RunRefusal.notAnOutputFolder(.said(.runNoManifest, ["folder": folder, "manifest": manifestName]))
         }
         let recorded = parseManifest(manifest)
         for name in names {
             guard let hash = recorded[name] else {
-                throw RunRefusal.notAnOutputFolder("\(folder) has no \(name) of vpcpipe's: write the folder again with this vpcpipe (vpcpipe --headless \(folder)/answers.yaml --out \(folder))")
+                throw RunRefusal.notAnOutputFolder(.said(.runNoScript, ["folder": folder, "script": name]))
             }
             let contents = FileManager.default.contents(atPath: base.appendingPathComponent(name).path)
             if contents.map({ $0.withUnsafeBytes { contentHash($0) } }) != hash {
-                throw RunRefusal.edited("\(folder)/\(name) is not as vpcpipe wrote it (edited or removed since): only what was exported and reviewed runs; write the folder again, or run your \(name) yourself with bash")
+                throw RunRefusal.edited(.said(.runEdited, ["folder": folder, "script": name]))
             }
         }
     }

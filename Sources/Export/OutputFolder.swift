@@ -15,8 +15,11 @@ public enum OutputFolder {
     /// though no export wrote it, so it makes no folder foreign, and an export keeps it.
     public static let runLog = runLogFile
 
-    public struct Refusal: Error, CustomStringConvertible, Equatable {
-        public var description: String
+    public struct Refusal: SpokenError, Equatable {
+        public var wording: Wording
+
+        init(_ wording: Wording) { self.wording = wording }
+        init(_ notice: Notice, _ values: [String: String]) { self.init(.said(notice, values)) }
     }
 
     /// Writes `files` into `folder` and returns what it replaced that vpcpipe had not written as
@@ -29,19 +32,17 @@ public enum OutputFolder {
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            throw Refusal(description: "\(folder) exists and is not a folder; choose another --out")
+            throw Refusal(.outNotAFolder, ["folder": folder])
         }
         let foreign: [String]
         do {
             foreign = exists ? try foreignEntries(in: target) : []
         } catch {
-            throw Refusal(description: "cannot read \(folder): \(error.localizedDescription)")
+            throw Refusal(.outUnreadable, ["folder": folder, "reason": error.localizedDescription])
         }
         if !foreign.isEmpty && !force {
             let list = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", ..." : "")
-            throw Refusal(description:
-                "\(folder) holds what vpcpipe did not write or that was edited since: \(list); "
-                + "choose another --out, or use --force to replace the folder")
+            throw Refusal(.outForeign, ["folder": folder, "list": list])
         }
 
         let parent = target.deletingLastPathComponent()
@@ -52,7 +53,7 @@ public enum OutputFolder {
             staging = parent.appendingPathComponent(stagingPrefix(target) + "\(getpid())-\(UUID().uuidString.prefix(8))")
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw Refusal(description: "cannot write beside \(folder): \(error.localizedDescription)")
+            throw Refusal(.outCannotStage, ["folder": folder, "reason": error.localizedDescription])
         }
         do {
             // One sync of the whole staging folder before the swap, not one per file: the swap
@@ -72,16 +73,17 @@ public enum OutputFolder {
             }
         } catch {
             try? fm.removeItem(at: staging)
-            throw Refusal(description: "cannot write \(folder): \((error as? Refusal)?.description ?? error.localizedDescription)")
+            throw Refusal(.notice(.outCannotWrite, [
+                "folder": .verbatim(folder), "reason": (error as? Refusal)?.wording ?? .verbatim(error.localizedDescription),
+            ]))
         }
         return foreign
     }
 
-    /// What a front end says after `--force` replaced `replaced` in `folder`; nil if nothing.
-    public static func replacedNote(_ replaced: [String], in folder: String) -> String? {
+    /// What a front end says after `--force` replaced `replaced` in `folder`, in `language`; nil if nothing.
+    public static func replacedNote(_ replaced: [String], in folder: String, language: Language) -> String? {
         replaced.isEmpty ? nil
-            : "vpcpipe: --force replaced in \(folder) what vpcpipe did not write or that was edited: "
-                + replaced.joined(separator: ", ")
+            : Notice.outForceReplaced.text(language, ["folder": folder, "list": replaced.joined(separator: ", ")])
     }
 
     /// Staging folders are hidden siblings named after the target and the writer's process id:
@@ -184,7 +186,8 @@ public enum OutputFolder {
     }
 
     private static func failure(_ call: String, _ url: URL) -> Refusal {
-        Refusal(description: "\(call) \(url.lastPathComponent): \(String(cString: strerror(errno)))")
+        // The system call and its reason, as the system says them.
+        Refusal(.verbatim("\(call) \(url.lastPathComponent): \(String(cString: strerror(errno)))"))
     }
 
     static func manifest(for files: [RenderedFile]) -> String {
@@ -219,7 +222,7 @@ public enum OutputFolder {
         if let renameat2 = libc("renameat2", as: RenameAt2.self) {
             let renameExchange: UInt32 = 2
             if renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0 { return }
-            throw Refusal(description: "rename failed: \(String(cString: strerror(errno)))")
+            throw Refusal(.outRenameFailed, ["reason": String(cString: strerror(errno))])
         }
         let aside = b.deletingLastPathComponent().appendingPathComponent(".\(b.lastPathComponent).vpcpipe-old")
         try FileManager.default.moveItem(at: b, to: aside)

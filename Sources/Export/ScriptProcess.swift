@@ -12,8 +12,8 @@ import Glibc
 /// The script runs in a process group of its own, so that a Ctrl-C at the terminal reaches
 /// vpcpipe only, which asks the script to stop between steps (`askToStop`).
 public final class ScriptProcess {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    public struct Failure: SpokenError {
+        public var wording: Wording
     }
 
     public let pid: pid_t
@@ -35,13 +35,13 @@ public final class ScriptProcess {
         self.keep = keep
         var outputPipe: [Int32] = [0, 0], progressPipe: [Int32] = [0, 0]
         guard pipe(&outputPipe) == 0, pipe(&progressPipe) == 0 else {
-            throw Failure(description: "cannot make a pipe: \(String(cString: strerror(errno)))")
+            throw Failure(wording: .said(.runNoPipe, ["reason": String(cString: strerror(errno))]))
         }
         // The script gets the write ends as 1, 2 and 3 only (dup2 clears the flag on those).
         for descriptor in outputPipe + progressPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         let logDescriptor = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard logDescriptor >= 0 else {
-            throw Failure(description: "cannot write \(logPath): \(String(cString: strerror(errno)))")
+            throw Failure(wording: .said(.runNoLog, ["log": logPath, "reason": String(cString: strerror(errno))]))
         }
         // Each run in the log starts with what ran, and when.
         let header = Array("\n== vpcpipe, \(ISO8601DateFormatter().string(from: Date())): bash \((["bash", script] + arguments).dropFirst().joined(separator: " "))\n".utf8)
@@ -78,7 +78,7 @@ public final class ScriptProcess {
         close(progressPipe[1])
         guard spawned == 0 else {
             close(outputPipe[0]); close(progressPipe[0]); close(logDescriptor)
-            throw Failure(description: "cannot run bash \(script): \(String(cString: strerror(spawned)))")
+            throw Failure(wording: .said(.runCannotStart, ["script": script, "reason": String(cString: strerror(spawned))]))
         }
         self.pid = pid
         output = outputPipe[0]

@@ -1,5 +1,6 @@
 import Export
 import Foundation
+import Planner
 import Wizard
 
 /// The scripts the wizard runs after export, driven off the key loop: the loop's one wait
@@ -15,14 +16,14 @@ final class ScriptRunner {
     /// The running script's pipes still open, for the loop's wait.
     var descriptors: [Int32] { process?.descriptors ?? [] }
 
-    /// Starts a script: the wizard's message in answer.
-    func start(folder: String, script: String, arguments: [String]) -> Message {
+    /// Starts a script: the wizard's message in answer, said in `language` if it could not start.
+    func start(folder: String, script: String, arguments: [String], language: Language) -> Message {
         do {
             process = try ScriptProcess(script: folder + "/" + script, arguments: arguments, log: folder + "/" + OutputFolder.runLog)
             shown = []
             return .run(.started(at: Clock.now))
         } catch {
-            return .run(.couldNotStart("\(error)", at: Clock.now))
+            return .run(.couldNotStart(language.text(of: error), at: Clock.now))
         }
     }
 

@@ -8,11 +8,11 @@ import Wizard
 /// `update`, draws `view`, and carries out the wizard's requests (saving, exporting, running
 /// the exported scripts).
 public enum Terminal {
-    /// Nil when the wizard can run here; otherwise why not.
-    public static func unavailableReason() -> String? {
+    /// Nil when the wizard can run here; otherwise why not, in `language`.
+    public static func unavailableReason(language: Language) -> String? {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 || term.isEmpty || term == "dumb" {
-            return "vpcpipe needs a terminal for the wizard; use --plain for its line mode, or --headless FILE for automation"
+            return Notice.terminalNeeded.text(language)
         }
         return nil
     }
@@ -31,12 +31,9 @@ public enum Terminal {
         guard vp_start() != ERR else {
             // ncurses is linked in, but the description of the terminal is read at run time.
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            Output.error("""
-                vpcpipe: the wizard cannot start: no terminfo description of TERM=\(term) (searched \
-                $TERMINFO, ~/.terminfo, then $TERMINFO_DIRS or /etc/terminfo, /lib/terminfo, /usr/share/terminfo); \
-                install the terminfo database (ncurses-base, or ncurses-term), point TERMINFO_DIRS at one, \
-                or use --headless FILE
-                """)
+            // In the language the wizard would have spoken: as given, else the locale's (English in ASCII).
+            let spoken = language ?? WizardLanguage.detect(environment: ProcessInfo.processInfo.environment, ascii: ascii)
+            Output.error(Notice.noTerminfo.text(spoken, ["term": term]))
             return 1
         }
         vp_restore_at_exit()
@@ -124,7 +121,7 @@ public enum Terminal {
                                 replacedNote: inout String?) -> Message {
         switch request {
         case .run(.start(let folder, let script, let arguments)):
-            return runner.start(folder: folder, script: script, arguments: arguments)
+            return runner.start(folder: folder, script: script, arguments: arguments, language: state.language)
         case .run(.stop):
             runner.askToStop()
             return .run(.tick(at: Clock.now))
@@ -143,10 +140,10 @@ public enum Terminal {
     static func export(_ state: WizardState, to folder: String, force: Bool, replacedNote: inout String?) -> Message {
         let files = Outputs.render(state.answers, online: state.online)
         do {
-            replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder)
+            replacedNote = OutputFolder.replacedNote(try OutputFolder.write(files, to: folder, force: force), in: folder, language: state.language)
             return .exported(files: files.count, folder: folder)
         } catch {
-            return .exportRefused("\(error)")
+            return .exportRefused(state.language.text(of: error))
         }
     }
 }

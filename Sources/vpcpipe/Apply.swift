@@ -36,7 +36,7 @@ struct Apply: ParsableCommand {
         do {
             try OutputFolder.checkRunnable(scripts.map(\.0), in: folder)
         } catch let refusal as OutputFolder.RunRefusal {
-            FileHandle.standardError.write(Data("vpcpipe apply: \(refusal)\n".utf8))
+            FileHandle.standardError.write(Data("vpcpipe apply: \(refusal.text(TerminalLanguage.current))\n".utf8))
             if case .edited = refusal { throw ExitCode(Status.edited) }
             throw ExitCode(Status.notAnOutputFolder)
         }
@@ -56,7 +56,7 @@ struct Apply: ParsableCommand {
         do {
             process = try ScriptProcess(script: folder + "/" + script, arguments: arguments, log: log)
         } catch {
-            FileHandle.standardError.write(Data("vpcpipe apply: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("vpcpipe apply: \(TerminalLanguage.current.text(of: error))\n".utf8))
             throw ExitCode(1)
         }
         var run = ScriptRun(script: script, started: Clock.now)

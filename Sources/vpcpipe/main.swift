@@ -126,7 +126,7 @@ struct Vpcpipe: ParsableCommand {
             if status != 0 { throw ExitCode(status) }
             return
         }
-        if let reason = Terminal.unavailableReason() {
+        if let reason = Terminal.unavailableReason(language: TerminalLanguage.current) {
             printError(reason)
             throw ExitCode(Status.usage)
         }
@@ -167,10 +167,10 @@ struct Vpcpipe: ParsableCommand {
         do {
             replaced = try OutputFolder.write(files, to: outputFolder, force: force)
         } catch {
-            printError("vpcpipe: \(error)")
+            printError("vpcpipe: " + TerminalLanguage.current.text(of: error))
             throw ExitCode(Status.cannotWrite)
         }
-        if let note = OutputFolder.replacedNote(replaced, in: outputFolder) { printError(note) }
+        if let note = OutputFolder.replacedNote(replaced, in: outputFolder, language: TerminalLanguage.current) { printError(note) }
         print(spoken(.wrote, ["folder": outputFolder, "files": files.map(\.path).sorted().joined(separator: ", ")]))
         print(spoken(.next, ["folder": outputFolder]))
     }
@@ -256,4 +256,4 @@ func spoken(_ notice: Notice, _ values: [String: String] = [:]) -> String {
 
 extension Language: ExpressibleByArgument {}
 
-Vpcpipe.main()
+ParserWords.main(in: TerminalLanguage.current)

@@ -120,9 +120,11 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testNotesWhatForceReplaced() {
-        XCTAssertNil(OutputFolder.replacedNote([], in: "out"))
-        XCTAssertEqual(OutputFolder.replacedNote(["empty/", "notes.txt"], in: "out"),
+        XCTAssertNil(OutputFolder.replacedNote([], in: "out", language: .en))
+        XCTAssertEqual(OutputFolder.replacedNote(["empty/", "notes.txt"], in: "out", language: .en),
                        "vpcpipe: --force replaced in out what vpcpipe did not write or that was edited: empty/, notes.txt")
+        XCTAssertEqual(OutputFolder.replacedNote(["empty/", "notes.txt"], in: "out", language: .ja),
+                       "vpcpipe: --force により、out の vpcpipe が書いていないもの、または編集されたものを置き換えました: empty/, notes.txt")
     }
 
     func testEmptyExistingFolderIsWritten() throws {

@@ -66,7 +66,8 @@ final class StackSetTests: EmulatorTestCase {
                    language: .ja)
         let before = try made(in: member)
         let deploy = try pipeline.runSucceeding("stackset.sh", environment: ["VPCPIPE_ASSETS_BUCKET_ARN_us_west_2": "arn:aws:s3:::assets-\(pipeline.account)"])
-        for line in [Phrase.stackSetDeploy.text(.ja, ["region": pipeline.region]), Phrase.stackSetInstancesListed.text(.ja)] {
+        for line in [Phrase.stackSetDeploy.text(.ja, ["region": pipeline.region]), Phrase.stackSetInstancesListed.text(.ja),
+                     "  SUCCEEDED。スタックインスタンス: 1 SUCCEEDED\n"] {
             XCTAssertTrue(deploy.stdout.contains(line), "\(line) in \(deploy.stdout)")
         }
         XCTAssertNotEqual(try made(in: member).endpoints, before.endpoints, "the StackSet deployed nothing in the member's VPC")

@@ -335,6 +335,14 @@ final class AnswersFileTests: XCTestCase {
         XCTAssertTrue(lines(found).allSatisfy { $0.utf8.count < 400 }, "\(lines(found).map(\.utf8.count))")
     }
 
+    /// A long value is cut short and said with its length, in each language's words.
+    func testLongValuesAreShownCutShortWithTheirLength() {
+        let found = read("profile: \(String(repeating: "p", count: 100))\n").diagnostics.errors
+        let cut = "\"" + String(repeating: "p", count: 50) + "...\""
+        XCTAssertEqual(found.map { $0.text(.en) }, ["\(cut) (100 characters) is not a valid profile name (0-64 of A-Z a-z 0-9 _ . @ + -)"])
+        XCTAssertEqual(found.map { $0.text(.ja) }, ["\(cut) (100 文字) は正しいプロファイル名ではありません (A-Z a-z 0-9 _ . @ + - の 0-64 文字)"])
+    }
+
     func testNoUpstreamMeansNoExternalConnectionByDefault() {
         let (answers, found) = read("codeartifact:\n  upstream: \"\"\n")
         XCTAssertEqual(found, [])

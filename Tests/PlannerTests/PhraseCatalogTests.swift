@@ -27,6 +27,20 @@ final class PhraseCatalogTests: XCTestCase {
         })
     }
 
+    /// A notice recognized in its text gives back the values that fill it (how the command line
+    /// finds swift-argument-parser's English words), and nothing from another text.
+    func testANoticeIsRecognizedInItsText() {
+        let values = ["value": "x'y", "option": "--lang <en|ja>", "choices": "'en' and 'ja'"]
+        for language in Language.allCases {
+            XCTAssertEqual(Notice.parserInvalidValue.values(in: Notice.parserInvalidValue.text(language, values), language: language), values)
+        }
+        XCTAssertEqual(Notice.parserError.values(in: "Error: Error: x", language: .en), ["message": "Error: x"])
+        XCTAssertEqual(Notice.parserOptions.values(in: "OPTIONS:", language: .en), [:])
+        XCTAssertNil(Notice.parserOptions.values(in: "OPTIONS: ", language: .en))
+        XCTAssertNil(Notice.parserUnknownOption.values(in: "Unknown option '--x'. Did you mean '--out'?", language: .en))
+        XCTAssertNil(Notice.parserError.values(in: "error: x", language: .en))
+    }
+
     func testAMissingMessageOrAChangedPlaceholderIsFound() {
         var broken = Japanese.messages
         broken[.checklistDomainCreate] = nil

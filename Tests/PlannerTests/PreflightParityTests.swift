@@ -139,6 +139,12 @@ final class PreflightParityTests: XCTestCase {
         chosen.rows["ENDPOINT_RULES"] = rows(["sg-sts", "tcp", "443", "443", "10.99.0.0/16", "sg-0123456789abcdef0"])
         states.append(chosen)
 
+        var trustsNone = State(name: "a chosen role trusting no service", problems: [
+            "build.role: arn:aws:iam::\(PreflightBash.account):role/team-build does not trust codebuild.amazonaws.com (its trust policy allows no service)"])
+        trustsNone.answers.build.role = .existing(arn: "arn:aws:iam::\(PreflightBash.account):role/team-build")
+        trustsNone.rows["BUILD_ROLE_TRUST"] = rows(["team-build", ""])
+        states.append(trustsNone)
+
         var missingRole = State(name: "a chosen role that is not there", problems: [
             "build.role: arn:aws:iam::\(PreflightBash.account):role/team-build was not found in account \(PreflightBash.account)"])
         missingRole.answers.build.role = .existing(arn: "arn:aws:iam::\(PreflightBash.account):role/team-build")
@@ -183,6 +189,13 @@ final class PreflightParityTests: XCTestCase {
             XCTAssertEqual(bash.notes, swift.noteWordings.map { $0.text(.ja) }, state.name)
             XCTAssertEqual(bash.problems.count, state.problems.count, state.name)
             for problem in swift.problems { XCTAssertNotEqual(problem.text(.ja), problem.message, "\(state.name): said in Japanese") }
+            // No English words put into a Japanese sentence.
+            for said in bash.problems + bash.notes {
+                for english in ["none of network.vpc", "the build's security group", "no service"] {
+                    XCTAssertFalse(said.contains(english), "\(state.name): \(said)")
+                }
+            }
+            for said in bash.problems { XCTAssertFalse(said.contains(" and "), "\(state.name): \(said)") }
         }
     }
 

@@ -136,7 +136,7 @@ struct AnswersDecoder {
             guard let text = text(node, path: path, expected: key.expected) else { return }
             if !choice.set(&answers, text) {
                 let what = RuleWords.words(path, \.what, english: key.name.replacingOccurrences(of: "_", with: " "))
-                error(path, .notice(.notValid, ["value": .verbatim(quoted(text)), "what": what, "reason": key.expected]), at: node)
+                error(path, .notice(.notValid, ["value": quoted(text), "what": what, "reason": key.expected]), at: node)
             }
         case .texts(let keyPath):
             answers[keyPath: keyPath] = list(node, path: path, expected: key.expected).map(\.text)
@@ -144,7 +144,7 @@ struct AnswersDecoder {
             answers.endpoints.existing = list(node, path: path, expected: key.expected).compactMap { item in
                 guard let service = EndpointService(rawValue: item.text) else {
                     error(item.path, .notice(.notPlannedEndpoint, [
-                        "value": .verbatim(quoted(item.text)),
+                        "value": quoted(item.text),
                         "endpoints": .verbatim(EndpointService.allCases.map(\.rawValue).joined(separator: " | ")),
                     ]), at: item.node)
                     return nil
@@ -210,7 +210,7 @@ struct AnswersDecoder {
 
     /// A refused flag or number as it was written, said "quoted" when quoting made it text.
     private static func shown(_ text: String, _ node: Node) -> Wording {
-        node.scalar?.style == .plain ? .verbatim(quoted(text)) : .notice(.quotedValue, ["value": .verbatim(quoted(text))])
+        node.scalar?.style == .plain ? quoted(text) : .notice(.quotedValue, ["value": quoted(text)])
     }
 
     /// A list of single values, each with its path (by its index in the file) and node.
@@ -265,7 +265,7 @@ struct AnswersDecoder {
         switch node {
         case .mapping: return .notice(.aMapping)
         case .sequence: return .notice(.aList)
-        case .scalar(let scalar): return isNull(node) ? .notice(.nothing) : .verbatim(quoted(scalar.string))
+        case .scalar(let scalar): return isNull(node) ? .notice(.nothing) : quoted(scalar.string)
         case .alias: return .notice(.anAlias)
         }
     }

@@ -203,15 +203,22 @@ extension ASCIISet {
 }
 
 /// Text as messages show it, between `quote`s: cut short past `longest` characters, since a
-/// message is one line beside a field and the text may be anything a file held.
-func shortened(_ text: String, longest: Int, quote: String = "") -> String {
-    guard text.utf8.count > longest, text.count > longest else { return quote + text + quote }
-    return "\(quote)\(text.prefix(longest - 10))...\(quote) (\(text.count) characters)"
+/// message is one line beside a field and the text may be anything a file held; nil if it is
+/// not, else the text cut and its length.
+private func shortened(_ text: String, longest: Int, quote: String = "") -> (cut: String, count: Int)? {
+    guard text.utf8.count > longest, text.count > longest else { return nil }
+    return ("\(quote)\(text.prefix(longest - 10))...\(quote)", text.count)
 }
 
-/// A value as messages show it: in double quotes, and cut short.
-func quoted(_ value: String) -> String { shortened(value, longest: 60, quote: "\"") }
+/// A value as messages show it: in double quotes, and cut short, said with its length.
+func quoted(_ value: String) -> Wording {
+    guard let (cut, count) = shortened(value, longest: 60, quote: "\"") else { return .verbatim("\"\(value)\"") }
+    return .notice(.shortenedValue, ["value": .verbatim(cut), "count": .verbatim(String(count))])
+}
 
 /// A key as paths show it: whole up to 128 characters, so that every valid tag key (127 at most)
-/// is named whole, and cut short past that (an unknown key may be a megabyte long).
-func shownKey(_ key: String) -> String { shortened(key, longest: 128) }
+/// is named whole, and cut short past that (an unknown key may be a megabyte long). A path is
+/// one string in every language (Diagnostic), so its length is said in English.
+func shownKey(_ key: String) -> String {
+    shortened(key, longest: 128).map { "\($0.cut) (\($0.count) characters)" } ?? key
+}

@@ -71,7 +71,7 @@ struct Checks {
             return blankAllowed
         }
         if let reason = problem(value) {
-            error(path, .notValid, ["value": .verbatim(quoted(value)), "what": what, "reason": reason])
+            error(path, .notValid, ["value": quoted(value), "what": what, "reason": reason])
             return false
         }
         return true
@@ -112,10 +112,10 @@ struct Checks {
             if text(tagPath, tag.key, .notice(.tagKey), expected: .notice(.tagKeyRule, ["alphabet": .verbatim(Patterns.tagAlphabet)]),
                     valid: { Patterns.isTagText($0, maxLength: 127) }) {
                 if tag.key.lowercased().hasPrefix("aws:") {
-                    error(tagPath, .reservedForAWS, ["key": .verbatim(quoted(tag.key))])
+                    error(tagPath, .reservedForAWS, ["key": quoted(tag.key)])
                 }
                 if !seen.insert(tag.key).inserted {
-                    error(tagPath, .tagKeyTwice, ["key": .verbatim(quoted(tag.key))])
+                    error(tagPath, .tagKeyTwice, ["key": quoted(tag.key)])
                 }
             }
             text(tagPath, tag.value, .notice(.tagValue), expected: .notice(.tagValueRule, ["alphabet": .verbatim(Patterns.tagAlphabet)]),
@@ -154,7 +154,7 @@ struct Checks {
         if codeartifact.upstream.isEmpty {
             error(path, .connectionNeedsUpstream)
         } else if !suited.contains(codeartifact.externalConnection) {
-            error(path, .connectionDoesNotSuit, ["connection": .verbatim(quoted(codeartifact.externalConnection)),
+            error(path, .connectionDoesNotSuit, ["connection": quoted(codeartifact.externalConnection),
                                                  "format": .verbatim(codeartifact.format.rawValue), "expected": expected])
         }
     }
@@ -203,7 +203,7 @@ struct Checks {
         guard text(path, answers.build.tool, .notice(.buildTool), expected: .verbatim(tools.joined(separator: " | ")),
                    valid: tools.contains) else { return }
         if !suited.contains(answers.build.tool) {
-            error(path, .toolDoesNotBuild, ["tool": .verbatim(quoted(answers.build.tool)), "format": .verbatim(format.rawValue),
+            error(path, .toolDoesNotBuild, ["tool": quoted(answers.build.tool), "format": .verbatim(format.rawValue),
                                             "expected": .verbatim(expected)])
         }
     }

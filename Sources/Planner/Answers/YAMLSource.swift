@@ -51,7 +51,7 @@ struct YAMLSource {
                 guard duplicates[position] == nil, duplicates.count < maximumDuplicates,
                       (duplicates.count + 1) * scalars.count <= maximumRereading,
                       let index = renamableKeyStart(position, in: scalars) else {
-                    throw DocumentProblem(message: .notice(.duplicatedKeys, ["keys": .verbatim(keys.map(quoted).joined(separator: ", "))]),
+                    throw DocumentProblem(message: .notice(.duplicatedKeys, ["keys": .each { l in keys.map { quoted($0).text(l) }.joined(separator: ", ") }]),
                                           position: position)
                 }
                 duplicates[position] = keys[0]

@@ -47,7 +47,7 @@ public struct UsageExample: Equatable, Sendable {
 /// One usage cost of the example: so many units at a unit price.
 public struct UsageLine: Equatable, Sendable {
     public var key: PriceKey
-    /// What the example month uses, in `key.quantityUnit`.
+    /// What the example month uses, in `key.quantityUnit(_:)`.
     public var quantity: Double
     public var monthly: Double
 }

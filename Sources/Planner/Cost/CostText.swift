@@ -3,7 +3,7 @@ import Foundation
 // Every sentence about cost, once: the wizard's screens, setup.sh's confirmation, checklist.md
 // and plan.json say the same figures with the same words, which are messages of the catalog
 // (English unless a language is given: plan.json and the wizard; the scripts and checklist.md
-// take the answers'). Price labels, units and sources are the price table's, in English.
+// take the answers'). The sources and assumptions are the price table's, in English.
 
 public enum CostText {
     /// A total in dollars and cents: `$58.40`, `$1,234.50`.
@@ -56,10 +56,11 @@ public enum CostText {
 
     /// The unit price with its unit, origin, source and, for an assumption, why.
     public static func unitPrice(_ key: PriceKey, _ price: UnitPrice, _ l: Language = .en) -> String {
-        var text = "\(key.label): \(self.price(price.usd)) \(key.unit) (\(origin(price.origin, l))"
-        if case .table(_, let source) = price.origin { text += "; \(source)" }
-        if !price.assumption.isEmpty { text += "; \(price.assumption)" }
-        return text + ")"
+        var notes = ""
+        if case .table(_, let source) = price.origin { notes += "; \(source)" }
+        if !price.assumption.isEmpty { notes += "; \(price.assumption)" }
+        return Phrase.costUnitPrice.text(l, ["label": key.label(l), "price": self.price(price.usd), "unit": key.unit(l),
+                                             "origin": origin(price.origin, l), "notes": notes])
     }
 
     /// The standing cost in one sentence: the one the wizard, setup.sh and checklist.md show.
@@ -110,16 +111,16 @@ public enum CostText {
         let x = e.example
         return Phrase.costExample.text(l, [
             "builds": String(x.buildsPerDay), "minutes": String(x.minutesPerBuild),
-            "compute": e.usage.first.map { $0.key.label } ?? "CodeBuild", "month": quantity(x.buildsPerMonth),
+            "compute": e.usage.first.map { $0.key.label(l) } ?? "CodeBuild", "month": quantity(x.buildsPerMonth),
             "endpoint_gb": decimal(x.endpointGBPerBuild), "log_gb": decimal(x.logGBPerBuild),
             "requests": String(x.requestsPerBuild), "stored_gb": decimal(x.storedGB), "amount": money(e.usageMonthly),
         ])
     }
 
     /// One line of the example: so many units at the unit price.
-    public static func usage(_ line: UsageLine, _ e: Estimate) -> String {
-        let unit = e.prices[line.key]!
-        return "\(line.key.label): \(quantity(line.quantity)) \(line.key.quantityUnit) x \(price(unit.usd)) \(line.key.unit) = \(money(line.monthly))"
+    public static func usage(_ line: UsageLine, _ e: Estimate, _ l: Language = .en) -> String {
+        Phrase.costUsage.text(l, ["label": line.key.label(l), "quantity": quantity(line.quantity), "count": line.key.quantityUnit(l),
+                                  "price": price(e.prices[line.key]!.usd), "unit": line.key.unit(l), "amount": money(line.monthly)])
     }
 }
 
@@ -145,7 +146,7 @@ extension CostText {
         var out = standing(e, l) + "\n- " + zones(l) + "\n"
         out += savings(plan, l).map { "- " + $0 + "\n" }.joined()
         if e.savings.contains(where: { $0.kind == .noSTS }) { out += "- " + sts(l) + "\n" }
-        out += "\n" + example(e, l) + "\n" + e.usage.map { "- " + usage($0, e) + "\n" }.joined()
+        out += "\n" + example(e, l) + "\n" + e.usage.map { "- " + usage($0, e, l) + "\n" }.joined()
         out += "\n" + Phrase.costUnitPrices.text(l, ["region": e.prices.region]) + "\n"
         out += ([.endpointHour] + e.usage.map(\.key)).map { "- " + unitPrice($0, e.prices[$0]!, l) + "\n" }.joined()
         return out

@@ -44,30 +44,31 @@ public enum PriceKey: Hashable, Sendable {
     }
 
     /// What is priced, for a person: "Interface endpoint".
-    public var label: String {
+    public func label(_ l: Language) -> String {
         switch self {
-        case .endpointHour: "Interface endpoint"
-        case .endpointGB: "Interface endpoint data"
-        case .buildMinute(let computeType): "CodeBuild \(computeType), Linux"
-        case .codeArtifactGBMonth: "CodeArtifact storage"
-        case .codeArtifact10kRequests: "CodeArtifact requests"
-        case .pipelineV1Month: "CodePipeline V1"
-        case .pipelineV2ActionMinute: "CodePipeline V2"
-        case .logsIngestionGB: "CloudWatch Logs ingestion"
+        case .endpointHour: Phrase.priceEndpointHour.text(l)
+        case .endpointGB: Phrase.priceEndpointGB.text(l)
+        case .buildMinute(let computeType): Phrase.priceBuildMinute.text(l, ["compute": computeType])
+        case .codeArtifactGBMonth: Phrase.priceCodeArtifactGBMonth.text(l)
+        case .codeArtifact10kRequests: Phrase.priceCodeArtifact10kRequests.text(l)
+        case .pipelineV1Month: Phrase.pricePipelineV1Month.text(l)
+        case .pipelineV2ActionMinute: Phrase.pricePipelineV2ActionMinute.text(l)
+        case .logsIngestionGB: Phrase.priceLogsIngestionGB.text(l)
         }
     }
 
-    /// AWS's unit: the price is "$0.01 per interface endpoint per Availability Zone per hour".
-    public var unit: String {
+    /// AWS's unit: the price is "$0.01 per interface endpoint per Availability Zone per hour"
+    /// (plan.json's in English).
+    public func unit(_ l: Language) -> String {
         switch self {
-        case .endpointHour: "per interface endpoint per Availability Zone per hour"
-        case .endpointGB: "per GB processed (the first PB a month in the region)"
-        case .buildMinute: "per build minute"
-        case .codeArtifactGBMonth: "per GB-month stored"
-        case .codeArtifact10kRequests: "per 10,000 requests"
-        case .pipelineV1Month: "per active pipeline per month"
-        case .pipelineV2ActionMinute: "per action execution minute"
-        case .logsIngestionGB: "per GB ingested"
+        case .endpointHour: Phrase.perEndpointHour.text(l)
+        case .endpointGB: Phrase.perEndpointGB.text(l)
+        case .buildMinute: Phrase.perBuildMinute.text(l)
+        case .codeArtifactGBMonth: Phrase.perCodeArtifactGBMonth.text(l)
+        case .codeArtifact10kRequests: Phrase.perCodeArtifact10kRequests.text(l)
+        case .pipelineV1Month: Phrase.perPipelineV1Month.text(l)
+        case .pipelineV2ActionMinute: Phrase.perPipelineV2ActionMinute.text(l)
+        case .logsIngestionGB: Phrase.perLogsIngestionGB.text(l)
         }
     }
 
@@ -75,15 +76,15 @@ public enum PriceKey: Hashable, Sendable {
     public var per: Double { self == .codeArtifact10kRequests ? 10_000 : 1 }
 
     /// What a quantity of it counts: "1,520.83 build minutes".
-    public var quantityUnit: String {
+    public func quantityUnit(_ l: Language) -> String {
         switch self {
-        case .endpointHour: "endpoint-hours"
-        case .endpointGB, .logsIngestionGB: "GB"
-        case .buildMinute: "build minutes"
-        case .codeArtifactGBMonth: "GB-months"
-        case .codeArtifact10kRequests: "requests"
-        case .pipelineV1Month: "active pipeline-months"
-        case .pipelineV2ActionMinute: "action minutes"
+        case .endpointHour: Phrase.countEndpointHours.text(l)
+        case .endpointGB, .logsIngestionGB: Phrase.countGB.text(l)
+        case .buildMinute: Phrase.countBuildMinutes.text(l)
+        case .codeArtifactGBMonth: Phrase.countGBMonths.text(l)
+        case .codeArtifact10kRequests: Phrase.countRequests.text(l)
+        case .pipelineV1Month: Phrase.countPipelineMonths.text(l)
+        case .pipelineV2ActionMinute: Phrase.countActionMinutes.text(l)
         }
     }
 }

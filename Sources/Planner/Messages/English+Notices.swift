@@ -45,6 +45,7 @@ extension English {
         .aTagValue: "a tag value",
         .outOfRange: "{value} is out of range ({expected})",
         .controlCharacter: "contains a control character such as a newline or tab (printable text only)",
+        .shortenedValue: "{value} ({count} characters)",
 
         // MARK: The rules
         .regionCode: "region code",
@@ -203,5 +204,46 @@ extension English {
         .applyFixSetup: "Fix the cause, then run {again} again: setup.sh goes on from the step that failed (docs/troubleshooting.md). The whole output: {log}",
         .applyFixVerify: "The pipeline runs but does not work yet (docs/troubleshooting.md, verify.sh). The whole output: {log}",
         .applyEnded: "{script} ended with exit status {status} before its last step; the whole output: {log}",
+
+        // MARK: The output folder
+        .outNotAFolder: "{folder} exists and is not a folder; choose another --out",
+        .outUnreadable: "cannot read {folder}: {reason}",
+        .outForeign: "{folder} holds what vpcpipe did not write or that was edited since: {list}; choose another --out, or use --force to replace the folder",
+        .outCannotStage: "cannot write beside {folder}: {reason}",
+        .outCannotWrite: "cannot write {folder}: {reason}",
+        .outRenameFailed: "rename failed: {reason}",
+        .outForceReplaced: "vpcpipe: --force replaced in {folder} what vpcpipe did not write or that was edited: {list}",
+        .runNotAFolder: "{folder} is not a folder: give the output folder vpcpipe wrote (--out, default vpcpipe-out)",
+        .runNoManifest: "{folder} is not a vpcpipe output folder (it has no {manifest}): write one with vpcpipe --headless FILE --out {folder}, or the wizard",
+        .runNoScript: "{folder} has no {script} of vpcpipe's: write the folder again with this vpcpipe (vpcpipe --headless {folder}/answers.yaml --out {folder})",
+        .runEdited: "{folder}/{script} is not as vpcpipe wrote it (edited or removed since): only what was exported and reviewed runs; write the folder again, or run your {script} yourself with bash",
+        .runNoPipe: "cannot make a pipe: {reason}",
+        .runNoLog: "cannot write {log}: {reason}",
+        .runCannotStart: "cannot run bash {script}: {reason}",
+
+        // MARK: The terminal
+        .terminalNeeded: "vpcpipe needs a terminal for the wizard; use --plain for its line mode, or --headless FILE for automation",
+        .noTerminfo: "vpcpipe: the wizard cannot start: no terminfo description of TERM={term} (searched $TERMINFO, ~/.terminfo, then $TERMINFO_DIRS or /etc/terminfo, /lib/terminfo, /usr/share/terminfo); install the terminfo database (ncurses-base, or ncurses-term), point TERMINFO_DIRS at one, or use --headless FILE",
+
+        // MARK: swift-argument-parser's words, as it writes them
+        .parserOverview: "OVERVIEW: {abstract}",
+        .parserUsageHeading: "USAGE: {usage}",
+        .parserArguments: "ARGUMENTS:",
+        .parserOptions: "OPTIONS:",
+        .parserSubcommands: "SUBCOMMANDS:",
+        .parserSubcommandHelp: "  See '{command} <subcommand>' for detailed help.",
+        .parserVersionHelp: "Show the version.",
+        .parserHelpHelp: "Show help information.",
+        .parserValues: "(values:",
+        .parserError: "Error: {message}",
+        .parserHelp: "Help:  {help}",
+        .parserUsage: "Usage: {usage}",
+        .parserSeeHelp: "  See '{command}' for more information.",
+        .parserUnknownOptionDidYouMean: "Unknown option '{option}'. Did you mean '{suggestion}'?",
+        .parserUnknownOption: "Unknown option '{option}'",
+        .parserMissingValue: "Missing value for '{option}'",
+        .parserMissingArgument: "Missing expected argument '{argument}'",
+        .parserUnexpectedArgument: "Unexpected argument '{argument}'",
+        .parserInvalidValue: "The value '{value}' is invalid for '{option}'. Please provide one of {choices}.",
     ]
 }

@@ -46,6 +46,7 @@ extension Japanese {
         .aTagValue: "タグの値",
         .outOfRange: "{value} は範囲外です ({expected})",
         .controlCharacter: "改行やタブなどの制御文字が含まれています (印字可能な文字だけ)",
+        .shortenedValue: "{value} ({count} 文字)",
 
         // MARK: The rules
         .regionCode: "リージョンコード",
@@ -203,5 +204,46 @@ extension Japanese {
         .applyFixSetup: "原因を直してから、もう一度 {again} を実行してください: setup.sh は失敗したステップから続けます (docs/troubleshooting.md)。出力のすべて: {log}",
         .applyFixVerify: "パイプラインは実行されますが、まだ動作していません (docs/troubleshooting.md、verify.sh)。出力のすべて: {log}",
         .applyEnded: "{script} は最後のステップの前に終了ステータス {status} で終わりました。出力のすべて: {log}",
+
+        // MARK: The output folder
+        .outNotAFolder: "{folder} はフォルダーではないファイルとして存在します。別の --out を指定してください",
+        .outUnreadable: "{folder} を読み取れません: {reason}",
+        .outForeign: "{folder} に vpcpipe が書いていないもの、または書いた後に編集されたものがあります: {list}。別の --out を指定するか、--force でフォルダーを置き換えてください",
+        .outCannotStage: "{folder} の隣に書き込めません: {reason}",
+        .outCannotWrite: "{folder} に書き込めません: {reason}",
+        .outRenameFailed: "名前を変更できませんでした: {reason}",
+        .outForceReplaced: "vpcpipe: --force により、{folder} の vpcpipe が書いていないもの、または編集されたものを置き換えました: {list}",
+        .runNotAFolder: "{folder} はフォルダーではありません: vpcpipe が書いた出力フォルダーを指定してください (--out、既定は vpcpipe-out)",
+        .runNoManifest: "{folder} は vpcpipe の出力フォルダーではありません ({manifest} がありません): vpcpipe --headless FILE --out {folder} かウィザードで書き出してください",
+        .runNoScript: "{folder} に vpcpipe が書いた {script} がありません: この vpcpipe でフォルダーを書き直してください (vpcpipe --headless {folder}/answers.yaml --out {folder})",
+        .runEdited: "{folder}/{script} は vpcpipe が書いたときのままではありません (その後に編集または削除されました): 実行するのは書き出して確認したものだけです。フォルダーを書き直すか、編集した {script} を自分で bash で実行してください",
+        .runNoPipe: "パイプを作れません: {reason}",
+        .runNoLog: "{log} に書き込めません: {reason}",
+        .runCannotStart: "bash {script} を実行できません: {reason}",
+
+        // MARK: The terminal
+        .terminalNeeded: "vpcpipe のウィザードには端末が必要です。1 行ずつ尋ねるモードには --plain を、自動化には --headless FILE を使ってください",
+        .noTerminfo: "vpcpipe: ウィザードを開始できません: TERM={term} の terminfo の記述がありません ($TERMINFO、~/.terminfo、次に $TERMINFO_DIRS または /etc/terminfo、/lib/terminfo、/usr/share/terminfo を探しました)。terminfo のデータベース (ncurses-base か ncurses-term) をインストールするか、TERMINFO_DIRS でその場所を指定するか、--headless FILE を使ってください",
+
+        // MARK: swift-argument-parser's words
+        .parserOverview: "概要: {abstract}",
+        .parserUsageHeading: "使い方: {usage}",
+        .parserArguments: "引数:",
+        .parserOptions: "オプション:",
+        .parserSubcommands: "サブコマンド:",
+        .parserSubcommandHelp: "  サブコマンドの詳しいヘルプは '{command} <subcommand>' で表示します。",
+        .parserVersionHelp: "バージョンを表示します。",
+        .parserHelpHelp: "ヘルプを表示します。",
+        .parserValues: "(値:",
+        .parserError: "エラー: {message}",
+        .parserHelp: "ヘルプ:  {help}",
+        .parserUsage: "使い方: {usage}",
+        .parserSeeHelp: "  詳しくは '{command}' を参照してください。",
+        .parserUnknownOptionDidYouMean: "'{option}' は不明なオプションです ('{suggestion}' のことですか?)",
+        .parserUnknownOption: "'{option}' は不明なオプションです",
+        .parserMissingValue: "'{option}' の値がありません",
+        .parserMissingArgument: "引数 '{argument}' がありません",
+        .parserUnexpectedArgument: "'{argument}' は予期しない引数です",
+        .parserInvalidValue: "'{value}' は '{option}' の値として正しくありません。{choices} のいずれかを指定してください。",
     ]
 }

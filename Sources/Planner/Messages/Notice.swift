@@ -1,6 +1,7 @@
 // The keys of the messages vpcpipe says to the person at the terminal rather than writes to the
 // output folder: the answers' reader and rules (Diagnostic) and the command line's own (--help,
-// usage errors, --headless, --check, --live, apply), each a whole sentence, so that a
+// usage errors, --headless, --check, --live, apply), the output folder's refusals and the
+// terminal's, each a whole sentence, so that a
 // translation can order its words freely. English+Notices.swift and Japanese+Notices.swift give
 // the texts; PhraseCatalogTests checks that both have every key with the same placeholders.
 
@@ -13,7 +14,7 @@ public enum Notice: String, CaseIterable, Sendable {
     case found, aMapping, aList, nothing, anAlias, answersMapping, versionUnsupported, unknownKeyDidYouMean
     case unknownKeyOneOf, required, foundAsKey, duplicatedKeyFirstAt, notValid, notPlannedEndpoint, notFlag
     case quotedValue, notVersionNumber, notWholeNumber, aSingleValue, trueOrFalse, wholeNumberFrom, aMappingOf
-    case aListOf, tagMapping, aListOfMappingsOf, aTagValue, outOfRange, controlCharacter
+    case aListOf, tagMapping, aListOfMappingsOf, aTagValue, outOfRange, controlCharacter, shortenedValue
     // The rules
     case regionCode, regionCodeSuchAs, codeArtifactUnknownRegionPreflight, codeArtifactUnknownRegion
     case tooManyTags, tagKey, tagKeyRule, tagValue, tagValueRule, reservedForAWS, tagKeyTwice, sampleAppNotCommitted
@@ -43,4 +44,15 @@ public enum Notice: String, CaseIterable, Sendable {
     // The command line: apply
     case applyRunning, applyCtrlC, applyDone, applyStepDone, applyWaiting, applyStopped, applyFailedAtStep
     case applyFailedBeforeFirstStep, applyFixSetup, applyFixVerify, applyEnded
+    // The output folder (Export): writing it, --force, and apply's checks before it runs a script
+    case outNotAFolder, outUnreadable, outForeign, outCannotStage, outCannotWrite, outRenameFailed, outForceReplaced
+    case runNotAFolder, runNoManifest, runNoScript, runEdited, runNoPipe, runNoLog, runCannotStart
+    // The terminal
+    case terminalNeeded, noTerminfo
+    // The command line: swift-argument-parser's own words, in English exactly as the library
+    // writes them, which is how vpcpipe recognizes them (ParserWords)
+    case parserOverview, parserUsageHeading, parserArguments, parserOptions, parserSubcommands, parserSubcommandHelp
+    case parserVersionHelp, parserHelpHelp, parserValues, parserError, parserHelp, parserUsage, parserSeeHelp
+    case parserUnknownOptionDidYouMean, parserUnknownOption, parserMissingValue, parserMissingArgument
+    case parserUnexpectedArgument, parserInvalidValue
 }

@@ -50,16 +50,23 @@ public enum Phrase: String, CaseIterable, Sendable {
     case stackWaiting, stackFailedEvents, stackSetHelpYes, stackSetHelpDelete, stackSetReadAssets, stackSetConfirm
     case stackSetCreateOrUpdate, stackSetDeploy, stackSetList, stackSetDelete, stackSetNone, stackSetConfirmDelete
     case stackSetDeleted, stackSetAssetsUnknown, stackSetAssetsNotARN, stackSetTemplateTooLarge, stackSetUpdated
-    case stackSetInstancesIn, stackSetInstanceOf, stackSetOperation, stackSetStillRunning, stackSetOperationEnded
+    case stackSetInstancesIn, stackSetInstanceOf, stackSetOperation, stackSetInstancesStand, stackSetNoInstances, stackSetStillRunning
+    case stackSetOperationEnded
     case stackSetNoneListed, stackSetInstancesListed
     case costPriceTable, costOnline, costStanding, costStandingNoEndpoint, costOneEndpoint, costEndpoints, costOneZone
     case costZones, costGatewayFree, costEnd, costZonesPerSubnet, costSTS, costUnavailable, costSavingExisting
     case costSavingListed, costSavingOneZone, costSavingFewerZones, costSavingNoSTS, costExample, costMore, costUnitPrices
+    case costUnitPrice, costUsage, priceEndpointHour, priceEndpointGB, priceBuildMinute, priceCodeArtifactGBMonth
+    case priceCodeArtifact10kRequests, pricePipelineV1Month, pricePipelineV2ActionMinute, priceLogsIngestionGB
+    case perEndpointHour, perEndpointGB, perBuildMinute, perCodeArtifactGBMonth, perCodeArtifact10kRequests, perPipelineV1Month
+    case perPipelineV2ActionMinute, perLogsIngestionGB, countEndpointHours, countGB, countBuildMinutes, countGBMonths
+    case countRequests, countPipelineMonths, countActionMinutes
     case roleRequirement, roleRequirementFiles, leastPrivilegeWarning
     case preflightVpcMissing, preflightSubnetMissing, preflightSubnetElsewhere, preflightZoneShared, preflightZoneNotOffered
     case preflightTableUnused, preflightTableMissing, preflightOtherType, preflightExistingMissing, preflightGatewayOffTable
     case preflightPrivateDNSOff, preflightNotAdmitting, preflightPolicyUnread, preflightPolicyRefuses, preflightRoleElsewhere
     case preflightRoleMissing, preflightRoleDistrusts, preflightGroupMissing, preflightGroupElsewhere
+    case preflightTableUnusedByNone, preflightNotAdmittingBuildGroup, preflightRoleTrustsNone, listAnd
     case problemNotFound, problemListedMissing, problemForeign, adviceBuildRole, advicePipelineRole, adviceEventsNames, adviceChooseAnother
     case adviceDomainOwner, adviceDomainShared, adviceSourceCreate, adviceSourceRepository, adviceSecurityGroup, adviceLogGroup
     case kindIAMRole, kindInlinePolicy, kindBuildProject, kindPipeline, kindSourceRepository, kindBranch, kindSecurityGroup, kindEndpoint

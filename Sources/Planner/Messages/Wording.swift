@@ -55,6 +55,34 @@ extension Notice {
         Wording.notice(self, values.mapValues(Wording.verbatim)).text(language)
     }
 
+    /// The values that fill the notice in `language` to make `text` exactly, each placeholder
+    /// taking the least it can (the last, what is left); nil when `text` is not this notice.
+    public func values(in text: String, language: Language) -> [String: String]? {
+        let pieces = template(language).pieces
+        var rest = Substring(text)
+        var values: [String: String] = [:]
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .text(let words):
+                guard rest.hasPrefix(words) else { return nil }
+                rest = rest.dropFirst(words.count)
+            case .placeholder(let name):
+                // A placeholder is always followed by a text piece (TextTemplate), maybe empty.
+                guard case .text(let next) = pieces[index + 1] else { return nil }
+                let end: Substring.Index?
+                if index + 2 == pieces.count {
+                    end = rest.hasSuffix(next) ? rest.index(rest.endIndex, offsetBy: -next.count) : nil
+                } else {
+                    end = next.isEmpty ? nil : rest.firstRange(of: next)?.lowerBound
+                }
+                guard let end else { return nil }
+                values[name] = String(rest[..<end])
+                rest = rest[end...]
+            }
+        }
+        return rest.isEmpty ? values : nil
+    }
+
     func template(_ language: Language) -> TextTemplate {
         guard let text = language.notices[self] else { preconditionFailure("\(self) has no \(language) text") }
         return TextTemplate(text)

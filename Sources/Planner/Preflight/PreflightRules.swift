@@ -143,12 +143,12 @@ struct PreflightRun {
     private mutating func judgeRouteTables(_ given: [String]) {
         let used = subnetTables
         for (index, table) in given.enumerated() where !used.contains(table) {
-            problem("network.route_tables[\(index)]",
-                    PreflightWords.tableUnused.text(table, used.isEmpty ? "none of network.vpc" : used.joined(separator: " ")))
+            problem("network.route_tables[\(index)]", used.isEmpty ? PreflightWords.tableUnusedByNone.text(table)
+                    : PreflightWords.tableUnused.text(table, used.joined(separator: " ")))
         }
         for table in used where !given.contains(table) {
             let subnets = vpcSubnets.map { Self.field($0, 0) }.filter { self.table(of: $0) == table }
-            problem("network.route_tables", PreflightWords.tableMissing.text(table, subnets.joined(separator: " and ")))
+            problem("network.route_tables", PreflightWords.tableMissing.text { [table, subnets.joined(separator: Phrase.listAnd.text($0))] })
         }
     }
 
@@ -179,7 +179,8 @@ struct PreflightRun {
         } else {
             if dns == "true" && privateDNS != "True" { found.append(PreflightWords.privateDNSOff.text(id, service)) }
             if !admits(groups: groups, buildGroup: group) {
-                found.append(PreflightWords.notAdmitting.text(id, service, groups, group.isEmpty ? "the build's security group" : group))
+                found.append(group.isEmpty ? PreflightWords.notAdmittingBuildGroup.text(id, service, groups)
+                             : PreflightWords.notAdmitting.text(id, service, groups, group))
             }
         }
         for words in found { problem("endpoints", words) }
@@ -240,7 +241,8 @@ struct PreflightRun {
         }
         let services = Self.field(row, 1, last: true)
         if !" \(services) ".contains(" \(service) ") {
-            problem(key, PreflightWords.roleDistrusts.text(arn, service, services.isEmpty ? "no service" : services, file))
+            problem(key, services.isEmpty ? PreflightWords.roleTrustsNone.text(arn, service, file)
+                    : PreflightWords.roleDistrusts.text(arn, service, services, file))
         }
     }
 

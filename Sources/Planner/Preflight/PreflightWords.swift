@@ -24,10 +24,16 @@ public struct PreflightWords: Sendable {
     var parameters: [String] { words.template(.en).placeholders }
 
     /// The words with `values` in place of the parameters, in their order, in every language.
-    func text(_ values: String...) -> Wording {
+    func text(_ values: String...) -> Wording { text { _ in values } }
+
+    /// The words with the values each language gives (a list joined by its `listAnd`).
+    func text(each values: (Language) -> [String]) -> Wording {
         let names = parameters
-        precondition(values.count == names.count, "\(function) takes \(names)")
-        return .each { language in words.template(language).filled { name, _ in values[names.firstIndex(of: name)!] } }
+        return .each { language in
+            let values = values(language)
+            precondition(values.count == names.count, "\(function) takes \(names)")
+            return words.template(language).filled { name, _ in values[names.firstIndex(of: name)!] }
+        }
     }
 
     /// `problem_NAME() { problem "$1" "..."; }`: a problem's key first, then the parameters, the
@@ -49,25 +55,28 @@ extension PreflightWords {
     static let zoneShared = PreflightWords(.note, "zone_shared", .preflightZoneShared)
     static let zoneNotOffered = PreflightWords(.problem, "zone_not_offered", .preflightZoneNotOffered)
     static let tableUnused = PreflightWords(.problem, "table_unused", .preflightTableUnused)
+    static let tableUnusedByNone = PreflightWords(.problem, "table_unused_by_none", .preflightTableUnusedByNone)
     static let tableMissing = PreflightWords(.problem, "table_missing", .preflightTableMissing)
     static let otherType = PreflightWords(.note, "other_type", .preflightOtherType)
     static let existingMissing = PreflightWords(.problem, "existing_missing", .preflightExistingMissing)
     static let gatewayOffTable = PreflightWords(.problem, "gateway_off_table", .preflightGatewayOffTable)
     static let privateDNSOff = PreflightWords(.problem, "private_dns_off", .preflightPrivateDNSOff)
     static let notAdmitting = PreflightWords(.problem, "not_admitting", .preflightNotAdmitting)
+    static let notAdmittingBuildGroup = PreflightWords(.problem, "not_admitting_build_group", .preflightNotAdmittingBuildGroup)
     static let policyUnread = PreflightWords(.note, "policy_unread", .preflightPolicyUnread)
     /// Said by vpcpipe only (`--live`, the wizard), which reads the policy setup.sh cannot.
     static let policyRefuses = PreflightWords(.problem, "policy_refuses", .preflightPolicyRefuses)
     static let roleElsewhere = PreflightWords(.note, "role_elsewhere", .preflightRoleElsewhere)
     static let roleMissing = PreflightWords(.problem, "role_missing", .preflightRoleMissing)
     static let roleDistrusts = PreflightWords(.problem, "role_distrusts", .preflightRoleDistrusts)
+    static let roleTrustsNone = PreflightWords(.problem, "role_trusts_none", .preflightRoleTrustsNone)
     static let groupMissing = PreflightWords(.problem, "group_missing", .preflightGroupMissing)
     static let groupElsewhere = PreflightWords(.problem, "group_elsewhere", .preflightGroupElsewhere)
 
     static let all: [PreflightWords] = [
-        vpcMissing, subnetMissing, subnetElsewhere, zoneShared, zoneNotOffered, tableUnused, tableMissing, otherType,
-        existingMissing, gatewayOffTable, privateDNSOff, notAdmitting, policyUnread, roleElsewhere, roleMissing, roleDistrusts,
-        groupMissing, groupElsewhere,
+        vpcMissing, subnetMissing, subnetElsewhere, zoneShared, zoneNotOffered, tableUnused, tableUnusedByNone, tableMissing,
+        otherType, existingMissing, gatewayOffTable, privateDNSOff, notAdmitting, notAdmittingBuildGroup, policyUnread,
+        roleElsewhere, roleMissing, roleDistrusts, roleTrustsNone, groupMissing, groupElsewhere,
     ]
 
     /// Every function, for setup.sh, before the rules that call them (not policyRefuses: bash

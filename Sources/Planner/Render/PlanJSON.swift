@@ -211,7 +211,7 @@ extension Estimate {
             savings: savings.map { PlanJSON.Saving(kind: $0.kind.rawValue, monthly: CostText.cents($0.monthly), text: CostText.saving($0, self)) },
             prices: keys.map { key in
                 let price = prices[key]!
-                return PlanJSON.Price(key: key.rawValue, usd: CostText.decimal(price.usd), unit: key.unit, date: price.origin.date,
+                return PlanJSON.Price(key: key.rawValue, usd: CostText.decimal(price.usd), unit: key.unit(.en), date: price.origin.date,
                                       source: price.origin.source, online: price.origin.isOnline,
                                       assumption: price.assumption.isEmpty ? nil : price.assumption)
             })

@@ -361,6 +361,8 @@ note_zone_shared() { note "${1} は ${3} と同じ ${2} にあります: ビル�
 problem_zone_not_offered() { problem "$1" "${2} がある ${3} には ${4} のエンドポイントがありません (${5} で提供されています): 別のゾーンのサブネットを使ってください"; }
 # problem_table_unused KEY TABLE USED
 problem_table_unused() { problem "$1" "${2} は network.subnets のどのサブネットのルートテーブルでもありません (使われているのは ${3}): S3 のゲートウェイエンドポイントがビルドに届きません"; }
+# problem_table_unused_by_none KEY TABLE
+problem_table_unused_by_none() { problem "$1" "${2} は network.subnets のどのサブネットのルートテーブルでもありません (network.vpc のサブネットが見つかりません): S3 のゲートウェイエンドポイントがビルドに届きません"; }
 # problem_table_missing KEY TABLE SUBNETS
 problem_table_missing() { problem "$1" "${3} のルートテーブル ${2} が指定されていません: 追加してください。追加しないとそこでのビルドは S3 に届きません"; }
 # note_other_type ID OTHER SERVICE TYPE
@@ -373,6 +375,8 @@ problem_gateway_off_table() { problem "$1" "VPC の ${3} ゲートウェイエ�
 problem_private_dns_off() { problem "$1" "VPC の ${3} エンドポイント ${2} はプライベート DNS がオフです: ビルドが通常のホスト名に送るリクエストは届かず、プライベート DNS を持つ 2 つ目のエンドポイントも並べて作れません。オンにしてください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --private-dns-enabled)"; }
 # problem_not_admitting KEY ID SERVICE GROUPS GROUP
 problem_not_admitting() { problem "$1" "VPC の ${3} エンドポイント ${2} がビルドからの HTTPS (tcp 443) を受け入れていません: そのセキュリティグループ (${4}) に、${5} またはビルドのサブネットからのインバウンドルールが必要です"; }
+# problem_not_admitting_build_group KEY ID SERVICE GROUPS
+problem_not_admitting_build_group() { problem "$1" "VPC の ${3} エンドポイント ${2} がビルドからの HTTPS (tcp 443) を受け入れていません: そのセキュリティグループ (${4}) に、ビルドのセキュリティグループまたはビルドのサブネットからのインバウンドルールが必要です"; }
 # note_policy_unread ID SERVICE REQUESTS
 note_policy_unread() { note "VPC の ${2} エンドポイント ${1} はそのまま使い、setup.sh はそのポリシーを読みません: ビルドのリクエスト (${3}) を許可している必要があります。許可していなければ、このエンドポイントを通るリクエストは拒否されます"; }
 # note_role_elsewhere ARN ACCOUNT SERVICE
@@ -381,6 +385,8 @@ note_role_elsewhere() { note "${1} はアカウント ${2} のロールではあ
 problem_role_missing() { problem "$1" "アカウント ${3} に ${2} が見つかりません"; }
 # problem_role_distrusts KEY ARN SERVICE SERVICES FILE
 problem_role_distrusts() { problem "$1" "${2} は ${3} を信頼していません (信頼ポリシーが許可しているのは ${4}): ${3} はこのロールを引き受けられません。policies/${5} と同じく許可してください"; }
+# problem_role_trusts_none KEY ARN SERVICE FILE
+problem_role_trusts_none() { problem "$1" "${2} は ${3} を信頼していません (信頼ポリシーはどのサービスも許可していません): ${3} はこのロールを引き受けられません。policies/${4} と同じく許可してください"; }
 # problem_group_missing KEY GROUP REGION
 problem_group_missing() { problem "$1" "${3} に ${2} が見つかりません"; }
 # problem_group_elsewhere KEY GROUP FOUND VPC
@@ -486,7 +492,11 @@ judge_route_tables() {
   used=${used% }
   for table in "$@"; do
     if [[ " $used " != *" $table "* ]]; then
-      problem_table_unused "network.route_tables[$index]" "$table" "${used:-none of network.vpc}"
+      if [ -n "$used" ]; then
+        problem_table_unused "network.route_tables[$index]" "$table" "$used"
+      else
+        problem_table_unused_by_none "network.route_tables[$index]" "$table"
+      fi
     fi
     index=$((index + 1))
   done
@@ -501,7 +511,7 @@ judge_route_tables() {
 subnets_on() {
   local subnet vpc out=''
   while IFS=$'\t' read -r subnet vpc _; do
-    if [ "$vpc" = "$PLAN_VPC" ] && [ "$(table_of "$subnet")" = "$1" ]; then out+="${out:+ and }$subnet"; fi
+    if [ "$vpc" = "$PLAN_VPC" ] && [ "$(table_of "$subnet")" = "$1" ]; then out+="${out:+ と }$subnet"; fi
   done <<< "$SUBNETS"
   echo "$out"
 }
@@ -568,7 +578,7 @@ endpoint_groups() {
 # the problem says what to change. Its policy is not read here (a JSON document bash cannot
 # judge): the note says the REQUESTS it must allow, which vpcpipe --check --live judges.
 judge_endpoint() {
-  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"} requests=$7
+  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=$6 requests=$7
   local id private_dns groups tables tag table other
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   other=$([ "$type" = Gateway ] && echo Interface || echo Gateway)
@@ -596,8 +606,12 @@ judge_endpoint() {
   if [ "$dns" = true ] && [ "$private_dns" != True ]; then
     problem_private_dns_off endpoints "$id" "$service"
   fi
-  if ! admits "$groups" "${6:-}"; then
-    problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
+  if ! admits "$groups" "$group"; then
+    if [ -n "$group" ]; then
+      problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
+    else
+      problem_not_admitting_build_group endpoints "$id" "$service" "$groups"
+    fi
   fi
 }
 
@@ -630,7 +644,11 @@ judge_role() {
   fi
   IFS=$'\t' read -r _ services <<< "$ROW"
   if [[ " $services " != *" $service "* ]]; then
-    problem_role_distrusts "$key" "$arn" "$service" "${services:-no service}" "$file"
+    if [ -n "$services" ]; then
+      problem_role_distrusts "$key" "$arn" "$service" "$services" "$file"
+    else
+      problem_role_trusts_none "$key" "$arn" "$service" "$file"
+    fi
   fi
 }
 

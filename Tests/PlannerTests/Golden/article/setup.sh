@@ -361,6 +361,8 @@ note_zone_shared() { note "${1} is in ${2}, as ${3} is: the build uses both, the
 problem_zone_not_offered() { problem "$1" "${2} is in ${3}, where ${4} has no endpoint (it is offered in ${5}): use a subnet of another zone"; }
 # problem_table_unused KEY TABLE USED
 problem_table_unused() { problem "$1" "${2} is the route table of none of network.subnets (they use ${3}): the S3 gateway endpoint would not reach the build"; }
+# problem_table_unused_by_none KEY TABLE
+problem_table_unused_by_none() { problem "$1" "${2} is the route table of none of network.subnets (they use none of network.vpc): the S3 gateway endpoint would not reach the build"; }
 # problem_table_missing KEY TABLE SUBNETS
 problem_table_missing() { problem "$1" "${2}, the route table of ${3}, is missing: add it, or the build there cannot reach S3"; }
 # note_other_type ID OTHER SERVICE TYPE
@@ -373,6 +375,8 @@ problem_gateway_off_table() { problem "$1" "${2}, the VPC's ${3} gateway endpoin
 problem_private_dns_off() { problem "$1" "${2}, the VPC's ${3} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${2} --private-dns-enabled)"; }
 # problem_not_admitting KEY ID SERVICE GROUPS GROUP
 problem_not_admitting() { problem "$1" "${2}, the VPC's ${3} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups (${4}) need an inbound rule from ${5} or from the build's subnets"; }
+# problem_not_admitting_build_group KEY ID SERVICE GROUPS
+problem_not_admitting_build_group() { problem "$1" "${2}, the VPC's ${3} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups (${4}) need an inbound rule from the build's security group or from the build's subnets"; }
 # note_policy_unread ID SERVICE REQUESTS
 note_policy_unread() { note "${1}, the VPC's ${2} endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests (${3}), or they are denied through it"; }
 # note_role_elsewhere ARN ACCOUNT SERVICE
@@ -381,6 +385,8 @@ note_role_elsewhere() { note "${1} is not a role of account ${2}: whether it exi
 problem_role_missing() { problem "$1" "${2} was not found in account ${3}"; }
 # problem_role_distrusts KEY ARN SERVICE SERVICES FILE
 problem_role_distrusts() { problem "$1" "${2} does not trust ${3} (its trust policy allows ${4}): ${3} cannot assume it; allow it as policies/${5} does"; }
+# problem_role_trusts_none KEY ARN SERVICE FILE
+problem_role_trusts_none() { problem "$1" "${2} does not trust ${3} (its trust policy allows no service): ${3} cannot assume it; allow it as policies/${4} does"; }
 # problem_group_missing KEY GROUP REGION
 problem_group_missing() { problem "$1" "${2} was not found in ${3}"; }
 # problem_group_elsewhere KEY GROUP FOUND VPC
@@ -486,7 +492,11 @@ judge_route_tables() {
   used=${used% }
   for table in "$@"; do
     if [[ " $used " != *" $table "* ]]; then
-      problem_table_unused "network.route_tables[$index]" "$table" "${used:-none of network.vpc}"
+      if [ -n "$used" ]; then
+        problem_table_unused "network.route_tables[$index]" "$table" "$used"
+      else
+        problem_table_unused_by_none "network.route_tables[$index]" "$table"
+      fi
     fi
     index=$((index + 1))
   done
@@ -568,7 +578,7 @@ endpoint_groups() {
 # the problem says what to change. Its policy is not read here (a JSON document bash cannot
 # judge): the note says the REQUESTS it must allow, which vpcpipe --check --live judges.
 judge_endpoint() {
-  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=${6:-"the build's security group"} requests=$7
+  local name=$1 service=$2 type=$3 mode=$4 dns=$5 group=$6 requests=$7
   local id private_dns groups tables tag table other
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   other=$([ "$type" = Gateway ] && echo Interface || echo Gateway)
@@ -596,8 +606,12 @@ judge_endpoint() {
   if [ "$dns" = true ] && [ "$private_dns" != True ]; then
     problem_private_dns_off endpoints "$id" "$service"
   fi
-  if ! admits "$groups" "${6:-}"; then
-    problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
+  if ! admits "$groups" "$group"; then
+    if [ -n "$group" ]; then
+      problem_not_admitting endpoints "$id" "$service" "$groups" "$group"
+    else
+      problem_not_admitting_build_group endpoints "$id" "$service" "$groups"
+    fi
   fi
 }
 
@@ -630,7 +644,11 @@ judge_role() {
   fi
   IFS=$'\t' read -r _ services <<< "$ROW"
   if [[ " $services " != *" $service "* ]]; then
-    problem_role_distrusts "$key" "$arn" "$service" "${services:-no service}" "$file"
+    if [ -n "$services" ]; then
+      problem_role_distrusts "$key" "$arn" "$service" "$services" "$file"
+    else
+      problem_role_trusts_none "$key" "$arn" "$service" "$file"
+    fi
   fi
 }
 

@@ -369,7 +369,7 @@ account_instance() {
 # saying at each poll how the stack instances stand; when the operation failed or was stopped,
 # or an instance of it did not succeed, lists those with their reasons and stops.
 follow() {
-  local operation=$1 waited=0 status results
+  local operation=$1 waited=0 status results counts
   if [ "$DRY_RUN" = 1 ]; then return 0; fi
   waiting "オペレーション $operation: $2"
   while true; do
@@ -378,8 +378,9 @@ follow() {
     status=$OUT
     call cloudformation list-stack-instances --stack-set-name "$STACK_SET" \
       --query 'Summaries[].StackInstanceStatus.DetailedStatus' --output text
-    echo "  $status; stack instances: $(tr -s '\t ' '\n' <<< "$OUT" | grep -v '^$' | sort | uniq -c \
-      | awk '{ printf "%s%s %s", separator, $1, $2; separator = ", " } END { if (NR == 0) printf "none" }')"
+    # sed, not grep: no line left is no failure under pipefail.
+    counts=$(tr -s '\t ' '\n' <<< "$OUT" | sed '/^$/d' | sort | uniq -c | awk '{ printf "%s%s %s", separator, $1, $2; separator = ", " }')
+    if [ -n "$counts" ]; then echo "  ${status}。スタックインスタンス: $counts"; else echo "  ${status}。スタックインスタンスはまだありません"; fi
     progress "wait operation $status"
     case "$status" in SUCCEEDED | FAILED | STOPPED) break ;; esac
     if [ "$waited" -ge "$WAIT_SECONDS" ]; then

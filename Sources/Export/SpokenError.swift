@@ -1,0 +1,28 @@
+import Planner
+
+/// An error a person reads, in no language yet: the command line says it in the terminal's
+/// language, the wizard in its own. `description` is the English, for logs and tests.
+public protocol SpokenError: Error, CustomStringConvertible {
+    var wording: Wording { get }
+}
+
+extension SpokenError {
+    public var description: String { wording.text(.en) }
+
+    /// The error in `language`.
+    public func text(_ language: Language) -> String { wording.text(language) }
+}
+
+extension Wording {
+    /// A notice of the catalog with each value as it is written (paths, names, the system's reason).
+    static func said(_ notice: Notice, _ values: [String: String]) -> Wording {
+        .notice(notice, values.mapValues(Wording.verbatim))
+    }
+}
+
+extension Language {
+    /// `error` in this language: a SpokenError's words, any other error as it describes itself.
+    public func text(of error: any Error) -> String {
+        (error as? any SpokenError)?.text(self) ?? "\(error)"
+    }
+}
