@@ -69,9 +69,12 @@ struct Vpcpipe: ParsableCommand {
 
     /// The options given, in the order of `--help`.
     private var given: [String] {
-        [("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
-         ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
-         ("--example", example), ("--ascii", ascii), ("--plain", plain), ("--lang", lang != nil)].filter(\.1).map(\.0)
+        let options: [(String, Bool)] = [
+            ("--headless", headless != nil), ("--answers", answers != nil), ("--out", out != nil),
+            ("--check", check), ("--live", live), ("--offline", offline), ("--force", force),
+            ("--example", example), ("--ascii", ascii), ("--plain", plain), ("--lang", lang != nil),
+        ]
+        return options.filter(\.1).map(\.0)
     }
 
     /// The options that do not go together: an option, those it does not take, and why.

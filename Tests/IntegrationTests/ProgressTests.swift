@@ -38,8 +38,9 @@ final class ProgressTests: EmulatorTestCase {
         let served = Set(try await emulator.calls())
         for case .command(let command) in events {
             let words = command.split(separator: " ")
-            let operation = (words[1] == "s3api" ? "s3" : String(words[1])) + ":"
-                + words[2].split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            let service: String = words[1] == "s3api" ? "s3" : String(words[1])
+            let action: String = words[2].split(separator: "-").map { (word: Substring) -> String in word.prefix(1).uppercased() + word.dropFirst() }.joined()
+            let operation = service + ":" + action
             XCTAssertTrue(served.contains(operation), "\(command) was not served")
         }
 

@@ -232,11 +232,13 @@ final class PreflightParityTests: XCTestCase {
     private func bashFindings(_ plan: Plan, _ rows: [String: String], _ language: Language = .en) throws -> (problems: [String], notes: [String]) {
         let actions = plan.step(.preflight)?.always ?? []
         let facts = rows.map { "[\($0.key)]=\(Shell.quote(.text($0.value)))" }.sorted().joined(separator: " ")
-        let lines = plan.variables.filter { $0 != "ACCOUNT" }.map { "\($0)=''" } + [
+        let blank: [String] = plan.variables.filter { $0 != "ACCOUNT" }.map { "\($0)=''" }
+        let answered: [String] = [
             "declare -A FACTS=(\(facts))",
             #"lookup() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
             #"capture() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
-        ] + actions.flatMap { ScriptRenderer.lines(for: $0) }
+        ]
+        let lines: [String] = blank + answered + actions.flatMap { ScriptRenderer.lines(for: $0) }
         let output = try PreflightBash.run(lines.joined(separator: "\n"), language: language)
         let said = output.split(separator: "\n").map(String.init)
         let note = Phrase.note.text(language, ["1": ""])

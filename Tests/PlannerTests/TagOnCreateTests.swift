@@ -21,8 +21,8 @@ final class TagOnCreateTests: XCTestCase {
                 checked.append(step.id.rawValue)
             }
             XCTAssertTrue(checked.contains("artifact-bucket"), label)
-            let tagging = plan.steps.flatMap { ($0.create + $0.always + $0.complete).flatMap(\.commands) }.map(\.operation)
-                .filter { $0.contains("tag") }
+            let actions: [Action] = plan.steps.flatMap { $0.create + $0.always + $0.complete }
+            let tagging: [String] = actions.flatMap(\.commands).map(\.operation).filter { $0.contains("tag") }
             XCTAssertEqual(tagging, [], "\(label): tagged after the create")
         }
     }

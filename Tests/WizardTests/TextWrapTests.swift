@@ -10,8 +10,8 @@ final class TextWrapTests: XCTestCase {
         + "パッケージを取得できます！「setup.sh」を実行する前に、内容を確認してください。"
 
     func testJapaneseBreaksBetweenCharactersByKinsokuAtEveryWidth() {
-        let words = Self.paragraph.split(separator: " ").flatMap { $0.split(whereSeparator: { CellWidth.of($0) == 2 }) }
-            .map(String.init).filter { $0.allSatisfy(\.isASCII) }
+        let pieces: [Substring] = Self.paragraph.split(separator: " ").flatMap { $0.split(whereSeparator: { CellWidth.of($0) == 2 }) }
+        let words: [String] = pieces.map(String.init).filter { $0.allSatisfy(\.isASCII) }
         for width in 8...80 {
             let lines = Text.wrap(Self.paragraph, width: width)
             let label = "width \(width):\n" + lines.joined(separator: "\n")
