@@ -5,7 +5,7 @@
 public enum Language: String, CaseIterable, Sendable {
     case en, ja
 
-    /// The language's catalog: a text for every `Phrase` (MessageCatalogTests checks it).
+    /// The language's catalog: a text for every `Phrase` (PhraseCatalogTests checks it).
     var catalog: [Phrase: String] {
         switch self {
         case .en: English.messages

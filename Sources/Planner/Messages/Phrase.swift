@@ -1,7 +1,7 @@
 // The catalog's keys: one a message a person reads in the output folder (checklist.md and the
 // messages of setup.sh, teardown.sh and verify.sh), each a whole sentence or line, so that a
 // translation can order its words freely. English.swift and Japanese.swift give the texts;
-// MessageCatalogTests checks that both have every key with the same placeholders.
+// PhraseCatalogTests checks that both have every key with the same placeholders.
 
 public enum Phrase: String, CaseIterable, Sendable {
     case on, off, bothOf, checklistHead, checklistAccountTitle, checklistAccount, checklistNetworkTitle
@@ -121,10 +121,9 @@ extension Phrase {
         return out + rest
     }
 
-    func template(_ language: Language) -> TextTemplate {
-        guard let text = language.catalog[self] else { preconditionFailure("\(self) has no \(language) text") }
-        return TextTemplate(text)
-    }
+    func template(_ language: Language) -> TextTemplate { Self.parsed.template(self, language) }
+
+    private static let parsed = ParsedCatalog { $0.catalog }
 
     private func value<Value>(_ name: String, in values: [String: Value]) -> Value {
         guard let value = values[name] else { preconditionFailure("\(self) needs {\(name)}") }

@@ -1,6 +1,6 @@
-// A text with `{name}` placeholders: the messages of the catalogs (the output folder's and the
-// wizard's) and preflight's words. The one place that reads and fills placeholders, so that a
-// translation may put them in any order.
+// A text with `{name}` placeholders: the messages of the catalogs (the output folder's, the
+// command line's and the wizard's) and preflight's words. The one place that reads and fills
+// placeholders, so that a translation may put them in any order.
 
 public struct TextTemplate: Sendable {
     public enum Piece: Equatable, Sendable { case text(String), placeholder(String) }
@@ -37,5 +37,20 @@ public struct TextTemplate: Sendable {
                 return value(name, after.first)
             }
         }.joined()
+    }
+}
+
+/// A catalog's texts (Phrase, Notice, WizardPhrase), parsed once: a text is said many times (at
+/// every step of a script's rendering, on every frame of the wizard).
+public struct ParsedCatalog<Key: Hashable & Sendable>: Sendable {
+    private let templates: [Language: [Key: TextTemplate]]
+
+    public init(_ texts: (Language) -> [Key: String]) {
+        templates = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, texts($0).mapValues(TextTemplate.init)) })
+    }
+
+    public func template(_ key: Key, _ language: Language) -> TextTemplate {
+        guard let template = templates[language]?[key] else { preconditionFailure("\(key) has no \(language) text") }
+        return template
     }
 }

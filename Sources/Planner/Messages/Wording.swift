@@ -83,8 +83,7 @@ extension Notice {
         return rest.isEmpty ? values : nil
     }
 
-    func template(_ language: Language) -> TextTemplate {
-        guard let text = language.notices[self] else { preconditionFailure("\(self) has no \(language) text") }
-        return TextTemplate(text)
-    }
+    func template(_ language: Language) -> TextTemplate { Self.parsed.template(self, language) }
+
+    private static let parsed = ParsedCatalog { $0.notices }
 }

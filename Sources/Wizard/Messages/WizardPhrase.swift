@@ -66,14 +66,9 @@ extension WizardPhrase {
     }
 
     /// Parsed once: the screens are declared again at each key press, their texts with them.
-    func template(_ language: Language) -> TextTemplate {
-        guard let template = Self.templates[language]?[self] else { preconditionFailure("\(self) has no \(language) text") }
-        return template
-    }
+    func template(_ language: Language) -> TextTemplate { Self.parsed.template(self, language) }
 
-    private static let templates = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
-        (language, catalog(language).mapValues(TextTemplate.init))
-    })
+    private static let parsed = ParsedCatalog(catalog)
 
     /// A language's texts, by key.
     static func catalog(_ language: Language) -> [WizardPhrase: String] {
