@@ -7,7 +7,8 @@ Serves moto (ec2, iam, sts, s3, logs, codepipeline, events, ssm for AWS's public
 the regions; CodePipeline's runs by pipeline_runs.py in front of it) on one port and the stand-in (codeartifact, codecommit,
 codebuild and its builds, and pricing, the Price List API; see standin.py) on another, both
 bound to free ports.
-It starts warm_cli.py's server too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out). Once all listen
+It starts warm_cli.py's server too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out; under
+the fork server, all its emulators share the one it starts). Once all listen
 it prints one JSON line, {"moto": PORT, "standin": PORT, "bin": FOLDER}, and writes the same line
 to FILE when given: FOLDER holds the warm CLI's `aws` (null without it). It exits when its standard input closes or on SIGTERM, so a test that
 dies never leaves it running (run it by hand as `sleep infinity | python3 emulator.py`).
@@ -34,6 +35,7 @@ import json
 import logging
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -101,7 +103,11 @@ def main():
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request
 
     cli_folder = cli_server = None
-    if os.environ.get("VPCPIPE_COLD_CLI") != "1":
+    if os.environ.get("VPCPIPE_COLD_CLI") == "1":
+        pass
+    elif _shared_cli_folder:
+        cli_folder = _shared_cli_folder
+    else:
         cli_folder = tempfile.mkdtemp(prefix="vpcpipe-cli-")
         cli_server = warm_cli.start(cli_folder)  # before any thread starts: it forks
     moto_patches.apply()
@@ -144,11 +150,20 @@ def main():
         os.waitpid(cli_server, 0)
 
 
+# The warm AWS CLI the fork server's emulators share (FOLDER/cli), in a process of its own.
+_shared_cli_folder = None
+
+
 def fork_server(folder):
     """Imports and reads what an emulator needs once, then forks one for each client call."""
+    global _shared_cli_folder
     ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: end with the test run
-    warm_cli.warm()
+    _shared_cli_folder = os.path.join(folder, "cli")
+    cli = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "warm_cli.py"),
+                            _shared_cli_folder], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
     prepare_moto()
+    if cli.stdout.readline() != b"ready\n":
+        sys.exit("the warm AWS CLI did not start")
     listener = forkserver.listen(folder, "emulator", [sys.executable, os.path.abspath(__file__)])
     print("ready", flush=True)
 
