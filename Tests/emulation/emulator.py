@@ -42,11 +42,13 @@ import threading
 
 from moto.backends import get_backend
 from moto.core import DEFAULT_ACCOUNT_ID
+from moto.core.utils import get_service_model
 from moto.server import ThreadedMotoServer
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
 import forkserver
+import moto_caches
 import moto_patches
 import warm_cli
 from clients import Clients
@@ -80,6 +82,9 @@ class MotoServer(ThreadedMotoServer):
 # moto's app for each of MOTO_SERVICES, made once in the fork server (half a second for ec2's
 # routes alone), and used by every emulator it forks; another service's is made when called.
 _backend_apps = {}
+# The services' wires (stateless: a model and its routes), likewise.
+_wires = {}
+STANDIN_SERVICES = ("codeartifact", "codecommit", "codebuild", "pricing")
 
 
 def backend_app(service):
@@ -88,12 +93,19 @@ def backend_app(service):
 
 def prepare_moto():
     """What every emulator would do on its first calls, done once before the fork server's
-    forks: moto's apps, and the EC2 backend of the region the tests use (its default VPC and
-    data files read), as the first call would make it."""
+    forks: moto's apps; each service's model, which moto reads to answer (a third of an
+    emulator's CPU was reading them again); the default account's backends, whose regions moto
+    reads from botocore's endpoints; the EC2 backend of the region the tests use (its default VPC
+    and data files read), as the first call would make it; and the services' wires."""
     moto_patches.apply()
+    moto_caches.apply()
     for service in MOTO_SERVICES:
         _backend_apps[service] = create_backend_app(service)
+        get_service_model(service)
+        get_backend(service)[DEFAULT_ACCOUNT_ID]
     get_backend("ec2")[DEFAULT_ACCOUNT_ID]["us-west-2"]
+    for service in (*MOTO_SERVICES, *STANDIN_SERVICES):
+        _wires[service] = ServiceWire(service)
 
 
 def main():
@@ -111,11 +123,12 @@ def main():
         cli_folder = tempfile.mkdtemp(prefix="vpcpipe-cli-")
         cli_server = warm_cli.start(cli_folder)  # before any thread starts: it forks
     moto_patches.apply()
+    moto_caches.apply()
     clients = Clients()
     runs = PipelineRuns(clients)
     standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild(),
                         "pricing": Pricing()}
-    wires = {name: ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
+    wires = {name: _wires.get(name) or ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
     faults = Faults(wires)
     controls = {"runs": runs.control}
 
