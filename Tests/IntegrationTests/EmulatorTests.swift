@@ -240,9 +240,14 @@ final class EmulatorTests: EmulatorTestCase {
         XCTAssertEqual(calls.filter { $0 == "iam:CreateRole" }.count, 2)
     }
 
-    /// The warm CLI keeps one driver for every call (warm_cli.py): each call must still read its
-    /// own caller's configuration file and profile, as the AWS CLI itself does.
-    func testTheWarmCLIReadsEachCallersConfigurationAsTheCLIItselfDoes() throws {
+    /// The warm CLI runs calls one after another in one process, with one driver (warm_cli.py):
+    /// each call must still read its own caller's configuration file and profile, as the AWS
+    /// CLI itself does, and find nothing a call before it changed (its --region, its unsigned
+    /// requests, its --debug logging, credentials read for another caller). One worker, so that
+    /// every call follows the one before it in the same process.
+    func testTheWarmCLIReadsEachCallersConfigurationAndKeepsNothingOfACallBeforeIt() throws {
+        let single = try Emulator(environment: ["VPCPIPE_CLI_WORKERS": "1"])
+        defer { single.stop() }
         let config = work.appendingPathComponent("config")
         try "[profile tokyo]\nregion = ap-northeast-1\noutput = text\n[profile dublin]\nregion = eu-west-1\n"
             .write(to: config, atomically: true, encoding: .utf8)
@@ -252,12 +257,31 @@ final class EmulatorTests: EmulatorTestCase {
         // The AWS CLI itself once (a second of CPU a call): what each caller prints is its.
         for (index, caller) in callers.enumerated() {
             for warm in index == 0 ? [true, false] : [true] {
-                var environment = emulator.environment(home: work, warm: warm)
+                var environment = single.environment(home: work, warm: warm)
                 environment["AWS_CONFIG_FILE"] = config.path
                 if let profile = caller.profile { environment["AWS_PROFILE"] = profile; environment["AWS_DEFAULT_REGION"] = nil }
                 let result = try AWSCLI(environment: environment).run(zone)
                 XCTAssertEqual(result.stdout, caller.printed, "profile \(caller.profile ?? "none"), warm \(warm): \(result.summary)")
             }
+        }
+
+        let aws = AWSCLI(environment: single.environment(home: work))
+        let identity = ["sts", "get-caller-identity", "--query", "Account", "--output", "text"]
+        let steps: [(arguments: [String], environment: [String: String]?, check: (Finished) -> Bool)] = [
+            (["--region", "eu-west-1"] + zone, nil, { $0.stdout == "\"eu-west-1a\"\n" }),
+            (zone, nil, { $0.stdout == "\"us-west-2a\"\n" }),
+            (["sts", "get-caller-identity", "--no-sign-request"], nil, { $0.status != 0 }),  // moto's STS needs a signature
+            (identity, nil, { $0.status == 0 && $0.stdout == "123456789012\n" }),
+            (["logs", "describe-log-groups", "--debug"], nil, { $0.status == 0 && $0.stderr.contains("DEBUG") }),
+            (["logs", "describe-log-groups"], nil, { $0.status == 0 && $0.stderr.isEmpty }),
+            (identity, aws.environment.merging(["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "",
+                                                "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent", "AWS_CONFIG_FILE": "/nonexistent"]) { $1 },
+             { $0.status != 0 && $0.stderr.contains("Unable to locate credentials") }),
+            (identity, nil, { $0.status == 0 && $0.stdout == "123456789012\n" }),
+        ]
+        for (index, step) in steps.enumerated() {
+            let result = try AWSCLI(environment: step.environment ?? aws.environment).run(step.arguments)
+            XCTAssertTrue(step.check(result), "call \(index + 1), aws \(step.arguments.joined(separator: " ")): \(result.summary)")
         }
     }
 

@@ -8,7 +8,8 @@ the regions; CodePipeline's runs by pipeline_runs.py in front of it) on one port
 codebuild and its builds, and pricing, the Price List API; see standin.py) on another, both
 bound to free ports.
 It starts warm_cli.py's server too (a warm AWS CLI; VPCPIPE_COLD_CLI=1 leaves it out; under
-the fork server, all its emulators share the one it starts). Once all listen
+the fork server, all its emulators share the one it starts, but for one given
+VPCPIPE_CLI_WORKERS, the number of calls its CLI runs at once: 6 by default). Once all listen
 it prints one JSON line, {"moto": PORT, "standin": PORT, "bin": FOLDER}, and writes the same line
 to FILE when given: FOLDER holds the warm CLI's `aws` (null without it). It exits when its standard input closes or on SIGTERM, so a test that
 dies never leaves it running (run it by hand as `sleep infinity | python3 emulator.py`).
@@ -117,7 +118,7 @@ def main():
     cli_folder = cli_server = None
     if os.environ.get("VPCPIPE_COLD_CLI") == "1":
         pass
-    elif _shared_cli_folder:
+    elif _shared_cli_folder and "VPCPIPE_CLI_WORKERS" not in os.environ:
         cli_folder = _shared_cli_folder
     else:
         cli_folder = tempfile.mkdtemp(prefix="vpcpipe-cli-")

@@ -10,11 +10,13 @@ them, as a process of its own would; only the process start differs. With the se
 client runs `fallback` itself.
 """
 
+import ctypes
 import gc
 import hashlib
 import io
 import json
 import os
+import select
 import shutil
 import signal
 import socket
@@ -22,6 +24,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 
 CLIENT = """#!{python} -SE
 # Made by Tests/emulation/forkserver.py: runs {name} in a child of its warm server (see there).
@@ -109,8 +112,70 @@ def reap():
 
 def call(connection, run):
     """In the forked child: one call, as a process of its own would make it."""
-    status = 255
     gc.disable()
+    status, _ = _run_call(connection, run)
+    try:
+        connection.sendall(struct.pack("!i", status))
+    finally:
+        os._exit(status & 0xFF)
+
+
+def serve_in_workers(listener, run, reset, workers=4, calls=200):
+    """Like serve, for a program whose calls can follow one another in one process once reset()
+    has put back what a call changed: `workers` children of this process each take calls from
+    the listener and run them in turn. A child ends after a call that raised, after `calls`
+    calls, or when its caller goes before the call's end (as a killed caller's own process
+    would); a new copy of this process takes its place. Never returns."""
+    gc.freeze()
+    children = set()
+    while True:
+        while len(children) < workers:
+            pid = os.fork()
+            if pid == 0:
+                _work(listener, run, reset, calls)
+            children.add(pid)
+        try:
+            pid, _ = os.wait()
+        except ChildProcessError:
+            continue
+        children.discard(pid)
+
+
+def _work(listener, run, reset, calls):
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: end with the server
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    null = os.open(os.devnull, os.O_RDWR)
+    for _ in range(calls):
+        connection, _ = listener.accept()
+        done = threading.Event()
+        threading.Thread(target=_end_if_caller_goes, args=(connection, done), daemon=True).start()
+        status, finished = _run_call(connection, run)
+        done.set()
+        for target in (0, 1, 2):  # the caller's streams, closed: it reads them to their end
+            os.dup2(null, target)
+        try:
+            connection.sendall(struct.pack("!i", status))
+        except OSError:
+            pass
+        connection.close()
+        if not finished or not reset():
+            break
+    os._exit(0)
+
+
+def _end_if_caller_goes(connection, done):
+    """Ends the process when the caller closes its end before the call's status is sent."""
+    poller = select.poll()
+    poller.register(connection, select.POLLRDHUP | select.POLLHUP)
+    while not done.is_set():
+        if poller.poll(50) and not done.is_set():
+            os._exit(1)
+
+
+def _run_call(connection, run):
+    """Runs one call with the caller's streams, folder, arguments and environment in place:
+    (its status, whether it returned rather than raised)."""
+    status, finished = 255, False
     try:
         data, descriptors, _, _ = socket.recv_fds(connection, 1 << 16, 3)
         while len(data) < 4 or len(data) < 4 + struct.unpack("!I", data[:4])[0]:
@@ -134,6 +199,7 @@ def call(connection, run):
             status = run(request["env"])
         except SystemExit as exit:
             status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+        finished = True
     except BaseException:
         import traceback
         traceback.print_exc()
@@ -143,7 +209,4 @@ def call(connection, run):
                 stream.flush()
             except Exception:
                 pass
-    try:
-        connection.sendall(struct.pack("!i", status or 0))
-    finally:
-        os._exit((status or 0) & 0xFF)
+    return (status or 0) & 0xFF, finished

@@ -41,7 +41,9 @@ public final class Emulator {
         return .success(path)
     }()
 
-    public init() throws {
+    /// `environment`: more of the emulator's environment (e.g. VPCPIPE_CLI_WORKERS, for a warm
+    /// AWS CLI of its own that runs that many calls at once).
+    public init(environment more: [String: String] = [:]) throws {
         let path = try Emulator.tools.get()
         log = FileManager.default.temporaryDirectory.appendingPathComponent("vpcpipe-emulator-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -57,7 +59,7 @@ public final class Emulator {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/emulation/emulator.py").path]
         }
-        process.environment = ProcessInfo.processInfo.environment.merging(["PATH": path]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(more.merging(["PATH": path]) { $1 }) { $1 }
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = logHandle
