@@ -238,7 +238,8 @@ class Pristine:
         for logger in self._loggers():
             logger.handlers.clear()  # a logger made by the call
         for logger, level, handlers, propagate, disabled in self.loggers:
-            logger.setLevel(level)
+            if logger.level != level:  # setLevel clears every logger's cache
+                logger.setLevel(level)
             logger.handlers[:] = handlers
             logger.propagate, logger.disabled = propagate, disabled
         for number, handler in self.signals.items():
