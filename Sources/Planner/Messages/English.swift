@@ -181,6 +181,12 @@ enum English {
         .preflightPrivateDNSOff: "{id}, the VPC's {service} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --private-dns-enabled)",
         .preflightNotAdmitting: "{id}, the VPC's {service} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ({groups}) need an inbound rule from {group} or from the build's subnets",
         .preflightNotAdmittingBuildGroup: "{id}, the VPC's {service} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ({groups}) need an inbound rule from the build's security group or from the build's subnets",
+        // The requests an endpoint's policy must allow (EndpointPolicyCheck): "ACTIONS on RESOURCES",
+        // the resources joined by listAnd, the requests by listRequests, the refused ones by listRefused.
+        .policyRequest: "{actions} on {resources}",
+        .policyAssetsBucket: "the CodeArtifact domain's assets bucket",
+        .listRequests: "; ",
+        .listRefused: ", ",
         .preflightPolicyUnread: "{id}, the VPC's {service} endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests ({requests}), or they are denied through it",
         .preflightPolicyRefuses: "{id}, the VPC's {service} endpoint, has a policy that does not allow the build's {refused}: its owner must allow them (the build needs {requests}); setup.sh never changes an endpoint it did not make",
         .preflightRoleElsewhere: "{arn} is not a role of account {account}: whether it exists and trusts {service} is not read",

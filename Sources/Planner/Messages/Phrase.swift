@@ -67,6 +67,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case preflightPrivateDNSOff, preflightNotAdmitting, preflightPolicyUnread, preflightPolicyRefuses, preflightRoleElsewhere
     case preflightRoleMissing, preflightRoleDistrusts, preflightGroupMissing, preflightGroupElsewhere
     case preflightTableUnusedByNone, preflightNotAdmittingBuildGroup, preflightRoleTrustsNone, listAnd
+    case policyRequest, policyAssetsBucket, listRequests, listRefused
     case problemNotFound, problemListedMissing, problemForeign, adviceBuildRole, advicePipelineRole, adviceEventsNames, adviceChooseAnother
     case adviceDomainOwner, adviceDomainShared, adviceSourceCreate, adviceSourceRepository, adviceSecurityGroup, adviceLogGroup
     case kindIAMRole, kindInlinePolicy, kindBuildProject, kindPipeline, kindSourceRepository, kindBranch, kindSecurityGroup, kindEndpoint

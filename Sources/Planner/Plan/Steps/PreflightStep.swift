@@ -74,7 +74,7 @@ enum PreflightStep {
                                      endpoint.service.isGateway ? "Gateway" : "Interface",
                                      endpoint.planned ? "planned" : "existing",
                                      c.answers.endpoints.privateDNS ? "true" : "false", buildGroup,
-                                     EndpointPolicyCheck.requirement(endpoint.service, c.policies)], sets: [])
+                                     EndpointPolicyCheck.requirement(endpoint.service, c.policies, c.answers.language)], sets: [])
         } + chosen
         return PlanPart([Step(
             id: .preflight, title: .stepPreflight, ["region": region],
