@@ -227,7 +227,9 @@ final class PreflightParityTests: XCTestCase {
         guard case .unfit(let id, let problems) = findings.endpoints[.sts] else { return XCTFail("\(findings.endpoints)") }
         XCTAssertEqual(id, "vpce-dark")
         XCTAssertEqual(problems.count, 1)
-        XCTAssertTrue(problems[0].contains("has private DNS off"), problems[0])
+        XCTAssertTrue(problems[0].text(.en).contains("has private DNS off"), problems[0].text(.en))
+        // The wizard says them in its language.
+        XCTAssertEqual(problems[0].text(.ja), "VPC の com.amazonaws.us-west-2.sts エンドポイント vpce-dark はプライベート DNS がオフです: ビルドが通常のホスト名に送るリクエストは届かず、プライベート DNS を持つ 2 つ目のエンドポイントも並べて作れません。オンにしてください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-dark --private-dns-enabled)")
     }
 
     // MARK: The two

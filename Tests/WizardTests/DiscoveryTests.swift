@@ -158,7 +158,7 @@ final class DiscoveryTests: XCTestCase {
         let check = try XCTUnwrap(state.discovery.running.first { $0.query.kind == .check })
         state = update(state, .discovered(check, .success(.check(AccountFindings(
             account: "123456789012", problems: [], notes: [],
-            endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: ["vpce-sts has private DNS off"]),
+            endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: [.each { Phrase.preflightPrivateDNSOff.text($0, ["id": "vpce-sts", "service": "com.amazonaws.us-west-2.sts"]) }]),
                         .s3: .absent(other: "vpce-s3-interface")],
             found: [:])))))
         try assertGolden(Drive.keys([.tab], from: state), "endpoints")
@@ -174,7 +174,7 @@ final class DiscoveryTests: XCTestCase {
         let findings = AccountFindings(
             account: "123456789012",
             problems: [.error("build.role", "IAM role codebuild-Private-service-role exists but was not made by vpcpipe")],
-            notes: [], endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: ["vpce-sts ... has private DNS off"]),
+            notes: [], endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: [.verbatim("vpce-sts ... has private DNS off")]),
                                    .s3: .absent(other: nil)],
             found: [.codeBuildRole: .theirs])
         state = update(state, .discovered(check, .success(.check(findings))))

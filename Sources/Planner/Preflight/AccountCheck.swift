@@ -143,9 +143,9 @@ public enum AccountCheck {
             let listed = plan.answers.endpoints.existing.firstIndex(of: service)
             run.problems.append(.error(listed.map { "endpoints.existing[\($0)]" } ?? "endpoints", words))
             if case .unfit(_, let problems) = run.endpoints[service.rawValue] {
-                run.endpoints[service.rawValue] = .unfit(id: id, problems: problems + [words.text(.en)])
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: problems + [words])
             } else {
-                run.endpoints[service.rawValue] = .unfit(id: id, problems: [words.text(.en)])
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: [words])
             }
         }
     }

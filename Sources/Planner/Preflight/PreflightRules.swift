@@ -23,8 +23,9 @@ public enum EndpointFinding: Equatable, Sendable {
     case ours(id: String)
     /// Someone else's, and the build can use it as it is.
     case fit(id: String)
-    /// Someone else's that the build cannot use: what to change, as preflight says it.
-    case unfit(id: String, problems: [String])
+    /// Someone else's that the build cannot use: what to change, as preflight says it, in no
+    /// language yet.
+    case unfit(id: String, problems: [Wording])
 }
 
 /// The state preflight keeps while it judges: bash's variables, and what the rules found.
@@ -187,7 +188,7 @@ struct PreflightRun {
             }
         }
         for words in found { problem("endpoints", words) }
-        endpoints[name] = found.isEmpty ? .fit(id: id) : .unfit(id: id, problems: found.map { $0.text(.en) })
+        endpoints[name] = found.isEmpty ? .fit(id: id) : .unfit(id: id, problems: found)
     }
 
     /// Whether an inbound rule of `groups` lets HTTPS in from the build: from its security
