@@ -31,7 +31,7 @@ public enum AnswersFile {
             if let followed { placed.content = .notice(.defaultedFrom, ["message": diagnostic.content, "answer": .verbatim(followed)]) }
             let tagPrefix = "tags."
             if diagnostic.path.hasPrefix(tagPrefix) {
-                placed.path = AnswersDecoder.tagPath(String(diagnostic.path.dropFirst(tagPrefix.count)))
+                placed.shownPath = AnswersDecoder.tagPath(String(diagnostic.path.dropFirst(tagPrefix.count)))
             }
             let position = position(of: followed ?? placed.path, in: decoder.positions)
             placed.line = position?.line
