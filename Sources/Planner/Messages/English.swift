@@ -137,7 +137,12 @@ enum English {
         .costMore: "Usage costs, savings and the source of each price: checklist.md, section What it costs.",
         .costUnitPrices: "Unit prices in {region}, in USD:",
         // A unit price, then a line of the example; {notes}: the table's source and assumption, each after "; ".
-        .costUnitPrice: "{label}: {price} {unit} ({origin}{notes})",
+        // A unit price read online; from the table, with its source; and with the assumption made.
+        .costUnitPrice: "{label}: {price} {unit} ({origin})",
+        .costUnitPriceSource: "{label}: {price} {unit} ({origin}; {source})",
+        .costUnitPriceAssumed: "{label}: {price} {unit} ({origin}; {source}; {assumption})",
+        .costAssumedOtherRegion: "assumed: {from}'s figure, none was found for {region}",
+        .costAssumedSecondarySource: "assumed: from a single secondary source, not confirmed",
         .costUsage: "{label}: {quantity} {count} x {price} {unit} = {amount}",
         // What is priced, its unit as AWS words it, and what a quantity of it counts.
         .priceEndpointHour: "Interface endpoint",

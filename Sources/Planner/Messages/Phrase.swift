@@ -56,6 +56,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case costPriceTable, costOnline, costStanding, costStandingNoEndpoint, costOneEndpoint, costEndpoints, costOneZone
     case costZones, costGatewayFree, costEnd, costZonesPerSubnet, costSTS, costUnavailable, costSavingExisting
     case costSavingListed, costSavingOneZone, costSavingFewerZones, costSavingNoSTS, costExample, costMore, costUnitPrices
+    case costUnitPriceSource, costUnitPriceAssumed, costAssumedOtherRegion, costAssumedSecondarySource
     case costUnitPrice, costUsage, priceEndpointHour, priceEndpointGB, priceBuildMinute, priceCodeArtifactGBMonth
     case priceCodeArtifact10kRequests, pricePipelineV1Month, pricePipelineV2ActionMinute, priceLogsIngestionGB
     case perEndpointHour, perEndpointGB, perBuildMinute, perCodeArtifactGBMonth, perCodeArtifact10kRequests, perPipelineV1Month

@@ -212,8 +212,8 @@ extension Estimate {
             prices: keys.map { key in
                 let price = prices[key]!
                 return PlanJSON.Price(key: key.rawValue, usd: CostText.decimal(price.usd), unit: key.unit(.en), date: price.origin.date,
-                                      source: price.origin.source, online: price.origin.isOnline,
-                                      assumption: price.assumption.isEmpty ? nil : price.assumption)
+                                      source: price.origin.source(.en), online: price.origin.isOnline,
+                                      assumption: price.assumption?.text(.en))
             })
     }
 }
