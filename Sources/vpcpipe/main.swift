@@ -236,19 +236,20 @@ enum TerminalLanguage {
     static let current = chosen(arguments: CommandLine.arguments.dropFirst(), environment: ProcessInfo.processInfo.environment)
 
     static func chosen(arguments: some Sequence<String>, environment: [String: String]) -> Language {
-        var given: String?
+        var given: Language?
         var previous = ""
         for argument in arguments {
             if argument == "--" { break }
+            // A value that is no language leaves the language given before, or the locale's, to
+            // say that the parser refuses it.
             if previous == "--lang" {
-                given = argument
+                given = Language(rawValue: argument) ?? given
             } else if argument.hasPrefix("--lang=") {
-                given = String(argument.dropFirst("--lang=".count))
+                given = Language(rawValue: String(argument.dropFirst("--lang=".count))) ?? given
             }
             previous = argument
         }
-        // A value that is no language leaves the locale's, and the parser refuses it.
-        return given.flatMap(Language.init(rawValue:)) ?? WizardLanguage.detect(environment: environment, ascii: false)
+        return given ?? WizardLanguage.detect(environment: environment, ascii: false)
     }
 }
 

@@ -244,6 +244,10 @@ extension English {
         .parserMissingValue: "Missing value for '{option}'",
         .parserMissingArgument: "Missing expected argument '{argument}'",
         .parserUnexpectedArgument: "Unexpected argument '{argument}'",
+        // {arguments}: the library's "a', 'b" between the quotes.
+        .parserUnexpectedArguments: "{count} unexpected arguments: '{arguments}'",
         .parserInvalidValue: "The value '{value}' is invalid for '{option}'. Please provide one of {choices}.",
+        .parserUnexpectedValue: "The option '{option}' does not take any value, but '{value}' was specified.",
+        .parserInvalidOption: "Invalid option: {option}",
     ]
 }

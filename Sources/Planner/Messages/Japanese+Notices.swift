@@ -244,6 +244,9 @@ extension Japanese {
         .parserMissingValue: "'{option}' の値がありません",
         .parserMissingArgument: "引数 '{argument}' がありません",
         .parserUnexpectedArgument: "'{argument}' は予期しない引数です",
+        .parserUnexpectedArguments: "予期しない引数が {count} 個あります: '{arguments}'",
         .parserInvalidValue: "'{value}' は '{option}' の値として正しくありません。{choices} のいずれかを指定してください。",
+        .parserUnexpectedValue: "オプション '{option}' は値をとりませんが、'{value}' が指定されました。",
+        .parserInvalidOption: "'{option}' は正しいオプションではありません",
     ]
 }

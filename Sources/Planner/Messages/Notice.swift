@@ -54,5 +54,5 @@ public enum Notice: String, CaseIterable, Sendable {
     case parserOverview, parserUsageHeading, parserArguments, parserOptions, parserSubcommands, parserSubcommandHelp
     case parserVersionHelp, parserHelpHelp, parserValues, parserError, parserHelp, parserUsage, parserSeeHelp
     case parserUnknownOptionDidYouMean, parserUnknownOption, parserMissingValue, parserMissingArgument
-    case parserUnexpectedArgument, parserInvalidValue
+    case parserUnexpectedArgument, parserUnexpectedArguments, parserInvalidValue, parserUnexpectedValue, parserInvalidOption
 }
