@@ -103,8 +103,6 @@ enum Patterns {
             && matches(parts[parts.count - 1], 1...64, of: .roleName)
     }
 
-    static let tagAlphabet = "letters, digits, space and _ . : / = + - @"
-
     /// Tag keys and values: letters and digits of any script, space, and `_ . : / = + - @`.
     static func isTagText(_ value: String, maxLength: Int) -> Bool {
         value.unicodeScalars.count <= maxLength && value.unicodeScalars.allSatisfy { scalar in

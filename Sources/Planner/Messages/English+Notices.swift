@@ -57,6 +57,8 @@ extension English {
         .tagKeyRule: "1-127 of {alphabet}",
         .tagValue: "tag value",
         .tagValueRule: "0-255 of {alphabet}",
+        // What a tag's key and value may hold (Patterns.isTagText).
+        .tagAlphabet: "letters, digits, space and _ . : / = + - @",
         .reservedForAWS: "{key} is reserved for AWS (a key not starting with aws:)",
         .tagKeyTwice: "tag key {key} appears twice (each key once)",
         .sampleAppNotCommitted: "nothing is committed to a repository that exists already: the sample app is only written to repo/ (commit it yourself, or choose no sample app)",

@@ -58,6 +58,7 @@ extension Japanese {
         .tagKeyRule: "{alphabet} の 1-127 文字",
         .tagValue: "タグの値",
         .tagValueRule: "{alphabet} の 0-255 文字",
+        .tagAlphabet: "各言語の文字、数字、スペース、_ . : / = + - @",
         .reservedForAWS: "{key} は AWS のために予約されています (aws: で始まらないキー)",
         .tagKeyTwice: "タグキー {key} が 2 回書かれています (各キーは一度だけ)",
         .sampleAppNotCommitted: "既存のリポジトリには何もコミットしません: サンプルアプリは repo/ に書き出すだけです (自分でコミットするか、サンプルアプリなしを選んでください)",

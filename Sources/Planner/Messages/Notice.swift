@@ -17,7 +17,7 @@ public enum Notice: String, CaseIterable, Sendable {
     case aListOf, tagMapping, aListOfMappingsOf, aTagValue, outOfRange, controlCharacter, shortenedValue
     // The rules
     case regionCode, regionCodeSuchAs, codeArtifactUnknownRegionPreflight, codeArtifactUnknownRegion
-    case tooManyTags, tagKey, tagKeyRule, tagValue, tagValueRule, reservedForAWS, tagKeyTwice, sampleAppNotCommitted
+    case tooManyTags, tagKey, tagKeyRule, tagValue, tagValueRule, tagAlphabet, reservedForAWS, tagKeyTwice, sampleAppNotCommitted
     case repositoryName, codeArtifactRepositoryRule, blankForNone, upstreamIsRepository, externalConnection
     case connectionNeedsUpstream, connectionDoesNotSuit, image, imageUnmaintained, runtime, runtimeRule
     case runtimeNotPreinstalled, sampleBuildsWith, sampleBuildsWithBuildspecOnly, buildTool, toolDoesNotBuild
