@@ -182,9 +182,7 @@ final class PreflightParityTests: XCTestCase {
     /// setup.sh says with `language: ja`.
     func testBashAndSwiftFindTheSameInJapanese() throws {
         for state in Self.states {
-            var answers = state.answers
-            answers.language = .ja
-            let plan = Planner.plan(answers)
+            let plan = Planner.plan(state.answers)
             let bash = try bashFindings(plan, state.rows, .ja)
             let swift = try AccountCheck.run(plan, reader: Rows(plan: plan, rows: state.rows))
             XCTAssertEqual(bash.problems, swift.problems.map { "\($0.path): \($0.text(.ja))" }, state.name)
@@ -244,7 +242,7 @@ final class PreflightParityTests: XCTestCase {
             #"lookup() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
             #"capture() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
         ]
-        let lines: [String] = blank + answered + actions.flatMap { ScriptRenderer.lines(for: $0) }
+        let lines: [String] = blank + answered + actions.flatMap { ScriptRenderer.lines(for: $0, language) }
         let output = try PreflightBash.run(lines.joined(separator: "\n"), language: language)
         let said = output.split(separator: "\n").map(String.init)
         let note = Phrase.note.text(language, ["1": ""])

@@ -158,7 +158,7 @@ public enum AccountCheck {
                 run.variables[lookup.variable] = try text(of: lookup.command, run.variables, reader, absent: lookup.absent) ?? ""
             case .capture(let name, let command):
                 run.variables[name] = try text(of: command, run.variables, reader) ?? ""
-            case .rule(let rule, let arguments, _):
+            case .rule(let rule, let arguments, _, _):
                 run.apply(rule, arguments.map { $0.rendered { run.variables[$0] ?? "" } })
             case .ifFound(let name, let inner):
                 if let value = run.variables[name], !value.isEmpty, value != "None" { try perform(inner, &run, reader) }

@@ -35,7 +35,8 @@ struct PreflightRun {
     /// The plan's name: what vpcpipe made carries the tag vpcpipe=NAME.
     let planTag: String
     /// The plan's policies, whose requests an endpoint's policy must allow: setup.sh is given
-    /// them in the answers' language (judge_endpoint's REQUESTS); Swift says them in every one.
+    /// them in the answers' language (judge_endpoint's REQUESTS, the rule's `said`); Swift says
+    /// them in every one.
     let policies: Policies
     /// The rows of the lookups and what the rules set, by variable name, as bash holds them.
     var variables: [String: String] = [:]
