@@ -190,7 +190,7 @@ extension Vpcpipe {
         do {
             findings = try AccountCheck.run(Planner.plan(answers), reader: AccountReader(AWSSettings(profile: answers.profile, region: answers.region)))
         } catch let error as AccountError {
-            printError(spoken(.cannotReadAccount, ["reason": error.line]))
+            printError(spoken(.cannotReadAccount, ["reason": error.text(TerminalLanguage.current)]))
             throw ExitCode(Status.accountUnreadable)
         }
         for note in findings.noteWordings { printError(spoken(.fileNote, ["file": file, "note": note.text(TerminalLanguage.current)])) }
@@ -215,7 +215,7 @@ extension Vpcpipe {
             for problem in problems { printError(spoken(.priceNote, ["problem": problem])) }
             return prices
         } catch let error as AccountError {
-            printError(spoken(.priceTableUsed, ["reason": error.line]))
+            printError(spoken(.priceTableUsed, ["reason": error.text(TerminalLanguage.current)]))
         } catch {
             printError(spoken(.priceTableUsed, ["reason": "\(error)"]))
         }

@@ -194,6 +194,26 @@ extension English {
         .priceNote: "vpcpipe: note: {problem}; the price table's figure is used",
         .priceTableUsed: "vpcpipe: note: the cost uses the price table: {reason}",
 
+        // MARK: Why a read of the account failed (AccountError), for --live and the wizard
+        .accountNoCLI: "the AWS CLI (aws) is not on the PATH: install it (v1 >= 1.42 or v2) to read the account",
+        .accountNoCredentials: "no usable AWS credentials: {why}",
+        .accountUnreachable: "AWS cannot be reached: {why} (no network, or the endpoint is down)",
+        .accountAccessDenied: "access denied: these credentials may not call {action} (README's Discovery lists the read-only actions to grant)",
+        .accountTimeout: "no answer in {seconds} s while reading {what}: the call was stopped (VPCPIPE_AWS_TIMEOUT sets the limit)",
+        .accountCancelled: "reading the account was cancelled",
+        .accountService: "{action} failed: {code}: {message}",
+        .accountCLIFailed: "aws failed: {line}",
+        .accountCLISilent: "aws exited with status {status} and said nothing",
+        .accountUnreadable: "{action} printed what vpcpipe cannot read ({reason})",
+        .accountCannotRun: "cannot run aws: {reason}",
+        .credentialsNone: "none found for {profile}: run aws configure, aws sso login, or set AWS_PROFILE",
+        .credentialsUnknownProfile: "{profile} is not in the AWS CLI's configuration (~/.aws/config, ~/.aws/credentials)",
+        // {option}: " --profile NAME", or nothing for the default profile.
+        .credentialsSSOExpired: "the SSO session of {profile} has expired: run aws sso login{option}",
+        .credentialsRefused: "AWS refused the credentials of {profile} ({code}): renew them, or run aws sso login",
+        .defaultProfile: "the default profile",
+        .namedProfile: "profile {profile}",
+
         // MARK: The command line: apply
         .applyRunning: "vpcpipe apply: {setup}, then {verify}; the whole output goes to {log}",
         .applyCtrlC: "Ctrl-C: {script} stops after the step in progress; running vpcpipe apply again goes on from there (Ctrl-C again stops it now)",

@@ -41,6 +41,10 @@ public enum Notice: String, CaseIterable, Sendable {
     case cannotRead, oneError, errors, oneWarning, warnings, nothingWritten, valid, validWithWarnings
     case validAccount, validWithWarningsAccount, wrote, next, readingAccountDefault, readingAccountProfile
     case cannotReadAccount, fileNote, accountProblems, priceNote, priceTableUsed
+    // Reading the account (AccountError)
+    case accountNoCLI, accountNoCredentials, accountUnreachable, accountAccessDenied, accountTimeout, accountCancelled
+    case accountService, accountCLIFailed, accountCLISilent, accountUnreadable, accountCannotRun
+    case credentialsNone, credentialsUnknownProfile, credentialsSSOExpired, credentialsRefused, defaultProfile, namedProfile
     // The command line: apply
     case applyRunning, applyCtrlC, applyDone, applyStepDone, applyWaiting, applyStopped, applyFailedAtStep
     case applyFailedBeforeFirstStep, applyFixSetup, applyFixVerify, applyEnded
