@@ -212,7 +212,7 @@ extension Vpcpipe {
         let reader = AccountReader(AWSSettings(profile: answers.profile, region: PriceList.endpointRegion))
         do {
             let (prices, problems) = try PriceList.read(region: answers.region, reader: reader)
-            for problem in problems { printError(spoken(.priceNote, ["problem": problem])) }
+            for problem in problems { printError(spoken(.priceNote, ["problem": problem.text(TerminalLanguage.current)])) }
             return prices
         } catch let error as AccountError {
             printError(spoken(.priceTableUsed, ["reason": error.text(TerminalLanguage.current)]))

@@ -211,10 +211,12 @@ final class CostTests: XCTestCase {
         products.append(try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]))
         let (prices, problems) = PriceList.unitPrices(try outputs(products), region: "us-west-2", date: "2026-12-01")
         XCTAssertNil(prices[.endpointHour])
-        XCTAssertEqual(problems, ["endpoint-hour in us-west-2 has several prices (0.0105, 0.02): not used"])
+        XCTAssertEqual(problems.map { $0.text(.en) }, ["endpoint-hour in us-west-2 has several prices (0.0105, 0.02): not used"])
+        XCTAssertEqual(problems.map { $0.text(.ja) }, ["us-west-2 の endpoint-hour には複数の価格があります (0.0105, 0.02): 使いません"])
         let none = PriceList.unitPrices(try outputs(products), region: "ap-south-1", date: "2026-12-01")
         XCTAssertEqual(none.prices.count, 0)
         XCTAssertEqual(none.problems.count, PriceKey.all.count)
+        XCTAssertEqual(none.problems.first?.text(.ja), "ap-south-1 の endpoint-hour の価格がありません (AmazonVPC VpcEndpoint-Hours)")
     }
 }
 

@@ -193,6 +193,10 @@ extension English {
         .accountProblems: "vpcpipe: {errors} in account {account} for {file} (each stops setup.sh, or, for an endpoint's policy, would refuse the build); nothing written",
         .priceNote: "vpcpipe: note: {problem}; the price table's figure is used",
         .priceTableUsed: "vpcpipe: note: the cost uses the price table: {reason}",
+        // A price the AWS Price List API's answers do not give (PriceList).
+        .priceNotJSON: "an answer of aws pricing get-products is not its JSON: {output}",
+        .priceMissing: "no price for {price} in {region} ({product})",
+        .priceAmbiguous: "{price} in {region} has several prices ({prices}): not used",
 
         // MARK: Why a read of the account failed (AccountError), for --live and the wizard
         .accountNoCLI: "the AWS CLI (aws) is not on the PATH: install it (v1 >= 1.42 or v2) to read the account",

@@ -191,6 +191,9 @@ extension Japanese {
         .fileNote: "{file}: 注: {note}",
         .accountProblems: "vpcpipe: {file} についてアカウント {account} に{errors}があります (どれも setup.sh を止めるか、エンドポイントのポリシーならビルドを拒否します)。何も書きませんでした",
         .priceNote: "vpcpipe: 注: {problem}。料金表の値を使います",
+        .priceNotJSON: "aws pricing get-products の応答が JSON ではありません: {output}",
+        .priceMissing: "{region} の {price} の価格がありません ({product})",
+        .priceAmbiguous: "{region} の {price} には複数の価格があります ({prices}): 使いません",
         .priceTableUsed: "vpcpipe: 注: 費用には料金表の値を使います: {reason}",
 
         .accountNoCLI: "AWS CLI (aws) が PATH にありません: アカウントを読み取るにはインストールしてください (v1 >= 1.42 または v2)",

@@ -40,7 +40,7 @@ public enum Notice: String, CaseIterable, Sendable {
     // The command line: --headless, --check, --live
     case cannotRead, oneError, errors, oneWarning, warnings, nothingWritten, valid, validWithWarnings
     case validAccount, validWithWarningsAccount, wrote, next, readingAccountDefault, readingAccountProfile
-    case cannotReadAccount, fileNote, accountProblems, priceNote, priceTableUsed
+    case cannotReadAccount, fileNote, accountProblems, priceNote, priceTableUsed, priceNotJSON, priceMissing, priceAmbiguous
     // Reading the account (AccountError)
     case accountNoCLI, accountNoCredentials, accountUnreachable, accountAccessDenied, accountTimeout, accountCancelled
     case accountService, accountCLIFailed, accountCLISilent, accountUnreadable, accountCannotRun
