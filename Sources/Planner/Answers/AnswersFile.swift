@@ -67,10 +67,11 @@ public enum AnswersFile {
         }
     }
 
-    /// The normalised file: every key filled in, in the order of docs/answers.md. Values are
-    /// quoted wherever YAML would read them otherwise, so that `read(write(a)).answers == a`.
+    /// The normalised file: every key filled in, in the order of docs/answers.md, under a comment
+    /// in the answers' language. Values are quoted wherever YAML would read them otherwise, so
+    /// that `read(write(a)).answers == a`.
     public static func write(_ answers: Answers) -> String {
-        var lines = ["# vpcpipe answers, version 1 (described in vpcpipe's docs/answers.md): every key filled in, to replay with --headless"]
+        var lines = ["# " + Phrase.answersHead.text(answers.language)]
         let defaults = Answers()
         for key in AnswerSchema.keys {
             let written = AnswersWriter.lines(key, of: answers, indent: "")

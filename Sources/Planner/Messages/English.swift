@@ -11,6 +11,9 @@ enum English {
         .off: "off",
         .bothOf: "{first} and {second}",
 
+        // MARK: answers.yaml's first line, a comment
+        .answersHead: "vpcpipe answers, version 1 (described in vpcpipe's docs/answers.md): every key filled in, to replay with --headless",
+
         // MARK: checklist.md
         .checklistHead: """
             # Checklist: the private CI/CD pipeline {name} in {region}

@@ -17,6 +17,7 @@ enum Japanese {
         .bothOf: "{first} と {second}",
 
         // MARK: checklist.md
+        .answersHead: "vpcpipe の回答、バージョン 1 (vpcpipe の docs/answers.md で説明しています): すべてのキーを記入済みで、--headless で再現できます",
         .checklistHead: """
             # チェックリスト: {region} のプライベート CI/CD パイプライン {name}
 

@@ -4,7 +4,7 @@
 // PhraseCatalogTests checks that both have every key with the same placeholders.
 
 public enum Phrase: String, CaseIterable, Sendable {
-    case on, off, bothOf, checklistHead, checklistAccountTitle, checklistAccount, checklistNetworkTitle
+    case on, off, bothOf, answersHead, checklistHead, checklistAccountTitle, checklistAccount, checklistNetworkTitle
     case checklistVPCDNS, checklistVPCDNSPrivateOff, checklistSubnets, checklistSubnetsAbove
     case checklistBuildGroup, checklistEndpointGroup, checklistDefaultGroup, checklistGivenGroup
     case givenGroupNeeds, checklistCodeArtifactTitle, endpointS3, checklistDomainCreate, checklistDomainShared
