@@ -1,77 +1,69 @@
 import Foundation
 
-/// Why a read of the account failed, said in one line a person can act on.
+/// Why a read of the account failed, for a line a person can act on (Planner says it in each
+/// language: AccountError+Wording).
 public enum AccountError: Error, Equatable, Sendable {
     /// No `aws` on the PATH.
     case noCLI
     /// No credentials, an unknown profile, an expired SSO session or refused keys.
-    case noCredentials(String)
-    /// AWS (or `AWS_ENDPOINT_URL`) cannot be reached: no network, or the endpoint is down.
+    case noCredentials(Credentials)
+    /// AWS (or `AWS_ENDPOINT_URL`) cannot be reached: no network, or the endpoint is down. The
+    /// CLI's line.
     case unreachable(String)
     /// The credentials may not make this call: `ec2:DescribeVpcs`.
     case accessDenied(action: String)
-    /// The call took longer than the timeout and was killed.
-    case timeout(what: String, seconds: Double)
+    /// The call took longer than the timeout and was killed: what it read (AWSCall's `what`),
+    /// and its action (`ec2:DescribeVpcs`).
+    case timeout(what: String, action: String, seconds: Double)
     /// Stopped on purpose (Esc in the wizard).
     case cancelled
     /// AWS answered with an error code: `(ResourceNotFoundException) when calling ...`.
     case service(code: String, action: String, message: String)
-    /// Anything else the CLI said, or output that is not what the call expects.
+    /// The CLI failed otherwise: its first line.
+    case cliFailed(String)
+    /// The CLI failed with this status and said nothing.
+    case cliSilent(status: Int32)
+    /// The call (its action) printed what vpcpipe cannot read, and why.
+    case unreadable(action: String, reason: String)
+    /// `aws` could not be started, and why.
+    case cannotRun(String)
+    /// Anything else: an error's own description.
     case failed(String)
 
-    /// The one line: what happened, then what to do.
-    public var line: String {
-        switch self {
-        case .noCLI:
-            "the AWS CLI (aws) is not on the PATH: install it (v1 >= 1.42 or v2) to read the account"
-        case .noCredentials(let why):
-            "no usable AWS credentials: \(why)"
-        case .unreachable(let why):
-            "AWS cannot be reached: \(why) (no network, or the endpoint is down)"
-        case .accessDenied(let action):
-            "access denied: these credentials may not call \(action) (README's Discovery lists the read-only actions to grant)"
-        case .timeout(let what, let seconds):
-            "no answer in \(Self.seconds(seconds)) s while reading \(what): the call was stopped (VPCPIPE_AWS_TIMEOUT sets the limit)"
-        case .cancelled:
-            "reading the account was cancelled"
-        case .service(let code, let action, let message):
-            "\(action) failed: \(code): \(message)"
-        case .failed(let why):
-            why
-        }
-    }
-
-    private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+    /// Why there are no usable credentials; `profile` empty for the default profile.
+    public enum Credentials: Equatable, Sendable {
+        case none(profile: String)
+        case unknownProfile(String)
+        case ssoExpired(profile: String)
+        case refused(profile: String, code: String)
     }
 
     /// The failure the CLI's exit `status` and `stderr` describe, for a call with `arguments`.
     /// The AWS CLI v1 and v2 word these alike.
     public static func classify(status: Int32, stderr: String, arguments: [String], profile: String) -> AccountError {
         let text = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-        let profileName = profile.isEmpty ? "the default profile" : "profile \(profile)"
         if let code = errorCode(in: text) {
             let message = text.components(separatedBy: "operation: ").dropFirst().joined(separator: "operation: ")
             if deniedCodes.contains(code) { return .accessDenied(action: AWSCall<Void>.action(arguments)) }
             if refusedCodes.contains(code) {
-                return .noCredentials("AWS refused the credentials of \(profileName) (\(code)): renew them, or run aws sso login")
+                return .noCredentials(.refused(profile: profile, code: code))
             }
             return .service(code: code, action: AWSCall<Void>.action(arguments), message: firstLine(message.isEmpty ? text : message))
         }
         if text.contains("Unable to locate credentials") || text.contains("Partial credentials found") {
-            return .noCredentials("none found for \(profileName): run aws configure, aws sso login, or set AWS_PROFILE")
+            return .noCredentials(.none(profile: profile))
         }
         if text.contains("could not be found"), text.contains("config profile") {
-            return .noCredentials("\(profileName) is not in the AWS CLI's configuration (~/.aws/config, ~/.aws/credentials)")
+            return .noCredentials(.unknownProfile(profile))
         }
         if text.contains("SSO") {
-            return .noCredentials("the SSO session of \(profileName) has expired: run aws sso login\(profile.isEmpty ? "" : " --profile \(profile)")")
+            return .noCredentials(.ssoExpired(profile: profile))
         }
         for marker in ["Could not connect to the endpoint URL", "Connect timeout on endpoint URL", "Read timeout on endpoint URL",
                        "Connection was closed before we received a valid response from endpoint URL"] where text.contains(marker) {
             return .unreachable(firstLine(text))
         }
-        return .failed(text.isEmpty ? "aws exited with status \(status) and said nothing" : "aws failed: " + firstLine(text))
+        return text.isEmpty ? .cliSilent(status: status) : .cliFailed(firstLine(text))
     }
 
     /// `CODE` of "An error occurred (CODE) when calling the X operation".

@@ -44,7 +44,7 @@ public final class AccountReader: AWSReading, @unchecked Sendable {
         do {
             return try call.decode(data)
         } catch {
-            throw AccountError.failed("\(call.action) printed what vpcpipe cannot read (\(error))")
+            throw AccountError.unreadable(action: call.action, reason: "\(error)")
         }
     }
 
@@ -66,11 +66,11 @@ public final class AccountReader: AWSReading, @unchecked Sendable {
         } catch CLIProcess.Stop.notFound {
             throw AccountError.noCLI
         } catch CLIProcess.Stop.timedOut {
-            throw AccountError.timeout(what: call.what, seconds: settings.timeout)
+            throw AccountError.timeout(what: call.what, action: call.action, seconds: settings.timeout)
         } catch CLIProcess.Stop.cancelled {
             throw AccountError.cancelled
         } catch {
-            throw AccountError.failed("cannot run aws: \(error)")
+            throw AccountError.cannotRun("\(error)")
         }
         guard output.status == 0 else {
             throw AccountError.classify(status: output.status, stderr: output.stderr, arguments: call.arguments,

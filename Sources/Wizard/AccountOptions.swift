@@ -109,7 +109,8 @@ extension WizardState {
                 return MultiSelect.Option(value: service, why: why, found: say(.endpointOurs, ["id": id]))
             case .unfit(let id, let problems)?:
                 return MultiSelect.Option(value: service, why: why,
-                                          found: say(.endpointUnfit, ["id": id, "problems": problems.joined(separator: "; ")]), unfit: true)
+                                          found: say(.endpointUnfit, ["id": id, "problems": problems.map { $0.text(language) }
+                                                                    .joined(separator: say(.problemsSeparator))]), unfit: true)
             case .absent(let other)?:
                 return MultiSelect.Option(value: service, why: why,
                                           found: other.map { say(.endpointAbsentOther, ["other": $0]) } ?? say(.endpointAbsent))

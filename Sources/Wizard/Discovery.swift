@@ -158,8 +158,6 @@ public enum AccountAnswer: Equatable, Sendable {
 
 /// The wizard's knowledge of the account, for the scope of the answers' profile and region.
 public struct Discovery: Equatable, Sendable {
-    /// The failure of a read cancelled with Esc, as `failures` holds it (shown in the wizard's language).
-    static let cancelled = "cancelled (Esc)"
     /// False with --offline: nothing is read, every id is typed.
     public let enabled: Bool
     var scope: AccountScope?
@@ -172,8 +170,9 @@ public struct Discovery: Equatable, Sendable {
     var resources: AccountResources?
     /// The last check, and the answers it was made for.
     var checked: (answers: Answers, findings: AccountFindings)?
-    /// Why a read failed, in one line, by kind: for the identity, why discovery is off.
-    var failures: [AccountQuery.Kind: String] = [:]
+    /// Why a read failed, by kind (said in the wizard's language): for the identity, why
+    /// discovery is off.
+    var failures: [AccountQuery.Kind: AccountError] = [:]
     /// Reads started and not answered yet.
     public internal(set) var running: [AccountJob] = []
     /// Set by `update` for the driver: reads to start, and to stop.
@@ -290,7 +289,7 @@ extension WizardState {
         discovery.running.remove(at: index)
         switch result {
         case .failure(let error):
-            discovery.failures[job.query.kind] = error == .cancelled ? Discovery.cancelled : error.line
+            discovery.failures[job.query.kind] = error
         case .success(.identity(let identity)): discovery.identity = identity
         case .success(.profiles(let profiles)): discovery.profiles = profiles
         case .success(.regions(let regions)): discovery.regions = regions
@@ -319,7 +318,7 @@ extension WizardState {
         guard !concerned.isEmpty else { return false }
         discovery.toCancel += concerned
         discovery.running.removeAll { concerned.contains($0) }
-        for job in concerned { discovery.failures[job.query.kind] = Discovery.cancelled }
+        for job in concerned { discovery.failures[job.query.kind] = .cancelled }
         return true
     }
 
@@ -327,7 +326,7 @@ extension WizardState {
     /// credentials are is not asked again: Esc on it turns discovery off, until the profile or
     /// region changes.
     mutating func forgetCancelled() {
-        discovery.failures = discovery.failures.filter { $0.key == .identity || $0.value != Discovery.cancelled }
+        discovery.failures = discovery.failures.filter { $0.key == .identity || $0.value != .cancelled }
     }
 
     /// Problems setup.sh would stop on (or, for an endpoint's policy, that would refuse the build), found in the account for these answers: shown as
@@ -376,7 +375,7 @@ extension ScreenID {
 extension WizardState {
     /// A read's failure as the screen says it: a cancelled read in the wizard's language, else
     /// the AWS CLI's or the reader's words.
-    private func failure(_ text: String) -> String { text == Discovery.cancelled ? say(.cancelled) : text }
+    private func failure(_ error: AccountError) -> String { error == .cancelled ? say(.cancelled) : error.text(language) }
 
     /// The account's line under the screen's intro: what is being read, with the spinner; why
     /// a read failed (the fields stay typeable); or what was found.

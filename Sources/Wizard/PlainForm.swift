@@ -172,7 +172,7 @@ public struct PlainForm {
     }
 
     private static func line(_ diagnostic: Diagnostic, field: String, _ l: Language) -> String {
-        let which = diagnostic.path == field ? "" : Layout.item(diagnostic.path, of: field, l) + ": "
+        let which = diagnostic.path == field ? "" : Layout.item(diagnostic.shownPath.text(l), of: field, l) + ": "
         let severity = (diagnostic.severity == .error ? WizardPhrase.severityError : .severityWarning).text(l)
         return "\(severity): \(which)\(diagnostic.text(l))"
     }

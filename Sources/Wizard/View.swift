@@ -73,7 +73,7 @@ enum Layout {
 
     static func diagnosticLines(_ diagnostic: Diagnostic, field: String, width: Int, indent: Int, _ l: Language) -> [Line] {
         let sign = diagnostic.severity == .error ? "✗ " : "! "
-        let which = diagnostic.path == field ? "" : item(diagnostic.path, of: field, l) + ": "
+        let which = diagnostic.path == field ? "" : item(diagnostic.shownPath.text(l), of: field, l) + ": "
         let style = Style(diagnostic.severity == .error ? .error : .warning)
         let pad = String(repeating: " ", count: indent)
         return Text.wrap(sign + which + diagnostic.text(l), width: width - indent - 2)

@@ -43,7 +43,7 @@ case "table" where arguments.count >= 3:
             (try? String(contentsOf: folder.appendingPathComponent(file(region, query)), encoding: .utf8)) ?? ""
         }
         let (prices, problems) = PriceList.unitPrices(outputs, region: region, date: date)
-        if !problems.isEmpty { fail(problems.joined(separator: "\n")) }
+        if !problems.isEmpty { fail(problems.map { $0.text(.en) }.joined(separator: "\n")) }
         rows += PriceTable.rows(RegionPrices(region: region, prices: prices))
     }
     print(PriceTable.header + rows.joined(separator: "\n"))

@@ -31,7 +31,7 @@ enum ParserWords {
     ]
     private static let errors: [Notice] = [
         .parserUnknownOptionDidYouMean, .parserUnknownOption, .parserMissingValue, .parserMissingArgument,
-        .parserUnexpectedArgument, .parserInvalidValue,
+        .parserUnexpectedArgument, .parserUnexpectedArguments, .parserInvalidValue, .parserUnexpectedValue, .parserInvalidOption,
     ]
     /// Words at an option line's end (--version's and --help's help), or within one.
     private static let phrases: [Notice] = [.parserVersionHelp, .parserHelpHelp, .parserValues]

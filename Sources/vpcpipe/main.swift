@@ -190,7 +190,7 @@ extension Vpcpipe {
         do {
             findings = try AccountCheck.run(Planner.plan(answers), reader: AccountReader(AWSSettings(profile: answers.profile, region: answers.region)))
         } catch let error as AccountError {
-            printError(spoken(.cannotReadAccount, ["reason": error.line]))
+            printError(spoken(.cannotReadAccount, ["reason": error.text(TerminalLanguage.current)]))
             throw ExitCode(Status.accountUnreadable)
         }
         for note in findings.noteWordings { printError(spoken(.fileNote, ["file": file, "note": note.text(TerminalLanguage.current)])) }
@@ -212,10 +212,10 @@ extension Vpcpipe {
         let reader = AccountReader(AWSSettings(profile: answers.profile, region: PriceList.endpointRegion))
         do {
             let (prices, problems) = try PriceList.read(region: answers.region, reader: reader)
-            for problem in problems { printError(spoken(.priceNote, ["problem": problem])) }
+            for problem in problems { printError(spoken(.priceNote, ["problem": problem.text(TerminalLanguage.current)])) }
             return prices
         } catch let error as AccountError {
-            printError(spoken(.priceTableUsed, ["reason": error.line]))
+            printError(spoken(.priceTableUsed, ["reason": error.text(TerminalLanguage.current)]))
         } catch {
             printError(spoken(.priceTableUsed, ["reason": "\(error)"]))
         }
@@ -236,19 +236,20 @@ enum TerminalLanguage {
     static let current = chosen(arguments: CommandLine.arguments.dropFirst(), environment: ProcessInfo.processInfo.environment)
 
     static func chosen(arguments: some Sequence<String>, environment: [String: String]) -> Language {
-        var given: String?
+        var given: Language?
         var previous = ""
         for argument in arguments {
             if argument == "--" { break }
+            // A value that is no language leaves the language given before, or the locale's, to
+            // say that the parser refuses it.
             if previous == "--lang" {
-                given = argument
+                given = Language(rawValue: argument) ?? given
             } else if argument.hasPrefix("--lang=") {
-                given = String(argument.dropFirst("--lang=".count))
+                given = Language(rawValue: String(argument.dropFirst("--lang=".count))) ?? given
             }
             previous = argument
         }
-        // A value that is no language leaves the locale's, and the parser refuses it.
-        return given.flatMap(Language.init(rawValue:)) ?? WizardLanguage.detect(environment: environment, ascii: false)
+        return given ?? WizardLanguage.detect(environment: environment, ascii: false)
     }
 }
 

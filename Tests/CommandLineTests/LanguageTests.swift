@@ -104,6 +104,26 @@ final class LanguageTests: XCTestCase {
             """)
         let unexpected = try vpcpipe(["foo", "--out"], environment: japanese)
         XCTAssertTrue(unexpected.stderr.hasPrefix("エラー: '--out <DIR>' の値がありません\n"), unexpected.stderr)
+        // The library's rarer errors a user can meet with vpcpipe's options.
+        let rarer: [([String], String)] = [
+            (["--check=yes"], "エラー: オプション '--check' は値をとりませんが、'yes' が指定されました。"),
+            (["apply", "--dry-run=1", "out"], "エラー: オプション '--dry-run' は値をとりませんが、'1' が指定されました。"),
+            (["---x"], "エラー: '---x' は正しいオプションではありません"),
+            (["x", "y"], "エラー: 予期しない引数が 2 個あります: 'x', 'y'"),
+            (["apply", "a", "b", "c"], "エラー: 予期しない引数が 2 個あります: 'b', 'c'"),
+            (["--lang=", "--headless", file], "エラー: '--lang <en|ja>' の値がありません"),
+        ]
+        for (arguments, said) in rarer {
+            let run = try vpcpipe(arguments, environment: japanese)
+            XCTAssertEqual(run.status, 64, "\(arguments): \(run.summary)")
+            XCTAssertEqual(run.stderr.split(separator: "\n").first.map(String.init), said, "\(arguments): \(run.stderr)")
+        }
+        // A --lang that names no language leaves the one named before it.
+        let again = try vpcpipe(["--lang", "ja", "--lang", "xx"], environment: locale("C.UTF-8"))
+        XCTAssertEqual(again.status, 64, again.summary)
+        XCTAssertTrue(again.stderr.hasPrefix("エラー: 'xx' は '--lang <en|ja>' の値として正しくありません。"), again.stderr)
+        let asBefore = try vpcpipe(["--check=yes"], environment: locale("C.UTF-8"))
+        XCTAssertTrue(asBefore.stderr.hasPrefix("Error: The option '--check' does not take any value, but 'yes' was specified.\n"), asBefore.stderr)
 
         let english = ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "See '", "Show the version.", "Show help information.",
                        "(values:", "Error:", "Usage:"]

@@ -144,6 +144,12 @@ final class AccountStatesTests: EmulatorTestCase {
         XCTAssertTrue(live.stderr.contains("1 error in account"), live.stderr)
         XCTAssertTrue(live.stderr.contains("error: endpoints.existing[0]: \(logs), the VPC's com.amazonaws.us-west-2.logs endpoint, has a policy that does not allow the build's logs:CreateLogStream on arn:aws:logs:us-west-2:\(pipeline.account):log-group:/aws/codebuild/Private"), live.stderr)
         XCTAssertFalse(live.stderr.contains("setup.sh does not read its policy"), "a policy read is not a note")
+        // In Japanese, the requests too: no English word between the ARNs and actions.
+        let japanese = try runProgram(try vpcpipeBinary(), ["--lang", "ja", "--headless", answers, "--check", "--live"], environment: aws.environment)
+        XCTAssertEqual(japanese.status, 1, japanese.summary)
+        XCTAssertTrue(japanese.stderr.contains("エラー: endpoints.existing[0]: VPC の com.amazonaws.us-west-2.logs エンドポイント \(logs) のポリシーがビルドの arn:aws:logs:us-west-2:\(pipeline.account):log-group:/aws/codebuild/Private に対する logs:CreateLogStream、"), japanese.stderr)
+        XCTAssertTrue(japanese.stderr.contains("(ビルドに必要なのは arn:aws:logs:us-west-2:\(pipeline.account):log-group:/aws/codebuild/Private と arn:aws:logs:us-west-2:\(pipeline.account):log-group:/aws/codebuild/Private:* に対する logs:CreateLogStream, logs:PutLogEvents)"), japanese.stderr)
+        XCTAssertFalse(japanese.stderr.contains(" on arn:"), japanese.stderr)
 
         // The same endpoint with AWS's default policy passes, with no note.
         try aws.text("ec2", "modify-vpc-endpoint", "--vpc-endpoint-id", logs, "--policy-document",

@@ -66,8 +66,9 @@ final class PriceListTests: EmulatorTestCase {
         let frankfurt = try XCTUnwrap(read["eu-central-1"])
         XCTAssertEqual(frankfurt.missing, [])
         XCTAssertEqual(frankfurt[.endpointHour]?.usd, 0.0125)
-        XCTAssertEqual(frankfurt[.endpointHour]?.origin.source, PriceList.source)
-        XCTAssertEqual(frankfurt[.endpointHour]?.assumption, "")
+        XCTAssertEqual(frankfurt[.endpointHour]?.origin.source(.en), PriceList.source)
+        XCTAssertEqual(frankfurt[.endpointHour]?.origin.source(.ja), PriceList.source)
+        XCTAssertNil(frankfurt[.endpointHour]?.assumption)
 
         // A region the API has no products for: the table is not written.
         let missing = try runProgram(repositoryRoot.appendingPathComponent("scripts/refresh-prices").path,

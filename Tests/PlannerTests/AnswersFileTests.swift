@@ -326,6 +326,15 @@ final class AnswersFileTests: XCTestCase {
         let found = read("? \(key)\n: 1\nbuild:\n  ? \(key)\n  : 1\ntags:\n  ? \(key)\n  : x\n").diagnostics
         XCTAssertEqual(found.map(\.path), [shown, "build." + shown, "tags." + shown])
         XCTAssertEqual(found.map { [$0.line, $0.column] }, [[7, 3], [10, 5], [13, 5]])
+        // In Japanese, the length too; the path the fields know stays one.
+        let japanese = String(repeating: "k", count: 118) + "... (1048576 文字)"
+        XCTAssertEqual(found.map { $0.shownPath.text(.ja) }, [japanese, "build." + japanese, "tags." + japanese])
+        XCTAssertEqual(found.map { $0.shownPath.text(.en) }, found.map(\.path))
+        XCTAssertEqual(found.last?.formatted(file: "a.yaml", language: .ja),
+                       "a.yaml:13:5: エラー: tags.\(japanese): " + found[2].text(.ja))
+        let duplicated = read("\(String(repeating: "d", count: 200)): 1\n\(String(repeating: "d", count: 200)): 2\n").diagnostics.errors
+        XCTAssertEqual(duplicated.map { $0.formatted(file: "a.yaml", language: .ja) }.first { $0.contains("重複") },
+                       "a.yaml:8:1: エラー: \(String(repeating: "d", count: 118))... (200 文字): キーが重複しています (各キーは一度だけ。最初は 7 行目)")
         // A duplicated key too (short enough for the reader to report duplicates one by one),
         // and a tag key as long as AWS takes, whole.
         let long = String(repeating: "d", count: 200), tag = String(repeating: "t", count: 127)

@@ -10,7 +10,12 @@ final class AnswersWriteTests: XCTestCase {
         // The example's own comment lines aside, the two files are the same, key for key.
         let body = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") } }
         XCTAssertEqual(Array(body(written)), Array(body(example)))
-        XCTAssertTrue(written.hasPrefix("# vpcpipe answers, version 1"))
+        XCTAssertTrue(written.hasPrefix("# vpcpipe answers, version 1 (described in vpcpipe's docs/answers.md): every key filled in, to replay with --headless\nversion: 1\n"))
+        // In the answers' language.
+        var japanese = Article.answers
+        japanese.language = .ja
+        XCTAssertTrue(AnswersFile.write(japanese).hasPrefix(
+            "# vpcpipe の回答、バージョン 1 (vpcpipe の docs/answers.md で説明しています): すべてのキーを記入済みで、--headless で再現できます\nversion: 1\n"))
     }
 
     func testWritingIsStable() {

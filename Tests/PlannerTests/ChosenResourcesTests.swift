@@ -19,7 +19,7 @@ final class ChosenResourcesTests: XCTestCase {
     func testPreflightReadsTheChosenRolesAndGroup() throws {
         let preflight = Planner.plan(Self.chosen()).step(.preflight)!.always
         let rules = preflight.compactMap { action -> String? in
-            guard case .rule(let name, let arguments, _) = action else { return nil }
+            guard case .rule(let name, let arguments, _, _) = action else { return nil }
             return ([name.rawValue] + arguments.map(\.display)).joined(separator: " ")
         }
         XCTAssertTrue(rules.contains("own_role BUILD_ROLE arn:aws:iam::\(Self.account):role/team-build"), "\(rules)")
@@ -44,7 +44,7 @@ final class ChosenResourcesTests: XCTestCase {
 
         // New roles and groups are vpcpipe's own: nothing chosen to read.
         let article = Planner.plan(Article.answers).step(.preflight)!.always
-        XCTAssertFalse(article.contains { if case .rule(let name, _, _) = $0 { [.ownRole, .judgeRole, .judgeGroup].contains(name) } else { false } })
+        XCTAssertFalse(article.contains { if case .rule(let name, _, _, _) = $0 { [.ownRole, .judgeRole, .judgeGroup].contains(name) } else { false } })
     }
 
     func testARoleOfThisAccountMustExistAndTrustItsService() throws {

@@ -125,9 +125,29 @@ final class CostTests: XCTestCase {
                 XCTAssertGreaterThan(price.usd, 0, "\(region) \(key.rawValue)")
                 guard case .table(let date, let source) = price.origin else { return XCTFail("\(region) \(key.rawValue) is not the table's") }
                 XCTAssertNotNil(date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/), "\(region) \(key.rawValue): date \(date)")
-                XCTAssertFalse(source.isEmpty, "\(region) \(key.rawValue) names no source")
+                XCTAssertFalse(source.text(.en).isEmpty, "\(region) \(key.rawValue) names no source")
+                // Its Japanese has Japanese words around the names of pages and usage types.
+                XCTAssertNotNil(source.text(.ja).firstMatch(of: /\p{Han}|\p{Hiragana}|\p{Katakana}/), "\(region) \(key.rawValue): \(source.text(.ja))")
+                XCTAssertNil(source.text(.ja).firstMatch(of: /quoted|secondary|stated|minutes|standard|estimate|matching/), "\(region) \(key.rawValue): \(source.text(.ja))")
             }
         }
+    }
+
+    /// A unit price's source and assumption are said in the checklist's language, as its words.
+    func testTheSourcesAndAssumptionsInJapanese() throws {
+        let west = try XCTUnwrap(Catalog.prices["us-west-2"]), east = try XCTUnwrap(Catalog.prices["us-east-1"])
+        XCTAssertEqual(CostText.unitPrice(.logsIngestionGB, try XCTUnwrap(west[.logsIngestionGB]), .ja),
+                       "CloudWatch Logs の取り込み: 取り込み 1 GB あたり $0.50 (2026-11-30 時点の価格表、出典: aws.amazon.com/cloudwatch/pricing、標準ログクラス (2026 年 6 月に確認)。us-west-2 の価格が見つからないため、us-east-1 の価格を想定)")
+        XCTAssertEqual(CostText.unitPrice(.logsIngestionGB, try XCTUnwrap(west[.logsIngestionGB]), .en),
+                       "CloudWatch Logs ingestion: $0.50 per GB ingested (price table of 2026-11-30; aws.amazon.com/cloudwatch/pricing, standard log class (quoted June 2026); assumed: us-east-1's figure, none was found for us-west-2)")
+        let largest = PriceKey.buildMinute("BUILD_GENERAL1_2XLARGE")
+        XCTAssertEqual(CostText.unitPrice(largest, try XCTUnwrap(east[largest]), .ja),
+                       "CodeBuild BUILD_GENERAL1_2XLARGE、Linux: ビルド 1 分あたり $0.20 (2026-11-30 時点の価格表、出典: aws.amazon.com/codebuild/pricing、オンデマンドの EC2、Linux (二次資料 1 件、2026 年)。二次資料 1 件のみによる未確認の価格を想定)")
+        XCTAssertEqual(CostText.unitPrice(largest, try XCTUnwrap(east[largest]), .en),
+                       "CodeBuild BUILD_GENERAL1_2XLARGE, Linux: $0.20 per build minute (price table of 2026-11-30; aws.amazon.com/codebuild/pricing, on-demand EC2, Linux (one secondary quote, 2026); assumed: from a single secondary source, not confirmed)")
+        let online = UnitPrice(usd: 0.01, origin: .online(date: "2026-12-01"))
+        XCTAssertEqual(CostText.unitPrice(.endpointHour, online, .ja),
+                       "インターフェイスエンドポイント: インターフェイスエンドポイント 1 個、アベイラビリティゾーン 1 つ、1 時間あたり $0.01 (オンライン: AWS Price List API、2026-12-01 に取得)")
     }
 
     func testTheTableIsWrittenAsItIsRead() {
@@ -191,10 +211,12 @@ final class CostTests: XCTestCase {
         products.append(try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]))
         let (prices, problems) = PriceList.unitPrices(try outputs(products), region: "us-west-2", date: "2026-12-01")
         XCTAssertNil(prices[.endpointHour])
-        XCTAssertEqual(problems, ["endpoint-hour in us-west-2 has several prices (0.0105, 0.02): not used"])
+        XCTAssertEqual(problems.map { $0.text(.en) }, ["endpoint-hour in us-west-2 has several prices (0.0105, 0.02): not used"])
+        XCTAssertEqual(problems.map { $0.text(.ja) }, ["us-west-2 の endpoint-hour には複数の価格があります (0.0105, 0.02): 使いません"])
         let none = PriceList.unitPrices(try outputs(products), region: "ap-south-1", date: "2026-12-01")
         XCTAssertEqual(none.prices.count, 0)
         XCTAssertEqual(none.problems.count, PriceKey.all.count)
+        XCTAssertEqual(none.problems.first?.text(.ja), "ap-south-1 の endpoint-hour の価格がありません (AmazonVPC VpcEndpoint-Hours)")
     }
 }
 

@@ -60,6 +60,18 @@ final class DiagnosticLanguageTests: XCTestCase {
         XCTAssertEqual(alias.map { $0.text(.ja) }, ["アンカーとエイリアスには対応していません (値をそれぞれ書き出してください)"])
     }
 
+    /// What a tag may hold is said in Japanese too, not only its length.
+    func testATagsAlphabetInJapanese() {
+        var answers = Article.answers
+        answers.tags = [Answers.Tag(key: "Team", value: "ci; rm -rf ~"), Answers.Tag(key: "a*b", value: "x")]
+        XCTAssertEqual(Rules.check(answers).map { "\($0.path): \($0.text(.ja))" }, [
+            "tags.Team: \"ci; rm -rf ~\" は正しいタグの値ではありません (各言語の文字、数字、スペース、_ . : / = + - @ の 0-255 文字)",
+            "tags.a*b: \"a*b\" は正しいタグキーではありません (各言語の文字、数字、スペース、_ . : / = + - @ の 1-127 文字)",
+        ])
+        XCTAssertEqual(Rules.check(answers).first?.text(.en),
+                       "\"ci; rm -rf ~\" is not a valid tag value (0-255 of letters, digits, space and _ . : / = + - @)")
+    }
+
     /// Every key AnswerSchema gives rule words (a text rule's what and expected, a required
     /// key's expected, a choice's name) has them in Japanese, and RuleWords names no other key.
     func testEveryKeysRuleWordsHaveJapanese() {

@@ -27,9 +27,19 @@ final class EndpointPolicyCheckTests: XCTestCase {
         XCTAssertEqual(Set(s3.map(\.action)), ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:GetBucketAcl", "s3:GetBucketLocation"])
         XCTAssertFalse(s3.contains { $0.resource.contains("assets") }, "the assets bucket is learnt after preflight")
         XCTAssertEqual(s3.first?.context["aws:resourceaccount"], [Self.account], "the artifact bucket is the account's")
-        let words = EndpointPolicyCheck.requirement(.logs, policies).rendered { $0 == "ACCOUNT" ? Self.account : "?" }
+        let words = EndpointPolicyCheck.requirement(.logs, policies, .en).rendered { $0 == "ACCOUNT" ? Self.account : "?" }
         XCTAssertEqual(words, "logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private and arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private:*")
-        XCTAssertTrue(EndpointPolicyCheck.requirement(.s3, policies).rendered { $0 }.hasPrefix("s3:GetObject on the CodeArtifact domain's assets bucket; "))
+        XCTAssertTrue(EndpointPolicyCheck.requirement(.s3, policies, .en).rendered { $0 }.hasPrefix("s3:GetObject on the CodeArtifact domain's assets bucket; "))
+    }
+
+    /// In Japanese the requests are Japanese sentences' words around the same ARNs and actions.
+    func testTheRequirementInJapanese() {
+        XCTAssertEqual(EndpointPolicyCheck.requirement(.logs, policies, .ja, account: Self.account),
+                       "arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private と arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private:* に対する logs:CreateLogStream, logs:PutLogEvents")
+        XCTAssertEqual(EndpointPolicyCheck.requirement(.s3, policies, .ja, account: Self.account),
+                       "CodeArtifact ドメインのアセットバケット (S3) に対する s3:GetObject、arn:aws:s3:::codepipeline-us-west-2-\(Self.account)-private/* に対する s3:GetObject, s3:GetObjectVersion, s3:PutObject、arn:aws:s3:::codepipeline-us-west-2-\(Self.account)-private に対する s3:GetBucketAcl, s3:GetBucketLocation")
+        XCTAssertEqual(EndpointPolicyCheck.requirement(.codeartifactAPI, policies, .ja, account: Self.account),
+                       "arn:aws:codeartifact:us-west-2:\(Self.account):domain/private に対する codeartifact:GetAuthorizationToken、arn:aws:codeartifact:us-west-2:\(Self.account):repository/private/Private に対する codeartifact:GetRepositoryEndpoint, codeartifact:ReadFromRepository、sts:GetServiceBearerToken")
     }
 
     func testAllowAllPasses() throws {
@@ -62,7 +72,9 @@ final class EndpointPolicyCheckTests: XCTestCase {
         let teamOnly = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"arn:aws:logs:us-west-2:111122223333:log-group:/ecs/orders:*"}]}"#
         let refused = try judge(.logs, teamOnly)
         XCTAssertEqual(refused.map(\.1), Array(repeating: .implicitDeny, count: 4))
-        XCTAssertEqual(EndpointPolicyCheck.words(refused),
+        XCTAssertEqual(EndpointPolicyCheck.words(Array(refused.prefix(2)), .ja),
+                       "arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private に対する logs:CreateLogStream、arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private:log-stream:vpcpipe-build に対する logs:CreateLogStream")
+        XCTAssertEqual(EndpointPolicyCheck.words(refused, .en),
                        "logs:CreateLogStream on arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private, logs:CreateLogStream on arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private:log-stream:vpcpipe-build, logs:PutLogEvents on arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private, logs:PutLogEvents on arn:aws:logs:us-west-2:\(Self.account):log-group:/aws/codebuild/Private:log-stream:vpcpipe-build")
         // CodeArtifact without sts:GetServiceBearerToken: aws codeartifact login is refused.
         let noBearer = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"codeartifact:*","Resource":"*"}]}"#

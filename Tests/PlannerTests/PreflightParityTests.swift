@@ -195,7 +195,9 @@ final class PreflightParityTests: XCTestCase {
                     XCTAssertFalse(said.contains(english), "\(state.name): \(said)")
                 }
             }
-            for said in bash.problems { XCTAssertFalse(said.contains(" and "), "\(state.name): \(said)") }
+            for said in bash.problems + bash.notes {
+                for english in [" and ", " on arn:", "; "] { XCTAssertFalse(said.contains(english), "\(state.name): \(said)") }
+            }
         }
     }
 
@@ -223,7 +225,9 @@ final class PreflightParityTests: XCTestCase {
         guard case .unfit(let id, let problems) = findings.endpoints[.sts] else { return XCTFail("\(findings.endpoints)") }
         XCTAssertEqual(id, "vpce-dark")
         XCTAssertEqual(problems.count, 1)
-        XCTAssertTrue(problems[0].contains("has private DNS off"), problems[0])
+        XCTAssertTrue(problems[0].text(.en).contains("has private DNS off"), problems[0].text(.en))
+        // The wizard says them in its language.
+        XCTAssertEqual(problems[0].text(.ja), "VPC の com.amazonaws.us-west-2.sts エンドポイント vpce-dark はプライベート DNS がオフです: ビルドが通常のホスト名に送るリクエストは届かず、プライベート DNS を持つ 2 つ目のエンドポイントも並べて作れません。オンにしてください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id vpce-dark --private-dns-enabled)")
     }
 
     // MARK: The two
@@ -238,7 +242,7 @@ final class PreflightParityTests: XCTestCase {
             #"lookup() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
             #"capture() { printf -v "$1" '%s' "${FACTS[$1]-}"; }"#,
         ]
-        let lines: [String] = blank + answered + actions.flatMap { ScriptRenderer.lines(for: $0) }
+        let lines: [String] = blank + answered + actions.flatMap { ScriptRenderer.lines(for: $0, language) }
         let output = try PreflightBash.run(lines.joined(separator: "\n"), language: language)
         let said = output.split(separator: "\n").map(String.init)
         let note = Phrase.note.text(language, ["1": ""])

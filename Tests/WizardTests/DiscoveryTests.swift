@@ -80,16 +80,25 @@ final class DiscoveryTests: XCTestCase {
     func testAFailedReadIsOneLineAndTheIdsAreTyped() throws {
         let fresh = WizardState(answers: Answers(), diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
         let identityJob = try XCTUnwrap(fresh.discovery.running.first { $0.query == .identity })
-        let off = update(fresh, .discovered(identityJob, .failure(.noCredentials("none found for the default profile: run aws configure"))))
+        let off = update(fresh, .discovered(identityJob, .failure(.noCredentials(.none(profile: "")))))
         let vpc = on(.vpc, off)
         XCTAssertEqual(vpc.discovery.toStart, [], "discovery is off for the session")
         XCTAssertTrue(shown(vpc).contains("Discovery is off: no usable AWS credentials: none found for the default profile"), shown(vpc))
+        // In Japanese, why too.
+        var japanese = Answers()
+        japanese.language = .ja
+        let freshJapanese = WizardState(answers: japanese, diagnostics: [], outputFolder: "out", size: Drive.size, discover: true)
+        let japaneseJob = try XCTUnwrap(freshJapanese.discovery.running.first { $0.query == .identity })
+        let offJapanese = on(.vpc, update(freshJapanese, .discovered(japaneseJob, .failure(.noCredentials(.none(profile: ""))))))
+        // (Compared without spaces: the line wraps between Japanese words.)
+        XCTAssertTrue(shown(offJapanese).filter { !$0.isWhitespace }.contains("使えるAWSの認証情報がありません:既定のプロファイルの認証情報が見つかりません"),
+                      shown(offJapanese))
         let typed = Drive.keys(Drive.typing("vpc-0123456789abcdef0"), from: vpc)
         XCTAssertEqual(typed.answers.network.vpc, "vpc-0123456789abcdef0")
 
         // A read of one screen failing leaves the others'.
         let network = on(.vpc, try started())
-        let failed = try answer(network, .failure(.timeout(what: "the VPCs of us-west-2", seconds: 20)))
+        let failed = try answer(network, .failure(.timeout(what: "the VPCs of us-west-2", action: "ec2:DescribeVpcs", seconds: 20)))
         XCTAssertTrue(shown(failed).contains("Could not read the VPCs, subnets and route tables of us-west-2: no answer in 20 s"),
                       shown(failed))
         XCTAssertEqual(Drive.keys(Drive.typing("vpc-1"), from: failed).answers.network.vpc, "vpc-1")
@@ -158,7 +167,7 @@ final class DiscoveryTests: XCTestCase {
         let check = try XCTUnwrap(state.discovery.running.first { $0.query.kind == .check })
         state = update(state, .discovered(check, .success(.check(AccountFindings(
             account: "123456789012", problems: [], notes: [],
-            endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: ["vpce-sts has private DNS off"]),
+            endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: [.each { Phrase.preflightPrivateDNSOff.text($0, ["id": "vpce-sts", "service": "com.amazonaws.us-west-2.sts"]) }]),
                         .s3: .absent(other: "vpce-s3-interface")],
             found: [:])))))
         try assertGolden(Drive.keys([.tab], from: state), "endpoints")
@@ -174,7 +183,7 @@ final class DiscoveryTests: XCTestCase {
         let findings = AccountFindings(
             account: "123456789012",
             problems: [.error("build.role", "IAM role codebuild-Private-service-role exists but was not made by vpcpipe")],
-            notes: [], endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: ["vpce-sts ... has private DNS off"]),
+            notes: [], endpoints: [.logs: .fit(id: "vpce-logs"), .sts: .unfit(id: "vpce-sts", problems: [.verbatim("vpce-sts ... has private DNS off")]),
                                    .s3: .absent(other: nil)],
             found: [.codeBuildRole: .theirs])
         state = update(state, .discovered(check, .success(.check(findings))))

@@ -50,7 +50,7 @@ final class GoldenFrameTests: XCTestCase {
         var running = update(update(exported, .key(.character("y"))), .run(.started(at: 0)))
         let planned = ["plan 1/3 アカウントの読み取り", "plan 2/3 CodeBuild サービスロール", "plan 3/3 CodePipeline Private"]
         running = update(running, .run(.progress((planned + ["step 1/3 アカウントの読み取り", "step-done 1", "step 2/3 CodeBuild サービスロール",
-                                                             "wait IAM changes are still propagating; trying again in 2s"])
+                                                             "wait " + Phrase.propagating.text(.ja, ["delay": "2"])])
             .map { ProgressEvent(line: $0)! }, at: 3)))
         try assertGolden(view(running), "ja-run-running")
         try assertGolden(view(update(running, .key(.ctrlC))), "ja-run-stop-prompt")

@@ -18,6 +18,8 @@ struct AnswersDecoder {
     /// The missing keys given a default that follows another answer, and the path of that answer.
     private(set) var followed: [String: String] = [:]
     private var present = Set<String>()
+    /// The paths holding a key cut short, by their English, as each language shows them.
+    private var shownPaths: [String: Wording] = [:]
     private var unknownKeys = 0
     /// Suggestions cost a fraction of a millisecond each: past this many unknown keys the file
     /// is no answers file, and the rest are only listed.
@@ -59,7 +61,7 @@ struct AnswersDecoder {
                     : KeySuggestion.nearest(to: entry.name, siblings: keys.map(\.name), prefix: prefix)
                 let message = suggestion.map { Wording.notice(.unknownKeyDidYouMean, ["key": .verbatim($0)]) }
                     ?? .notice(.unknownKeyOneOf, ["keys": .verbatim(keys.map(\.name).joined(separator: ", "))])
-                error(prefix + shownKey(entry.name), message, at: entry.key)
+                error(shown(prefix, entry.name), message, at: entry.key)
                 continue
             }
             present.insert(path)
@@ -89,7 +91,7 @@ struct AnswersDecoder {
         return order.map { name in
             let all = occurrences[name]!
             for later in all.dropFirst() {
-                error(prefix + shownKey(name),
+                error(shown(prefix, name),
                       .notice(.duplicatedKeyFirstAt, ["line": .verbatim("\(all[0].key.position?.line ?? 0)")]), at: later.key)
             }
             return (name, all.last!.key, all.last!.value)
@@ -239,7 +241,7 @@ struct AnswersDecoder {
             return []
         }
         return entries(of: mapping, prefix: path + ".").compactMap { entry in
-            let tagPath = Self.tagPath(entry.name)
+            let tagPath = shown(path + ".", entry.name)
             guard let value = text(entry.value, path: tagPath, expected: .notice(.aTagValue)) else { return nil }
             positions[tagPath] = entry.key.position
             return Answers.Tag(key: entry.name, value: value)
@@ -248,7 +250,22 @@ struct AnswersDecoder {
 
     /// A tag's path as the reader reports it: its key cut short, as a key of a megabyte would
     /// make a line of a megabyte.
-    static func tagPath(_ key: String) -> String { "tags.\(shownKey(key))" }
+    static func tagPath(_ key: String) -> Wording { path("tags.", key) }
+
+    /// `prefix` and `key` as a path shows them (`shownKey`).
+    private static func path(_ prefix: String, _ key: String) -> Wording {
+        switch shownKey(key) {
+        case .verbatim(let key): .verbatim(prefix + key)
+        case let shown: .each { prefix + shown.text($0) }
+        }
+    }
+
+    /// The path of `key` under `prefix`, in English, its other languages kept for `error`.
+    private mutating func shown(_ prefix: String, _ key: String) -> String {
+        let shown = Self.path(prefix, key), english = shown.text(.en)
+        if shown != .verbatim(english) { shownPaths[english] = shown }
+        return english
+    }
 
     // MARK: - Problems
 
@@ -258,7 +275,8 @@ struct AnswersDecoder {
 
     private mutating func error(_ path: String, _ message: Wording, at node: Node) {
         let position = node.position
-        diagnostics.append(Diagnostic(.error, path, message, line: position?.line, column: position?.column))
+        diagnostics.append(Diagnostic(.error, shownPath: shownPaths[path] ?? .verbatim(path), message,
+                                      line: position?.line, column: position?.column))
     }
 
     private static func describe(_ node: Node) -> Wording {

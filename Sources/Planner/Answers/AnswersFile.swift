@@ -31,7 +31,7 @@ public enum AnswersFile {
             if let followed { placed.content = .notice(.defaultedFrom, ["message": diagnostic.content, "answer": .verbatim(followed)]) }
             let tagPrefix = "tags."
             if diagnostic.path.hasPrefix(tagPrefix) {
-                placed.path = AnswersDecoder.tagPath(String(diagnostic.path.dropFirst(tagPrefix.count)))
+                placed.shownPath = AnswersDecoder.tagPath(String(diagnostic.path.dropFirst(tagPrefix.count)))
             }
             let position = position(of: followed ?? placed.path, in: decoder.positions)
             placed.line = position?.line
@@ -67,10 +67,11 @@ public enum AnswersFile {
         }
     }
 
-    /// The normalised file: every key filled in, in the order of docs/answers.md. Values are
-    /// quoted wherever YAML would read them otherwise, so that `read(write(a)).answers == a`.
+    /// The normalised file: every key filled in, in the order of docs/answers.md, under a comment
+    /// in the answers' language. Values are quoted wherever YAML would read them otherwise, so
+    /// that `read(write(a)).answers == a`.
     public static func write(_ answers: Answers) -> String {
-        var lines = ["# vpcpipe answers, version 1 (described in vpcpipe's docs/answers.md): every key filled in, to replay with --headless"]
+        var lines = ["# " + Phrase.answersHead.text(answers.language)]
         let defaults = Answers()
         for key in AnswerSchema.keys {
             let written = AnswersWriter.lines(key, of: answers, indent: "")

@@ -7,8 +7,14 @@ public struct Diagnostic: Sendable {
     public enum Severity: String, Sendable { case error, warning }
 
     public var severity: Severity
-    /// Dotted key path, with list indexes: `network.subnets[1]`, `tags.Team`.
-    public var path: String
+    /// Dotted key path, with list indexes: `network.subnets[1]`, `tags.Team`, in English: the
+    /// rules' and the wizard's fields' name for it.
+    public var path: String {
+        get { shownPath.text(.en) }
+        set { shownPath = .verbatim(newValue) }
+    }
+    /// The path as shown, in each language: a key cut short says its length (`shownKey`).
+    public var shownPath: Wording
     /// What is wrong, then what is expected in parentheses.
     public var content: Wording
     /// 1-based line and column in the answers file, when the key (or its parent) is in one.
@@ -16,8 +22,12 @@ public struct Diagnostic: Sendable {
     public var column: Int?
 
     public init(_ severity: Severity, _ path: String, _ content: Wording, line: Int? = nil, column: Int? = nil) {
+        self.init(severity, shownPath: .verbatim(path), content, line: line, column: column)
+    }
+
+    public init(_ severity: Severity, shownPath: Wording, _ content: Wording, line: Int? = nil, column: Int? = nil) {
         self.severity = severity
-        self.path = path
+        self.shownPath = shownPath
         self.content = content
         self.line = line
         self.column = column
@@ -45,11 +55,11 @@ public struct Diagnostic: Sendable {
     }
 
     /// The one-line form, for a file; without a position the file name stands alone. The path
-    /// and the position are the same in every language.
+    /// (but a long key's length) and the position are the same in every language.
     public func formatted(file: String, language: Language = .en) -> String {
         var place = file
         if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        return "\(place): \(severityWord(language)): \(path): \(text(language))"
+        return "\(place): \(severityWord(language)): \(shownPath.text(language)): \(text(language))"
     }
 }
 

@@ -103,8 +103,6 @@ enum Patterns {
             && matches(parts[parts.count - 1], 1...64, of: .roleName)
     }
 
-    static let tagAlphabet = "letters, digits, space and _ . : / = + - @"
-
     /// Tag keys and values: letters and digits of any script, space, and `_ . : / = + - @`.
     static func isTagText(_ value: String, maxLength: Int) -> Bool {
         value.unicodeScalars.count <= maxLength && value.unicodeScalars.allSatisfy { scalar in
@@ -203,22 +201,18 @@ extension ASCIISet {
 }
 
 /// Text as messages show it, between `quote`s: cut short past `longest` characters, since a
-/// message is one line beside a field and the text may be anything a file held; nil if it is
-/// not, else the text cut and its length.
-private func shortened(_ text: String, longest: Int, quote: String = "") -> (cut: String, count: Int)? {
-    guard text.utf8.count > longest, text.count > longest else { return nil }
-    return ("\(quote)\(text.prefix(longest - 10))...\(quote)", text.count)
+/// message is one line beside a field and the text may be anything a file held, and then said
+/// with its length.
+private func shortened(_ text: String, longest: Int, quote: String = "") -> Wording {
+    guard text.utf8.count > longest, text.count > longest else { return .verbatim(quote + text + quote) }
+    return .notice(.shortenedValue, ["value": .verbatim("\(quote)\(text.prefix(longest - 10))...\(quote)"),
+                                     "count": .verbatim(String(text.count))])
 }
 
 /// A value as messages show it: in double quotes, and cut short, said with its length.
-func quoted(_ value: String) -> Wording {
-    guard let (cut, count) = shortened(value, longest: 60, quote: "\"") else { return .verbatim("\"\(value)\"") }
-    return .notice(.shortenedValue, ["value": .verbatim(cut), "count": .verbatim(String(count))])
-}
+func quoted(_ value: String) -> Wording { shortened(value, longest: 60, quote: "\"") }
 
-/// A key as paths show it: whole up to 128 characters, so that every valid tag key (127 at most)
-/// is named whole, and cut short past that (an unknown key may be a megabyte long). A path is
-/// one string in every language (Diagnostic), so its length is said in English.
-func shownKey(_ key: String) -> String {
-    shortened(key, longest: 128).map { "\($0.cut) (\($0.count) characters)" } ?? key
-}
+/// A key as paths show it (Diagnostic.shownPath): whole up to 128 characters, so that every
+/// valid tag key (127 at most) is named whole, and cut short past that (an unknown key may be a
+/// megabyte long).
+func shownKey(_ key: String) -> Wording { shortened(key, longest: 128) }

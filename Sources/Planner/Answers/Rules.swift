@@ -109,7 +109,7 @@ struct Checks {
         var seen = Set<String>()
         for tag in tags {
             let tagPath = "\(path).\(tag.key)"
-            if text(tagPath, tag.key, .notice(.tagKey), expected: .notice(.tagKeyRule, ["alphabet": .verbatim(Patterns.tagAlphabet)]),
+            if text(tagPath, tag.key, .notice(.tagKey), expected: .notice(.tagKeyRule, ["alphabet": .notice(.tagAlphabet)]),
                     valid: { Patterns.isTagText($0, maxLength: 127) }) {
                 if tag.key.lowercased().hasPrefix("aws:") {
                     error(tagPath, .reservedForAWS, ["key": quoted(tag.key)])
@@ -118,7 +118,7 @@ struct Checks {
                     error(tagPath, .tagKeyTwice, ["key": quoted(tag.key)])
                 }
             }
-            text(tagPath, tag.value, .notice(.tagValue), expected: .notice(.tagValueRule, ["alphabet": .verbatim(Patterns.tagAlphabet)]),
+            text(tagPath, tag.value, .notice(.tagValue), expected: .notice(.tagValueRule, ["alphabet": .notice(.tagAlphabet)]),
                  blankAllowed: true) { Patterns.isTagText($0, maxLength: 255) }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 // Every sentence about cost, once: the wizard's screens, setup.sh's confirmation, checklist.md
 // and plan.json say the same figures with the same words, which are messages of the catalog
 // (English unless a language is given: plan.json and the wizard; the scripts and checklist.md
-// take the answers'). The sources and assumptions are the price table's, in English.
+// take the answers'). The sources are the price table's, in its English or Japanese.
 
 public enum CostText {
     /// A total in dollars and cents: `$58.40`, `$1,234.50`.
@@ -54,13 +54,14 @@ public enum CostText {
         }
     }
 
-    /// The unit price with its unit, origin, source and, for an assumption, why.
+    /// The unit price with its unit, origin, the table's source and, for an assumption, why.
     public static func unitPrice(_ key: PriceKey, _ price: UnitPrice, _ l: Language = .en) -> String {
-        var notes = ""
-        if case .table(_, let source) = price.origin { notes += "; \(source)" }
-        if !price.assumption.isEmpty { notes += "; \(price.assumption)" }
-        return Phrase.costUnitPrice.text(l, ["label": key.label(l), "price": self.price(price.usd), "unit": key.unit(l),
-                                             "origin": origin(price.origin, l), "notes": notes])
+        var values = ["label": key.label(l), "price": self.price(price.usd), "unit": key.unit(l), "origin": origin(price.origin, l)]
+        guard case .table(_, let source) = price.origin else { return Phrase.costUnitPrice.text(l, values) }
+        values["source"] = source.text(l)
+        guard let assumption = price.assumption else { return Phrase.costUnitPriceSource.text(l, values) }
+        values["assumption"] = assumption.text(l)
+        return Phrase.costUnitPriceAssumed.text(l, values)
     }
 
     /// The standing cost in one sentence: the one the wizard, setup.sh and checklist.md show.

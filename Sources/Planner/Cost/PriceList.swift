@@ -57,7 +57,7 @@ public enum PriceList {
     /// `endpointRegion`, which every query names), dated today: the prices found, and what could
     /// not be read (the table's figure is kept for it). Throws the `AccountError` of a call that
     /// failed.
-    public static func read(region: String, reader: AWSReading) throws -> (prices: [PriceKey: UnitPrice], problems: [String]) {
+    public static func read(region: String, reader: AWSReading) throws -> (prices: [PriceKey: UnitPrice], problems: [Wording]) {
         var outputs: [String] = []
         for query in queries(region: region) {
             // After `aws`, without its own --region, which the reader adds.
@@ -74,12 +74,12 @@ public enum PriceList {
     /// online on `date`, and what could not be read. A price is the first paid tier of the
     /// region's product (interface endpoint data: the first PB); products that disagree on it
     /// are a problem, not a guess.
-    public static func unitPrices(_ outputs: [String], region: String, date: String) -> (prices: [PriceKey: UnitPrice], problems: [String]) {
+    public static func unitPrices(_ outputs: [String], region: String, date: String) -> (prices: [PriceKey: UnitPrice], problems: [Wording]) {
         var products: [[String: Any]] = []
-        var problems: [String] = []
+        var problems: [Wording] = []
         for output in outputs {
             guard let document = json(output), let list = document["PriceList"] as? [Any] else {
-                problems.append("an answer of aws pricing get-products is not its JSON: \(output.prefix(80))")
+                problems.append(.notice(.priceNotJSON, ["output": .verbatim(String(output.prefix(80)))]))
                 continue
             }
             // The CLI prints each product as a JSON text (the model's `jsonvalue` strings).
@@ -94,8 +94,12 @@ public enum PriceList {
             let found = Set(products.filter { matches($0, wanted, region: region) }.compactMap(firstPaidTier))
             switch found.count {
             case 1: prices[key] = UnitPrice(usd: found.first! * wanted.scale, origin: .online(date: date))
-            case 0: problems.append("no price for \(key.rawValue) in \(region) (\(wanted.serviceCode) \(wanted.usageType))")
-            default: problems.append("\(key.rawValue) in \(region) has several prices (\(found.sorted().map(CostText.decimal).joined(separator: ", "))): not used")
+            case 0:
+                problems.append(.notice(.priceMissing, ["price": .verbatim(key.rawValue), "region": .verbatim(region),
+                                                        "product": .verbatim("\(wanted.serviceCode) \(wanted.usageType)")]))
+            default:
+                problems.append(.notice(.priceAmbiguous, ["price": .verbatim(key.rawValue), "region": .verbatim(region),
+                                                          "prices": .verbatim(found.sorted().map(CostText.decimal).joined(separator: ", "))]))
             }
         }
         return (prices, problems)

@@ -91,8 +91,8 @@ public enum PriceKey: Hashable, Sendable {
 
 /// Where a unit price came from.
 public enum PriceOrigin: Equatable, Sendable {
-    /// vpcpipe's dated table: the date it was read, and from where.
-    case table(date: String, source: String)
+    /// vpcpipe's dated table: the date it was read, and from where (a citation, in each language).
+    case table(date: String, source: Wording)
     /// The AWS Price List API (`aws pricing get-products`), read on `date`.
     case online(date: String)
 
@@ -104,16 +104,50 @@ public enum PriceOrigin: Equatable, Sendable {
 
     public var isOnline: Bool { if case .online = self { true } else { false } }
 
-    /// Where the figure was read: the table's source, or the API.
-    public var source: String { if case .table(_, let source) = self { source } else { PriceList.source } }
+    /// Where the figure was read, in `language`: the table's source, or the API.
+    public func source(_ language: Language) -> String {
+        if case .table(_, let source) = self { source.text(language) } else { PriceList.source }
+    }
+}
+
+/// Why a figure was taken where it was not read for its region.
+public enum PriceAssumption: Equatable, Sendable {
+    /// Another region's figure, none being found for this one's.
+    case otherRegion(from: String, for: String)
+    /// A single secondary source's figure, not confirmed.
+    case secondarySource
+
+    /// The table's column for a row of `region`: the region whose figure it is, or `secondary`.
+    init?(column: String, region: String) {
+        switch column {
+        case "": return nil
+        case "secondary": self = .secondarySource
+        default: self = .otherRegion(from: column, for: region)
+        }
+    }
+
+    var column: String {
+        switch self {
+        case .otherRegion(let from, _): from
+        case .secondarySource: "secondary"
+        }
+    }
+
+    /// The assumption in `language`'s words.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .otherRegion(let from, let region): Phrase.costAssumedOtherRegion.text(language, ["from": from, "region": region])
+        case .secondarySource: Phrase.costAssumedSecondarySource.text(language)
+        }
+    }
 }
 
 public struct UnitPrice: Equatable, Sendable {
     public var usd: Double
     public var origin: PriceOrigin
     /// Set where the figure is an assumption (not read for this region): why it was taken.
-    public var assumption: String
-    public init(usd: Double, origin: PriceOrigin, assumption: String = "") {
+    public var assumption: PriceAssumption?
+    public init(usd: Double, origin: PriceOrigin, assumption: PriceAssumption? = nil) {
         self.usd = usd; self.origin = origin; self.assumption = assumption
     }
 }

@@ -57,6 +57,8 @@ extension English {
         .tagKeyRule: "1-127 of {alphabet}",
         .tagValue: "tag value",
         .tagValueRule: "0-255 of {alphabet}",
+        // What a tag's key and value may hold (Patterns.isTagText).
+        .tagAlphabet: "letters, digits, space and _ . : / = + - @",
         .reservedForAWS: "{key} is reserved for AWS (a key not starting with aws:)",
         .tagKeyTwice: "tag key {key} appears twice (each key once)",
         .sampleAppNotCommitted: "nothing is committed to a repository that exists already: the sample app is only written to repo/ (commit it yourself, or choose no sample app)",
@@ -191,6 +193,30 @@ extension English {
         .accountProblems: "vpcpipe: {errors} in account {account} for {file} (each stops setup.sh, or, for an endpoint's policy, would refuse the build); nothing written",
         .priceNote: "vpcpipe: note: {problem}; the price table's figure is used",
         .priceTableUsed: "vpcpipe: note: the cost uses the price table: {reason}",
+        // A price the AWS Price List API's answers do not give (PriceList).
+        .priceNotJSON: "an answer of aws pricing get-products is not its JSON: {output}",
+        .priceMissing: "no price for {price} in {region} ({product})",
+        .priceAmbiguous: "{price} in {region} has several prices ({prices}): not used",
+
+        // MARK: Why a read of the account failed (AccountError), for --live and the wizard
+        .accountNoCLI: "the AWS CLI (aws) is not on the PATH: install it (v1 >= 1.42 or v2) to read the account",
+        .accountNoCredentials: "no usable AWS credentials: {why}",
+        .accountUnreachable: "AWS cannot be reached: {why} (no network, or the endpoint is down)",
+        .accountAccessDenied: "access denied: these credentials may not call {action} (README's Discovery lists the read-only actions to grant)",
+        .accountTimeout: "no answer in {seconds} s while reading {what}: the call was stopped (VPCPIPE_AWS_TIMEOUT sets the limit)",
+        .accountCancelled: "reading the account was cancelled",
+        .accountService: "{action} failed: {code}: {message}",
+        .accountCLIFailed: "aws failed: {line}",
+        .accountCLISilent: "aws exited with status {status} and said nothing",
+        .accountUnreadable: "{action} printed what vpcpipe cannot read ({reason})",
+        .accountCannotRun: "cannot run aws: {reason}",
+        .credentialsNone: "none found for {profile}: run aws configure, aws sso login, or set AWS_PROFILE",
+        .credentialsUnknownProfile: "{profile} is not in the AWS CLI's configuration (~/.aws/config, ~/.aws/credentials)",
+        // {option}: " --profile NAME", or nothing for the default profile.
+        .credentialsSSOExpired: "the SSO session of {profile} has expired: run aws sso login{option}",
+        .credentialsRefused: "AWS refused the credentials of {profile} ({code}): renew them, or run aws sso login",
+        .defaultProfile: "the default profile",
+        .namedProfile: "profile {profile}",
 
         // MARK: The command line: apply
         .applyRunning: "vpcpipe apply: {setup}, then {verify}; the whole output goes to {log}",
@@ -244,6 +270,10 @@ extension English {
         .parserMissingValue: "Missing value for '{option}'",
         .parserMissingArgument: "Missing expected argument '{argument}'",
         .parserUnexpectedArgument: "Unexpected argument '{argument}'",
+        // {arguments}: the library's "a', 'b" between the quotes.
+        .parserUnexpectedArguments: "{count} unexpected arguments: '{arguments}'",
         .parserInvalidValue: "The value '{value}' is invalid for '{option}'. Please provide one of {choices}.",
+        .parserUnexpectedValue: "The option '{option}' does not take any value, but '{value}' was specified.",
+        .parserInvalidOption: "Invalid option: {option}",
     ]
 }

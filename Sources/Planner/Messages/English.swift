@@ -11,6 +11,9 @@ enum English {
         .off: "off",
         .bothOf: "{first} and {second}",
 
+        // MARK: answers.yaml's first line, a comment
+        .answersHead: "vpcpipe answers, version 1 (described in vpcpipe's docs/answers.md): every key filled in, to replay with --headless",
+
         // MARK: checklist.md
         .checklistHead: """
             # Checklist: the private CI/CD pipeline {name} in {region}
@@ -137,7 +140,12 @@ enum English {
         .costMore: "Usage costs, savings and the source of each price: checklist.md, section What it costs.",
         .costUnitPrices: "Unit prices in {region}, in USD:",
         // A unit price, then a line of the example; {notes}: the table's source and assumption, each after "; ".
-        .costUnitPrice: "{label}: {price} {unit} ({origin}{notes})",
+        // A unit price read online; from the table, with its source; and with the assumption made.
+        .costUnitPrice: "{label}: {price} {unit} ({origin})",
+        .costUnitPriceSource: "{label}: {price} {unit} ({origin}; {source})",
+        .costUnitPriceAssumed: "{label}: {price} {unit} ({origin}; {source}; {assumption})",
+        .costAssumedOtherRegion: "assumed: {from}'s figure, none was found for {region}",
+        .costAssumedSecondarySource: "assumed: from a single secondary source, not confirmed",
         .costUsage: "{label}: {quantity} {count} x {price} {unit} = {amount}",
         // What is priced, its unit as AWS words it, and what a quantity of it counts.
         .priceEndpointHour: "Interface endpoint",
@@ -181,6 +189,12 @@ enum English {
         .preflightPrivateDNSOff: "{id}, the VPC's {service} endpoint, has private DNS off: the build's requests to its usual host name do not reach it, and no second endpoint with private DNS can be made beside it; turn it on (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --private-dns-enabled)",
         .preflightNotAdmitting: "{id}, the VPC's {service} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ({groups}) need an inbound rule from {group} or from the build's subnets",
         .preflightNotAdmittingBuildGroup: "{id}, the VPC's {service} endpoint, does not admit HTTPS (tcp 443) from the build: its security groups ({groups}) need an inbound rule from the build's security group or from the build's subnets",
+        // The requests an endpoint's policy must allow (EndpointPolicyCheck): "ACTIONS on RESOURCES",
+        // the resources joined by listAnd, the requests by listRequests, the refused ones by listRefused.
+        .policyRequest: "{actions} on {resources}",
+        .policyAssetsBucket: "the CodeArtifact domain's assets bucket",
+        .listRequests: "; ",
+        .listRefused: ", ",
         .preflightPolicyUnread: "{id}, the VPC's {service} endpoint, is used as it is, and setup.sh does not read its policy: it must allow the build's requests ({requests}), or they are denied through it",
         .preflightPolicyRefuses: "{id}, the VPC's {service} endpoint, has a policy that does not allow the build's {refused}: its owner must allow them (the build needs {requests}); setup.sh never changes an endpoint it did not make",
         .preflightRoleElsewhere: "{arn} is not a role of account {account}: whether it exists and trusts {service} is not read",

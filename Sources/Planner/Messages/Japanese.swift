@@ -17,6 +17,7 @@ enum Japanese {
         .bothOf: "{first} と {second}",
 
         // MARK: checklist.md
+        .answersHead: "vpcpipe の回答、バージョン 1 (vpcpipe の docs/answers.md で説明しています): すべてのキーを記入済みで、--headless で再現できます",
         .checklistHead: """
             # チェックリスト: {region} のプライベート CI/CD パイプライン {name}
 
@@ -194,7 +195,11 @@ enum Japanese {
         .costExample: "例: 1 日 {builds} 回、{compute} で {minutes} 分のビルド (730 時間の 1 か月で {month} 回)、1 回ごとにインターフェイスエンドポイントを通る {endpoint_gb} GB、ログ {log_gb} GB、CodeArtifact へのリクエスト {requests} 件、CodeArtifact に保管する {stored_gb} GB として、無料利用枠を除く前の費用は、常にかかる費用に加えて月 {amount} です。",
         .costMore: "利用に応じた費用、節約の方法、各価格の出典: checklist.md の「費用」の節。",
         .costUnitPrices: "{region} の単価 (USD):",
-        .costUnitPrice: "{label}: {unit} {price} ({origin}{notes})",
+        .costUnitPrice: "{label}: {unit} {price} ({origin})",
+        .costUnitPriceSource: "{label}: {unit} {price} ({origin}、出典: {source})",
+        .costUnitPriceAssumed: "{label}: {unit} {price} ({origin}、出典: {source}。{assumption})",
+        .costAssumedOtherRegion: "{region} の価格が見つからないため、{from} の価格を想定",
+        .costAssumedSecondarySource: "二次資料 1 件のみによる未確認の価格を想定",
         .costUsage: "{label}: {quantity} {count} x {price} ({unit}) = {amount}",
         .priceEndpointHour: "インターフェイスエンドポイント",
         .priceEndpointGB: "インターフェイスエンドポイントのデータ処理",
@@ -236,6 +241,10 @@ enum Japanese {
         .preflightPrivateDNSOff: "VPC の {service} エンドポイント {id} はプライベート DNS がオフです: ビルドが通常のホスト名に送るリクエストは届かず、プライベート DNS を持つ 2 つ目のエンドポイントも並べて作れません。オンにしてください (aws ec2 modify-vpc-endpoint --vpc-endpoint-id {id} --private-dns-enabled)",
         .preflightNotAdmitting: "VPC の {service} エンドポイント {id} がビルドからの HTTPS (tcp 443) を受け入れていません: そのセキュリティグループ ({groups}) に、{group} またはビルドのサブネットからのインバウンドルールが必要です",
         .preflightNotAdmittingBuildGroup: "VPC の {service} エンドポイント {id} がビルドからの HTTPS (tcp 443) を受け入れていません: そのセキュリティグループ ({groups}) に、ビルドのセキュリティグループまたはビルドのサブネットからのインバウンドルールが必要です",
+        .policyRequest: "{resources} に対する {actions}",
+        .policyAssetsBucket: "CodeArtifact ドメインのアセットバケット (S3)",
+        .listRequests: "、",
+        .listRefused: "、",
         .preflightPolicyUnread: "VPC の {service} エンドポイント {id} はそのまま使い、setup.sh はそのポリシーを読みません: ビルドのリクエスト ({requests}) を許可している必要があります。許可していなければ、このエンドポイントを通るリクエストは拒否されます",
         .preflightPolicyRefuses: "VPC の {service} エンドポイント {id} のポリシーがビルドの {refused} を許可していません: 所有者が許可する必要があります (ビルドに必要なのは {requests})。setup.sh は自分が作成していないエンドポイントを変更しません",
         .preflightRoleElsewhere: "{arn} はアカウント {account} のロールではありません: 存在するか、{service} を信頼しているかは読み取りません",

@@ -17,7 +17,7 @@ public enum Notice: String, CaseIterable, Sendable {
     case aListOf, tagMapping, aListOfMappingsOf, aTagValue, outOfRange, controlCharacter, shortenedValue
     // The rules
     case regionCode, regionCodeSuchAs, codeArtifactUnknownRegionPreflight, codeArtifactUnknownRegion
-    case tooManyTags, tagKey, tagKeyRule, tagValue, tagValueRule, reservedForAWS, tagKeyTwice, sampleAppNotCommitted
+    case tooManyTags, tagKey, tagKeyRule, tagValue, tagValueRule, tagAlphabet, reservedForAWS, tagKeyTwice, sampleAppNotCommitted
     case repositoryName, codeArtifactRepositoryRule, blankForNone, upstreamIsRepository, externalConnection
     case connectionNeedsUpstream, connectionDoesNotSuit, image, imageUnmaintained, runtime, runtimeRule
     case runtimeNotPreinstalled, sampleBuildsWith, sampleBuildsWithBuildspecOnly, buildTool, toolDoesNotBuild
@@ -40,7 +40,11 @@ public enum Notice: String, CaseIterable, Sendable {
     // The command line: --headless, --check, --live
     case cannotRead, oneError, errors, oneWarning, warnings, nothingWritten, valid, validWithWarnings
     case validAccount, validWithWarningsAccount, wrote, next, readingAccountDefault, readingAccountProfile
-    case cannotReadAccount, fileNote, accountProblems, priceNote, priceTableUsed
+    case cannotReadAccount, fileNote, accountProblems, priceNote, priceTableUsed, priceNotJSON, priceMissing, priceAmbiguous
+    // Reading the account (AccountError)
+    case accountNoCLI, accountNoCredentials, accountUnreachable, accountAccessDenied, accountTimeout, accountCancelled
+    case accountService, accountCLIFailed, accountCLISilent, accountUnreadable, accountCannotRun
+    case credentialsNone, credentialsUnknownProfile, credentialsSSOExpired, credentialsRefused, defaultProfile, namedProfile
     // The command line: apply
     case applyRunning, applyCtrlC, applyDone, applyStepDone, applyWaiting, applyStopped, applyFailedAtStep
     case applyFailedBeforeFirstStep, applyFixSetup, applyFixVerify, applyEnded
@@ -54,5 +58,5 @@ public enum Notice: String, CaseIterable, Sendable {
     case parserOverview, parserUsageHeading, parserArguments, parserOptions, parserSubcommands, parserSubcommandHelp
     case parserVersionHelp, parserHelpHelp, parserValues, parserError, parserHelp, parserUsage, parserSeeHelp
     case parserUnknownOptionDidYouMean, parserUnknownOption, parserMissingValue, parserMissingArgument
-    case parserUnexpectedArgument, parserInvalidValue
+    case parserUnexpectedArgument, parserUnexpectedArguments, parserInvalidValue, parserUnexpectedValue, parserInvalidOption
 }

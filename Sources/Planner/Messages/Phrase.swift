@@ -4,7 +4,7 @@
 // PhraseCatalogTests checks that both have every key with the same placeholders.
 
 public enum Phrase: String, CaseIterable, Sendable {
-    case on, off, bothOf, checklistHead, checklistAccountTitle, checklistAccount, checklistNetworkTitle
+    case on, off, bothOf, answersHead, checklistHead, checklistAccountTitle, checklistAccount, checklistNetworkTitle
     case checklistVPCDNS, checklistVPCDNSPrivateOff, checklistSubnets, checklistSubnetsAbove
     case checklistBuildGroup, checklistEndpointGroup, checklistDefaultGroup, checklistGivenGroup
     case givenGroupNeeds, checklistCodeArtifactTitle, endpointS3, checklistDomainCreate, checklistDomainShared
@@ -56,6 +56,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case costPriceTable, costOnline, costStanding, costStandingNoEndpoint, costOneEndpoint, costEndpoints, costOneZone
     case costZones, costGatewayFree, costEnd, costZonesPerSubnet, costSTS, costUnavailable, costSavingExisting
     case costSavingListed, costSavingOneZone, costSavingFewerZones, costSavingNoSTS, costExample, costMore, costUnitPrices
+    case costUnitPriceSource, costUnitPriceAssumed, costAssumedOtherRegion, costAssumedSecondarySource
     case costUnitPrice, costUsage, priceEndpointHour, priceEndpointGB, priceBuildMinute, priceCodeArtifactGBMonth
     case priceCodeArtifact10kRequests, pricePipelineV1Month, pricePipelineV2ActionMinute, priceLogsIngestionGB
     case perEndpointHour, perEndpointGB, perBuildMinute, perCodeArtifactGBMonth, perCodeArtifact10kRequests, perPipelineV1Month
@@ -67,6 +68,7 @@ public enum Phrase: String, CaseIterable, Sendable {
     case preflightPrivateDNSOff, preflightNotAdmitting, preflightPolicyUnread, preflightPolicyRefuses, preflightRoleElsewhere
     case preflightRoleMissing, preflightRoleDistrusts, preflightGroupMissing, preflightGroupElsewhere
     case preflightTableUnusedByNone, preflightNotAdmittingBuildGroup, preflightRoleTrustsNone, listAnd
+    case policyRequest, policyAssetsBucket, listRequests, listRefused
     case problemNotFound, problemListedMissing, problemForeign, adviceBuildRole, advicePipelineRole, adviceEventsNames, adviceChooseAnother
     case adviceDomainOwner, adviceDomainShared, adviceSourceCreate, adviceSourceRepository, adviceSecurityGroup, adviceLogGroup
     case kindIAMRole, kindInlinePolicy, kindBuildProject, kindPipeline, kindSourceRepository, kindBranch, kindSecurityGroup, kindEndpoint

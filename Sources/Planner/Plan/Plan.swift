@@ -323,8 +323,9 @@ public enum Action: Equatable, Sendable {
     /// A rule of the scripts' preflight library (Resources/scripts/preflight.bash, and its
     /// Swift twin PreflightRules) judging the rows that lookups read: it records problems, and
     /// may set the variables `sets` (the endpoints' subnets, one a zone). Setup stops once every
-    /// rule has judged.
-    case rule(PreflightRule, [Arg], sets: [String])
+    /// rule has judged. `said`: a last argument in words, in each language (what an endpoint's
+    /// policy must allow): setup.sh passes the answers' language's, plan.json the English.
+    case rule(PreflightRule, [Arg], sets: [String], said: [Language: Arg] = [:])
     /// Teardown: the actions run only when the command prints the plan's name, the value of the
     /// resource's vpcpipe tag; a resource found without it was not created by vpcpipe and is kept.
     case ifTagged(Command, resource: Resource, [Action])
@@ -342,7 +343,7 @@ public enum Action: Equatable, Sendable {
         case .unlessListed(let name, let key, let actions): [name] + key.variables + actions.flatMap(\.variables)
         case .ifTagged(let command, let resource, let actions):
             command.variables + resource.name.variables + actions.flatMap(\.variables)
-        case .rule(_, let args, let sets): args.flatMap(\.variables) + sets
+        case .rule(_, let args, let sets, let said): (args + (said[.en].map { [$0] } ?? [])).flatMap(\.variables) + sets
         }
     }
 

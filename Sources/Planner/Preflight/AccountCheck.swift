@@ -42,7 +42,8 @@ public enum AccountCheck {
     /// than by finding nothing.
     public static func run(_ plan: Plan, reader: AWSReading) throws -> AccountFindings {
         let account = try text(of: plan.identity, [:], reader) ?? ""
-        var run = PreflightRun(region: plan.answers.region, account: account, planTag: plan.answers.name)
+        var run = PreflightRun(region: plan.answers.region, account: account, planTag: plan.answers.name,
+                               policies: Policies(Names(plan.answers)))
         run.variables["ACCOUNT"] = account
         run.variables["PLAN_TAG"] = plan.answers.name
         let acting = plan.steps.filter { $0.id != .preflight }
@@ -123,26 +124,28 @@ public enum AccountCheck {
             }
         }
         let documents = try EndpointPolicyCheck.documents(foreign.map(\.id), reader)
-        let policies = Policies(Names(plan.answers))
         for (service, id) in foreign {
             guard let document = documents[id] else { continue }
             let serviceName = service.serviceName(region: plan.answers.region)
-            let requests = EndpointPolicyCheck.requests(service, policies, account: run.account, endpoint: id, vpc: plan.answers.network.vpc)
+            let requests = EndpointPolicyCheck.requests(service, run.policies, account: run.account, endpoint: id, vpc: plan.answers.network.vpc)
             guard let refused = EndpointPolicyCheck.refused(document, requests) else { continue }
-            let requirement = EndpointPolicyCheck.requirement(service, policies).rendered { $0 == "ACCOUNT" ? run.account : "" }
             // A condition it cannot decide (the organization's id) keeps the note.
             if !refused.contains(where: { $0.1 == .undecided }) {
-                run.notes.removeAll { $0 == PreflightWords.policyUnread.text(id, serviceName, requirement) }
+                let unread = EndpointPolicyCheck.unread(service, id: id, serviceName: serviceName, run.policies, account: run.account)
+                run.notes.removeAll { $0 == unread }
             }
             let denied = refused.filter { $0.1 != .undecided }
             guard !denied.isEmpty else { continue }
-            let words = PreflightWords.policyRefuses.text(id, serviceName, EndpointPolicyCheck.words(denied), requirement)
+            let words = PreflightWords.policyRefuses.text { language in
+                [id, serviceName, EndpointPolicyCheck.words(denied, language),
+                 EndpointPolicyCheck.requirement(service, run.policies, language, account: run.account)]
+            }
             let listed = plan.answers.endpoints.existing.firstIndex(of: service)
             run.problems.append(.error(listed.map { "endpoints.existing[\($0)]" } ?? "endpoints", words))
             if case .unfit(_, let problems) = run.endpoints[service.rawValue] {
-                run.endpoints[service.rawValue] = .unfit(id: id, problems: problems + [words.text(.en)])
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: problems + [words])
             } else {
-                run.endpoints[service.rawValue] = .unfit(id: id, problems: [words.text(.en)])
+                run.endpoints[service.rawValue] = .unfit(id: id, problems: [words])
             }
         }
     }
@@ -155,7 +158,7 @@ public enum AccountCheck {
                 run.variables[lookup.variable] = try text(of: lookup.command, run.variables, reader, absent: lookup.absent) ?? ""
             case .capture(let name, let command):
                 run.variables[name] = try text(of: command, run.variables, reader) ?? ""
-            case .rule(let rule, let arguments, _):
+            case .rule(let rule, let arguments, _, _):
                 run.apply(rule, arguments.map { $0.rendered { run.variables[$0] ?? "" } })
             case .ifFound(let name, let inner):
                 if let value = run.variables[name], !value.isEmpty, value != "None" { try perform(inner, &run, reader) }

@@ -8,16 +8,33 @@ import Foundation
 // policies allow (`Policies.buildRequests`).
 
 enum EndpointPolicyCheck {
-    /// What the policy of `service`'s endpoint must allow, in words: `ACTIONS on RESOURCES; ...`
-    /// (the domain's assets bucket, learnt later, by its name). `ACCOUNT` is the only variable.
-    static func requirement(_ service: EndpointService, _ policies: Policies) -> Arg {
+    /// What the policy of `service`'s endpoint must allow, in `language`'s words: `ACTIONS on
+    /// RESOURCES; ...` (the domain's assets bucket, learnt later, by its name). `ACCOUNT` is the
+    /// only variable.
+    static func requirement(_ service: EndpointService, _ policies: Policies, _ language: Language) -> Arg {
         let pieces = policies.buildRequests(service).map { request -> Arg in
             let actions = Arg.text(request.actions.joined(separator: ", "))
             guard request.resources != ["*"] else { return actions }
-            let resources = request.resources.map { $0 == Policies.assetsBucketArn + "/*" ? "the CodeArtifact domain's assets bucket" : $0 }
-            return actions + " on " + resources.dropFirst().reduce(resources[0]) { $0 + " and " + $1 }
+            let resources = request.resources.map {
+                $0 == Policies.assetsBucketArn + "/*" ? .text(Phrase.policyAssetsBucket.text(language)) : $0
+            }
+            let listed = resources.dropFirst().reduce(resources[0]) { $0 + Phrase.listAnd.text(language) + $1 }
+            return Phrase.policyRequest.arg(language, ["actions": actions, "resources": listed])
         }
-        return pieces.dropFirst().reduce(pieces[0]) { $0 + "; " + $1 }
+        return pieces.dropFirst().reduce(pieces[0]) { $0 + Phrase.listRequests.text(language) + $1 }
+    }
+
+    /// `requirement` in `account`: Swift's words (`--live`, the wizard).
+    static func requirement(_ service: EndpointService, _ policies: Policies, _ language: Language, account: String) -> String {
+        requirement(service, policies, language).rendered { $0 == "ACCOUNT" ? account : "" }
+    }
+
+    /// setup.sh's note on someone else's endpoint of `service` (`serviceName`), whose policy it
+    /// does not read, in every language.
+    static func unread(_ service: EndpointService, id: String, serviceName: String, _ policies: Policies, account: String) -> Wording {
+        PreflightWords.policyUnread.text { language in
+            [id, serviceName, requirement(service, policies, language, account: account)]
+        }
     }
 
     /// The requests to ask about, for the build's role in `account` through `endpoint` of `vpc`:
@@ -55,14 +72,15 @@ enum EndpointPolicyCheck {
         return requests.map { ($0, policy.evaluate($0)) }.filter { $0.1 != .allow }
     }
 
-    /// The refused requests in words, once each: `logs:PutLogEvents on ARN`.
-    static func words(_ refused: [(PolicyRequest, PolicyDecision)]) -> String {
+    /// The refused requests in `language`'s words, once each: `logs:PutLogEvents on ARN`.
+    static func words(_ refused: [(PolicyRequest, PolicyDecision)], _ language: Language) -> String {
         var said: [String] = []
         for (request, _) in refused {
-            let words = request.resource == "*" ? request.action : "\(request.action) on \(request.resource)"
+            let words = request.resource == "*" ? request.action
+                : Phrase.policyRequest.text(language, ["actions": request.action, "resources": request.resource])
             if !said.contains(words) { said.append(words) }
         }
-        return said.joined(separator: ", ")
+        return said.joined(separator: Phrase.listRefused.text(language))
     }
 
     /// The endpoints' policy documents, by id, in one read (`describe-vpc-endpoints`, as

@@ -23,8 +23,9 @@ public enum EndpointFinding: Equatable, Sendable {
     case ours(id: String)
     /// Someone else's, and the build can use it as it is.
     case fit(id: String)
-    /// Someone else's that the build cannot use: what to change, as preflight says it.
-    case unfit(id: String, problems: [String])
+    /// Someone else's that the build cannot use: what to change, as preflight says it, in no
+    /// language yet.
+    case unfit(id: String, problems: [Wording])
 }
 
 /// The state preflight keeps while it judges: bash's variables, and what the rules found.
@@ -33,6 +34,10 @@ struct PreflightRun {
     let account: String
     /// The plan's name: what vpcpipe made carries the tag vpcpipe=NAME.
     let planTag: String
+    /// The plan's policies, whose requests an endpoint's policy must allow: setup.sh is given
+    /// them in the answers' language (judge_endpoint's REQUESTS, the rule's `said`); Swift says
+    /// them in every one.
+    let policies: Policies
     /// The rows of the lookups and what the rules set, by variable name, as bash holds them.
     var variables: [String: String] = [:]
     var problems: [Diagnostic] = []
@@ -41,8 +46,8 @@ struct PreflightRun {
     /// network.vpc, once judge_subnets has run.
     private var planVPC = ""
 
-    init(region: String, account: String, planTag: String) {
-        self.region = region; self.account = account; self.planTag = planTag
+    init(region: String, account: String, planTag: String, policies: Policies) {
+        self.region = region; self.account = account; self.planTag = planTag; self.policies = policies
     }
 
     mutating func apply(_ rule: PreflightRule, _ arguments: [String]) {
@@ -53,7 +58,7 @@ struct PreflightRun {
         case .endpointGroups: endpointGroups()
         case .judgeEndpoint:
             judgeEndpoint(name: argument(0), service: argument(1), type: argument(2), mode: argument(3), dns: argument(4),
-                          group: argument(5), requests: argument(6))
+                          group: argument(5))
         case .ownRole: ownRole(variable: argument(0), arn: argument(1))
         case .judgeRole:
             judgeRole(key: argument(0), arn: argument(1), service: argument(2), file: argument(3), variable: argument(4))
@@ -157,8 +162,7 @@ struct PreflightRun {
             .map { $0.replacingOccurrences(of: " ", with: ",") }.joined(separator: ",")
     }
 
-    private mutating func judgeEndpoint(name: String, service: String, type: String, mode: String, dns: String, group: String,
-                                        requests: String) {
+    private mutating func judgeEndpoint(name: String, service: String, type: String, mode: String, dns: String, group: String) {
         let other = type == "Gateway" ? "Interface" : "Gateway"
         guard let row = row("ENDPOINTS", "\(service)/\(type)") else {
             let otherID = row("ENDPOINTS", "\(service)/\(other)").map { Self.field($0, 1) }
@@ -170,7 +174,8 @@ struct PreflightRun {
         let id = Self.field(row, 1), privateDNS = Self.field(row, 2), groups = Self.field(row, 3)
         let tables = Self.field(row, 4), tag = Self.field(row, 5, last: true)
         guard tag != planTag else { endpoints[name] = .ours(id: id); return }
-        notes.append(PreflightWords.policyUnread.text(id, service, requests))
+        guard let judged = EndpointService(rawValue: name) else { preconditionFailure("judge_endpoint of \(name)") }
+        notes.append(EndpointPolicyCheck.unread(judged, id: id, serviceName: service, policies, account: account))
         var found: [Wording] = []
         if type == "Gateway" {
             for table in subnetTables where !" \(tables) ".contains(" \(table) ") {
@@ -184,7 +189,7 @@ struct PreflightRun {
             }
         }
         for words in found { problem("endpoints", words) }
-        endpoints[name] = found.isEmpty ? .fit(id: id) : .unfit(id: id, problems: found.map { $0.text(.en) })
+        endpoints[name] = found.isEmpty ? .fit(id: id) : .unfit(id: id, problems: found)
     }
 
     /// Whether an inbound rule of `groups` lets HTTPS in from the build: from its security

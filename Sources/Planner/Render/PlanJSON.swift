@@ -212,8 +212,8 @@ extension Estimate {
             prices: keys.map { key in
                 let price = prices[key]!
                 return PlanJSON.Price(key: key.rawValue, usd: CostText.decimal(price.usd), unit: key.unit(.en), date: price.origin.date,
-                                      source: price.origin.source, online: price.origin.isOnline,
-                                      assumption: price.assumption.isEmpty ? nil : price.assumption)
+                                      source: price.origin.source(.en), online: price.origin.isOnline,
+                                      assumption: price.assumption?.text(.en))
             })
     }
 }
@@ -250,8 +250,8 @@ extension Action {
         case .capture(let name, let command): PlanJSON.Action(command: command.argv, capture: name)
         case .lookup(let lookup):
             PlanJSON.Action(command: lookup.command.argv, lookup: lookup.variable, absent: lookup.absent)
-        case .rule(let name, let arguments, let sets):
-            PlanJSON.Action(rule: name.rawValue, arguments: arguments.map(\.display), sets: sets)
+        case .rule(let name, let arguments, let sets, let said):
+            PlanJSON.Action(rule: name.rawValue, arguments: (arguments + (said[.en].map { [$0] } ?? [])).map(\.display), sets: sets)
         case .awaitEndpoints, .awaitInterfacesGone: PlanJSON.Action(poll: commands[0].argv)
         case .deleteEach(let list, _, let delete): PlanJSON.Action(list: list.argv, deleteEach: delete.argv)
         case .ifFound(let name, let actions): PlanJSON.Action(ifFound: name, then: actions.map(\.json))

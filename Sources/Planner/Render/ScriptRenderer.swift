@@ -287,8 +287,8 @@ public enum ScriptRenderer {
         case .ifTagged(let read, let resource, let actions):
             return ["if " + command(read, indent: "  ", prefix: "owned \(Shell.quote(resource.label(l))) ") + "; then"]
                 + indented(actions, l) + ["fi"]
-        case .rule(let name, let args, _):
-            return [([name.rawValue] + args.map(Shell.quote)).joined(separator: " ")]
+        case .rule(let name, let args, _, let said):
+            return [([name.rawValue] + (args + (said[l].map { [$0] } ?? [])).map(Shell.quote)).joined(separator: " ")]
         }
     }
 

@@ -166,6 +166,8 @@ enum WizardEnglish {
         .endpointFits: "{id} is in the VPC and fits: used as it is, none created",
         .endpointOurs: "{id}, made by an earlier run of setup.sh",
         .endpointUnfit: "{id} is in the VPC but cannot serve the build: {problems}",
+        // Between the problems of endpointUnfit, each a whole sentence of preflight's.
+        .problemsSeparator: "; ",
         .endpointAbsent: "not in the VPC: setup.sh creates it",
         .endpointAbsentOther: "not in the VPC: setup.sh creates it ({other}, of the other type, is left as it is)",
         .readIdentityDefault: "who the credentials of the default profile are",

@@ -171,6 +171,7 @@ enum WizardJapanese {
         .endpointFits: "{id} が VPC にあり適合: そのまま使い、作成しません",
         .endpointOurs: "{id} (setup.sh の以前の実行で作成)",
         .endpointUnfit: "{id} が VPC にありますがビルドに使えません: {problems}",
+        .problemsSeparator: "。",
         .endpointAbsent: "VPC にありません: setup.sh が作成します",
         .endpointAbsentOther: "VPC にありません: setup.sh が作成します (別のタイプの {other} はそのままです)",
         .readIdentityDefault: "既定のプロファイルの認証情報が誰のものか",

@@ -37,7 +37,7 @@ public enum WizardPhrase: String, CaseIterable, Sendable {
     case codeArtifactOffered, noCodeArtifact, noName, noPrivateSubnet, privateInOneZone, privateInZones, dnsOn, dnsOff
     case defaultVPC, freeAddresses, noRouteTable, routesOutAllowed, routesOut, sharesZone, tableOf, tableOfMain, andSeparator
     case groupCreate, groupDefault, groupTyped, roleNew, inTheAccount, accountProblem, nameInUse
-    case endpointFits, endpointOurs, endpointUnfit, endpointAbsent, endpointAbsentOther
+    case endpointFits, endpointOurs, endpointUnfit, problemsSeparator, endpointAbsent, endpointAbsentOther
     case readIdentityDefault, readIdentityProfile, readProfiles, readRegions, readNetwork, readResources, readCheck, readPrices
     case offline, discoveryOff, reading, couldNotRead, cancelled, accountIdentity, accountIdentityCatalog, vpcsFound
     case accountClean, accountProblemOne, accountProblems

@@ -85,7 +85,7 @@ struct DryRunOracle {
                 run(inner)
             case .ifFound(let name, let inner):
                 if let value = values[name], !value.isEmpty, value != "None" { run(inner) }
-            case .rule(_, _, let sets):
+            case .rule(_, _, let sets, _):
                 // A dry run's rule judges nothing and sets placeholders.
                 for name in sets { capture(name) }
             case .ifTagged(let read, _, let inner):

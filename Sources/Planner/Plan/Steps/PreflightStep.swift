@@ -73,8 +73,10 @@ enum PreflightStep {
             .rule(.judgeEndpoint, [.text(endpoint.service.rawValue), .text(endpoint.service.serviceName(region: region)),
                                      endpoint.service.isGateway ? "Gateway" : "Interface",
                                      endpoint.planned ? "planned" : "existing",
-                                     c.answers.endpoints.privateDNS ? "true" : "false", buildGroup,
-                                     EndpointPolicyCheck.requirement(endpoint.service, c.policies)], sets: [])
+                                     c.answers.endpoints.privateDNS ? "true" : "false", buildGroup],
+                  sets: [], said: Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+                      (language, EndpointPolicyCheck.requirement(endpoint.service, c.policies, language))
+                  }))
         } + chosen
         return PlanPart([Step(
             id: .preflight, title: .stepPreflight, ["region": region],
