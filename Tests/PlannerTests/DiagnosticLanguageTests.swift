@@ -54,6 +54,10 @@ final class DiagnosticLanguageTests: XCTestCase {
             "警告: network.subnets: サブネットが 1 つでは AZ も 1 つです (2 つ以上の AZ をお勧めします)",
             "警告: iam.scope: \"*\" ではビルドがすべての CodeArtifact ドメインとリポジトリを使えます (記事が勧めるとおり resources: このドメインとリポジトリだけ)",
         ])
+        answers = Article.answers
+        answers.network.securityGroup = .existing(id: "sg-0123456789abcdef0")
+        XCTAssertTrue(Rules.check(answers).contains { $0.text(.ja).contains("自身 (または network.subnets) からの HTTPS (443)") },
+                      "a given group's needs, a space between Japanese and the key path: \(Rules.check(answers).map { $0.text(.ja) })")
         let empty = AnswersFile.read("").diagnostics
         XCTAssertEqual(empty.map { $0.formatted(file: "a.yaml", language: .ja) }, ["a.yaml:1:1: エラー: document: ファイルが空です (version: 1 で始まる回答)"])
         let alias = AnswersFile.read("version: 1\nregion: &r us-west-2\n").diagnostics

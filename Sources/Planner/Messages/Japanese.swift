@@ -53,7 +53,7 @@ enum Japanese {
         .roleRequirement: "このロールは {trust} と同じく {service} を信頼し、{files} が許可することを許可している必要があります",
         .roleRequirementFiles: "このロールは {trust} と同じく {service} を信頼し、{files} が許可することを許可している必要があります",
         .leastPrivilegeWarning: "エンドポイントポリシーは least-privilege です: {vpc} の他のワークロードはすべて、これらのエンドポイントを通じてこのパイプラインのリクエストしかできなくなります (自分のロググループ、sts:AssumeRole と AssumeRoleWithWebIdentity、自分のバケットや CodeArtifact ドメインは拒否されます)。何もほかに動いていない VPC でだけ使ってください。account モードなら他のワークロードも動き続けます。",
-        .givenGroupNeeds: "このグループは VPC {vpc} にあり、自身 (または{subnets}) からの HTTPS (443) のインバウンドと、自身および S3 (0.0.0.0/0 または S3 のプレフィックスリスト) への HTTPS (443) のアウトバウンドを許可している必要があります",
+        .givenGroupNeeds: "このグループは VPC {vpc} にあり、自身 (または {subnets}) からの HTTPS (443) のインバウンドと、自身および S3 (0.0.0.0/0 または S3 のプレフィックスリスト) への HTTPS (443) のアウトバウンドを許可している必要があります",
         .checklistCodeArtifactTitle: "CodeArtifact (コンソール: {console}/codesuite/codeartifact/)",
         // ドメインの作成, 名前: ja_jp/codeartifact/latest/ug/domain-create.md
         // 「**[Create domain]** (ドメインの作成) をクリックします。」「**[名前]** にドメイン名を入力します。」
