@@ -32,20 +32,23 @@ final class WizardCatalogTests: XCTestCase {
     }
 
     /// The key help line at the foot of the screen, and the lines of the quit and stop boxes,
-    /// are cut at their width, not wrapped: in Japanese each fits whole. (English is as it was:
-    /// two of its key lines lose their last key, F10 quit, at 80 columns.)
-    func testJapaneseLinesThatAreCutFitTheSmallestScreen() {
+    /// are cut at their width, not wrapped: in each language each fits whole (a list's line
+    /// leaves out F10 quit or F1 help, which every other line shows, rather than lose a key's
+    /// last letters).
+    func testLinesThatAreCutFitTheSmallestScreen() {
         let keyLines = WizardPhrase.allCases.filter { $0.rawValue.hasPrefix("keys") || $0.rawValue.hasPrefix("runKeys") }
             + [.runNowKeys]
         let quitBox: [WizardPhrase] = [.quitQuestion, .quitSave, .quitWithoutSaving, .quitBack, .quitFooter]
         let stopBox: [WizardPhrase] = [.stopQuestion, .stopExplained, .stopYes, .stopNo, .stopFooter]
         let values = ["file": "vpcpipe-answers-10.yaml", "script": "setup.sh"]
-        for phrase in keyLines {
-            XCTAssertLessThanOrEqual(CellWidth.of(" " + phrase.text(.ja)), Drive.size.columns, "\(phrase)")
-        }
-        for (phrases, inner) in [(quitBox, 72 - 4), (stopBox, 76 - 4)] {
-            for phrase in phrases {
-                XCTAssertLessThanOrEqual(CellWidth.of(phrase.text(.ja, values)), inner, "\(phrase)")
+        for language in Language.allCases {
+            for phrase in keyLines {
+                XCTAssertLessThanOrEqual(CellWidth.of(" " + phrase.text(language)), Drive.size.columns, "\(phrase) in \(language)")
+            }
+            for (phrases, inner) in [(quitBox, 72 - 4), (stopBox, 76 - 4)] {
+                for phrase in phrases {
+                    XCTAssertLessThanOrEqual(CellWidth.of(phrase.text(language, values)), inner, "\(phrase) in \(language)")
+                }
             }
         }
     }
