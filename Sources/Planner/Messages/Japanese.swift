@@ -440,7 +440,7 @@ enum Japanese {
         .runTimedOut: "ステージ {stage}: {WAIT_SECONDS} 秒後も {STATE}。実行 {EXECUTION} を待つ時間が切れました ({hint})",
         .stageFailed: "ステージ {stage}: {STATE}: 実行 {EXECUTION} は {RUN_STATUS} です{error:+: $error}",
         .runFailed: "実行 {EXECUTION} は {RUN_STATUS} です",
-        .logUnreadable: #"ステージ {BUILD_STAGE}: ビルドのログを読めません: {$(grep -o 'The specified log [a-z]* does not exist' "$ERRORS" || echo 'not found')} (ロググループ {group}、ストリーム {LOG_STREAM})"#,
+        .logUnreadable: #"ステージ {BUILD_STAGE}: ビルドのログを読めません: {$(grep -o 'The specified log [a-z]* does not exist' "$ERRORS" || echo 'ログが見つかりません')} (ロググループ {group}、ストリーム {LOG_STREAM})"#,
         .logGroupMissing: "ロググループは setup.sh が作成します。setup.sh をもう一度実行してから verify.sh を実行してください (グループがない間に実行されたビルドはログを書いていません)",
         .causeEndpointPolicy: "考えられる原因: VPC エンドポイントのポリシーが呼び出しを拒否しています (endpoints.policies。各ポリシーは policies/endpoint-*.json にあります)。そこで許可するか、endpoints.policies を account にしてください",
         .causeTimeout: "考えられる原因: エンドポイントへの接続がタイムアウトしました{url:+ ($url)}。その VPC エンドポイントがないか利用可能でない、プライベート DNS がオフ、またはそのセキュリティグループがビルドのセキュリティグループからの HTTPS (443) を受け入れていません",

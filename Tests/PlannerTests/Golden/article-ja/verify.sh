@@ -333,7 +333,7 @@ read_log() {
   LOG=$(run_aws "$@") || status=$?
   if [ "$status" -ne 0 ]; then
     if grep -q ResourceNotFoundException "$ERRORS"; then
-      fail "ステージ $BUILD_STAGE: ビルドのログを読めません: $(grep -o 'The specified log [a-z]* does not exist' "$ERRORS" || echo 'not found') (ロググループ ${group}、ストリーム $LOG_STREAM)" \
+      fail "ステージ $BUILD_STAGE: ビルドのログを読めません: $(grep -o 'The specified log [a-z]* does not exist' "$ERRORS" || echo 'ログが見つかりません') (ロググループ ${group}、ストリーム $LOG_STREAM)" \
         "ロググループは setup.sh が作成します。setup.sh をもう一度実行してから verify.sh を実行してください (グループがない間に実行されたビルドはログを書いていません)"
     fi
     report
