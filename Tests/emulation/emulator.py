@@ -85,7 +85,8 @@ class MotoServer(ThreadedMotoServer):
 _backend_apps = {}
 # The services' wires (stateless: a model and its routes), likewise.
 _wires = {}
-STANDIN_SERVICES = ("codeartifact", "codecommit", "codebuild", "pricing")
+# The services the stand-in serves, by name.
+STANDIN_SERVICES = {"codeartifact": CodeArtifact, "codecommit": CodeCommit, "codebuild": CodeBuild, "pricing": Pricing}
 
 
 def backend_app(service):
@@ -127,8 +128,7 @@ def main():
     moto_caches.apply()
     clients = Clients()
     runs = PipelineRuns(clients)
-    standin_services = {"codeartifact": CodeArtifact(), "codecommit": CodeCommit(), "codebuild": CodeBuild(),
-                        "pricing": Pricing()}
+    standin_services = {name: service() for name, service in STANDIN_SERVICES.items()}
     wires = {name: _wires.get(name) or ServiceWire(name) for name in (*MOTO_SERVICES, *standin_services)}
     faults = Faults(wires)
     controls = {"runs": runs.control}

@@ -120,7 +120,7 @@ def call(connection, run):
         os._exit(status & 0xFF)
 
 
-def serve_in_workers(listener, run, reset, workers=4, calls=200):
+def serve_in_workers(listener, run, reset, workers, calls=200):
     """Like serve, for a program whose calls can follow one another in one process once reset()
     has put back what a call changed: `workers` children of this process each take calls from
     the listener and run them in turn. A child ends after a call that raised, after `calls`

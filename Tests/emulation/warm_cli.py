@@ -5,17 +5,17 @@ calls one after another in-process, and after each put back all a call changes i
 driver, session, event handlers, loggers and signals (Pristine): 0.03 s of CPU a call instead of
 0.06 s in a child forked for each call, and 1.1 s for the CLI's own process.
 
-start(FOLDER) writes FOLDER/bin/aws, the client to put first on the PATH; the child runs the
-CLI's own main() with the caller's arguments, environment, folder and streams, as the `aws`
-script does. With the server gone, the client runs the AWS CLI itself. The server ends with the
-process that started it.
+start(FOLDER) writes FOLDER/bin/aws, the client to put first on the PATH; a worker runs the
+CLI's driver with the caller's arguments, environment, folder and streams, as the `aws` script
+does. With the server gone, the client runs the AWS CLI itself. The server ends with the process
+that started it; VPCPIPE_CLI_WORKERS sets how many workers it keeps (6).
 
     python3 Tests/emulation/warm_cli.py FOLDER
 
 is the same server in a process of its own, which has imported nothing else: the emulators' fork
-server (emulator.py --fork-server) starts one for all its emulators. A call forks a copy of the
-server, and on this machine a fork and its child's copied pages cost CPU by the server's size:
-without moto's 100 MB beside it, a call spends about a sixth less.
+server (emulator.py --fork-server) starts one for all its emulators. Its workers are copies of
+it, and on this machine a copy costs CPU by the process's size: 92 MB here, 203 MB forked from
+an emulator, with moto beside it.
 """
 
 import copy
@@ -136,7 +136,7 @@ def build_driver():
 
 def keep_ssl_context():
     """Every client makes an SSL context (OpenSSL's defaults read, a twentieth of a call), though
-    the emulation is plain HTTP: one is made here, and each call's child has its own copy."""
+    the emulation is plain HTTP: one is made here, for every call."""
     import botocore.httpsession
 
     context = botocore.httpsession.create_urllib3_context()
@@ -261,7 +261,7 @@ def reset():
 
 
 def call(environment):
-    """In the forked child: one call of the CLI, as the `aws` script makes it."""
+    """In a worker: one call of the CLI, as the `aws` script makes it."""
     import awscli.clidriver
     environment["AWS_DATA_PATH"] = data_path(environment)
     if environment.get("LC_CTYPE") == "UTF-8":  # as the aws script does
