@@ -150,12 +150,12 @@ struct Vpcpipe: ParsableCommand {
         let (answers, diagnostics) = AnswersFile.read(try readAnswers(file))
         for diagnostic in diagnostics { printError(diagnostic.formatted(file: file, language: TerminalLanguage.current)) }
         if diagnostics.hasErrors {
-            printError(spoken(.nothingWritten, ["errors": errors(diagnostics.errors.count), "file": file]))
+            printError(spoken(.nothingWritten, ["errors": counted(diagnostics.errors.count, .oneError, .errors), "file": file]))
             throw ExitCode(Status.invalidAnswers)
         }
         let account = live ? try readAccount(answers, file: file) : nil
         if check {
-            let warnings = diagnostics.count == 1 ? spoken(.oneWarning) : spoken(.warnings, ["count": "\(diagnostics.count)"])
+            let warnings = counted(diagnostics.count, .oneWarning, .warnings)
             let line: Notice = switch (diagnostics.isEmpty, account == nil) {
             case (true, true): .valid
             case (false, true): .validWithWarnings
@@ -197,7 +197,7 @@ extension Vpcpipe {
         let problems = AnswersFile.place(findings.problems, in: try readAnswers(file))
         for problem in problems { printError(problem.formatted(file: file, language: TerminalLanguage.current)) }
         if !problems.isEmpty {
-            printError(spoken(.accountProblems, ["errors": errors(problems.count), "account": findings.account, "file": file]))
+            printError(spoken(.accountProblems, ["errors": counted(problems.count, .oneError, .errors), "account": findings.account, "file": file]))
             throw ExitCode(Status.invalidAnswers)
         }
         return findings.account
@@ -223,7 +223,10 @@ extension Vpcpipe {
     }
 }
 
-private func errors(_ count: Int) -> String { count == 1 ? spoken(.oneError) : spoken(.errors, ["count": "\(count)"]) }
+/// `count` things, said by `one` for one and `many` (its `{count}`) for another number.
+private func counted(_ count: Int, _ one: Notice, _ many: Notice) -> String {
+    count == 1 ? spoken(one) : spoken(many, ["count": "\(count)"])
+}
 
 private func printError(_ line: String) {
     Output.error(line)
