@@ -13,13 +13,6 @@ extension SpokenError {
     public func text(_ language: Language) -> String { wording.text(language) }
 }
 
-extension Wording {
-    /// A notice of the catalog with each value as it is written (paths, names, the system's reason).
-    static func said(_ notice: Notice, _ values: [String: String]) -> Wording {
-        .notice(notice, values.mapValues(Wording.verbatim))
-    }
-}
-
 extension Language {
     /// `error` in this language: a SpokenError's words, any other error as it describes itself.
     public func text(of error: any Error) -> String {

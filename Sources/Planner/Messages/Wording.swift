@@ -45,6 +45,11 @@ public indirect enum Wording: Equatable, Sendable {
         return (isWord(last) && isJapanese(first)) || (isJapanese(last) && isWord(first)) ? " " + next : next
     }
 
+    /// A notice of the catalog with each value as it is written (paths, names, the system's reason).
+    public static func said(_ notice: Notice, _ values: [String: String]) -> Wording {
+        .notice(notice, values.mapValues(Wording.verbatim))
+    }
+
     /// A text made in every language by `text`: one of the output folder's Phrases.
     public static func each(_ text: (Language) -> String) -> Wording { .words(en: text(.en), ja: text(.ja)) }
 }
@@ -52,7 +57,7 @@ public indirect enum Wording: Equatable, Sendable {
 extension Notice {
     /// The notice in `language`, each `{name}` filled with `values[name]` as it is.
     public func text(_ language: Language, _ values: [String: String] = [:]) -> String {
-        Wording.notice(self, values.mapValues(Wording.verbatim)).text(language)
+        Wording.said(self, values).text(language)
     }
 
     /// The values that fill the notice in `language` to make `text` exactly, each placeholder
